@@ -1,0 +1,134 @@
+"""The officer's operations on cases: receive applications and perform workflow steps.
+
+Both the GUI and the command line call these; each operation validates everything first
+(core), then writes its events and their projections in one transaction (storage), so a
+refusal or a crash changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.core.application import normalise_application
+from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.steps import CaseFacts, check_meeting, check_step
+from desktop.core.workflow import EVENT_TYPES, RECEIVED_EVENT, allowed_actions, next_status
+from desktop.storage.store import Store
+
+
+class Casework:
+    def __init__(self, store: Store, today: date | None = None):
+        self.store = store
+        self.db = store.db
+        self.today = today or date.today()
+
+    @property
+    def role(self) -> str:
+        return self.store.workstation["role"]
+
+    @property
+    def officer(self) -> str:
+        return self.store.workstation["officer"]
+
+    # -- receiving -----------------------------------------------------------------------
+    def receive(self, doc: dict) -> str:
+        """Record one application (受理, or a draft); returns its case number."""
+        return self.receive_many([doc])[0]
+
+    def receive_many(self, docs: list) -> list[str]:
+        """All or nothing: one bad record refuses the whole list, naming it."""
+        if self.role != "village":
+            raise Refusal("只有村级工作站可以受理申请;乡镇通过导入村里的数据包接收案件。")
+        if not isinstance(docs, list):
+            raise Refusal("申请数据应为 JSON 数组([{...}, ...])。")
+        if not docs:
+            raise Refusal("文件里没有任何申请。")
+        clean = []
+        for i, doc in enumerate(docs):
+            try:
+                clean.append(normalise_application(doc, today=self.today,
+                                                   policy=self.store.policy))
+            except ValidationFailed as exc:
+                name = _applicant_name(doc)
+                raise ValidationFailed(exc.errors, where=f"第 {i + 1} 条申请{name}") from None
+        ids = []
+        with self.store.transaction():
+            for doc in clean:
+                case_id = self._next_case_id(int(doc["received_on"][:4]))
+                self.store.record(actor=self.officer, case_id=case_id, type_=RECEIVED_EVENT,
+                                  payload=doc)
+                ids.append(case_id)
+        return ids
+
+    def _next_case_id(self, year: int) -> str:
+        ws = self.store.workstation
+        prefix = f"{ws['village_code'] or ws['township_code']}-{year}-"
+        row = self.db.execute(
+            "SELECT MAX(CAST(substr(id, ?) AS INTEGER)) FROM applications WHERE id LIKE ?",
+            [len(prefix) + 1, prefix + "%"]).fetchone()
+        return f"{prefix}{(row[0] or 0) + 1:04d}"
+
+    # -- steps ---------------------------------------------------------------------------
+    def facts(self, case_id: str) -> CaseFacts:
+        row = self._row(case_id)
+        objections = {r["objection_id"]: r["status"] for r in self.db.query(
+            "SELECT objection_id, status FROM objections WHERE application_id = ?", [case_id])}
+        start = row["notice_start"]
+        return CaseFacts(status=row["status"], program=row["program"],
+                         category=row["category"],
+                         last_on=date.fromisoformat(row["status_on"]),
+                         notice_start=date.fromisoformat(start) if start else None,
+                         notice_days=row["notice_days"] or 0, objections=objections)
+
+    def allowed_actions(self, case_id: str) -> list[str]:
+        row = self._row(case_id)
+        return allowed_actions(row["status"], self.role, category=row["category"],
+                               deliberation_skippable=self.store.policy.deliberation_skippable)
+
+    def step(self, case_id: str, code: str, fields: dict) -> str:
+        """Perform one workflow step; returns the new status code."""
+        with self.store.transaction():
+            return self._step(case_id, code, fields)
+
+    def _step(self, case_id: str, code: str, fields: dict, *, peer: dict | None = None) -> str:
+        """`peer` (role, workstation_id, actor) performs the step as another workstation:
+        only the demo uses it, to play the township's part."""
+        role = peer["role"] if peer else self.role
+        facts = self.facts(case_id)
+        status = next_status(facts.status, code, fields if isinstance(fields, dict) else {},
+                             role=role, category=facts.category,
+                             deliberation_skippable=self.store.policy.deliberation_skippable)
+        clean = check_step(code, fields, facts, today=self.today, policy=self.store.policy)
+        self.store.record(actor=peer["actor"] if peer else self.officer, case_id=case_id,
+                          type_=EVENT_TYPES[code], payload=clean,
+                          workstation_id=peer["workstation_id"] if peer else None)
+        return status.value
+
+    def deliberate_meeting(self, meeting: dict, votes: dict[str, dict]) -> None:
+        """One 村民代表评议 meeting deciding several cases: all recorded, or none."""
+        if not votes:
+            raise Refusal("请至少选择一个案件参加评议。")
+        with self.store.transaction():
+            for case_id, vote in votes.items():
+                try:
+                    self._step(case_id, "deliberate", {**meeting, **vote})
+                except ValidationFailed as exc:
+                    raise ValidationFailed(exc.errors, where=f"案件 {case_id}") from None
+                except Refusal as exc:
+                    raise Refusal(f"案件 {case_id}:{exc.message}") from None
+
+    def _row(self, case_id: str) -> dict:
+        rows = list(self.db.query("SELECT * FROM applications WHERE id = ?", [case_id]))
+        if not rows:
+            raise Refusal(f"没有编号为 {case_id} 的案件。请用 applications list 查看案件编号。")
+        return rows[0]
+
+
+def _applicant_name(doc) -> str:
+    try:
+        name = doc["applicant"]["name"]
+        return f"({name})" if isinstance(name, str) and name.strip() else ""
+    except (KeyError, TypeError):
+        return ""
+
+
+__all__ = ["Casework", "check_meeting"]

@@ -1,0 +1,119 @@
+"""What each command-line command does (parsing is in cli.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+from desktop.core.status import STATUS_LABELS
+from desktop.core.steps import STEP_KEYS
+from desktop.paths import default_data_dir
+from desktop.storage.store import Store
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+def run(args) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    today = args.today or date.today()
+    if args.command == "check-id":
+        return check_id(args, today)
+    if args.command == "init":
+        return init(args, data_dir)
+    if args.command == "demo":
+        return demo(args, data_dir, today)
+    store = Store.open(data_dir)
+    try:
+        return _with_store(args, store, today)
+    finally:
+        store.close()
+
+
+def _with_store(args, store: Store, today: date) -> int:
+    from desktop import listing
+    from desktop.casework import Casework
+
+    if args.command == "rebuild":
+        n = store.rebuild()
+        print(f"已由事件日志重建台账:重放 {n} 个事件。")
+        return 0
+    if args.command == "step":
+        fields = read_json(args.json_file) if args.json_file else {}
+        if isinstance(fields, dict) and "date" in STEP_KEYS.get(args.action, ()):
+            fields.setdefault("date", today.isoformat())
+        status = Casework(store, today).step(args.app_id, args.action, fields)
+        print(f"{args.app_id}: {STATUS_LABELS[status]} ({status})")
+        return 0
+    if args.apps_command == "add":
+        ids = Casework(store, today).receive_many(read_json(args.file))
+        print(f"已登记 {len(ids)} 件申请:{', '.join(ids)}")
+        return 0
+    if args.apps_command == "list":
+        return listing.print_list(store, args, today)
+    return listing.print_case(store, args, today)
+
+
+def check_id(args, today: date) -> int:
+    from desktop.core.idnumber import parse_id_number
+
+    info = parse_id_number(args.number, today)
+    if args.format == "json":
+        print(json.dumps({"id_number": info.number, "birth_date": info.birth_date.isoformat(),
+                          "sex": info.sex, "region_code": info.region_code},
+                         ensure_ascii=False))
+    else:
+        print(f"{info.number}\n出生日期 {info.birth_date.isoformat()}\n性别 {info.sex}")
+    return 0
+
+
+def init(args, data_dir: Path) -> int:
+    identity = {"role": args.role, "county": args.county, "county_code": args.county_code,
+                "township": args.township, "township_code": args.township_code,
+                "village": args.village, "village_code": args.village_code,
+                "officer": args.officer}
+    store = Store.create(data_dir, identity)
+    ws = store.workstation
+    store.close()
+    print(f"已建立工作站 {ws['id']}({ws['village'] or ws['township']}),数据目录 {data_dir}")
+    return 0
+
+
+def demo(args, data_dir: Path, today: date) -> int:
+    from desktop.demo import load_demo, open_demo_store
+
+    store = open_demo_store(data_dir)
+    try:
+        ids = load_demo(store, today=today, seed=args.seed, count=args.applications)
+    finally:
+        store.close()
+    print(f"已加入 {len(ids)} 件演示案件,数据目录 {data_dir}")
+    return 0
+
+
+def read_json(source) -> object:
+    """A JSON file (or - for standard input), with a clear refusal for every way it fails."""
+    name = "标准输入" if str(source) == "-" else str(source)
+    try:
+        if str(source) == "-":
+            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(source, "rb") as fh:
+                raw = fh.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise Refusal(f"找不到文件 {name},请检查路径。") from None
+    except OSError as exc:
+        raise Refusal(f"无法读取 {name}:{exc.strerror}。") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise Refusal(f"{name} 超过 50 MB,不是有效的申请数据文件。")
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise Refusal(f"{name} 不是 UTF-8 编码的文本,请另存为 UTF-8 后再试。") from None
+    except json.JSONDecodeError as exc:
+        raise Refusal(f"{name} 不是有效的 JSON:第 {exc.lineno} 行第 {exc.colno} 列,"
+                      f"{exc.msg}。") from None
+    except RecursionError:
+        raise Refusal(f"{name} 嵌套层次过深,不是有效的申请数据文件。") from None

@@ -1,0 +1,79 @@
+"""Policy settings: every deadline, length, cap and threshold of DOMAIN.md is a setting
+(counties differ), with the DOMAIN.md default. Stored by the store as key → JSON value."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
+
+from desktop.core.errors import Refusal
+
+
+@dataclass(frozen=True)
+class Policy:
+    # Deadlines in working days unless said otherwise.
+    investigation_start_days: int = 3
+    notice_days_temporary: int = 7  # calendar days
+    notice_days_dibao: int = 7  # calendar days
+    township_decision_days: int = 10
+    rejection_notice_days: int = 3
+    case_total_days: int = 30
+    case_extended_days: int = 45
+    paperwork_after_pay_first_days: int = 5
+    result_notice_days: int = 10
+    soon_due_days: int = 2  # a case this close to its deadline is marked
+    # Money, in fen.
+    dibao_monthly_standard_fen: int = 43000  # 430 元/月, a 新邵县-like rural standard
+    township_cap_multiple: int = 3
+    county_cap_multiple: int = 6
+    max_request_fen: int = 10_000_000  # 100,000 元: beyond is taken for a typing error
+    # Deliberation.
+    deliberation_skippable: bool = False
+    representatives_share_num: int = 2  # 村民代表 at least 2/3 of those present
+    representatives_share_den: int = 3
+    # Working-day calendar: public holidays and 调休 working weekend days.
+    holidays: tuple[date, ...] = field(default_factory=tuple)
+    extra_workdays: tuple[date, ...] = field(default_factory=tuple)
+
+    @property
+    def township_cap_fen(self) -> int:
+        return self.township_cap_multiple * self.dibao_monthly_standard_fen
+
+    @property
+    def county_cap_fen(self) -> int:
+        return self.county_cap_multiple * self.dibao_monthly_standard_fen
+
+    def notice_days(self, program: str) -> int:
+        return self.notice_days_dibao if program == "dibao" else self.notice_days_temporary
+
+    def to_settings(self) -> dict:
+        out = asdict(self)
+        out["holidays"] = [d.isoformat() for d in self.holidays]
+        out["extra_workdays"] = [d.isoformat() for d in self.extra_workdays]
+        return out
+
+
+def policy_from_settings(settings: dict) -> Policy:
+    """Build a Policy from stored settings; unknown keys or wrong types are refused."""
+    known = {f.name: f for f in fields(Policy)}
+    changes = {}
+    for key, value in settings.items():
+        if key not in known:
+            raise Refusal(f"未知的设置项“{key}”。")
+        changes[key] = _coerce(key, value, Policy.__dataclass_fields__[key].default)
+    return replace(Policy(), **changes)
+
+
+def _coerce(key: str, value, default):
+    if key in ("holidays", "extra_workdays"):
+        try:
+            return tuple(sorted(date.fromisoformat(v) for v in value))
+        except (TypeError, ValueError):
+            raise Refusal(f"设置“{key}”应为日期列表(YYYY-MM-DD)。") from None
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise Refusal(f"设置“{key}”应为 true 或 false。")
+        return value
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise Refusal(f"设置“{key}”应为不小于 0 的整数。")
+    return value

@@ -1,0 +1,300 @@
+"""The fields of each workflow step, and the rules a step must satisfy beyond the state
+machine (a notice closes only after its period, 2/3 of those present are representatives,
+an approval stays within the township cap …). Every problem is reported at once."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from desktop.core import fields as f
+from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
+from desktop.core.errors import FieldError, Refusal, ValidationFailed
+from desktop.core.policy import Policy
+
+STEP_KEYS = {
+    "accept": ("date",),
+    "refuse": ("date", "reason"),
+    "investigate": ("date", "investigators", "methods", "household_income_fen",
+                    "household_expenditure_fen", "findings"),
+    "deliberate": ("date", "meeting_id", "present", "representatives", "votes_for",
+                   "votes_against", "votes_abstain", "conclusion", "minutes"),
+    "review": ("date", "passed", "opinion", "proposed_fen", "reason"),
+    "pay_first": ("date", "amount_fen", "authorised_by", "method"),
+    "post_notice": ("notice_id", "start", "days", "board"),
+    "objection": ("objection_id", "received_on", "from", "content"),
+    "resolve_objection": ("objection_id", "date", "how_checked", "result", "back_to"),
+    "close_notice": ("date",),
+    "submit": ("date",),
+    "acknowledge": ("date",),
+    "approve": ("date", "approver", "amount_fen"),
+    "reject": ("date", "approver", "reason"),
+    "refer": ("date", "approver", "note"),
+    "return": ("date", "approver", "reason"),
+    "post_result": ("date", "notice_id"),
+    "pay": ("date", "amount_fen", "method"),
+    "file": ("date", "register"),
+}
+
+
+@dataclass
+class CaseFacts:
+    """What the rules need to know about a case (built by the store from its projection)."""
+
+    status: str
+    program: str
+    category: str
+    last_on: date  # the date of the latest step: a new step cannot be dated before it
+    notice_start: date | None = None
+    notice_days: int = 0
+    objections: dict[str, str] = field(default_factory=dict)  # id → "open" | "closed"
+
+
+def notice_last_day(start: date, days: int) -> date:
+    """A notice of N days starting on `start` ends at the end of day start + N - 1."""
+    return start + timedelta(days=days - 1)
+
+
+def check_step(code: str, fields_in, case: CaseFacts, *, today: date, policy: Policy) -> dict:
+    """Normalised fields of step `code`, or ValidationFailed naming every problem."""
+    if not isinstance(fields_in, dict):
+        raise Refusal("步骤内容应为一个 JSON 对象({...})。")
+    errors: list[FieldError] = []
+    f.unknown_keys(errors, "", fields_in, STEP_KEYS[code])
+    checker = _CHECKERS.get(code, _dated)
+    out = checker(errors, fields_in, case, today, policy)
+    if errors:
+        raise ValidationFailed(errors)
+    return out
+
+
+def _date(errors, fields_in, case, today, key="date", label="日期", future_ok=False):
+    limit = today + timedelta(days=60) if future_ok else today
+    d = f.day(errors, key, fields_in.get(key), today=limit, label=label,
+              not_before=case.last_on)
+    return d.isoformat() if d else ""
+
+
+def _dated(errors, fi, case, today, policy) -> dict:
+    return {"date": _date(errors, fi, case, today)}
+
+
+def _refuse(errors, fi, case, today, policy) -> dict:
+    return {"date": _date(errors, fi, case, today),
+            "reason": f.text(errors, "reason", fi.get("reason"), required=True, label="理由")}
+
+
+def _investigate(errors, fi, case, today, policy) -> dict:
+    investigators = f.text_list(errors, "investigators", fi.get("investigators"),
+                                label="调查人")
+    if len(investigators) < 2:
+        errors.append(FieldError("investigators", "入户调查至少需要 2 名调查人。"))
+    methods = f.text_list(errors, "methods", fi.get("methods"), label="调查方式")
+    if not methods:
+        errors.append(FieldError("methods", "请至少选择一种调查方式。"))
+    for m in methods:
+        if m not in INVESTIGATION_METHODS:
+            errors.append(FieldError("methods", f"调查方式应为:{'、'.join(INVESTIGATION_METHODS)}。"))
+    return {
+        "date": _date(errors, fi, case, today, label="调查日期"),
+        "investigators": investigators,
+        "methods": methods,
+        "household_income_fen": f.fen(errors, "household_income_fen",
+                                      fi.get("household_income_fen"), label="家庭年收入"),
+        "household_expenditure_fen": f.fen(errors, "household_expenditure_fen",
+                                           fi.get("household_expenditure_fen"),
+                                           label="家庭年支出"),
+        "findings": f.text(errors, "findings", fi.get("findings"), required=True,
+                           max_len=2000, label="调查结论"),
+    }
+
+
+def _deliberate(errors, fi, case, today, policy) -> dict:
+    out = {
+        "date": _date(errors, fi, case, today, label="评议日期"),
+        "meeting_id": f.text(errors, "meeting_id", fi.get("meeting_id"), max_len=60),
+        "present": f.count(errors, "present", fi.get("present"), minimum=1, label="到会人数"),
+        "representatives": f.count(errors, "representatives", fi.get("representatives"),
+                                   label="村民代表人数"),
+        "votes_for": f.count(errors, "votes_for", fi.get("votes_for"), label="赞成票"),
+        "votes_against": f.count(errors, "votes_against", fi.get("votes_against"),
+                                 label="反对票"),
+        "votes_abstain": f.count(errors, "votes_abstain", fi.get("votes_abstain"),
+                                 label="弃权票"),
+        "conclusion": f.choice(errors, "conclusion", fi.get("conclusion"), ("同意", "不同意"),
+                               label="评议结论"),
+        "minutes": f.text(errors, "minutes", fi.get("minutes"), max_len=5000, label="会议记录"),
+    }
+    check_meeting(errors, out, policy)
+    return out
+
+
+def check_meeting(errors: list, m: dict, policy: Policy) -> None:
+    present, reps = m["present"], m["representatives"]
+    needed = math.ceil(present * policy.representatives_share_num
+                       / policy.representatives_share_den)
+    if reps > present:
+        errors.append(FieldError("representatives", "村民代表人数不能多于到会人数。"))
+    elif present and reps < needed:
+        errors.append(FieldError("representatives",
+                                 f"村民代表须占到会人数的 {policy.representatives_share_num}/"
+                                 f"{policy.representatives_share_den} 以上:到会 {present} 人,"
+                                 f"至少需要 {needed} 名代表。"))
+    if m["votes_for"] + m["votes_against"] + m["votes_abstain"] > present:
+        errors.append(FieldError("votes_for", "赞成、反对、弃权票合计不能超过到会人数。"))
+
+
+def _review(errors, fi, case, today, policy) -> dict:
+    passed = f.flag(errors, "passed", fi.get("passed"), label="是否通过")
+    if "passed" not in fi:
+        errors.append(FieldError("passed", "请选择初审是否通过。"))
+    out = {"date": _date(errors, fi, case, today, label="初审日期"), "passed": passed,
+           "opinion": f.text(errors, "opinion", fi.get("opinion"), required=True,
+                             max_len=2000, label="初审意见")}
+    if passed:
+        out["proposed_fen"] = f.fen(errors, "proposed_fen", fi.get("proposed_fen"),
+                                    positive=True, maximum=policy.max_request_fen,
+                                    label="拟救助金额")
+    else:
+        out["reason"] = f.text(errors, "reason", fi.get("reason"), required=True,
+                               label="不通过的理由")
+    return out
+
+
+def _pay_first(errors, fi, case, today, policy) -> dict:
+    return {
+        "date": _date(errors, fi, case, today, label="发放日期"),
+        "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
+                            maximum=policy.max_request_fen, label="先行救助金额"),
+        "authorised_by": f.text(errors, "authorised_by", fi.get("authorised_by"),
+                                required=True, max_len=40, label="批准人"),
+        "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
+                           label="发放方式", default="现金"),
+    }
+
+
+def _post_notice(errors, fi, case, today, policy) -> dict:
+    days = f.count(errors, "days", fi.get("days", policy.notice_days(case.program)),
+                   minimum=1, maximum=60, label="公示天数")
+    if days and days < policy.notice_days(case.program):
+        errors.append(FieldError("days", f"公示期不得少于 {policy.notice_days(case.program)} 天。"))
+    return {
+        "notice_id": f.text(errors, "notice_id", fi.get("notice_id"), required=True,
+                            max_len=60, label="公示批次号"),
+        "start": _date(errors, fi, case, today, key="start", label="公示开始日期",
+                       future_ok=True),
+        "days": days,
+        "board": f.text(errors, "board", fi.get("board"), max_len=200,
+                        label="张贴地点") or "村务公开栏",
+    }
+
+
+def _objection(errors, fi, case, today, policy) -> dict:
+    oid = f.text(errors, "objection_id", fi.get("objection_id"), required=True, max_len=60,
+                 label="异议编号")
+    if oid in case.objections:
+        errors.append(FieldError("objection_id", f"异议编号 {oid} 已存在。"))
+    received = _date(errors, fi, case, today, key="received_on", label="收到异议日期")
+    if received and case.notice_start:
+        last = notice_last_day(case.notice_start, case.notice_days)
+        if not case.notice_start.isoformat() <= received <= last.isoformat():
+            errors.append(FieldError("received_on",
+                                     f"异议应在公示期内({case.notice_start} 至 {last})提出。"))
+    return {"objection_id": oid, "received_on": received,
+            "from": f.text(errors, "from", fi.get("from"), max_len=60, label="异议人"),
+            "content": f.text(errors, "content", fi.get("content"), required=True,
+                              max_len=2000, label="异议内容")}
+
+
+def _resolve_objection(errors, fi, case, today, policy) -> dict:
+    oid = fi.get("objection_id")
+    if case.objections.get(oid) != "open":
+        open_ids = "、".join(k for k, v in case.objections.items() if v == "open") or "无"
+        errors.append(FieldError("objection_id",
+                                 f"没有待处理的异议“{oid}”。待处理的异议:{open_ids}。"))
+    result = f.choice(errors, "result", fi.get("result"),
+                      {"upheld": "异议成立", "dismissed": "异议不成立"}, label="处理结果")
+    out = {"objection_id": oid, "date": _date(errors, fi, case, today, label="处理日期"),
+           "how_checked": f.text(errors, "how_checked", fi.get("how_checked"), required=True,
+                                 max_len=2000, label="核查情况"),
+           "result": result}
+    if result == "upheld":
+        out["back_to"] = f.choice(errors, "back_to", fi.get("back_to"),
+                                  {"investigation": "重新调查", "deliberation": "重新评议"},
+                                  label="退回环节")
+    return out
+
+
+def _close_notice(errors, fi, case, today, policy) -> dict:
+    out = _dated(errors, fi, case, today, policy)
+    if case.notice_start:
+        last = notice_last_day(case.notice_start, case.notice_days)
+        if out["date"] and out["date"] <= last.isoformat():
+            errors.append(FieldError("date", f"公示期到 {last} 结束,{last + timedelta(days=1)}"
+                                             f" 起才能结束公示。"))
+    still_open = [k for k, v in case.objections.items() if v == "open"]
+    if still_open:
+        errors.append(FieldError("objection_id",
+                                 f"还有未处理的异议({'、'.join(still_open)}),请先处理。"))
+    return out
+
+
+def _decision(errors, fi, case, today, policy, *, note_key: str, note_label: str) -> dict:
+    return {"date": _date(errors, fi, case, today, label="决定日期"),
+            "approver": f.text(errors, "approver", fi.get("approver"), required=True,
+                               max_len=40, label="审批人"),
+            note_key: f.text(errors, note_key, fi.get(note_key), required=note_key != "note",
+                             max_len=2000, label=note_label)}
+
+
+def _approve(errors, fi, case, today, policy) -> dict:
+    out = {"date": _date(errors, fi, case, today, label="批准日期"),
+           "approver": f.text(errors, "approver", fi.get("approver"), required=True,
+                              max_len=40, label="审批人"),
+           "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
+                               maximum=policy.max_request_fen, label="批准金额")}
+    if case.status == "acknowledged" and out["amount_fen"] > policy.township_cap_fen:
+        errors.append(FieldError("amount_fen",
+                                 f"超过乡镇审批上限 {policy.township_cap_fen / 100:.2f} 元,"
+                                 f"请转县审批。"))
+    return out
+
+
+def _pay(errors, fi, case, today, policy) -> dict:
+    return {"date": _date(errors, fi, case, today, label="发放日期"),
+            "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
+                                maximum=policy.max_request_fen, label="发放金额"),
+            "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
+                               label="发放方式")}
+
+
+def _with_text(key: str, label: str, required: bool = True):
+    def check(errors, fi, case, today, policy) -> dict:
+        return {"date": _date(errors, fi, case, today),
+                key: f.text(errors, key, fi.get(key), required=required, max_len=200,
+                            label=label)}
+    return check
+
+
+_CHECKERS = {
+    "refuse": _refuse,
+    "investigate": _investigate,
+    "deliberate": _deliberate,
+    "review": _review,
+    "pay_first": _pay_first,
+    "post_notice": _post_notice,
+    "objection": _objection,
+    "resolve_objection": _resolve_objection,
+    "close_notice": _close_notice,
+    "approve": _approve,
+    "reject": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="reason",
+                                               note_label="不批准理由"),
+    "refer": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="note",
+                                              note_label="说明"),
+    "return": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="reason",
+                                               note_label="退回理由"),
+    "pay": _pay,
+    "post_result": _with_text("notice_id", "结果公示批次号", required=False),
+    "file": _with_text("register", "备案登记册", required=False),
+}

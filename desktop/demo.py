@@ -1,0 +1,57 @@
+"""Demo data: a 新邵县 village workstation with realistic synthetic cases in every state.
+
+The cases come from `demo_data.generate_cases` as plain data and are replayed through the
+real operations, so the demo store is exactly what an officer's store would be. Steps
+that belong to the township (acknowledge, approve, pay …) are played by a simulated
+township workstation, as if its decisions had arrived by bundle."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from desktop.casework import Casework
+from desktop.core.errors import Refusal
+from desktop.core.workflow import ACTIONS
+from desktop.demo_data import generate_cases
+from desktop.paths import store_path
+from desktop.storage.store import Store
+
+DEMO_IDENTITY = {
+    "role": "village", "county": "新邵县", "county_code": "430522",
+    "township": "陈家坊镇", "township_code": "430522101",
+    "village": "石门村", "village_code": "430522101201", "officer": "刘晓梅",
+}
+
+
+def open_demo_store(data_dir: Path) -> Store:
+    """The demo workstation in `data_dir`, created if the directory has none. A real
+    (non-demo) workstation is refused: demo cases must never mix with real ones."""
+    if not store_path(data_dir).exists():
+        return Store.create(data_dir, DEMO_IDENTITY, demo=True)
+    store = Store.open(data_dir)
+    if not store.workstation.get("demo"):
+        store.close()
+        raise Refusal(f"{data_dir} 是正式工作站,不能加入演示数据。"
+                      f"请用 --data-dir 指定一个新的目录存放演示数据。")
+    return store
+
+
+def load_demo(store: Store, *, today: date, seed: int, count: int) -> list[str]:
+    """Add `count` demo cases in one transaction; returns their case numbers."""
+    if not 1 <= count <= 100_000:
+        raise Refusal("演示案件数应在 1 到 100000 之间。")
+    cases = generate_cases(seed, count, today, store.workstation["village_code"])
+    work = Casework(store, today)
+    township = {"role": "township", "workstation_id": uuid.uuid5(uuid.NAMESPACE_URL, f"relief-desk-demo-township-{seed}").hex,
+                "actor": "陈家坊镇民政办(演示)"}
+    ids = []
+    with store.transaction():
+        for case in cases:
+            (case_id,) = work.receive_many([case.application])
+            for code, fields in case.steps:
+                peer = township if ACTIONS[code].role == "township" else None
+                work._step(case_id, code, fields, peer=peer)
+            ids.append(case_id)
+    return ids

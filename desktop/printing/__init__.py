@@ -1,0 +1,1 @@
+"""reportlab documents (notices, forms, registers)."""

@@ -1,0 +1,1 @@
+"""The SQLite store: event log (source of truth), projections, migrations."""

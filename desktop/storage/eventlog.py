@@ -1,0 +1,106 @@
+"""The append-only, hash-chained event log: the source of truth of every workstation.
+
+An event is known by (workstation id, sequence number). Each workstation's events form a
+chain: an event's hash covers its content and the previous event's hash, so an altered,
+removed or reordered event is detected by `verify_chain`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Iterator
+
+from sqlite_utils import Database
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Event:
+    workstation_id: str
+    seq: int
+    prev_hash: str
+    hash: str
+    recorded_at: str
+    actor: str
+    case_id: str
+    type: str
+    payload: dict
+
+    def row(self) -> dict:
+        return {"workstation_id": self.workstation_id, "seq": self.seq,
+                "prev_hash": self.prev_hash, "hash": self.hash,
+                "recorded_at": self.recorded_at, "actor": self.actor,
+                "case_id": self.case_id, "type": self.type, "payload": canonical(self.payload)}
+
+
+def canonical(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_hash(workstation_id, seq, prev_hash, recorded_at, actor, case_id, type_, payload):
+    body = canonical([workstation_id, seq, prev_hash, recorded_at, actor, case_id, type_,
+                      payload])
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def last_of(db: Database, workstation_id: str) -> tuple[int, str]:
+    row = db.execute(
+        "SELECT seq, hash FROM events WHERE workstation_id = ? ORDER BY seq DESC LIMIT 1",
+        [workstation_id]).fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def append(db: Database, *, workstation_id: str, recorded_at: str, actor: str,
+           case_id: str, type_: str, payload: dict) -> Event:
+    """Append one event of this workstation (call inside a write transaction)."""
+    seq, prev = last_of(db, workstation_id)
+    seq += 1
+    digest = event_hash(workstation_id, seq, prev, recorded_at, actor, case_id, type_, payload)
+    event = Event(workstation_id, seq, prev, digest, recorded_at, actor, case_id, type_,
+                  payload)
+    db.execute("INSERT INTO events (workstation_id, seq, prev_hash, hash, recorded_at, actor,"
+               " case_id, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               list(event.row().values()))
+    return event
+
+
+def _from_row(row) -> Event:
+    ws, seq, prev, digest, at, actor, case_id, type_, payload = row
+    return Event(ws, seq, prev, digest, at, actor, case_id, type_, json.loads(payload))
+
+
+_COLUMNS = "workstation_id, seq, prev_hash, hash, recorded_at, actor, case_id, type, payload"
+
+
+def all_events(db: Database) -> Iterator[Event]:
+    """Every event in the order it entered this store (rowid), as projections saw them."""
+    for row in db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY rowid"):
+        yield _from_row(row)
+
+
+def case_events(db: Database, case_id: str) -> list[Event]:
+    rows = db.execute(f"SELECT {_COLUMNS} FROM events WHERE case_id = ? ORDER BY rowid",
+                      [case_id]).fetchall()
+    return [_from_row(r) for r in rows]
+
+
+def verify_chain(db: Database) -> list[str]:
+    """Problems found in the hash chains (empty when every chain is whole)."""
+    problems = []
+    expected: dict[str, tuple[int, str]] = {}
+    rows = db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY workstation_id, seq")
+    for row in rows:
+        e = _from_row(row)
+        seq, prev = expected.get(e.workstation_id, (0, GENESIS))
+        if e.seq != seq + 1:
+            problems.append(f"工作站 {e.workstation_id} 的事件 {seq + 1} 缺失")
+        if e.prev_hash != prev:
+            problems.append(f"工作站 {e.workstation_id} 的事件 {e.seq} 与前一事件衔接不上")
+        digest = event_hash(e.workstation_id, e.seq, e.prev_hash, e.recorded_at, e.actor,
+                            e.case_id, e.type, e.payload)
+        if digest != e.hash:
+            problems.append(f"工作站 {e.workstation_id} 的事件 {e.seq} 内容被改动")
+        expected[e.workstation_id] = (e.seq, e.hash)
+    return problems

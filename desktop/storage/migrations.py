@@ -1,0 +1,69 @@
+"""Schema migrations, through sqlite-utils' Migrations. Names are `0001_…`, applied in
+order, each in its own transaction. Never edit a released migration: add a new one, and
+commit a fixture DB of the new version under tests/fixtures/."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "relief_desk"
+migrations = Migrations(MIGRATION_SET)
+KNOWN: list[str] = []  # every migration this version of the software knows, in order
+
+
+def migration(name: str):
+    KNOWN.append(name)
+    return migrations(name=name)
+
+
+@migration("0001_initial")
+def initial(db: Database) -> None:
+    db["workstation"].create({
+        "id": str, "role": str, "county": str, "county_code": str, "township": str,
+        "township_code": str, "village": str, "village_code": str, "officer": str,
+        "created_at": str, "demo": int,
+    }, pk="id")
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["events"].create({
+        "workstation_id": str, "seq": int, "prev_hash": str, "hash": str,
+        "recorded_at": str, "actor": str, "case_id": str, "type": str, "payload": str,
+    }, pk=("workstation_id", "seq"), not_null={"hash", "type", "payload", "recorded_at"})
+    db["events"].create_index(["case_id"])
+    _projection_tables(db)
+
+
+def _projection_tables(db: Database) -> None:
+    db["applications"].create({
+        "id": str, "status": str, "program": str, "category": str, "reason": str,
+        "applicant_name": str, "applicant_id_number": str, "applicant_sex": str,
+        "applicant_birth_date": str, "group_name": str, "household_size": int,
+        "requested_fen": int, "proposed_fen": int, "approved_fen": int,
+        "paid_first_fen": int, "paid_fen": int, "received_on": str, "status_on": str,
+        "year": int, "due_on": str, "due_kind": str, "officer_relative": int,
+        "repeat_reason": int, "over_cap": int, "notice_id": str, "notice_start": str,
+        "notice_days": int, "document": str, "origin": str,
+    }, pk="id")
+    for cols in (["status"], ["year"], ["applicant_name"], ["applicant_id_number"],
+                 ["group_name"], ["received_on"], ["due_on"]):
+        db["applications"].create_index(cols)
+    db["members"].create({
+        "application_id": str, "position": int, "name": str, "id_number": str, "sex": str,
+        "birth_date": str, "relation": str, "health": str, "work_ability": str,
+    }, pk=("application_id", "position"), foreign_keys=[("application_id", "applications")])
+    db["members"].create_index(["id_number"])
+    db["history"].create({
+        "workstation_id": str, "seq": int, "application_id": str, "type": str,
+        "action": str, "occurred_on": str, "recorded_at": str, "actor": str,
+        "summary": str, "fields": str, "status_after": str,
+    }, pk=("workstation_id", "seq"), foreign_keys=[("application_id", "applications")])
+    db["history"].create_index(["application_id"])
+    db["objections"].create({
+        "application_id": str, "objection_id": str, "received_on": str, "from_whom": str,
+        "content": str, "status": str, "result": str, "how_checked": str, "back_to": str,
+        "closed_on": str,
+    }, pk=("application_id", "objection_id"),
+        foreign_keys=[("application_id", "applications")])
+
+
+PROJECTION_TABLES = ("objections", "history", "members", "applications")

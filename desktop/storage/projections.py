@@ -1,0 +1,146 @@
+"""Projections: the tables the GUI reads, computed from the event log.
+
+`apply_event` is the only code that writes them, both live (in the same transaction as the
+event) and in `rebuild`, so rebuilding reproduces them exactly."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlite_utils import Database
+
+from desktop.core.deadlines import calendar_for, due_for
+from desktop.core.policy import Policy
+from desktop.core.summary import summarize_receipt, summarize_step
+from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
+from desktop.storage.eventlog import Event, all_events, canonical
+from desktop.storage.migrations import PROJECTION_TABLES
+
+ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
+
+
+def apply_event(db: Database, event: Event, policy: Policy) -> None:
+    if event.type == RECEIVED_EVENT:
+        _receive(db, event, policy)
+    elif event.type in ACTION_OF_TYPE:
+        _step(db, event, ACTION_OF_TYPE[event.type], policy)
+    # Unknown types (from a newer peer) stay in the log; they do not touch projections.
+
+
+def rebuild(db: Database, policy: Policy) -> int:
+    """Drop and recompute every projection from the log; returns the events replayed."""
+    for table in PROJECTION_TABLES:
+        db.execute(f"DELETE FROM {table}")
+    n = 0
+    for event in all_events(db):
+        apply_event(db, event, policy)
+        n += 1
+    return n
+
+
+def _receive(db: Database, e: Event, policy: Policy) -> None:
+    doc = e.payload
+    a = doc["applicant"]
+    received = date.fromisoformat(doc["received_on"])
+    status = "draft" if doc.get("draft") else "received"
+    row = {
+        "id": e.case_id, "status": status, "program": doc["program"],
+        "category": doc["category"], "reason": doc["reason"],
+        "applicant_name": a["name"], "applicant_id_number": a["id_number"],
+        "applicant_sex": a["sex"], "applicant_birth_date": a["birth_date"],
+        "group_name": a["group"], "household_size": doc["household_size"],
+        "requested_fen": doc["requested_fen"], "proposed_fen": None, "approved_fen": None,
+        "paid_first_fen": None, "paid_fen": None, "received_on": doc["received_on"],
+        "status_on": doc["received_on"], "year": received.year,
+        "officer_relative": int(doc.get("officer_relative", False)),
+        "repeat_reason": 0, "over_cap": int(doc["requested_fen"] > policy.township_cap_fen),
+        "notice_id": None, "notice_start": None, "notice_days": None,
+        "document": canonical(doc), "origin": e.workstation_id,
+    }
+    row.update(_due(row, policy))
+    db["applications"].insert(row)
+    for i, m in enumerate(doc.get("members", [])):
+        db["members"].insert({
+            "application_id": e.case_id, "position": i, "name": m["name"],
+            "id_number": m["id_number"], "sex": m["sex"], "birth_date": m["birth_date"],
+            "relation": m["relation"], "health": m["health"],
+            "work_ability": m["work_ability"]})
+    _flag_repeat(db, e.case_id, a["id_number"], doc["reason"], received.year)
+    _history(db, e, "receive", doc["received_on"], summarize_receipt(doc), doc, status)
+
+
+def _flag_repeat(db: Database, case_id: str, id_number: str, reason: str, year: int) -> None:
+    """一事一次: the same applicant, the same reason, the same year → flag every such case."""
+    others = db.execute(
+        "SELECT id FROM applications WHERE applicant_id_number = ? AND reason = ? AND year = ?"
+        " AND id != ?", [id_number, reason, year, case_id]).fetchall()
+    if others:
+        ids = [case_id] + [r[0] for r in others]
+        marks = ",".join("?" * len(ids))
+        db.execute(f"UPDATE applications SET repeat_reason = 1 WHERE id IN ({marks})", ids)
+
+
+def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
+    f = e.payload
+    row = db["applications"].get(e.case_id)
+    on = f.get("date") or f.get("start") or f.get("received_on") or row["status_on"]
+    status = ACTIONS[code].target(f).value
+    changes = {"status": status, "status_on": on}
+    changes.update(_STEP_FIELDS.get(code, lambda f, p: {})(f, policy))
+    if code == "resolve_objection":
+        _close_objection(db, e.case_id, f)
+    if code == "objection":
+        db["objections"].insert({
+            "application_id": e.case_id, "objection_id": f["objection_id"],
+            "received_on": f["received_on"], "from_whom": f.get("from", ""),
+            "content": f["content"], "status": "open", "result": None,
+            "how_checked": None, "back_to": None, "closed_on": None})
+    if status in ("received", "investigated") and code == "resolve_objection":
+        changes.update({"notice_id": None, "notice_start": None, "notice_days": None})
+    row.update(changes)
+    changes.update(_due(row, policy))
+    db["applications"].update(e.case_id, changes)
+    _history(db, e, code, on, summarize_step(code, f), f, status)
+
+
+def _close_objection(db: Database, case_id: str, f: dict) -> None:
+    db["objections"].update((case_id, f["objection_id"]), {
+        "status": "closed", "result": f["result"], "how_checked": f["how_checked"],
+        "back_to": f.get("back_to"), "closed_on": f["date"]})
+
+
+_STEP_FIELDS = {
+    "review": lambda f, p: ({"proposed_fen": f["proposed_fen"],
+                             "over_cap": int(f["proposed_fen"] > p.township_cap_fen)}
+                            if f.get("passed") else {}),
+    "pay_first": lambda f, p: {"paid_first_fen": f["amount_fen"]},
+    "post_notice": lambda f, p: {"notice_id": f["notice_id"], "notice_start": f["start"],
+                                 "notice_days": f["days"]},
+    "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
+    "pay": lambda f, p: {"paid_fen": f["amount_fen"]},
+}
+
+
+def _due(row: dict, policy: Policy) -> dict:
+    start = row.get("notice_start")
+    due = due_for(row["status"], received_on=date.fromisoformat(row["received_on"]),
+                  status_on=date.fromisoformat(row["status_on"]), policy=policy,
+                  notice_start=date.fromisoformat(start) if start else None,
+                  notice_days=row.get("notice_days") or 0, calendar=calendar_for(policy))
+    return {"due_on": due.on.isoformat() if due else None, "due_kind": due.kind if due else None}
+
+
+def _history(db: Database, e: Event, code: str, on: str, summary: str, fields: dict,
+             status_after: str) -> None:
+    db["history"].insert({
+        "workstation_id": e.workstation_id, "seq": e.seq, "application_id": e.case_id,
+        "type": e.type, "action": code, "occurred_on": on, "recorded_at": e.recorded_at,
+        "actor": e.actor, "summary": summary,
+        "fields": json.dumps(fields, ensure_ascii=False), "status_after": status_after})
+
+
+def refresh_deadlines(db: Database, policy: Policy) -> None:
+    """Recompute due dates after the policy settings changed."""
+    for row in db.query("SELECT * FROM applications"):
+        db["applications"].update(row["id"], _due(row, policy))

@@ -1,0 +1,137 @@
+"""Read-only queries the ledger, the case view and the command line share."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from desktop.core.categories import category_label, program_label, reason_label
+from desktop.core.deadlines import DUE_LABELS, urgency
+from desktop.core.errors import Refusal
+from desktop.core.policy import Policy
+from desktop.core.status import status_label
+
+LEDGER_COLUMNS = ("id", "status", "program", "category", "reason", "applicant_name",
+                  "applicant_id_number", "applicant_sex", "group_name", "household_size",
+                  "requested_fen", "proposed_fen", "approved_fen", "received_on", "status_on",
+                  "due_on", "due_kind", "officer_relative", "repeat_reason", "over_cap")
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    status: str | None = None
+    year: int | None = None
+    text: str = ""
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.status:
+            clauses.append("status = ?")
+            params.append(self.status)
+        if self.year:
+            clauses.append("year = ?")
+            params.append(self.year)
+        text = self.text.strip()
+        if text:
+            like = f"%{_escape(text)}%"
+            clauses.append("(applicant_name LIKE ? ESCAPE '\\' OR applicant_id_number LIKE ?"
+                           " ESCAPE '\\' OR group_name LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
+            params += [like, f"{_escape(text.upper())}%", like, like]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def ledger_count(db: Database, flt: LedgerFilter) -> int:
+    where, params = flt.where()
+    return db.execute(f"SELECT COUNT(*) FROM applications{where}", params).fetchone()[0]
+
+
+def ledger_page(db: Database, flt: LedgerFilter, offset: int, limit: int) -> list[dict]:
+    """One page of the ledger, newest received first (the order an officer works in)."""
+    where, params = flt.where()
+    sql = (f"SELECT {', '.join(LEDGER_COLUMNS)} FROM applications{where}"
+           " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?")
+    return list(db.query(sql, params + [limit, offset]))
+
+
+def status_counts(db: Database, year: int | None = None) -> dict[str, int]:
+    flt = LedgerFilter(year=year)
+    where, params = flt.where()
+    rows = db.execute(f"SELECT status, COUNT(*) FROM applications{where} GROUP BY status",
+                      params)
+    return dict(rows.fetchall())
+
+
+def urgent_counts(db: Database, today: date, policy: Policy) -> dict[str, int]:
+    """How many cases are overdue and how many soon due (shown without being asked)."""
+    counts = {"overdue": 0, "soon": 0}
+    for (due_on,) in db.execute("SELECT due_on FROM applications WHERE due_on IS NOT NULL"):
+        mark = urgency(date.fromisoformat(due_on), today, policy)
+        if mark:
+            counts[mark] += 1
+    return counts
+
+
+def years(db: Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT DISTINCT year FROM applications ORDER BY year DESC")]
+
+
+def describe(row: dict, today: date, policy: Policy) -> dict:
+    """A ledger row as the stable JSON of `applications list` (codes plus Chinese labels)."""
+    due = row.get("due_on")
+    flags = [name for name in ("officer_relative", "repeat_reason", "over_cap") if row.get(name)]
+    return {
+        "id": row["id"], "status": row["status"], "status_label": status_label(row["status"]),
+        "program": row["program"], "category": row["category"],
+        "category_label": category_label(row["category"]), "reason": row["reason"],
+        "reason_label": reason_label(row["reason"]),
+        "applicant_name": row["applicant_name"],
+        "applicant_id_number": row["applicant_id_number"], "group": row["group_name"],
+        "household_size": row["household_size"], "requested_fen": row["requested_fen"],
+        "proposed_fen": row["proposed_fen"], "approved_fen": row["approved_fen"],
+        "received_on": row["received_on"], "status_on": row["status_on"],
+        "due_on": due, "due_kind": row.get("due_kind"),
+        "urgency": urgency(date.fromisoformat(due), today, policy) if due else "",
+        "flags": flags,
+    }
+
+
+FLAG_LABELS = {"officer_relative": "近亲属备案", "repeat_reason": "一事一次:本年同一事由重复申请",
+               "over_cap": "金额超过乡镇审批上限"}
+
+
+def case_detail(db: Database, case_id: str, today: date, policy: Policy) -> dict:
+    """The case with its whole history, objections and members (`applications show`)."""
+    rows = list(db.query("SELECT * FROM applications WHERE id = ?", [case_id]))
+    if not rows:
+        raise Refusal(f"没有编号为 {case_id} 的案件。请用 applications list 查看案件编号。")
+    row = rows[0]
+    out = describe(row, today, policy)
+    out["program_label"] = program_label(row["program"])
+    out["due_label"] = DUE_LABELS.get(row["due_kind"] or "", "")
+    out["paid_first_fen"] = row["paid_first_fen"]
+    out["paid_fen"] = row["paid_fen"]
+    out["notice"] = ({"notice_id": row["notice_id"], "start": row["notice_start"],
+                      "days": row["notice_days"]} if row["notice_id"] else None)
+    out["application"] = json.loads(row["document"])
+    out["objections"] = list(db.query(
+        "SELECT objection_id, received_on, from_whom, content, status, result, how_checked,"
+        " back_to, closed_on FROM objections WHERE application_id = ? ORDER BY received_on",
+        [case_id]))
+    out["history"] = [_history_row(h) for h in db.query(
+        "SELECT * FROM history WHERE application_id = ? ORDER BY occurred_on, recorded_at",
+        [case_id])]
+    return out
+
+
+def _history_row(h: dict) -> dict:
+    return {"action": h["action"], "event": h["type"], "occurred_on": h["occurred_on"],
+            "recorded_at": h["recorded_at"], "actor": h["actor"], "summary": h["summary"],
+            "status_after": h["status_after"], "workstation_id": h["workstation_id"],
+            "seq": h["seq"], "fields": json.loads(h["fields"])}

@@ -1,0 +1,129 @@
+"""The workstation's store: one SQLite file in the data directory, holding the event log
+(the truth), the projections, the workstation identity and the policy settings."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+from desktop.core.policy import Policy, policy_from_settings
+from desktop.core.workstation import check_workstation
+from desktop.paths import store_path
+from desktop.storage import eventlog
+from desktop.storage.db import connect, writing
+from desktop.storage.migrations import KNOWN, MIGRATION_SET, migrations
+from desktop.storage.projections import apply_event, rebuild, refresh_deadlines
+
+
+class Store:
+    def __init__(self, db, path: Path):
+        self.db = db
+        self.path = path
+        self.workstation: dict = dict(next(iter(db["workstation"].rows)))
+        self.policy: Policy = policy_from_settings(
+            {r["key"]: json.loads(r["value"]) for r in db["settings"].rows})
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, data_dir: Path, identity: dict, *, demo: bool = False) -> "Store":
+        """A new workstation in `data_dir` (refused if one is already there).
+        A demo workstation is marked so that demo data never mixes with real cases."""
+        ws = check_workstation(identity)
+        ws["demo"] = int(demo)
+        path = store_path(data_dir)
+        if path.exists():
+            raise Refusal(f"{data_dir} 已经是一个工作站的数据目录,不能重复初始化。"
+                          f"如需重新开始,请换一个目录(--data-dir)。")
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        db = connect(path)
+        try:
+            migrations.apply(db)
+            ws["id"] = uuid.uuid4().hex
+            ws["created_at"] = now_utc()
+            with writing(db):
+                db["workstation"].insert(ws)
+        except BaseException:
+            db.close()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(db, path)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Store":
+        path = store_path(data_dir)
+        if not path.exists():
+            raise Refusal(f"{data_dir} 中没有工作站数据。请先运行 relief-desk init 建立工作站,"
+                          f"或用 --data-dir 指定正确的目录。")
+        try:
+            db = connect(path)
+            _check_version(db, data_dir)
+            _migrate(db, path)
+            if not db["workstation"].exists() or not db["workstation"].count:
+                raise Refusal(f"{path} 不是民生救助工作台的数据文件(没有工作站信息)。")
+        except sqlite3.DatabaseError:
+            raise Refusal(f"{path} 不是有效的数据库文件或已损坏,请从备份恢复。") from None
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def transaction(self):
+        return writing(self.db)
+
+    def record(self, *, actor: str, case_id: str, type_: str, payload: dict,
+               workstation_id: str | None = None) -> eventlog.Event:
+        """Append an event and project it (inside `transaction()`). Events are this
+        workstation's own unless `workstation_id` names another (the demo's township)."""
+        event = eventlog.append(self.db, workstation_id=workstation_id or self.workstation["id"],
+                                recorded_at=now_utc(), actor=actor, case_id=case_id,
+                                type_=type_, payload=payload)
+        apply_event(self.db, event, self.policy)
+        return event
+
+    def set_settings(self, changes: dict) -> None:
+        merged = self.policy.to_settings() | changes
+        policy = policy_from_settings(merged)
+        with self.transaction():
+            for key, value in changes.items():
+                self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+            refresh_deadlines(self.db, policy)
+        self.policy = policy
+
+    def rebuild(self) -> int:
+        with self.transaction():
+            return rebuild(self.db, self.policy)
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _check_version(db, data_dir) -> None:
+    applied = [m.name for m in migrations.applied(db)]
+    newer = [name for name in applied if name not in KNOWN]
+    if newer:
+        raise Refusal(f"{data_dir} 的数据由更新版本的民生救助工作台建立(数据版本 {newer[-1]}),"
+                      f"本版本无法打开。请安装最新版本后再打开。")
+
+
+def _migrate(db, path: Path) -> None:
+    """Apply pending migrations, copying the file first (SQLite backup API) so that a
+    failed migration can always be undone by hand."""
+    pending = migrations.pending(db)
+    if not pending:
+        return
+    if migrations.applied(db):
+        backup = path.with_name(f"{path.name}.before-{pending[0].name}.bak")
+        target = sqlite3.connect(str(backup))
+        with target:
+            db.conn.backup(target)
+        target.close()
+    migrations.apply(db)
+
+
+__all__ = ["Store", "MIGRATION_SET"]

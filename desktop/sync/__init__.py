@@ -1,0 +1,1 @@
+"""Sync bundles between village and township workstations."""

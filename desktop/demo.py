@@ -42,7 +42,9 @@ def load_demo(store: Store, *, today: date, seed: int, count: int) -> list[str]:
     """Add `count` demo cases in one transaction; returns their case numbers."""
     if not 1 <= count <= 100_000:
         raise Refusal("演示案件数应在 1 到 100000 之间。")
-    cases = generate_cases(seed, count, today, store.workstation["village_code"])
+    ws = store.workstation
+    cases = generate_cases(seed, count, today, ws["village_code"],
+                           place=f"{ws['county']}{ws['township']}{ws['village']}")
     work = Casework(store, today)
     township = {"role": "township", "workstation_id": uuid.uuid5(uuid.NAMESPACE_URL, f"relief-desk-demo-township-{seed}").hex,
                 "actor": "陈家坊镇民政办(演示)"}

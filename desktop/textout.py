@@ -18,10 +18,10 @@ def pad(text: str, width: int) -> str:
 def table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [display_width(h) for h in headers]
     for row in rows:
-        widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
-    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths)).rstrip()]
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     return "\n".join(lines)
 
 

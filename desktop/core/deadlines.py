@@ -20,6 +20,10 @@ DUE_LABELS = {
 }
 
 
+PAPERWORK_STATES = frozenset({"paid_first", "received", "investigated", "deliberated",
+                              "reviewed"})
+
+
 @dataclass(frozen=True)
 class Due:
     on: date
@@ -36,16 +40,19 @@ def calendar_for(policy: Policy) -> WorkCalendar:
 
 def due_for(status: str, *, received_on: date, status_on: date, policy: Policy,
             notice_start: date | None = None, notice_days: int = 0,
+            paid_first_on: date | None = None,
             calendar: WorkCalendar | None = None) -> Due | None:
-    """The next deadline of a case in `status`, or None when nothing is due from this side."""
+    """The next deadline of a case in `status`, or None when nothing is due from this side.
+    After 先行救助 the paperwork (investigation to review) runs against its own deadline."""
     cal = calendar or calendar_for(policy)
     case_total = Due(cal.add_working_days(received_on, policy.case_total_days), "case_total")
-    if status == "received":
-        return Due(cal.add_working_days(received_on, policy.investigation_start_days),
-                   "investigation")
-    if status == "paid_first":
-        return Due(cal.add_working_days(status_on, policy.paperwork_after_pay_first_days),
+    paid_first_on = paid_first_on or (status_on if status == "paid_first" else None)
+    if paid_first_on and status in PAPERWORK_STATES:
+        return Due(cal.add_working_days(paid_first_on, policy.paperwork_after_pay_first_days),
                    "paperwork")
+    if status == "received":  # from receipt, or from the objection that sent it back
+        return Due(cal.add_working_days(status_on, policy.investigation_start_days),
+                   "investigation")
     if status == "on_notice" and notice_start:
         return Due(notice_last_day(notice_start, notice_days), "notice_end")
     if status in ("investigated", "deliberated", "reviewed", "notice_done", "submitted"):

@@ -208,8 +208,9 @@ def _objection(errors, fi, case, today, policy) -> dict:
 
 
 def _resolve_objection(errors, fi, case, today, policy) -> dict:
-    oid = fi.get("objection_id")
-    if case.objections.get(oid) != "open":
+    oid = f.text(errors, "objection_id", fi.get("objection_id"), required=True, max_len=60,
+                 label="异议编号")
+    if oid and case.objections.get(oid) != "open":
         open_ids = "、".join(k for k, v in case.objections.items() if v == "open") or "无"
         errors.append(FieldError("objection_id",
                                  f"没有待处理的异议“{oid}”。待处理的异议:{open_ids}。"))

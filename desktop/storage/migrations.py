@@ -39,7 +39,7 @@ def _projection_tables(db: Database) -> None:
         "applicant_name": str, "applicant_id_number": str, "applicant_sex": str,
         "applicant_birth_date": str, "group_name": str, "household_size": int,
         "requested_fen": int, "proposed_fen": int, "approved_fen": int,
-        "paid_first_fen": int, "paid_fen": int, "received_on": str, "status_on": str,
+        "paid_first_fen": int, "paid_first_on": str, "paid_fen": int, "received_on": str, "status_on": str,
         "year": int, "due_on": str, "due_kind": str, "officer_relative": int,
         "repeat_reason": int, "over_cap": int, "notice_id": str, "notice_start": str,
         "notice_days": int, "document": str, "origin": str,

@@ -5,7 +5,6 @@ event) and in `rebuild`, so rebuilding reproduces them exactly."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from sqlite_utils import Database
@@ -51,7 +50,7 @@ def _receive(db: Database, e: Event, policy: Policy) -> None:
         "applicant_sex": a["sex"], "applicant_birth_date": a["birth_date"],
         "group_name": a["group"], "household_size": doc["household_size"],
         "requested_fen": doc["requested_fen"], "proposed_fen": None, "approved_fen": None,
-        "paid_first_fen": None, "paid_fen": None, "received_on": doc["received_on"],
+        "paid_first_fen": None, "paid_first_on": None, "paid_fen": None, "received_on": doc["received_on"],
         "status_on": doc["received_on"], "year": received.year,
         "officer_relative": int(doc.get("officer_relative", False)),
         "repeat_reason": 0, "over_cap": int(doc["requested_fen"] > policy.township_cap_fen),
@@ -114,7 +113,7 @@ _STEP_FIELDS = {
     "review": lambda f, p: ({"proposed_fen": f["proposed_fen"],
                              "over_cap": int(f["proposed_fen"] > p.township_cap_fen)}
                             if f.get("passed") else {}),
-    "pay_first": lambda f, p: {"paid_first_fen": f["amount_fen"]},
+    "pay_first": lambda f, p: {"paid_first_fen": f["amount_fen"], "paid_first_on": f["date"]},
     "post_notice": lambda f, p: {"notice_id": f["notice_id"], "notice_start": f["start"],
                                  "notice_days": f["days"]},
     "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
@@ -124,8 +123,10 @@ _STEP_FIELDS = {
 
 def _due(row: dict, policy: Policy) -> dict:
     start = row.get("notice_start")
+    paid_first = row.get("paid_first_on")
     due = due_for(row["status"], received_on=date.fromisoformat(row["received_on"]),
                   status_on=date.fromisoformat(row["status_on"]), policy=policy,
+                  paid_first_on=date.fromisoformat(paid_first) if paid_first else None,
                   notice_start=date.fromisoformat(start) if start else None,
                   notice_days=row.get("notice_days") or 0, calendar=calendar_for(policy))
     return {"due_on": due.on.isoformat() if due else None, "due_kind": due.kind if due else None}
@@ -137,10 +138,4 @@ def _history(db: Database, e: Event, code: str, on: str, summary: str, fields: d
         "workstation_id": e.workstation_id, "seq": e.seq, "application_id": e.case_id,
         "type": e.type, "action": code, "occurred_on": on, "recorded_at": e.recorded_at,
         "actor": e.actor, "summary": summary,
-        "fields": json.dumps(fields, ensure_ascii=False), "status_after": status_after})
-
-
-def refresh_deadlines(db: Database, policy: Policy) -> None:
-    """Recompute due dates after the policy settings changed."""
-    for row in db.query("SELECT * FROM applications"):
-        db["applications"].update(row["id"], _due(row, policy))
+        "fields": canonical(fields), "status_after": status_after})

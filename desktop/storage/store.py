@@ -16,7 +16,7 @@ from desktop.paths import store_path
 from desktop.storage import eventlog
 from desktop.storage.db import connect, writing
 from desktop.storage.migrations import KNOWN, MIGRATION_SET, migrations
-from desktop.storage.projections import apply_event, rebuild, refresh_deadlines
+from desktop.storage.projections import apply_event, rebuild
 
 
 class Store:
@@ -58,15 +58,19 @@ class Store:
         if not path.exists():
             raise Refusal(f"{data_dir} 中没有工作站数据。请先运行 relief-desk init 建立工作站,"
                           f"或用 --data-dir 指定正确的目录。")
+        db = None
         try:
+            _looks_like_a_store(path)
             db = connect(path)
             _check_version(db, data_dir)
             _migrate(db, path)
-            if not db["workstation"].exists() or not db["workstation"].count:
-                raise Refusal(f"{path} 不是民生救助工作台的数据文件(没有工作站信息)。")
+            return cls(db, path)
         except sqlite3.DatabaseError:
+            db and db.close()
             raise Refusal(f"{path} 不是有效的数据库文件或已损坏,请从备份恢复。") from None
-        return cls(db, path)
+        except BaseException:
+            db and db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -91,7 +95,7 @@ class Store:
         with self.transaction():
             for key, value in changes.items():
                 self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
-            refresh_deadlines(self.db, policy)
+            rebuild(self.db, policy)  # due dates and cap flags follow the new policy
         self.policy = policy
 
     def rebuild(self) -> int:
@@ -101,6 +105,19 @@ class Store:
 
 def now_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _looks_like_a_store(path: Path) -> None:
+    """Checked read-only first, so that a file of another program is never written to."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "workstation" not in tables or not conn.execute(
+                "SELECT COUNT(*) FROM workstation").fetchone()[0]:
+            raise Refusal(f"{path} 不是民生救助工作台的数据文件(没有工作站信息),"
+                          f"请用 --data-dir 指定正确的目录。")
+    finally:
+        conn.close()
 
 
 def _check_version(db, data_dir) -> None:

@@ -62,7 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     step.add_argument("--json", dest="json_file", help="步骤内容 JSON 文件,或 - 表示标准输入")
 
     sub.add_parser("rebuild", help="由事件日志重建台账")
+    for module in feature_modules():
+        module.add_parsers(sub)
     return p
+
+
+# Each feature adds its own commands: a module with add_parsers(sub) and
+# COMMANDS = {name: handler(args, data_dir, today) -> exit code}. No Qt in any of them.
+FEATURES = ("desktop.notices_cli", "desktop.sync_cli")
+
+
+def feature_modules():
+    import importlib
+
+    return [importlib.import_module(name) for name in FEATURES]
 
 
 def _date(text: str) -> date:

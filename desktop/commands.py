@@ -25,6 +25,11 @@ def run(args) -> int:
         return init(args, data_dir)
     if args.command == "demo":
         return demo(args, data_dir, today)
+    from desktop.cli import feature_modules
+
+    for module in feature_modules():
+        if args.command in module.COMMANDS:
+            return module.COMMANDS[args.command](args, data_dir, today)
     store = Store.open(data_dir)
     try:
         return _with_store(args, store, today)

@@ -1,0 +1,84 @@
+"""Attachments (scans, photos of posted notices, signed minutes) kept by content hash in
+the data directory: `attachments/ab/abcdef…`. A file is written once, atomically, and
+never changed; events refer to it by its SHA-256, so bundles can carry it by hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def attachments_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / "attachments"
+
+
+def attachment_path(data_dir: Path, digest: str) -> Path:
+    return attachments_dir(data_dir) / digest[:2] / digest
+
+
+def store_bytes(data_dir: Path, content: bytes) -> str:
+    """Keep `content`; returns its SHA-256 hex digest (the same content is kept once)."""
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        raise Refusal(f"附件超过 {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB,请压缩或缩小后再附加。")
+    digest = hashlib.sha256(content).hexdigest()
+    target = attachment_path(data_dir, digest)
+    if target.exists():
+        return digest
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, content)
+    return digest
+
+
+def store_file(data_dir: Path, source: Path) -> str:
+    try:
+        with open(source, "rb") as fh:
+            content = fh.read(MAX_ATTACHMENT_BYTES + 1)
+    except FileNotFoundError:
+        raise Refusal(f"找不到文件 {source},请检查路径。") from None
+    except OSError as exc:
+        raise Refusal(f"无法读取 {source}:{exc.strerror}。") from None
+    return store_bytes(data_dir, content)
+
+
+def read_attachment(data_dir: Path, digest: str) -> bytes:
+    path = attachment_path(data_dir, digest)
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise Refusal(f"附件 {digest[:12]}… 不在本机,可能尚未随数据包传来。") from None
+    if hashlib.sha256(content).hexdigest() != digest:
+        raise Refusal(f"附件 {digest[:12]}… 已损坏(内容与记录不符),请从备份恢复。")
+    return content
+
+
+def write_atomically(target: Path, content: bytes) -> None:
+    """Write beside the target, flush and fsync, then rename: a crash or a pulled USB
+    stick leaves the whole file or none."""
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; os.replace is durable enough
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

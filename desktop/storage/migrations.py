@@ -67,3 +67,8 @@ def _projection_tables(db: Database) -> None:
 
 
 PROJECTION_TABLES = ("objections", "history", "members", "applications")
+
+# Later migrations live beside the features that need them, registered in this order
+# (each module decorates its functions with @migration("000N_…")).
+import desktop.storage.notice_schema  # noqa: E402,F401  0002_…
+import desktop.storage.sync_schema  # noqa: E402,F401  0003_…

@@ -19,16 +19,32 @@ from desktop.storage.migrations import PROJECTION_TABLES
 ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 
 
+# Projections of other features: modules with TABLES (their projection tables, emptied by
+# rebuild) and apply(db, event, policy), called for every event after the case projections.
+FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections")
+
+
+def _features():
+    import importlib
+
+    return [importlib.import_module(name) for name in FEATURE_PROJECTIONS]
+
+
 def apply_event(db: Database, event: Event, policy: Policy) -> None:
     if event.type == RECEIVED_EVENT:
         _receive(db, event, policy)
     elif event.type in ACTION_OF_TYPE:
         _step(db, event, ACTION_OF_TYPE[event.type], policy)
+    for feature in _features():
+        feature.apply(db, event, policy)
     # Unknown types (from a newer peer) stay in the log; they do not touch projections.
 
 
 def rebuild(db: Database, policy: Policy) -> int:
     """Drop and recompute every projection from the log; returns the events replayed."""
+    for feature in _features():
+        for table in feature.TABLES:
+            db.execute(f"DELETE FROM {table}")
     for table in PROJECTION_TABLES:
         db.execute(f"DELETE FROM {table}")
     n = 0

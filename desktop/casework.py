@@ -51,21 +51,27 @@ class Casework:
                 name = _applicant_name(doc)
                 raise ValidationFailed(exc.errors, where=f"第 {i + 1} 条申请{name}") from None
         ids = []
+        serials: dict[int, int] = {}
         with self.store.transaction():
             for doc in clean:
-                case_id = self._next_case_id(int(doc["received_on"][:4]))
+                case_id = self._next_case_id(int(doc["received_on"][:4]), serials)
                 self.store.record(actor=self.officer, case_id=case_id, type_=RECEIVED_EVENT,
                                   payload=doc)
                 ids.append(case_id)
         return ids
 
-    def _next_case_id(self, year: int) -> str:
+    def _next_case_id(self, year: int, serials: dict[int, int]) -> str:
+        """Case numbers run per year: <village code>-<year>-0001. `serials` carries the
+        last number through one batch so a large import looks it up once per year."""
         ws = self.store.workstation
         prefix = f"{ws['village_code'] or ws['township_code']}-{year}-"
-        row = self.db.execute(
-            "SELECT MAX(CAST(substr(id, ?) AS INTEGER)) FROM applications WHERE id LIKE ?",
-            [len(prefix) + 1, prefix + "%"]).fetchone()
-        return f"{prefix}{(row[0] or 0) + 1:04d}"
+        if year not in serials:
+            row = self.db.execute(
+                "SELECT MAX(CAST(substr(id, ?) AS INTEGER)) FROM applications"
+                " WHERE id >= ? AND id < ?", [len(prefix) + 1, prefix, prefix + "~"]).fetchone()
+            serials[year] = row[0] or 0
+        serials[year] += 1
+        return f"{prefix}{serials[year]:04d}"
 
     # -- steps ---------------------------------------------------------------------------
     def facts(self, case_id: str) -> CaseFacts:

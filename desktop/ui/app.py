@@ -1,0 +1,115 @@
+"""Starting the GUI: the bundled CJK font, Qt's Chinese translations, the store (or the
+first-run setup when there is none), and one last net that turns a Refusal into a
+message box instead of a traceback."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.errors import Refusal
+from desktop.paths import resource_path, store_path
+from desktop.storage.store import Store
+
+APP_NAME = "民生救助工作台"
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+_keep: list = []  # translators and windows must outlive run()'s locals
+
+
+def install_font(app: QApplication) -> str:
+    """Register the bundled font (and any other font in resources/fonts, used as
+    fallbacks, e.g. for rare characters) and make it the application font."""
+    primary = resource_path(*FONT_FILE)
+    others = sorted(p for p in primary.parent.glob("*.tt[fc]") if p != primary)
+    families: list[str] = []
+    for path in [primary, *others]:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)[:1]
+    if not families:
+        return ""
+    font = QFont(families[0])
+    font.setFamilies(families)
+    font.setPointSize(max(app.font().pointSize(), 10))
+    app.setFont(font)
+    return families[0]
+
+
+def install_translations(app: QApplication) -> bool:
+    """Qt's own Chinese strings (标准按钮 “确定”“取消” …)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ok = translator.load("qtbase_zh_CN", folder)
+    if ok:
+        app.installTranslator(translator)
+        _keep.append(translator)
+    return ok
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    install_font(app)
+    install_translations(app)
+    return app
+
+
+def _excepthook(kind, value, tb) -> None:
+    """A Refusal that escaped a slot is shown as its message; a bug gets a short notice."""
+    if isinstance(value, Refusal):
+        _alert(value.message)
+        return
+    traceback.print_exception(kind, value, tb)
+    _alert(f"程序内部错误:{value}\n操作未完成。请把这条信息告诉维护人员。")
+
+
+def _alert(text: str) -> None:
+    if QApplication.instance() is not None:
+        QMessageBox.warning(QApplication.activeWindow(), APP_NAME, text)
+    else:
+        print(text, file=sys.stderr)
+
+
+def start(data_dir: Path, today: date | None = None):
+    """Open the main window, or the first-run setup leading to it; returns the window."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.setup import SetupDialog
+
+    today = today or date.today()
+    if store_path(data_dir).exists():
+        window = MainWindow(Store.open(data_dir), today)
+        window.show()
+        _keep.append(window)
+        return window
+    setup = SetupDialog(data_dir)
+
+    def opened(store):
+        main = MainWindow(store, today)
+        main.show()
+        _keep.append(main)
+
+    setup.created.connect(opened)
+    setup.show()
+    _keep.append(setup)
+    return setup
+
+
+def run(data_dir: Path, today: date | None = None) -> int:
+    app = application()
+    sys.excepthook = _excepthook
+    try:
+        first = start(Path(data_dir), today)
+    except Refusal as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 2
+    if not first.isVisible():
+        return 0
+    app.setQuitOnLastWindowClosed(True)
+    return app.exec()

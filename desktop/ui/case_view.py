@@ -1,0 +1,156 @@
+"""The case view: who and what, where the case stands, everything recorded so far as a
+timeline (全过程公开), and a button for each action the state allows now — only those."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from desktop.core.categories import category_label, reason_label
+from desktop.core.money import format_yuan
+from desktop.core.status import status_label
+from desktop.core.workflow import ACTIONS
+from desktop.storage import queries
+from desktop.ui.case_html import application_html, members_html, objections_html
+from desktop.ui.deliberation import DeliberationDialog
+from desktop.ui.step_dialogs import STEP_DIALOGS
+
+URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
+
+
+def yuan(fen) -> str:
+    return "—" if fen is None else f"{format_yuan(int(fen), grouped=True)} 元"
+
+
+class CaseView(QDialog):
+    changed = Signal()  # a step was recorded
+
+    def __init__(self, casework, case_id: str, parent=None):
+        super().__init__(parent)
+        self.casework, self.case_id = casework, case_id
+        self.dialog = None  # the step dialog opened last (tests drive it)
+        self.setWindowTitle(f"案件 {case_id}")
+        self.resize(1100, 720)
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.action_bar = QHBoxLayout()
+        layout.addLayout(self.action_bar)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.tabs = QTabWidget()
+        self.details, self.members, self.objections = (QTextBrowser(), QTextBrowser(),
+                                                       QTextBrowser())
+        split.addWidget(self.tabs)
+        timeline_box = QGroupBox("办理记录(全过程)")
+        box_layout = QVBoxLayout(timeline_box)
+        self.timeline = QTextBrowser()
+        box_layout.addWidget(self.timeline)
+        split.addWidget(timeline_box)
+        split.setSizes([560, 520])
+        layout.addWidget(split, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.buttons: dict[str, QPushButton] = {}
+        self.reload()
+
+    # -- showing -------------------------------------------------------------------------
+    def reload(self) -> None:
+        cw = self.casework
+        self.detail = queries.case_detail(cw.db, self.case_id, cw.today, cw.store.policy)
+        self.header.setText(self._header_html())
+        self._fill_tabs()
+        self.timeline.setHtml(self._timeline_html())
+        self._fill_actions()
+
+    def _header_html(self) -> str:
+        d = self.detail
+        status = escape(status_label(d["status"]))
+        due = ""
+        if d["due_on"]:
+            word = URGENCY_WORDS.get(d["urgency"], "")
+            colour = "#c62828" if d["urgency"] == "overdue" else (
+                "#8a6d00" if d["urgency"] else "#333")
+            due = (f" · 期限 <span style='color:{colour}'>{d['due_on']} {escape(d['due_label'])}"
+                   f"{'(' + word + ')' if word else ''}</span>")
+        flags = "".join(f"<div style='color:#c62828'>{escape(queries.FLAG_LABELS[f])}</div>"
+                        for f in d["flags"])
+        return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b>"
+                f" {escape(d['program_label'])} · {escape(category_label(d['category']))}"
+                f" · {escape(reason_label(d['reason']))}</div>"
+                f"<div>编号 {escape(d['id'])} · 状态 <b>{status}</b>{due}</div>"
+                f"<div>申请 {yuan(d['requested_fen'])} · 拟救助 {yuan(d['proposed_fen'])}"
+                f" · 先行救助 {yuan(d['paid_first_fen'])} · 批准 {yuan(d['approved_fen'])}"
+                f"</div>{flags}")
+
+    def _fill_tabs(self) -> None:
+        d = self.detail
+        self.details.setHtml(application_html(d["application"]))
+        self.members.setHtml(members_html(d["application"]))
+        self.objections.setHtml(objections_html(d["objections"]))
+        self.tabs.clear()
+        self.tabs.addTab(self.details, "申请信息")
+        self.tabs.addTab(self.members, f"家庭成员({len(d['application'].get('members', []))})")
+        self.tabs.addTab(self.objections, f"异议({len(d['objections'])})")
+
+    def _timeline_html(self) -> str:
+        items = []
+        for h in self.detail["history"]:
+            items.append(
+                f"<tr><td style='white-space:nowrap; color:#555'>{escape(h['occurred_on'])}</td>"
+                f"<td style='white-space:nowrap'>{escape(h['actor'])}</td>"
+                f"<td>{escape(h['summary'])}<br><span style='color:#777'>→ "
+                f"{escape(status_label(h['status_after']))}</span></td></tr>")
+        if not items:
+            return "<p>尚无记录。</p>"
+        return ("<table cellpadding='4' cellspacing='0' width='100%'>"
+                "<tr><th align='left'>日期</th><th align='left'>经办人</th>"
+                "<th align='left'>事项</th></tr>" + "".join(items) + "</table>")
+
+    def _fill_actions(self) -> None:
+        while self.action_bar.count():
+            item = self.action_bar.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons = {}
+        allowed = [c for c in self.casework.allowed_actions(self.case_id)
+                   if c in STEP_DIALOGS or c == "deliberate"]
+        label = QLabel("可办理:" if allowed else "本工作站现在没有可办理的操作。")
+        self.action_bar.addWidget(label)
+        for code in allowed:
+            button = QPushButton(ACTIONS[code].label)
+            button.clicked.connect(lambda _=False, c=code: self.start(c))
+            self.action_bar.addWidget(button)
+            self.buttons[code] = button
+        self.action_bar.addStretch(1)
+
+    # -- acting --------------------------------------------------------------------------
+    def start(self, code: str):
+        """Open the dialog of action `code` (window-modal, not blocking)."""
+        if code == "deliberate":
+            dialog = DeliberationDialog(self.casework, self, preselect=self.case_id)
+        else:
+            dialog = STEP_DIALOGS[code](self.casework, self.case_id, self.detail, self)
+        dialog.accepted.connect(self._stepped)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _stepped(self) -> None:
+        self.reload()
+        self.changed.emit()

@@ -1,0 +1,272 @@
+"""民主评议: one villagers' representatives meeting decides several investigated cases.
+The meeting's fields are typed once; each case gets its own votes and conclusion. The
+whole meeting is recorded by `Casework.deliberate_meeting`, all cases or none."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.core.categories import category_label, reason_label
+from desktop.core.errors import FieldError, Refusal, ValidationFailed
+from desktop.core.steps import check_step
+from desktop.storage import queries
+from desktop.storage.queries import LedgerFilter
+from desktop.ui import widgets as w
+
+ROOT = QModelIndex()
+COLUMNS = (("include", "参加评议"), ("id", "编号"), ("name", "申请人"), ("what", "类型·事由"),
+           ("votes_for", "赞成"), ("votes_against", "反对"), ("votes_abstain", "弃权"),
+           ("conclusion", "结论"))
+KEYS = [c[0] for c in COLUMNS]
+VOTE_KEYS = ("votes_for", "votes_against", "votes_abstain", "conclusion")
+MEETING_KEYS = ("date", "meeting_id", "present", "representatives", "minutes")
+CONCLUSIONS = ("同意", "不同意")
+ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
+
+
+class VotesModel(QAbstractTableModel):
+    """The cases awaiting deliberation, each with a check box and its votes."""
+
+    def __init__(self, cases: list[dict], parent=None):
+        super().__init__(parent)
+        self.present = 0
+        self._rows = [{"include": False, "id": c["id"], "name": c["applicant_name"],
+                       "what": f"{category_label(c['category'])}·{reason_label(c['reason'])}",
+                       "votes_for": 0, "votes_against": 0, "votes_abstain": 0,
+                       "conclusion": "同意"} for c in cases]
+        self._errors: dict[tuple[int, str], str] = {}
+
+    def votes(self) -> dict[str, dict]:
+        return {r["id"]: {k: r[k] for k in VOTE_KEYS} for r in self._rows if r["include"]}
+
+    def set_present(self, present: int) -> None:
+        """Ticked cases still at the default (all present in favour) follow the count."""
+        for i, r in enumerate(self._rows):
+            if (r["include"] and r["votes_for"] == self.present
+                    and not r["votes_against"] and not r["votes_abstain"]):
+                r["votes_for"] = present
+                self.dataChanged.emit(self.index(i, 4), self.index(i, 4))
+        self.present = present
+
+    def row_of(self, case_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r["id"] == case_id), -1)
+
+    def set_errors(self, errors: dict[tuple[int, str], str]) -> None:
+        self._errors = dict(errors)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        key = KEYS[index.column()]
+        if key == "include":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if key in VOTE_KEYS:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, key = self._rows[index.row()], KEYS[index.column()]
+        error = self._errors.get((index.row(), key))
+        if key == "include":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if row["include"] else Qt.CheckState.Unchecked
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return row[key]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ERROR_BRUSH if error else None
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row, key = self._rows[index.row()], KEYS[index.column()]
+        if key == "include" and role == Qt.ItemDataRole.CheckStateRole:
+            row["include"] = _checked(value)
+            if row["include"] and not any(row[k] for k in VOTE_KEYS[:3]):
+                row["votes_for"] = self.present
+            self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+            return True
+        if role != Qt.ItemDataRole.EditRole or key not in VOTE_KEYS:
+            return False
+        if key == "conclusion":
+            if value not in CONCLUSIONS:
+                return False
+            row[key] = value
+        else:
+            try:
+                row[key] = max(0, int(value))
+            except (TypeError, ValueError):
+                return False
+        self.dataChanged.emit(index, index)
+        return True
+
+
+def _checked(value) -> bool:
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    return value == Qt.CheckState.Checked.value
+
+
+class ConclusionDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        if KEYS[index.column()] != "conclusion":
+            return super().createEditor(parent, option, index)
+        editor = QComboBox(parent)
+        editor.addItems(CONCLUSIONS)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(index.data())
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        else:
+            super().setModelData(editor, model, index)
+
+
+class DeliberationDialog(QDialog):
+    def __init__(self, casework, parent=None, preselect: str = ""):
+        super().__init__(parent)
+        self.casework = casework
+        self.setWindowTitle("民主评议(村民代表会议)")
+        self.resize(900, 640)
+        cases = queries.ledger_page(casework.db, LedgerFilter(status="investigated"), 0, 5000)
+        self.facts = {c["id"]: casework.facts(c["id"]) for c in cases}
+        self.model = VotesModel(cases, self)
+        layout = QVBoxLayout(self)
+        self.summary = w.ErrorLabel()
+        self.board = w.ErrorBoard(self.summary)
+        form = QFormLayout()
+        today = casework.today
+        self.inputs = {
+            "date": w.date_edit(today),
+            "meeting_id": w.line_edit("会议编号", 60),
+            "present": w.spin(100000),
+            "representatives": w.spin(100000),
+            "minutes": w.text_area("会议记录要点(签字的记录表扫描件另存)", 70),
+        }
+        self.inputs["meeting_id"].setText(f"评议会-{today.strftime('%Y%m%d')}")
+        labels = ("评议日期", "会议编号", "到会人数", "其中村民代表", "会议记录")
+        for (path, widget), label in zip(self.inputs.items(), labels, strict=True):
+            form.addRow(label, self.board.add(path, w.FieldBox(widget)))
+            w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
+        layout.addLayout(form)
+        layout.addWidget(QLabel("本次评议的案件(勾选参加评议的案件,逐件填写票数和结论):"))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ConclusionDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.vote_errors = w.ErrorLabel()
+        layout.addWidget(self.vote_errors)
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.perform)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.model.dataChanged.connect(self._votes_changed)
+        if preselect and self.model.row_of(preselect) >= 0:
+            self.model.setData(self.model.index(self.model.row_of(preselect), 0),
+                               Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        self.validate()
+
+    def meeting(self) -> dict:
+        return {k: w.value_of(widget) for k, widget in self.inputs.items()}
+
+    def _changed(self, path: str) -> None:
+        self.board.touch(path)
+        self._validating = True
+        self.model.set_present(self.inputs["present"].value())
+        self._validating = False
+        self.validate()
+
+    def _votes_changed(self, *_args) -> None:
+        if not getattr(self, "_validating", False):
+            self.validate()
+
+    def validate(self) -> list[FieldError]:
+        meeting, votes = self.meeting(), self.model.votes()
+        meeting_errors: dict[str, FieldError] = {}
+        cells, lines = {}, []
+        for case_id, vote in votes.items():
+            for e in self._check(case_id, {**meeting, **vote}):
+                if e.path in VOTE_KEYS:
+                    cells[(self.model.row_of(case_id), e.path)] = e.message
+                    lines.append(f"{case_id}:{e.message}")
+                else:
+                    meeting_errors.setdefault(e.path, e)
+        if not votes:
+            meeting_errors[""] = FieldError("", "请至少勾选一个案件参加评议。")
+        errors = list(meeting_errors.values())
+        self.board.show(errors)
+        self._validating = True
+        self.model.set_errors(cells)
+        self._validating = False
+        self.vote_errors.show_message("\n".join(lines))
+        self.ok.setEnabled(not errors and not cells)
+        return errors + [FieldError(k[1], v) for k, v in cells.items()]
+
+    def _check(self, case_id: str, fields: dict) -> list[FieldError]:
+        try:
+            check_step("deliberate", fields, self.facts[case_id], today=self.casework.today,
+                       policy=self.casework.store.policy)
+        except ValidationFailed as exc:
+            return exc.errors
+        return []
+
+    def perform(self) -> None:
+        self.board.show_all = True
+        if self.validate():
+            return
+        try:
+            self.casework.deliberate_meeting(self.meeting(), self.model.votes())
+        except Refusal as exc:
+            self.summary.show_message(exc.message)
+            return
+        self.accept()

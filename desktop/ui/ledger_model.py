@@ -1,0 +1,164 @@
+"""The ledger (台账) as a paged table model: rows are fetched 200 at a time as the view
+scrolls (`canFetchMore`/`fetchMore`), so the ledger opens at once on 100,000 cases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.core.categories import category_label, reason_label
+from desktop.core.deadlines import DUE_LABELS, calendar_for, urgency
+from desktop.core.money import format_yuan
+from desktop.core.status import status_label
+from desktop.storage import queries
+from desktop.storage.queries import LedgerFilter
+
+ROOT = QModelIndex()  # the invisible root of a flat table
+PAGE_SIZE = 200
+
+COLUMNS = ("编号", "申请人", "身份证号", "村民小组", "类型", "事由", "申请金额(元)",
+           "受理日期", "状态", "期限", "标记")
+AMOUNT_COLUMN = 6
+SHORT_FLAGS = {"officer_relative": "近亲属", "repeat_reason": "一事一次", "over_cap": "超上限"}
+URGENCY_COLOURS = {"overdue": QColor("#ffd6d6"), "soon": QColor("#fff1c2")}
+URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
+SHORT_URGENCY = {"overdue": "超期", "soon": "将到期"}
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LedgerModel(QAbstractTableModel):
+    def __init__(self, store, today: date, parent=None, page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.page_size = page_size
+        self.filter = LedgerFilter()
+        self.calendar = calendar_for(store.policy)
+        code = store.workstation.get("village_code") or ""
+        self.prefix = f"{code}-" if code else ""
+        self._rows: list[dict] = []
+        self._total = 0
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------
+    def set_filter(self, flt: LedgerFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = queries.ledger_count(self.store.db, self.filter)
+        self._rows = self._page(0)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def _page(self, offset: int) -> list[dict]:
+        rows = queries.ledger_page(self.store.db, self.filter, offset, self.page_size)
+        for row in rows:
+            due = row["due_on"]
+            row["urgency"] = (urgency(date.fromisoformat(due), self.today, self.store.policy,
+                                      self.calendar) if due else "")
+        return rows
+
+    def canFetchMore(self, parent=ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=ROOT) -> None:
+        if parent.isValid():
+            return
+        more = self._page(len(self._rows))[: self._total - len(self._rows)]
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- the table -----------------------------------------------------------------------
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def row(self, i: int) -> dict:
+        return self._rows[i]
+
+    def case_id(self, i: int) -> str:
+        return self._rows[i]["id"]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = URGENCY_COLOURS.get(row["urgency"])
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and col == 10 and _flags(row):
+            return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == AMOUNT_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == CASE_ID_ROLE:
+            return row["id"]
+        if role == STATUS_ROLE:
+            return row["status"]
+        return None
+
+    def _display(self, row: dict, col: int) -> str:
+        values = (
+            self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"], row["group_name"],
+            category_label(row["category"]), reason_label(row["reason"]),
+            format_yuan(row["requested_fen"], grouped=True), row["received_on"],
+            status_label(row["status"]), _due_text(row), "、".join(_flags(row)),
+        )
+        return values[col] if 0 <= col < len(values) else None
+
+    def short_id(self, case_id: str) -> str:
+        """This village's own cases all start with its code: show the part that differs."""
+        prefix = self.prefix
+        return case_id[len(prefix):] if prefix and case_id.startswith(prefix) else case_id
+
+    def _tooltip(self, row: dict, col: int):
+        if col == 0:
+            return row["id"]
+        if col == 1:
+            return row["applicant_name"]
+        if col == 9 and row["due_on"]:
+            word = URGENCY_WORDS.get(row["urgency"], "期限")
+            return f"{word}:{row['due_on']} {DUE_LABELS.get(row['due_kind'] or '', '')}"
+        if col == 10 and _flags(row):
+            return "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS if row.get(k))
+        return None
+
+
+def _flags(row: dict) -> list[str]:
+    return [label for key, label in SHORT_FLAGS.items() if row.get(key)]
+
+
+def _due_text(row: dict) -> str:
+    if not row["due_on"]:
+        return ""
+    word = SHORT_URGENCY.get(row["urgency"], "")
+    kind = DUE_LABELS.get(row["due_kind"] or "", "").split("(")[0]
+    text = f"{row['due_on']} {kind}"
+    return f"{text} · {word}" if word else text

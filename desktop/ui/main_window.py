@@ -1,0 +1,235 @@
+"""The main window: the ledger (台账) with its filters, the per-status counts, and the
+banner of overdue and soon-due cases that the officer sees without asking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casework import Casework
+from desktop.core.status import STATUS_LABELS
+from desktop.storage import queries
+from desktop.storage.queries import LedgerFilter
+from desktop.ui.ledger_model import LedgerModel
+
+SEARCH_DELAY_MS = 250
+BANNER_STYLE = {"overdue": "background:#ffd6d6; color:#8b0000; padding:6px; font-weight:bold;",
+                "soon": "background:#fff1c2; color:#6b4e00; padding:6px; font-weight:bold;"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, today: date, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.casework = Casework(store, today)
+        self.dialog = None  # the dialog opened last (tests drive it)
+        ws = store.workstation
+        place = ws.get("village") or ws.get("township")
+        self.setWindowTitle(f"民生救助工作台 — {place}(经办人:{ws['officer']})")
+        self.model = LedgerModel(store, today, self)
+        self._build()
+        self._actions()
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        layout.addWidget(self.banner)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索 姓名、身份证号、村民小组或编号(Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.year = QComboBox()
+        self.year.setMinimumContentsLength(8)
+        bar.addWidget(QLabel("查找:"))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(QLabel("年度:"))
+        bar.addWidget(self.year)
+        layout.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.statuses = QListWidget()
+        self.statuses.setMinimumWidth(110)
+        split.addWidget(self.statuses)
+        split.addWidget(self._table())
+        split.setStretchFactor(1, 1)
+        split.setSizes([120, 1160])
+        layout.addWidget(split, 1)
+        self.footer = QLabel()
+        layout.addWidget(self.footer)
+        self.setCentralWidget(central)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.year.currentIndexChanged.connect(self.apply_filter)
+        self.statuses.currentRowChanged.connect(self.apply_filter)
+        self.resize(1280, 800)
+
+    def _table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((78, 88, 152, 98, 52, 124, 94, 88, 74, 200, 80)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(lambda: self.open_case(self.table.currentIndex().row()))
+        return self.table
+
+    def _actions(self) -> None:
+        bar = self.addToolBar("操作")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        specs = (("新建申请", QKeySequence.StandardKey.New, self.new_application),
+                 ("民主评议会", None, self.open_meeting),
+                 ("刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
+                 ("查找", QKeySequence.StandardKey.Find, self.focus_search))
+        self.actions_by_name = {}
+        for text, key, slot in specs:
+            act = QAction(text, self)
+            if key is not None:
+                act.setShortcut(key)
+                act.setToolTip(f"{text}({QKeySequence(key).toString()})")
+            act.triggered.connect(slot)
+            bar.addAction(act)
+            self.actions_by_name[text] = act
+        if self.store.workstation["role"] != "village":
+            self.actions_by_name["新建申请"].setEnabled(False)
+            self.actions_by_name["民主评议会"].setEnabled(False)
+
+    # -- filtering and counts ------------------------------------------------------------
+    def current_filter(self) -> LedgerFilter:
+        item = self.statuses.currentItem()
+        status = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return LedgerFilter(status=status or None, year=self.year.currentData() or None,
+                            text=self.search.text())
+
+    def apply_filter(self, *_args) -> None:
+        self.model.set_filter(self.current_filter())
+        self._footer()
+
+    def refresh(self) -> None:
+        """Reread everything from the store, keeping the officer's filters."""
+        self._fill_years()
+        self._fill_statuses()
+        self.model.set_filter(self.current_filter())
+        self._banner()
+        self._footer()
+
+    def _fill_years(self) -> None:
+        keep = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem("全部年度", None)
+        for y in queries.years(self.store.db):
+            self.year.addItem(f"{y} 年", y)
+        self.year.setCurrentIndex(max(self.year.findData(keep), 0))
+        self.year.blockSignals(False)
+
+    def _fill_statuses(self) -> None:
+        counts = queries.status_counts(self.store.db, self.year.currentData() or None)
+        keep = self.current_filter().status
+        self.statuses.blockSignals(True)
+        self.statuses.clear()
+        self._status_item("全部案件", None, sum(counts.values()))
+        for code, label in STATUS_LABELS.items():
+            if counts.get(code):
+                self._status_item(label, code, counts[code])
+        rows = [self.statuses.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.statuses.count())]
+        self.statuses.setCurrentRow(rows.index(keep) if keep in rows else 0)
+        self.statuses.blockSignals(False)
+
+    def _status_item(self, label: str, code, n: int) -> None:
+        item = QListWidgetItem(f"{label}  {n}")
+        item.setData(Qt.ItemDataRole.UserRole, code)
+        self.statuses.addItem(item)
+
+    def _banner(self) -> None:
+        urgent = queries.urgent_counts(self.store.db, self.today, self.store.policy)
+        overdue, soon = urgent["overdue"], urgent["soon"]
+        if not overdue and not soon:
+            self.banner.setText("没有超期或即将到期的案件。")
+            self.banner.setStyleSheet("color:#2e7d32; padding:6px;")
+            return
+        self.banner.setText(f"{overdue} 件已超期,{soon} 件即将到期"
+                            f"(表中红色为已超期,黄色为即将到期,见“期限”一栏)")
+        self.banner.setStyleSheet(BANNER_STYLE["overdue" if overdue else "soon"])
+
+    def _footer(self) -> None:
+        self.footer.setText(f"共 {self.model.total} 件 · 今天 {self.today.isoformat()}"
+                            f" · 双击或按回车打开案件")
+
+    # -- actions -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_application(self):
+        from desktop.ui.application_form import ApplicationForm
+
+        form = ApplicationForm(self.store, self.today, self)
+        form.saved.connect(self._after_save)
+        return self._show(form)
+
+    def _after_save(self, case_id: str) -> None:
+        self.refresh()
+        self.select_case(case_id)
+
+    def open_case(self, row: int):
+        from desktop.ui.case_view import CaseView
+
+        if not 0 <= row < self.model.rowCount():
+            return None
+        view = CaseView(self.casework, self.model.case_id(row), self)
+        view.changed.connect(self.refresh)
+        return self._show(view)
+
+    def open_meeting(self):
+        from desktop.ui.deliberation import DeliberationDialog
+
+        dialog = DeliberationDialog(self.casework, self)
+        dialog.accepted.connect(self.refresh)
+        return self._show(dialog)
+
+    def select_case(self, case_id: str) -> None:
+        for i in range(self.model.rowCount()):
+            if self.model.case_id(i) == case_id:
+                self.table.selectRow(i)
+                self.table.scrollTo(self.model.index(i, 0))
+                return
+
+    def _show(self, dialog):
+        self.dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,157 @@
+"""Household members (家庭成员) as an editable table model. Sex and birth date are shown
+read-only from each valid ID number (never typed twice); a cell with an error is red and
+carries its message as a tooltip."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+
+from desktop.core.categories import HEALTH_STATES, RELATIONS, WORK_ABILITIES
+from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+
+# (key, header, choices or None); sex/birth_date are derived.
+ROOT = QModelIndex()  # the invisible root of a flat table
+COLUMNS = (
+    ("name", "姓名", None),
+    ("id_number", "身份证号", None),
+    ("sex", "性别", None),
+    ("birth_date", "出生日期", None),
+    ("relation", "与户主关系", RELATIONS),
+    ("health", "健康状况", HEALTH_STATES),
+    ("work_ability", "劳动能力", WORK_ABILITIES),
+)
+DERIVED = ("sex", "birth_date")
+KEYS = [c[0] for c in COLUMNS]
+ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
+DERIVED_BRUSH = QBrush(QColor("#f2f2f2"))
+
+
+def blank_member() -> dict:
+    return {"name": "", "id_number": "", "relation": "子女", "health": "健康",
+            "work_ability": "有劳动能力"}
+
+
+class MembersModel(QAbstractTableModel):
+    edited = Signal(int, str)  # row, key
+
+    def __init__(self, today: date, parent=None):
+        super().__init__(parent)
+        self.today = today
+        self._rows: list[dict] = []
+        self._errors: dict[tuple[int, str], str] = {}
+
+    # -- the document --------------------------------------------------------------------
+    def members(self) -> list[dict]:
+        return [{k: (v.strip() if isinstance(v, str) else v) for k, v in m.items()}
+                for m in self._rows]
+
+    def set_errors(self, errors: dict[tuple[int, str], str]) -> None:
+        """(row, key) → message; refreshes the cells whose state changed."""
+        changed = set(errors) ^ set(self._errors) | {
+            k for k in errors if errors[k] != self._errors.get(k)}
+        self._errors = dict(errors)
+        for row, key in changed:
+            if row < len(self._rows) and key in KEYS:
+                index = self.index(row, KEYS.index(key))
+                self.dataChanged.emit(index, index)
+
+    def _derived(self, row: dict, key: str) -> str:
+        try:
+            info = parse_id_number(row.get("id_number", ""), self.today)
+        except InvalidIdNumber:
+            return ""
+        return info.sex if key == "sex" else info.birth_date.isoformat()
+
+    # -- the model -----------------------------------------------------------------------
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if KEYS[index.column()] in DERIVED:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, key = self._rows[index.row()], KEYS[index.column()]
+        error = self._errors.get((index.row(), key))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._derived(row, key) if key in DERIVED else row.get(key, "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error or ("由身份证号自动得出" if key in DERIVED else None)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ERROR_BRUSH if error else (DERIVED_BRUSH if key in DERIVED else None)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid()
+                or KEYS[index.column()] in DERIVED):
+            return False
+        key = KEYS[index.column()]
+        self._rows[index.row()][key] = "" if value is None else str(value)
+        last = index.siblingAtColumn(len(COLUMNS) - 1)
+        self.dataChanged.emit(index.siblingAtColumn(0), last)  # sex/birth follow the ID
+        self.edited.emit(index.row(), key)
+        return True
+
+    def insertRows(self, row: int, count: int, parent=ROOT) -> bool:
+        if parent.isValid() or count < 1 or not 0 <= row <= len(self._rows):
+            return False
+        self.beginInsertRows(parent, row, row + count - 1)
+        for _ in range(count):
+            self._rows.insert(row, blank_member())
+        self.endInsertRows()
+        return True
+
+    def removeRows(self, row: int, count: int, parent=ROOT) -> bool:
+        if parent.isValid() or count < 1 or row < 0 or row + count > len(self._rows):
+            return False
+        self.beginRemoveRows(parent, row, row + count - 1)
+        del self._rows[row:row + count]
+        self.endRemoveRows()
+        self._errors = {}
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for the columns with fixed choices (关系, 健康状况, 劳动能力)."""
+
+    def createEditor(self, parent, option, index):
+        choices = COLUMNS[index.column()][2]
+        if not choices:
+            return super().createEditor(parent, option, index)
+        editor = QComboBox(parent)
+        editor.addItems(choices)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        else:
+            super().setModelData(editor, model, index)

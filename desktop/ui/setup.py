@@ -1,0 +1,99 @@
+"""First-run setup: who this workstation is (role, region names and codes, officer).
+
+The dialog only collects; `check_workstation` (core) decides what is valid and
+`Store.create` makes the workstation. Each error is shown beside its field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.workstation import ROLES, check_workstation
+from desktop.storage.store import Store
+from desktop.ui import widgets as w
+
+FIELDS = (
+    ("county", "县(市、区)名称", "例如 新邵县"),
+    ("county_code", "县级区划代码", "6 位数字,例如 430522"),
+    ("township", "乡镇名称", "例如 酿溪镇"),
+    ("township_code", "乡镇代码", "9 或 12 位数字,例如 430522101000"),
+    ("village", "村(社区)名称", "例如 大坪村"),
+    ("village_code", "村(社区)代码", "12 位数字,例如 430522101201"),
+    ("officer", "经办人姓名", "本工作站的民生员"),
+)
+
+
+class SetupDialog(QDialog):
+    """Emits `created(store)` once the workstation exists."""
+
+    created = Signal(object)
+
+    def __init__(self, data_dir: Path, parent=None):
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.store: Store | None = None
+        self.setWindowTitle("民生救助工作台 — 首次设置")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel("这台电脑还没有建立工作站。请填写本工作站的信息"
+                       "(区划代码见《统计用区划代码》),填好后点“建立工作站”。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.summary = w.ErrorLabel()
+        self.board = w.ErrorBoard(self.summary)
+        self.role = w.combo(ROLES, "village")
+        form.addRow("工作站类型", self.board.add("role", w.FieldBox(self.role)))
+        self.inputs = {}
+        for key, label, hint in FIELDS:
+            edit = w.line_edit(hint, 40)
+            self.inputs[key] = edit
+            form.addRow(label, self.board.add(key, w.FieldBox(edit)))
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("建立工作站", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+
+    def identity(self) -> dict:
+        doc = {key: edit.text().strip() for key, edit in self.inputs.items()}
+        doc["role"] = self.role.currentData()
+        if doc["role"] != "village":
+            doc.pop("village")
+            doc.pop("village_code")
+        return doc
+
+    def _role_changed(self) -> None:
+        village = self.role.currentData() == "village"
+        for key in ("village", "village_code"):
+            self.inputs[key].setEnabled(village)
+
+    def create(self) -> None:
+        """Validate everything at once; on success create the store and accept."""
+        self.board.show_all = True
+        try:
+            check_workstation(self.identity())
+            self.store = Store.create(self.data_dir, self.identity())
+        except ValidationFailed as exc:
+            self.board.show(exc.errors)
+            return
+        except Refusal as exc:
+            self.board.show([])
+            self.summary.show_message(exc.message)
+            return
+        self.board.show([])
+        self.created.emit(self.store)
+        self.accept()

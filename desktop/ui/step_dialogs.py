@@ -1,0 +1,230 @@
+"""One dialog per village step (受理, 不予受理, 入户调查, 初审, 先行救助). Each checks its
+fields as the officer types with the core's `check_step` (the same rules as the command
+line), shows each problem beside its field, and keeps OK disabled until all is well. A
+Refusal from the operation itself is shown in the dialog and changes nothing."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
+from desktop.core.errors import FieldError, Refusal, ValidationFailed
+from desktop.core.steps import check_step
+from desktop.core.workflow import ACTIONS
+from desktop.ui import widgets as w
+
+_SEPARATORS = re.compile(r"[、,,;;\s]+")
+
+
+def split_names(text: str) -> list[str]:
+    return [n for n in _SEPARATORS.split(text) if n]
+
+
+class MethodChecks(QWidget):
+    """调查方式: one check box per method."""
+
+    changed = Signal()
+
+    def __init__(self, checked=("入户调查",)):
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {}
+        for m in INVESTIGATION_METHODS:
+            box = QCheckBox(m)
+            box.setChecked(m in checked)
+            box.toggled.connect(self.changed)
+            row.addWidget(box)
+            self.boxes[m] = box
+        row.addStretch(1)
+
+    def value(self) -> list[str]:
+        return [m for m, box in self.boxes.items() if box.isChecked()]
+
+
+class StepDialog(QDialog):
+    """Base: subclasses add fields in `build` and say how to read them in `values`."""
+
+    code = ""
+    performed = Signal(str)  # the new status code
+
+    def __init__(self, casework, case_id: str, detail: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.casework, self.case_id = casework, case_id
+        self.detail = detail or {}
+        self.facts = casework.facts(case_id)
+        self.inputs: dict[str, QWidget] = {}
+        self.setWindowTitle(f"{ACTIONS[self.code].label} — {case_id}")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        name = self.detail.get("applicant_name", "")
+        layout.addWidget(QLabel(f"案件 {case_id} {name}"))
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.summary = w.ErrorLabel()
+        self.board = w.ErrorBoard(self.summary)
+        self.build()
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.perform)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for path, widget in self.inputs.items():
+            w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
+        self.validate()
+
+    def add(self, label: str, path: str, widget: QWidget) -> QWidget:
+        self.inputs[path] = widget
+        self.form.addRow(label, self.board.add(path, w.FieldBox(widget)))
+        return widget
+
+    def date_field(self, label: str = "日期") -> None:
+        self.add(label, "date", w.date_edit(self.casework.today))
+
+    def build(self) -> None:
+        self.date_field()
+
+    def values(self, local: list) -> dict:
+        return {"date": w.value_of(self.inputs["date"])}
+
+    def value(self, path: str):
+        return w.value_of(self.inputs[path])
+
+    def _changed(self, path: str) -> None:
+        self.board.touch(path)
+        self.validate()
+
+    def validate(self) -> list[FieldError]:
+        local: list[FieldError] = []
+        fields = self.values(local)
+        try:
+            check_step(self.code, fields, self.facts, today=self.casework.today,
+                       policy=self.casework.store.policy)
+            errors: list[FieldError] = []
+        except ValidationFailed as exc:
+            errors = exc.errors
+        except Refusal as exc:
+            errors = [FieldError("", exc.message)]
+        errors = w.merge_errors(local, errors)
+        self.board.show(errors)
+        self.ok.setEnabled(not errors)
+        return errors
+
+    def perform(self) -> None:
+        self.board.show_all = True
+        if self.validate():
+            return
+        try:
+            status = self.casework.step(self.case_id, self.code, self.values([]))
+        except Refusal as exc:
+            self.summary.show_message(exc.message)
+            return
+        self.performed.emit(status)
+        self.accept()
+
+
+class AcceptDialog(StepDialog):
+    code = "accept"
+
+    def build(self) -> None:
+        self.date_field("受理日期")
+
+
+class RefuseDialog(StepDialog):
+    code = "refuse"
+
+    def build(self) -> None:
+        self.date_field("决定日期")
+        self.add("不予受理的理由", "reason", w.text_area("将书面告知申请人", 80))
+
+    def values(self, local: list) -> dict:
+        return {"date": self.value("date"), "reason": self.value("reason")}
+
+
+class InvestigateDialog(StepDialog):
+    code = "investigate"
+
+    def build(self) -> None:
+        household = self.detail.get("application", {}).get("household", {})
+        self.date_field("调查日期")
+        self.add("调查人(至少 2 人)", "investigators",
+                 w.line_edit("姓名之间用顿号或逗号分隔,例如 张三、李四"))
+        self.add("调查方式", "methods", MethodChecks())
+        self.add("家庭年收入(元)", "household_income_fen",
+                 w.yuan_edit(household.get("annual_income_fen")))
+        self.add("家庭年支出(元)", "household_expenditure_fen",
+                 w.yuan_edit(household.get("annual_expenditure_fen")))
+        self.add("调查结论", "findings", w.text_area("核实的家庭情况和困难", 90))
+
+    def values(self, local: list) -> dict:
+        return {
+            "date": self.value("date"),
+            "investigators": split_names(self.value("investigators")),
+            "methods": self.value("methods"),
+            "household_income_fen": w.read_fen(self.value("household_income_fen"),
+                                               "household_income_fen", local),
+            "household_expenditure_fen": w.read_fen(self.value("household_expenditure_fen"),
+                                                    "household_expenditure_fen", local),
+            "findings": self.value("findings"),
+        }
+
+
+class ReviewDialog(StepDialog):
+    code = "review"
+
+    def build(self) -> None:
+        self.date_field("初审日期")
+        passed = self.add("初审结果", "passed", w.combo({"yes": "通过", "no": "不通过"}, "yes"))
+        self.add("初审意见", "opinion", w.text_area("民生员初审意见", 70))
+        self.add("拟救助金额(元)", "proposed_fen",
+                 w.yuan_edit(self.detail.get("requested_fen")))
+        self.add("不通过的理由", "reason", w.text_area("将告知申请人", 60))
+        passed.currentIndexChanged.connect(self._passed_changed)
+        self._passed_changed()
+
+    def _passed_changed(self) -> None:
+        passed = self.value("passed") == "yes"
+        self.inputs["proposed_fen"].setEnabled(passed)
+        self.inputs["reason"].setEnabled(not passed)
+
+    def values(self, local: list) -> dict:
+        out = {"date": self.value("date"), "passed": self.value("passed") == "yes",
+               "opinion": self.value("opinion")}
+        if out["passed"]:
+            out["proposed_fen"] = w.read_fen(self.value("proposed_fen"), "proposed_fen", local)
+        else:
+            out["reason"] = self.value("reason")
+        return out
+
+
+class PayFirstDialog(StepDialog):
+    code = "pay_first"
+
+    def build(self) -> None:
+        self.date_field("发放日期")
+        self.add("先行救助金额(元)", "amount_fen", w.yuan_edit())
+        self.add("批准人", "authorised_by", w.line_edit("批准先行救助的负责人", 40))
+        self.add("发放方式", "method", w.combo(PAYMENT_METHODS, "现金"))
+
+    def values(self, local: list) -> dict:
+        return {"date": self.value("date"),
+                "amount_fen": w.read_fen(self.value("amount_fen"), "amount_fen", local),
+                "authorised_by": self.value("authorised_by"), "method": self.value("method")}
+
+
+STEP_DIALOGS = {d.code: d for d in (AcceptDialog, RefuseDialog, InvestigateDialog,
+                                    ReviewDialog, PayFirstDialog)}

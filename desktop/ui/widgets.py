@@ -1,0 +1,244 @@
+"""Small building blocks shared by the forms: a field with its error label beside it,
+the bookkeeping of which fields the officer has touched, and message boxes that never
+block a test (they are opened with `open()`, not `exec()`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import FieldError, Refusal
+from desktop.core.money import format_yuan, parse_yuan
+
+ERROR_STYLE = "color: #c62828;"
+
+
+class ErrorLabel(QLabel):
+    """A red message, hidden while empty."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FieldBox(QWidget):
+    """An input with its error message directly under it (what is wrong, next to it)."""
+
+    def __init__(self, widget: QWidget, extra: QWidget | None = None, parent=None):
+        super().__init__(parent)
+        self.widget = widget
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(1)
+        if extra is None:
+            outer.addWidget(widget)
+        else:
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(widget, 1)
+            row.addWidget(extra)
+            outer.addLayout(row)
+        self.error = ErrorLabel(self)
+        outer.addWidget(self.error)
+
+    def set_error(self, text: str) -> None:
+        self.error.show_message(text)
+        self.widget.setToolTip(text)
+
+
+class ErrorBoard:
+    """Maps FieldError paths to the FieldBoxes that show them.
+
+    A field shows its error once the officer has touched it (or asked to see every
+    problem), so a fresh form is not all red; the summary counts the rest."""
+
+    def __init__(self, summary: ErrorLabel):
+        self.boxes: dict[str, FieldBox] = {}
+        self.touched: set[str] = set()
+        self.show_all = False
+        self.summary = summary
+        self.errors: list[FieldError] = []
+
+    def add(self, path: str, box: FieldBox) -> FieldBox:
+        self.boxes[path] = box
+        return box
+
+    def touch(self, path: str) -> None:
+        self.touched.add(path)
+
+    def visible(self, path: str) -> bool:
+        return self.show_all or path in self.touched
+
+    def show(self, errors: list[FieldError], extra_unplaced: bool = True) -> list[FieldError]:
+        """Put each error beside its field; returns the errors that have no field."""
+        self.errors = list(errors)
+        by_path: dict[str, list[str]] = {}
+        unplaced = []
+        for e in errors:
+            if e.path in self.boxes:
+                by_path.setdefault(e.path, []).append(e.message)
+            else:
+                unplaced.append(e)
+        for path, box in self.boxes.items():
+            msgs = by_path.get(path, [])
+            box.set_error("\n".join(msgs) if self.visible(path) else "")
+        hidden = [e.message for e in errors
+                  if e.path in self.boxes and not self.visible(e.path)]
+        lines = [e.message for e in unplaced] if extra_unplaced else []
+        if hidden:
+            more = "……" if len(hidden) > 3 else ""
+            lines.append(f"还有 {len(hidden)} 处需要填写或修改:{' '.join(hidden[:3])}{more}")
+        self.summary.show_message("\n".join(lines))
+        return unplaced
+
+
+def line_edit(placeholder: str = "", max_len: int = 200) -> QLineEdit:
+    w = QLineEdit()
+    w.setPlaceholderText(placeholder)
+    w.setMaxLength(max_len)
+    return w
+
+
+def combo(items, current: str | None = None) -> QComboBox:
+    """A combo of (code, label) pairs or plain labels; the code is the item data."""
+    w = QComboBox()
+    fill_combo(w, items, current)
+    return w
+
+
+def fill_combo(w: QComboBox, items, current: str | None = None) -> None:
+    w.blockSignals(True)
+    w.clear()
+    pairs = items.items() if isinstance(items, dict) else ((i, i) for i in items)
+    for code, label in pairs:
+        w.addItem(label, code)
+    if current is not None:
+        index = w.findData(current)
+        w.setCurrentIndex(max(index, 0))
+    w.blockSignals(False)
+
+
+def date_edit(today: date, value: date | None = None) -> QDateEdit:
+    w = QDateEdit()
+    w.setCalendarPopup(True)
+    w.setDisplayFormat("yyyy-MM-dd")
+    w.setMaximumDate(QDate(today.year, today.month, today.day))
+    d = value or today
+    w.setDate(QDate(d.year, d.month, d.day))
+    return w
+
+
+def iso(w: QDateEdit) -> str:
+    return w.date().toString("yyyy-MM-dd")
+
+
+def spin(maximum: int = 1000, value: int = 0) -> QSpinBox:
+    w = QSpinBox()
+    w.setRange(0, maximum)
+    w.setValue(value)
+    return w
+
+
+def text_area(placeholder: str = "", height: int = 60) -> QPlainTextEdit:
+    w = QPlainTextEdit()
+    w.setPlaceholderText(placeholder)
+    w.setTabChangesFocus(True)
+    w.setFixedHeight(height)
+    return w
+
+
+def yuan_edit(fen: int | None = None) -> QLineEdit:
+    w = line_edit("例如 1500.00", 20)
+    if fen:
+        w.setText(format_yuan(fen))
+    return w
+
+
+def read_fen(text: str, path: str, local: list[FieldError]):
+    """The amount typed in 元 as fen; None (and a local error) when it is not an amount."""
+    if not text.strip():
+        return None
+    try:
+        return parse_yuan(text)
+    except Refusal as exc:
+        local.append(FieldError(path, exc.message))
+        return None
+
+
+def merge_errors(local: list[FieldError], checked: list[FieldError]) -> list[FieldError]:
+    """Local parse errors (e.g. "12.345 元") replace the checker's "请填写" for that field."""
+    own = {e.path for e in local}
+    return local + [e for e in checked if e.path not in own]
+
+
+_open_boxes: list[QMessageBox] = []
+
+
+def show_message(parent, text: str, title: str = "提示",
+                 icon=QMessageBox.Icon.Warning) -> QMessageBox:
+    """A window-modal message that does not block the caller (tests can read it)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.append(box)
+    box.finished.connect(lambda _=0, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
+    box.open()
+    return box
+
+
+def open_messages() -> list[QMessageBox]:
+    return list(_open_boxes)
+
+
+def change_signal(widget):
+    """The signal an input emits when the officer changes it."""
+    if hasattr(widget, "changed"):
+        return widget.changed
+    for kind, name in _SIGNALS:
+        if isinstance(widget, kind):
+            return getattr(widget, name)
+    raise TypeError(type(widget))
+
+
+def value_of(widget):
+    """What an input holds, as the document wants it (combo → its code)."""
+    if hasattr(widget, "changed"):
+        return widget.value()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QDateEdit):
+        return iso(widget)
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    raise TypeError(type(widget))
+
+
+_SIGNALS = ((QLineEdit, "textChanged"), (QComboBox, "currentIndexChanged"),
+            (QPlainTextEdit, "textChanged"), (QCheckBox, "toggled"),
+            (QDateEdit, "dateChanged"), (QSpinBox, "valueChanged"))

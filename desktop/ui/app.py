@@ -5,7 +5,6 @@ message box instead of a traceback."""
 from __future__ import annotations
 
 import sys
-import traceback
 from datetime import date
 from pathlib import Path
 
@@ -66,8 +65,11 @@ def _excepthook(kind, value, tb) -> None:
     if isinstance(value, Refusal):
         _alert(value.message)
         return
-    traceback.print_exception(kind, value, tb)
-    _alert(f"程序内部错误:{value}\n操作未完成。请把这条信息告诉维护人员。")
+    from desktop.crash import report_bug
+
+    report = report_bug(value)
+    _alert(f"程序内部错误({kind.__name__}),操作未完成,已保存的数据不受影响。\n"
+           f"详情已写入 {report},请交给维护人员。")
 
 
 def _alert(text: str) -> None:

@@ -55,10 +55,10 @@ GAPS = {"refuse": (0, 1), "pay_first": (0, 1), "investigate": (1, 3), "deliberat
         "review": (0, 2), "post_notice": (1, 3), "submit": (0, 3), "acknowledge": (1, 5),
         "approve": (2, 8), "reject": (2, 8), "refer": (2, 6), "return": (2, 6),
         "post_result": (1, 5), "pay": (2, 10), "file": (5, 25)}
-REQUEST_YUAN = {"fire": (5000, 20000), "traffic_accident": (3000, 20000),
-                "accident": (2000, 15000), "sudden_illness": (5000, 20000),
-                "other_emergency": (1000, 8000), "medical": (3000, 20000),
-                "education": (1000, 6000), "other_expenditure": (500, 5000)}
+REQUEST_YUAN = {"fire": (2000, 10000), "traffic_accident": (1000, 8000),
+                "accident": (1000, 6000), "sudden_illness": (2000, 10000),
+                "other_emergency": (500, 3000), "medical": (1000, 8000),
+                "education": (500, 3000), "other_expenditure": (500, 2000)}
 REFUSALS = ("申请人户籍不在本村,已告知向户籍所在地申请", "申请事由为偿还赌债,不属于救助范围",
             "家庭拥有商品房两套及营运车辆,明显不符合救助条件")
 VILLAGE_FAILS = ("家庭人均收入高于当地低保标准,子女有稳定收入和赡养能力",

@@ -69,7 +69,7 @@ def _receive(db: Database, e: Event, policy: Policy) -> None:
         "paid_first_fen": None, "paid_first_on": None, "paid_fen": None, "received_on": doc["received_on"],
         "status_on": doc["received_on"], "year": received.year,
         "officer_relative": int(doc.get("officer_relative", False)),
-        "repeat_reason": 0, "over_cap": int(doc["requested_fen"] > policy.township_cap_fen),
+        "repeat_reason": 0, "over_cap": _over_cap(doc["program"], doc["requested_fen"], policy),
         "notice_id": None, "notice_start": None, "notice_days": None,
         "document": canonical(doc), "origin": e.workstation_id,
     }
@@ -103,6 +103,8 @@ def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
     status = ACTIONS[code].target(f).value
     changes = {"status": status, "status_on": on}
     changes.update(_STEP_FIELDS.get(code, lambda f, p: {})(f, policy))
+    if changes.get("proposed_fen"):
+        changes["over_cap"] = _over_cap(row["program"], changes["proposed_fen"], policy)
     if code == "resolve_objection":
         _close_objection(db, e.case_id, f)
     if code == "objection":
@@ -126,15 +128,18 @@ def _close_objection(db: Database, case_id: str, f: dict) -> None:
 
 
 _STEP_FIELDS = {
-    "review": lambda f, p: ({"proposed_fen": f["proposed_fen"],
-                             "over_cap": int(f["proposed_fen"] > p.township_cap_fen)}
-                            if f.get("passed") else {}),
+    "review": lambda f, p: ({"proposed_fen": f["proposed_fen"]} if f.get("passed") else {}),
     "pay_first": lambda f, p: {"paid_first_fen": f["amount_fen"], "paid_first_on": f["date"]},
     "post_notice": lambda f, p: {"notice_id": f["notice_id"], "notice_start": f["start"],
                                  "notice_days": f["days"]},
     "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
     "pay": lambda f, p: {"paid_fen": f["amount_fen"]},
 }
+
+
+def _over_cap(program: str, fen: int, policy: Policy) -> int:
+    """The township cap is a 临时救助 rule; 低保 amounts follow the monthly standard."""
+    return int(program == "temporary_relief" and fen > policy.township_cap_fen)
 
 
 def _due(row: dict, policy: Policy) -> dict:

@@ -4,13 +4,12 @@ whole meeting is recorded by `Casework.deliberate_meeting`, all cases or none.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from desktop.core.steps import check_step
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import widgets as w
+from desktop.ui.table_base import RowsModel
 
 ROOT = QModelIndex()
 COLUMNS = (("include", "参加评议"), ("id", "编号"), ("name", "申请人"), ("what", "类型·事由"),
@@ -37,8 +37,10 @@ CONCLUSIONS = ("同意", "不同意")
 ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
 
 
-class VotesModel(QAbstractTableModel):
+class VotesModel(RowsModel):
     """The cases awaiting deliberation, each with a check box and its votes."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, cases: list[dict], parent=None):
         super().__init__(parent)
@@ -69,21 +71,6 @@ class VotesModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-
-    def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][1]
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
 
     def flags(self, index):
         if not index.isValid():
@@ -204,11 +191,7 @@ class DeliberationDialog(QDialog):
         self.vote_errors = w.ErrorLabel()
         layout.addWidget(self.vote_errors)
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.perform)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = w.ok_cancel(self, self.perform)
         layout.addWidget(self.buttons)
         self.model.dataChanged.connect(self._votes_changed)
         if preselect and self.model.row_of(preselect) >= 0:

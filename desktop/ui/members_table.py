@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from desktop.core.categories import HEALTH_STATES, RELATIONS, WORK_ABILITIES
 from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+from desktop.ui.table_base import ROOT, RowsModel
 
 # (key, header, choices or None); sex/birth_date are derived.
-ROOT = QModelIndex()  # the invisible root of a flat table
+
 COLUMNS = (
     ("name", "姓名", None),
     ("id_number", "身份证号", None),
@@ -35,8 +36,10 @@ def blank_member() -> dict:
             "work_ability": "有劳动能力"}
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsModel):
     edited = Signal(int, str)  # row, key
+
+    COLUMNS = COLUMNS
 
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
@@ -67,21 +70,6 @@ class MembersModel(QAbstractTableModel):
         return info.sex if key == "sex" else info.birth_date.isoformat()
 
     # -- the model -----------------------------------------------------------------------
-    def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][1]
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
-
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

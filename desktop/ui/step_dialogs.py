@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -77,11 +76,7 @@ class StepDialog(QDialog):
         self.board = w.ErrorBoard(self.summary)
         self.build()
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.perform)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = w.ok_cancel(self, self.perform)
         layout.addWidget(self.buttons)
         for path, widget in self.inputs.items():
             w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))

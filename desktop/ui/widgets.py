@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -242,3 +243,12 @@ def value_of(widget):
 _SIGNALS = ((QLineEdit, "textChanged"), (QComboBox, "currentIndexChanged"),
             (QPlainTextEdit, "textChanged"), (QCheckBox, "toggled"),
             (QDateEdit, "dateChanged"), (QSpinBox, "valueChanged"))
+
+
+def ok_cancel(dialog, on_ok) -> tuple[QDialogButtonBox, object]:
+    """The 确定/取消 row of a step dialog: OK runs `on_ok`, Cancel closes without change."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, buttons.button(QDialogButtonBox.StandardButton.Ok)

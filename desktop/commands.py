@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -100,17 +99,10 @@ def demo(args, data_dir: Path, today: date) -> int:
 
 def read_json(source) -> object:
     """A JSON file (or - for standard input), with a clear refusal for every way it fails."""
+    from desktop.storage.attachments import read_bounded
+
     name = "标准输入" if str(source) == "-" else str(source)
-    try:
-        if str(source) == "-":
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(source, "rb") as fh:
-                raw = fh.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise Refusal(f"找不到文件 {name},请检查路径。") from None
-    except OSError as exc:
-        raise Refusal(f"无法读取 {name}:{exc.strerror}。") from None
+    raw = read_bounded(source, MAX_INPUT_BYTES)
     if len(raw) > MAX_INPUT_BYTES:
         raise Refusal(f"{name} 超过 50 MB,不是有效的申请数据文件。")
     try:

@@ -35,15 +35,25 @@ def store_bytes(data_dir: Path, content: bytes) -> str:
     return digest
 
 
-def store_file(data_dir: Path, source: Path) -> str:
+def read_bounded(source, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a file (or standard input for "-"): enough to tell a
+    file that is too large without reading all of it. Refuses a missing or unreadable file."""
+    import sys
+
+    name = "标准输入" if str(source) == "-" else str(source)
     try:
+        if str(source) == "-":
+            return sys.stdin.buffer.read(limit + 1)
         with open(source, "rb") as fh:
-            content = fh.read(MAX_ATTACHMENT_BYTES + 1)
+            return fh.read(limit + 1)
     except FileNotFoundError:
-        raise Refusal(f"找不到文件 {source},请检查路径。") from None
+        raise Refusal(f"找不到文件 {name},请检查路径。") from None
     except OSError as exc:
-        raise Refusal(f"无法读取 {source}:{exc.strerror}。") from None
-    return store_bytes(data_dir, content)
+        raise Refusal(f"无法读取 {name}:{exc.strerror}。") from None
+
+
+def store_file(data_dir: Path, source: Path) -> str:
+    return store_bytes(data_dir, read_bounded(source, MAX_ATTACHMENT_BYTES))
 
 
 def read_attachment(data_dir: Path, digest: str) -> bytes:

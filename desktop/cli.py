@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     step.add_argument("--json", dest="json_file", help="步骤内容 JSON 文件,或 - 表示标准输入")
 
     sub.add_parser("rebuild", help="由事件日志重建台账")
+    sub.add_parser("selfcheck", help="自检:在临时目录中试建工作站、检查数据库和字体(不动正式数据)")
     for module in feature_modules():
         module.add_parsers(sub)
     return p

@@ -10,6 +10,7 @@ from desktop.core.errors import Refusal
 from desktop.core.status import STATUS_LABELS
 from desktop.core.steps import STEP_KEYS
 from desktop.paths import default_data_dir
+from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -24,6 +25,10 @@ def run(args) -> int:
         return init(args, data_dir)
     if args.command == "demo":
         return demo(args, data_dir, today)
+    if args.command == "selfcheck":
+        from desktop.selfcheck import selfcheck
+
+        return selfcheck(args, data_dir, today)
     from desktop.cli import feature_modules
 
     for module in feature_modules():
@@ -78,7 +83,7 @@ def init(args, data_dir: Path) -> int:
                 "township": args.township, "township_code": args.township_code,
                 "village": args.village, "village_code": args.village_code,
                 "officer": args.officer}
-    store = Store.create(data_dir, identity)
+    store = create_workstation(data_dir, identity)
     ws = store.workstation
     store.close()
     print(f"已建立工作站 {ws['id']}({ws['village'] or ws['township']}),数据目录 {data_dir}")

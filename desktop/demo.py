@@ -16,6 +16,7 @@ from desktop.core.errors import Refusal
 from desktop.core.workflow import ACTIONS
 from desktop.demo_data import generate_cases
 from desktop.paths import store_path
+from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
 
 DEMO_IDENTITY = {
@@ -29,7 +30,7 @@ def open_demo_store(data_dir: Path) -> Store:
     """The demo workstation in `data_dir`, created if the directory has none. A real
     (non-demo) workstation is refused: demo cases must never mix with real ones."""
     if not store_path(data_dir).exists():
-        return Store.create(data_dir, DEMO_IDENTITY, demo=True)
+        return create_workstation(data_dir, DEMO_IDENTITY, demo=True)
     store = Store.open(data_dir)
     if not store.workstation.get("demo"):
         store.close()

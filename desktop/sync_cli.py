@@ -1,9 +1,150 @@
-"""Commands of sync: identity, enroll, bundle (issue 4)."""
+"""Commands of sync: identity, enroll, bundle (issue 4). No Qt here.
+
+    relief-desk identity show | identity export -o FILE | identity sheet -o FILE.pdf
+    relief-desk enroll FILE [--fingerprint FP] [--replace]
+    relief-desk peers
+    relief-desk bundle export --to DIR | bundle verify FILE | bundle import FILE…"""
 
 from __future__ import annotations
 
-COMMANDS: dict = {}
+import sys
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+from desktop.storage.store import Store
 
 
 def add_parsers(sub) -> None:
-    """Add this feature's subcommands to the top-level parser's `sub`."""
+    from desktop.cli import _Parser
+
+    ident = sub.add_parser("identity", help="本机身份:指纹、身份文件、身份信息表").add_subparsers(
+        dest="identity_command", required=True, parser_class=_Parser)
+    ident.add_parser("show", help="显示本机身份和指纹")
+    for name, help_text in (("export", "导出身份文件(交给对方登记)"),
+                            ("sheet", "生成可打印的身份信息表 PDF")):
+        p = ident.add_parser(name, help=help_text)
+        p.add_argument("-o", "--output", type=Path, required=True)
+    enroll = sub.add_parser("enroll", help="登记对方工作站的身份文件")
+    enroll.add_argument("file", type=Path)
+    enroll.add_argument("--fingerprint", help="对方身份信息表上的指纹(30 位数字)")
+    enroll.add_argument("--replace", action="store_true", help="对方换了密钥时替换原登记")
+    sub.add_parser("peers", help="已登记的工作站")
+    bun = sub.add_parser("bundle", help="数据包:导出、核对、导入").add_subparsers(
+        dest="bundle_command", required=True, parser_class=_Parser)
+    bun.add_parser("export", help="导出数据包到文件夹(U 盘)").add_argument(
+        "--to", type=Path, required=True, dest="to")
+    bun.add_parser("verify", help="核对数据包(不导入)").add_argument("file", type=Path)
+    bun.add_parser("import", help="导入数据包").add_argument("files", type=Path, nargs="+")
+
+
+def _with_store(handler):
+    def run(args, data_dir, today) -> int:
+        store = Store.open(data_dir)
+        try:
+            return handler(args, store, today)
+        finally:
+            store.close()
+    return run
+
+
+def identity(args, store, today) -> int:
+    from desktop.sync.identity import export_card, fingerprint, own_card, show_fingerprint
+    from desktop.sync.sheet import write_sheet
+
+    card = own_card(store)
+    if args.identity_command == "export":
+        export_card(store, args.output)
+        print(f"已导出身份文件 {args.output}")
+    elif args.identity_command == "sheet":
+        write_sheet(card, args.output, today)
+        print(f"已生成身份信息表 {args.output}")
+    else:
+        print(describe_card(card))
+        return 0
+    print(f"指纹 {show_fingerprint(fingerprint(card))}")
+    return 0
+
+
+def describe_card(card: dict) -> str:
+    from desktop.core.workstation import ROLES
+    from desktop.sync.identity import fingerprint, show_fingerprint
+
+    place = "".join(card.get(k) or "" for k in ("county", "township", "village"))
+    return (f"工作站 {card['workstation_id']}\n{ROLES[card['role']]} {place}"
+            f"({card.get('village_code') or card.get('township_code')})\n"
+            f"经办人 {card.get('officer', '')}\n指纹 {show_fingerprint(fingerprint(card))}")
+
+
+def enroll(args, store, today) -> int:
+    from desktop.sync.identity import fingerprint, read_card, typed_fingerprint
+    from desktop.sync.peers import check_scope, enroll
+
+    card = read_card(args.file)
+    check_scope(store.workstation, card)
+    if args.fingerprint:
+        typed = typed_fingerprint(args.fingerprint)
+    elif sys.stdin.isatty():
+        print(describe_card(card))
+        answer = input("与对方身份信息表上的指纹逐组核对,完全一致吗?[是/否] ").strip()
+        typed = fingerprint(card) if answer in ("是", "y", "Y", "yes") else ""
+        if not typed:
+            raise Refusal("指纹未确认,未登记。")
+    else:
+        raise Refusal(f"请先与对方身份信息表上的指纹逐组核对,再用 --fingerprint 给出指纹登记。"
+                      f"此文件显示的是:{describe_card(card).splitlines()[-1]}")
+    done = enroll(store, card, confirmed_fingerprint=typed, replace=args.replace)
+    print(describe_card(card))
+    if done.already:
+        print("此工作站早已登记,身份未变,无需改动。")
+    else:
+        if done.replaced:
+            print(f"警告:已替换原登记的 {len(done.replaced)} 个工作站;原密钥签名的数据包将不再被接受。")
+        print("已登记。")
+    return 0
+
+
+def peers(args, store, today) -> int:
+    from desktop.sync.identity import show_fingerprint
+    from desktop.sync.peers import active_peers
+
+    rows = active_peers(store.db)
+    if not rows:
+        print("尚未登记任何工作站。")
+    for p in rows:
+        print(f"{p['village'] or p['township']}  {p['village_code'] or p['township_code']}  "
+              f"{p['workstation_id']}  指纹 {show_fingerprint(p['fingerprint'])}")
+    return 0
+
+
+def bundle(args, store, today) -> int:
+    if args.bundle_command == "export":
+        return _export(args, store, today)
+    if args.bundle_command == "verify":
+        from desktop.sync.inspect import inspect_bundle
+
+        print(inspect_bundle(store, args.file))
+        return 0
+    from desktop.sync.importer import describe, import_files
+
+    reports = import_files(store, args.files, today)
+    for r in reports:
+        print(describe(r), file=sys.stdout if r.ok else sys.stderr)
+    return 0 if all(r.ok for r in reports) else 2
+
+
+def _export(args, store, today) -> int:
+    from desktop.sync.export import export_bundles
+
+    done = export_bundles(store, args.to, today)
+    if not done:
+        print("没有需要发送的新内容,未生成数据包。")
+    for e in done:
+        rng = f"事件 {e.first_seq}–{e.last_seq}" if e.events else "无新事件(仅回执)"
+        print(f"已导出 {e.path}(发给 {e.recipient}:{rng},附件 {e.attachments} 个)")
+        if e.submitted:
+            print(f"  随包上报案件 {len(e.submitted)} 件:{'、'.join(e.submitted)}")
+    return 0
+
+
+COMMANDS: dict = {"identity": _with_store(identity), "enroll": _with_store(enroll),
+                  "peers": _with_store(peers), "bundle": _with_store(bundle)}

@@ -34,6 +34,9 @@ class Policy:
     # Working-day calendar: public holidays and 调休 working weekend days.
     holidays: tuple[date, ...] = field(default_factory=tuple)
     extra_workdays: tuple[date, ...] = field(default_factory=tuple)
+    # The objection channel printed on every notice (公示): whom villagers may call.
+    village_committee_phone: str = ""
+    township_office_phone: str = ""
 
     @property
     def township_cap_fen(self) -> int:
@@ -70,6 +73,10 @@ def _coerce(key: str, value, default):
             return tuple(sorted(date.fromisoformat(v) for v in value))
         except (TypeError, ValueError):
             raise Refusal(f"设置“{key}”应为日期列表(YYYY-MM-DD)。") from None
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise Refusal(f"设置“{key}”应为文字。")
+        return value.strip()
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise Refusal(f"设置“{key}”应为 true 或 false。")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import Refusal
@@ -55,6 +55,7 @@ def install_translations(app: QApplication) -> bool:
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "relief-desk.png"))))
     install_font(app)
     install_translations(app)
     return app

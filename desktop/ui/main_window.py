@@ -47,7 +47,16 @@ class MainWindow(QMainWindow):
         self.model = LedgerModel(store, today, self)
         self._build()
         self._actions()
+        self._features()
         self.refresh()
+
+    def _features(self) -> None:
+        """Menus of the other features (公示 and printing, 数据交换), each installed by
+        its own module so this window stays about the ledger."""
+        from desktop.ui import notice_panel, sync_panel
+
+        notice_panel.install(self)
+        sync_panel.install(self)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

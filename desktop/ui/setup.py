@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.workstation import ROLES, check_workstation
+from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
 from desktop.ui import widgets as w
 
@@ -86,7 +87,7 @@ class SetupDialog(QDialog):
         self.board.show_all = True
         try:
             check_workstation(self.identity())
-            self.store = Store.create(self.data_dir, self.identity())
+            self.store = create_workstation(self.data_dir, self.identity())
         except ValidationFailed as exc:
             self.board.show(exc.errors)
             return

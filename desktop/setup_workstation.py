@@ -1,0 +1,15 @@
+"""Setting up a workstation: the store and, at once, its signing and encryption keys,
+so that the identity card can be exported the day the laptop is set up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.storage.store import Store
+from desktop.sync.identity import keys_of
+
+
+def create_workstation(data_dir: Path, identity: dict, *, demo: bool = False) -> Store:
+    store = Store.create(data_dir, identity, demo=demo)
+    keys_of(store)
+    return store

@@ -1,0 +1,107 @@
+"""Read-only queries over notice batches, shared by the notice list (GUI and command
+line), the operations that check a batch before changing it, and the printed sheets."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.core.errors import Refusal
+from desktop.core.steps import notice_last_day
+
+KIND_LABELS = {"initial": "初审公示", "result": "结果公示"}
+STATUS_LABELS = {"scheduled": "未开始", "on_notice": "公示中", "elapsed": "期满待结束",
+                 "closed": "已结束", "withdrawn": "已撤回", "posted": "结果公示中",
+                 "result_done": "结果公示期满"}
+PREFIX = {"initial": "GS", "result": "JG"}
+
+
+def next_notice_id(db, kind: str, year: int) -> str:
+    """Short codes readable on paper: GS-2026-0007 (初审公示), JG-2026-0003 (结果公示)."""
+    prefix = f"{PREFIX[kind]}-{year}-"
+    taken = [r[0] for r in db.execute("SELECT notice_id FROM notices WHERE notice_id LIKE ?",
+                                      [prefix + "%"])]
+    numbers = [int(m.group(1)) for t in taken if (m := re.fullmatch(r".*-(\d{4})", t))]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def next_objection_id(db, year: int) -> str:
+    prefix = f"YY-{year}-"
+    taken = [r[0] for r in db.execute(
+        "SELECT objection_id FROM objections WHERE objection_id LIKE ?", [prefix + "%"])]
+    numbers = [int(t[len(prefix):]) for t in taken if t[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def batch(db, notice_id: str, village_code: str | None = None) -> dict:
+    """One batch by its id (this village's first, when the township holds several)."""
+    rows = list(db.query("SELECT * FROM notices WHERE notice_id = ? ORDER BY"
+                         " village_code = ? DESC", [notice_id.strip(), village_code or ""]))
+    if not rows:
+        raise Refusal(f"没有编号为 {notice_id} 的公示。请用 relief-desk notice list 查看公示编号。")
+    return rows[0]
+
+
+def batch_cases(db, b: dict, states: tuple[str, ...] | None = None) -> list[dict]:
+    sql = "SELECT * FROM notice_cases WHERE village_code = ? AND notice_id = ?"
+    params = [b["village_code"], b["notice_id"]]
+    if states:
+        sql += f" AND state IN ({','.join('?' * len(states))})"
+        params += list(states)
+    return list(db.query(sql + " ORDER BY position", params))
+
+
+def last_day(b: dict, policy=None) -> date:
+    return notice_last_day(date.fromisoformat(b["start"]), period(b, policy))
+
+
+def period(b: dict, policy=None) -> int:
+    """The batch's days; a result notice posted step by step has none: the setting's."""
+    return b["days"] or (policy.notice_days(b["program"]) if policy else 7)
+
+
+def describe(db, b: dict, today: date, policy=None) -> dict:
+    """A batch as shown in the notice list and `notice list --format json`."""
+    cases = batch_cases(db, b)
+    count = {s: sum(1 for c in cases if c["state"] == s) for s in
+             ("on_notice", "closed", "withdrawn", "posted")}
+    start, last = date.fromisoformat(b["start"]), last_day(b, policy)
+    status = _status(b["kind"], count, today, start, last)
+    left = {"scheduled": (last - start).days + 1, "on_notice": (last - today).days + 1,
+            "posted": (last - today).days + 1}.get(status, 0)
+    return {
+        "notice_id": b["notice_id"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
+        "program": b["program"], "start": b["start"], "last_day": last.isoformat(),
+        "days": period(b, policy), "board": b["board"] or "", "status": status,
+        "status_label": STATUS_LABELS[status], "days_left": left, "cases": len(cases),
+        "on_notice": count["on_notice"],
+        "open_objections": sum(c["open_objections"] for c in cases),
+        "objections": sum(c["objections"] for c in cases),
+        "photo": bool(b["photo_sha256"]), "photo_on": b["photo_on"],
+        "photo_sha256": b["photo_sha256"], "closed_on": b["closed_on"],
+        "case_ids": [c["application_id"] for c in cases],
+    }
+
+
+def _status(kind: str, count: dict, today: date, start: date, last: date) -> str:
+    if kind == "result":
+        return "posted" if today <= last else "result_done"
+    if count["on_notice"]:
+        return "scheduled" if today < start else "on_notice" if today <= last else "elapsed"
+    return "closed" if count["closed"] else "withdrawn"
+
+
+def all_batches(db, today: date, policy=None) -> list[dict]:
+    """Every batch, newest first."""
+    rows = db.query("SELECT * FROM notices ORDER BY start DESC, notice_id DESC")
+    return [describe(db, b, today, policy) for b in rows]
+
+
+def open_objections(db, b: dict) -> list[tuple[str, str, str]]:
+    """(case id, name, objection id) of every objection still open on the batch's cases."""
+    rows = db.execute(
+        "SELECT nc.application_id, nc.applicant_name, o.objection_id FROM notice_cases nc"
+        " JOIN objections o ON o.application_id = nc.application_id AND o.status = 'open'"
+        " WHERE nc.village_code = ? AND nc.notice_id = ? AND nc.state = 'on_notice'"
+        " ORDER BY nc.position", [b["village_code"], b["notice_id"]]).fetchall()
+    return [tuple(r) for r in rows]

@@ -1,0 +1,180 @@
+"""Export: one bundle per recipient with every event it has not acknowledged.
+
+A village sends its whole log beyond the township's acknowledgement; a township sends
+each village only its own decisions on that village's cases (a village never sees
+another village's households). Exporting is also the moment the village's cases whose
+notice period ended are reported (上报): the `submit` steps and the record of the bundle
+are one transaction, committed only once the file has been written and read back."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+from desktop.storage.attachments import read_attachment
+from desktop.storage.eventlog import _COLUMNS, _from_row
+from desktop.storage.store import now_utc
+from desktop.sync import bundle, payload, sealing
+from desktop.sync.filewrite import free_name, publish, write_temp
+from desktop.sync.identity import b64, fingerprint, keys_of, own_card, place_name, unb64
+from desktop.sync.peers import active_peers, township_peer
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    recipient: str
+    events: int
+    attachments: int
+    first_seq: int
+    last_seq: int
+    submitted: list[str]
+
+
+def recipients(store) -> list[dict]:
+    if store.workstation["role"] == "village":
+        peer = township_peer(store.db)
+        if not peer:
+            raise Refusal("还没有登记乡镇民政办的身份文件,无法导出。请先在“数据交换 → 登记对方"
+                          "工作站”(或 relief-desk enroll)登记乡镇的身份文件。")
+        return [peer]
+    peers = [p for p in active_peers(store.db) if p["role"] == "village"]
+    if not peers:
+        raise Refusal("还没有登记任何村的身份文件,无法导出。请先登记各村的身份文件。")
+    return peers
+
+
+def export_bundles(store, to_dir: Path, today: date) -> list[Exported]:
+    """Write one bundle per recipient that has something new; returns what was written."""
+    out = []
+    for peer in recipients(store):
+        done = _export_one(store, peer, Path(to_dir), today)
+        if done:
+            out.append(done)
+    return out
+
+
+def _export_one(store, peer: dict, folder: Path, today: date) -> Exported | None:
+    village = store.workstation["role"] == "village"
+    with store.transaction():
+        submitted = submit_ready_cases(store, today) if village else []
+        events = pending_events(store.db, store.workstation["id"], peer)
+        acks = acks_for(store.db, peer["workstation_id"])
+        if not village and not events and acks["held_seq"] == _last_ack_sent(store.db, peer):
+            return None
+        files = {d: read_attachment(store.path.parent, d)
+                 for e in events for d in payload.referenced_attachments(e.payload)}
+        header, data = _build(store, peer, events, files, acks)
+        tmp = write_temp(folder, data, lambda raw: _check_written(raw, data, store))
+        target = free_name(folder, _file_stem(store, peer, header, today), bundle.SUFFIX)
+        try:
+            _record_sent(store.db, header, target, events, acks)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    publish(tmp, target, "本次的内容会包含在下一次导出的数据包里,请换一个 U 盘重新导出。")
+    first, last = _seq_range(events)
+    return Exported(target, place_name(peer), len(events), len(files), first, last, submitted)
+
+
+def submit_ready_cases(store, today: date) -> list[str]:
+    """上报: every case whose notice ended cleanly goes out with this bundle."""
+    from desktop.casework import Casework
+
+    work = Casework(store, today)
+    ids = [r[0] for r in store.db.execute(
+        "SELECT id FROM applications WHERE status = 'notice_done' ORDER BY id")]
+    for case_id in ids:
+        work._step(case_id, "submit", {"date": today.isoformat()})
+    return ids
+
+
+def pending_events(db, own_id: str, peer: dict) -> list:
+    acked = _acked(db, peer["workstation_id"])
+    sql = f"SELECT {_COLUMNS} FROM events WHERE workstation_id = ? AND seq > ?"
+    args: list = [own_id, acked]
+    if peer["role"] == "village":  # a township sends a village only that village's cases
+        sql += " AND case_id LIKE ?"
+        args.append(peer["village_code"] + "-%")
+    return [_from_row(r) for r in db.execute(sql + " ORDER BY seq", args)]
+
+
+def _acked(db, peer_id: str) -> int:
+    row = db.execute("SELECT acked_seq FROM peer_acks WHERE peer_id = ?", [peer_id]).fetchone()
+    return row[0] if row else 0
+
+
+def acks_for(db, peer_id: str) -> dict:
+    held = db.execute("SELECT MAX(seq) FROM events WHERE workstation_id = ?",
+                      [peer_id]).fetchone()[0] or 0
+    refused = [{"seq": s, "reason": r} for s, r in db.execute(
+        "SELECT seq, reason FROM sync_refusals WHERE workstation_id = ? ORDER BY seq",
+        [peer_id])]
+    return {"workstation_id": peer_id, "held_seq": held, "refused": refused}
+
+
+def _last_ack_sent(db, peer: dict):
+    row = db.execute("SELECT ack_seq FROM bundles_sent WHERE recipient_id = ? ORDER BY number"
+                     " DESC LIMIT 1", [peer["workstation_id"]]).fetchone()
+    return row[0] if row else None
+
+
+def _seq_range(events) -> tuple[int, int]:
+    return (events[0].seq, events[-1].seq) if events else (0, 0)
+
+
+def _build(store, peer: dict, events, files, acks) -> tuple[dict, bytes]:
+    ws, keys, card = store.workstation, keys_of(store), own_card(store)
+    first, last = _seq_range(events)
+    header = {
+        "format_version": bundle.FORMAT_VERSION, "bundle_id": uuid.uuid4().hex,
+        "created": now_utc(), "number": _number(store.db, peer),
+        "sender": {"workstation_id": ws["id"], "role": ws["role"], "place": place_name(ws),
+                   "village_code": ws["village_code"] or "",
+                   "township_code": ws["township_code"], "fingerprint": fingerprint(card)},
+        "recipient": {"workstation_id": peer["workstation_id"], "place": place_name(peer)},
+        "events": len(events), "attachments": len(files),
+        "ranges": [{"workstation_id": ws["id"], "first_seq": first, "last_seq": last,
+                    "since": _acked(store.db, peer["workstation_id"])}],
+    }
+    plain = payload.build(events, files, acks)
+    sealed, eph, nonce = sealing.seal(plain, unb64(peer["encryption_key"]),
+                                      bundle.aad(header))
+    header["payload"] = {"sha256": hashlib.sha256(sealed).hexdigest(), "size": len(sealed),
+                         "sealing": sealing.ALGORITHM, "ephemeral_key": b64(eph),
+                         "nonce": b64(nonce), "compression": "zlib"}
+    return header, bundle.pack(header, sealed, keys.signing.sign)
+
+
+def _check_written(raw: bytes, expected: bytes, store) -> None:
+    """Read back from the stick: the same bytes, a well-formed bundle, a valid signature."""
+    if raw != expected:
+        raise Refusal("写入 U 盘后读回的内容与写入的不一致,U 盘可能有故障。请换一个 U 盘。")
+    written = bundle.unpack(raw, "刚写入的数据包")
+    bundle.check_signature(written, keys_of(store).public_signing(), "刚写入的数据包")
+
+
+def _number(db, peer: dict) -> int:
+    row = db.execute("SELECT MAX(number) FROM bundles_sent WHERE recipient_id = ?",
+                     [peer["workstation_id"]]).fetchone()
+    return (row[0] or 0) + 1
+
+
+def _file_stem(store, peer, header, today: date) -> str:
+    first, last = header["ranges"][0]["first_seq"], header["ranges"][0]["last_seq"]
+    what = f"事件{first}-{last}" if header["events"] else "仅回执"
+    return (f"{place_name(store.workstation)}至{place_name(peer)}_{today.isoformat()}"
+            f"_第{header['number']}包_{what}")
+
+
+def _record_sent(db, header: dict, target: Path, events, acks: dict) -> None:
+    first, last = _seq_range(events)
+    db["bundles_sent"].insert({
+        "bundle_id": header["bundle_id"], "recipient_id": header["recipient"]["workstation_id"],
+        "number": header["number"], "created_at": header["created"], "file_name": target.name,
+        "first_seq": first, "last_seq": last, "events": len(events),
+        "attachments": header["attachments"], "ack_seq": acks["held_seq"]})

@@ -1,0 +1,236 @@
+"""Import: verified bundles applied in one transaction each, in (workstation, seq) order.
+
+An event is known by (workstation id, seq): one already held is skipped, so importing a
+bundle again, or an old one after a newer one, changes nothing. A foreign event keeps its
+own sequence number and hash. An event the case's state does not allow (a decided case
+cannot be reopened by a later village event) is refused with its reason, and that
+sender's later events in the bundle are held back, never applied out of order; the
+refusal travels back in our next bundle's acknowledgements."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+from desktop.core.status import STATUS_LABELS
+from desktop.core.steps import STEP_KEYS
+from desktop.core.workflow import ACTIONS, RECEIVED_EVENT, next_status
+from desktop.storage.attachments import store_bytes
+from desktop.storage.eventlog import Event
+from desktop.storage.notice_projections import BATCH_EVENTS
+from desktop.storage.projections import apply_event
+from desktop.storage.store import now_utc
+from desktop.sync.bundle import BundleRefused
+from desktop.sync.verify import ACTION_OF_TYPE, NOTHING_CHANGED, Verified, read_verified
+
+
+@dataclass
+class ImportReport:
+    name: str
+    sender: str = ""
+    new: int = 0
+    known: int = 0
+    refused: list[tuple[int, str, str]] = field(default_factory=list)  # seq, case, reason
+    held: int = 0
+    acknowledged: list[str] = field(default_factory=list)
+    not_acknowledged: list[str] = field(default_factory=list)
+    peer_refused: list[tuple[int, str]] = field(default_factory=list)
+    error: str = ""  # the whole bundle was refused
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def import_files(store, paths: list[Path], today: date, progress=None) -> list[ImportReport]:
+    """Verify every file first, then apply them oldest first. `progress(done, total)`."""
+    reports, ready = [], []
+    for path in paths:
+        try:
+            ready.append(read_verified(store, path))
+        except Refusal as exc:
+            reports.append(ImportReport(Path(path).name, error=exc.message))
+    ready.sort(key=lambda v: (v.header["sender"]["workstation_id"], v.header["created"]))
+    for i, verified in enumerate(ready):
+        try:
+            reports.append(apply_bundle(store, verified, today))
+        except Refusal as exc:
+            reports.append(ImportReport(verified.name, error=exc.message))
+        if progress:
+            progress(i + 1, len(ready))
+    return reports
+
+
+def apply_bundle(store, v: Verified, today: date) -> ImportReport:
+    db, name = store.db, v.name
+    done = db.execute("SELECT imported_at FROM bundles_received WHERE bundle_id = ?",
+                      [v.header["bundle_id"]]).fetchone()
+    if done:
+        raise BundleRefused(f"{name} 已于 {done[0][:16].replace('T', ' ')} 导入过,其中没有新内容,"
+                            f"无需再导入。{NOTHING_CHANGED}")
+    report = ImportReport(name, sender=v.header["sender"].get("place", ""))
+    with store.transaction():
+        _check_gap(db, v)
+        _apply_events(store, v, report)
+        for content in v.attachments.values():
+            store_bytes(store.path.parent, content)
+        _take_acks(db, v, report)
+        if store.workstation["role"] == "township":
+            _acknowledge(store, v, report, today)
+        _record(db, v, report)
+    return report
+
+
+def _check_gap(db, v: Verified) -> None:
+    """The sender sends what follows our last acknowledgement (`since`); if we hold less
+    than that (a restored database), applying would leave a hole: refuse."""
+    since = v.header["ranges"][0]["since"]
+    held = _held(db, v.peer["workstation_id"])
+    if v.events and held < since:
+        raise BundleRefused(f"{v.name} 接续的是对方第 {since} 号之后的事件,但本机只有到第 {held} 号。"
+                            f"本机可能由旧备份恢复过。请联系对方重新发送全部事件(技术人员可重置"
+                            f"对方记录的回执)。{NOTHING_CHANGED}")
+
+
+def _held(db, workstation_id: str) -> int:
+    return db.execute("SELECT MAX(seq) FROM events WHERE workstation_id = ?",
+                      [workstation_id]).fetchone()[0] or 0
+
+
+def _apply_events(store, v: Verified, report: ImportReport) -> None:
+    blocked = False
+    for e in v.events:
+        row = store.db.execute("SELECT hash FROM events WHERE workstation_id = ? AND seq = ?",
+                               [e.workstation_id, e.seq]).fetchone()
+        if row:
+            _same_or_conflict(row[0], e, v.name)
+            report.known += 1
+            continue
+        if blocked:
+            report.held += 1
+            continue
+        _check_link(store.db, e, v.name)
+        reason = _state_problem(store.db, e) or _apply_one(store, e)
+        if reason:
+            report.refused.append((e.seq, e.case_id, reason))
+            store.db["sync_refusals"].upsert({
+                "workstation_id": e.workstation_id, "seq": e.seq, "reason": reason,
+                "bundle_id": v.header["bundle_id"], "at": now_utc()},
+                pk=("workstation_id", "seq"))
+            blocked = True
+        else:
+            report.new += 1
+
+
+def _same_or_conflict(known_hash: str, e: Event, name: str) -> None:
+    if known_hash != e.hash:
+        raise BundleRefused(f"{name} 中第 {e.seq} 号事件与本机已有的同号事件内容不同:对方的数据库"
+                            f"可能由备份恢复或被复制过。请联系技术人员核实;{NOTHING_CHANGED}")
+
+
+def _check_link(db, e: Event, name: str) -> None:
+    """Where we hold the event before it, the chain must join (a village's log arrives
+    whole; a township's arrives filtered to this village, so gaps there are normal)."""
+    row = db.execute("SELECT hash FROM events WHERE workstation_id = ? AND seq = ?",
+                     [e.workstation_id, e.seq - 1]).fetchone()
+    if row and row[0] != e.prev_hash:
+        raise BundleRefused(f"{name} 中第 {e.seq} 号事件与本机已有的前一事件衔接不上。"
+                            f"请联系技术人员核实;{NOTHING_CHANGED}")
+
+
+def _state_problem(db, e: Event) -> str:
+    exists = db.execute("SELECT status, category FROM applications WHERE id = ?",
+                        [e.case_id]).fetchone()
+    if e.type == RECEIVED_EVENT:
+        return f"本机已有案件 {e.case_id}" if exists else ""
+    if e.type in BATCH_EVENTS:  # a notice batch of the village, not one case
+        return ""
+    action = ACTIONS[ACTION_OF_TYPE[e.type]]
+    if not exists:
+        return f"本机没有案件 {e.case_id}(缺少其受理记录)"
+    unknown = set(e.payload) - set(STEP_KEYS[action.code])
+    if unknown:
+        return f"“{action.label}”含有不认识的内容 {'、'.join(sorted(unknown))}"
+    try:
+        next_status(exists[0], action.code, e.payload, role=action.role, category=exists[1],
+                    deliberation_skippable=True)
+    except Refusal:
+        return (f"案件当前为“{STATUS_LABELS.get(exists[0], exists[0])}”,"
+                f"不能再办理“{action.label}”(已决定或已备案的案件不能被改回)")
+    return ""
+
+
+def _apply_one(store, e: Event) -> str:
+    """Insert the foreign event under its own id, seq and hash, and project it; a payload
+    the projections cannot read is refused (the savepoint undoes the half-done event)."""
+    try:
+        with store.transaction():
+            store.db.execute("INSERT INTO events (workstation_id, seq, prev_hash, hash, "
+                             "recorded_at, actor, case_id, type, payload) VALUES "
+                             "(?, ?, ?, ?, ?, ?, ?, ?, ?)", list(e.row().values()))
+            apply_event(store.db, e, store.policy)
+    except (KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError):
+        return "事件内容不完整或格式不对,无法记入台账"
+    return ""
+
+
+def _take_acks(db, v: Verified, report: ImportReport) -> None:
+    """What the sender holds of ours: only ever moves forward (an old bundle cannot undo
+    a newer acknowledgement)."""
+    peer_id = v.peer["workstation_id"]
+    held = v.acks["held_seq"]
+    row = db.execute("SELECT acked_seq FROM peer_acks WHERE peer_id = ?", [peer_id]).fetchone()
+    if not row or held > row[0]:
+        db["peer_acks"].upsert({"peer_id": peer_id, "acked_seq": held,
+                                "updated_at": now_utc()}, pk="peer_id")
+    report.peer_refused = [(r["seq"], r["reason"]) for r in v.acks["refused"]]
+    db.execute("DELETE FROM sync_refusals WHERE workstation_id = ? AND seq <= ? AND seq IN "
+               "(SELECT seq FROM events WHERE workstation_id = ?)",
+               [peer_id, _held(db, peer_id), peer_id])
+
+
+def _acknowledge(store, v: Verified, report: ImportReport, today: date) -> None:
+    """乡镇接收: each submitted case of the sender's village is acknowledged at once; the
+    acknowledgement travels back in the township's next bundle."""
+    from desktop.casework import Casework
+
+    work = Casework(store, today)
+    cases = [r[0] for r in store.db.execute(
+        "SELECT id FROM applications WHERE status = 'submitted' AND id LIKE ? ORDER BY id",
+        [v.peer["village_code"] + "-%"])]
+    for case_id in cases:
+        try:
+            with store.transaction():
+                work._step(case_id, "acknowledge", {"date": today.isoformat()})
+            report.acknowledged.append(case_id)
+        except Refusal as exc:
+            report.not_acknowledged.append(f"{case_id}:{exc.message}")
+
+
+def _record(db, v: Verified, report: ImportReport) -> None:
+    h = v.header
+    db["bundles_received"].insert({
+        "bundle_id": h["bundle_id"], "sender_id": h["sender"]["workstation_id"],
+        "created_at": h["created"], "imported_at": now_utc(), "file_name": v.name,
+        "new_events": report.new, "known_events": report.known,
+        "refused_events": len(report.refused), "report": describe(report)})
+
+
+def describe(r: ImportReport) -> str:
+    """The report printed for the officer, one bundle."""
+    if r.error:
+        return f"{r.name}:未导入。{r.error}"
+    lines = [f"{r.name}(来自 {r.sender}):新事件 {r.new} 个,已有 {r.known} 个"
+             + (f",拒收 {len(r.refused)} 个,暂缓 {r.held} 个" if r.refused else "")
+             + ("。其中没有新内容。" if not r.new and not r.refused else "。")]
+    lines += [f"  拒收 第 {seq} 号({case}):{why}" for seq, case, why in r.refused]
+    if r.held:
+        lines.append(f"  其后的 {r.held} 个事件暂缓,待上面的问题解决后随下一个数据包再导入。")
+    if r.acknowledged:
+        lines.append(f"  已接收案件 {len(r.acknowledged)} 件:{'、'.join(r.acknowledged)}")
+    lines += [f"  未能自动接收 {x}" for x in r.not_acknowledged]
+    lines += [f"  对方拒收了本机第 {seq} 号事件:{why}" for seq, why in r.peer_refused]
+    return "\n".join(lines)

@@ -1,0 +1,96 @@
+"""Enrollment: which other workstations this one trusts, and for what.
+
+A village trusts exactly one township office (its own); a township trusts the villages
+of its own township code. Trust is given only after a person compared the fingerprint,
+and a changed key is never accepted silently: a thief with a copied identity card must
+not be able to slip in a key of his own."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from desktop.core.errors import Refusal
+from desktop.storage.store import now_utc
+from desktop.sync.identity import fingerprint, place_name, show_fingerprint
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    card: dict
+    fingerprint: str
+    replaced: list[str]  # workstation ids no longer trusted
+    already: bool  # the very same card was enrolled before: nothing changed
+
+
+def peer(db, workstation_id: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM peers WHERE workstation_id = ?", [workstation_id]))
+    return rows[0] if rows else None
+
+
+def active_peers(db) -> list[dict]:
+    return list(db.query("SELECT * FROM peers WHERE active = 1 ORDER BY village_code, "
+                         "workstation_id"))
+
+
+def township_peer(db) -> dict | None:
+    rows = [p for p in active_peers(db) if p["role"] == "township"]
+    return rows[0] if rows else None
+
+
+def check_scope(own: dict, card: dict) -> None:
+    """A village enrolls its own township; a township, villages of its own township."""
+    if card["workstation_id"] == own["id"]:
+        raise Refusal("这是本机自己的身份文件,不能登记。请登记对方工作站的身份文件。")
+    if own["role"] == "village":
+        if card["role"] != "township":
+            raise Refusal(f"{place_name(card)} 是村级工作站;村级工作站只能登记所属乡镇民政办。")
+        if card["township_code"][:9] != own["township_code"][:9]:
+            raise Refusal(f"{place_name(card)}(乡镇代码 {card['township_code']})不是本村所属乡镇"
+                          f"(代码 {own['township_code']})。请核对身份文件是否拿错。")
+        return
+    if card["role"] != "village":
+        raise Refusal(f"{place_name(card)} 是乡镇工作站;乡镇只能登记本乡镇所辖的村。")
+    if not card["village_code"].startswith(own["township_code"][:9]):
+        raise Refusal(f"{place_name(card)}(村代码 {card['village_code']})不属于本乡镇"
+                      f"(代码 {own['township_code']}),不能登记。请核对身份文件是否拿错。")
+
+
+def _rivals(db, own: dict, card: dict) -> list[dict]:
+    """Trusted workstations the new card would take the place of: another key for the
+    same workstation, or another workstation for the same village (or the township)."""
+    out = []
+    for p in active_peers(db):
+        same_place = (p["role"] == "township" if own["role"] == "village"
+                      else p["village_code"] == card["village_code"])
+        if p["workstation_id"] == card["workstation_id"] or same_place:
+            out.append(p)
+    return out
+
+
+def enroll(store, card: dict, *, confirmed_fingerprint: str, replace: bool = False
+           ) -> Enrollment:
+    """Trust `card`. `confirmed_fingerprint` is what the person compared it with."""
+    own, db = store.workstation, store.db
+    check_scope(own, card)
+    fp = fingerprint(card)
+    if confirmed_fingerprint != fp:
+        raise Refusal(f"指纹不一致:身份文件的指纹是 {show_fingerprint(fp)},与核对的不符。"
+                      f"身份文件可能被调换或改动,请当面向对方核实,未登记任何内容。")
+    known = peer(db, card["workstation_id"])
+    if known and known["active"] and known["fingerprint"] == fp:
+        return Enrollment(card, fp, [], True)
+    rivals = _rivals(db, own, card)
+    if rivals and not replace:
+        names = "、".join(f"{place_name(p)}(指纹 {show_fingerprint(p['fingerprint'])})"
+                         for p in rivals)
+        raise Refusal(f"已登记过 {names},这份身份文件的密钥不同。只有对方确实换了电脑或重新"
+                      f"建立了工作站时才应替换;确认后请加 --replace 重新登记。未做任何改动。")
+    with store.transaction():
+        for p in rivals:
+            db["peers"].update(p["workstation_id"], {"active": 0,
+                                                     "replaced_by": card["workstation_id"]})
+        db["peers"].upsert({**card, "fingerprint": fp, "card": json.dumps(card, ensure_ascii=False),
+                            "enrolled_at": now_utc(), "active": 1, "replaced_by": None},
+                           pk="workstation_id")
+    return Enrollment(card, fp, [p["workstation_id"] for p in rivals], False)

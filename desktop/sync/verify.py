@@ -1,0 +1,147 @@
+"""Reading a bundle and checking everything about it before the store is touched: the
+framing, the version, that it is for this workstation, that its sender is enrolled and
+signed it with the enrolled key, that the payload opens, and that every event lies within
+what its sender may write (the single-writer rule of DESIGN.md)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
+from desktop.storage.eventlog import Event
+from desktop.storage.notice_projections import BATCH_EVENTS
+from desktop.sync import bundle, payload, sealing
+from desktop.sync.bundle import BundleRefused
+from desktop.sync.identity import keys_of, place_name, unb64
+from desktop.sync.peers import peer
+
+ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
+NOTHING_CHANGED = "本机数据未做任何改动。"
+
+
+@dataclass(frozen=True)
+class Verified:
+    name: str
+    header: dict
+    peer: dict
+    events: list[Event]
+    attachments: dict[str, bytes]
+    acks: dict
+
+
+def read_file(path: Path) -> bytes:
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(bundle.MAX_BUNDLE_BYTES + 1)
+    except FileNotFoundError:
+        raise BundleRefused(f"找不到文件 {path},请检查路径或 U 盘是否插好。") from None
+    except IsADirectoryError:
+        raise BundleRefused(f"{path} 是文件夹,请选择数据包文件(.rdbundle)。") from None
+    except OSError as exc:
+        raise BundleRefused(f"无法读取 {path}:{exc.strerror}。请检查 U 盘。") from None
+    if len(raw) > bundle.MAX_BUNDLE_BYTES:
+        raise BundleRefused(f"{path.name} 超过 512 MB,不是有效的数据包。")
+    return raw
+
+
+def read_verified(store, path: Path) -> Verified:
+    name = Path(path).name
+    parsed = bundle.unpack(read_file(path), name)
+    h = parsed.header
+    own = store.workstation
+    if h["recipient"]["workstation_id"] != own["id"]:
+        raise BundleRefused(f"{name} 是发给“{h['recipient'].get('place', '?')}”的,不是发给本工作站"
+                            f"({place_name(own)})的。请在收件方的电脑上导入。{NOTHING_CHANGED}")
+    sender = _enrolled_sender(store.db, h, name)
+    bundle.check_signature(parsed, unb64(sender["signing_key"]), name)
+    if hashlib.sha256(parsed.ciphertext).hexdigest() != h["payload"]["sha256"]:
+        raise bundle._damaged(name, "的内容校验值不符,文件已损坏")
+    plain = _open(parsed, store, name)
+    events, files, acks = payload.parse(plain, name)
+    _check_counts(h, events, files, acks, own["id"], name)
+    check_scope(events, sender, own, name)
+    return Verified(name, h, sender, events, files, acks)
+
+
+def _enrolled_sender(db, header: dict, name: str) -> dict:
+    s = header["sender"]
+    p = peer(db, s["workstation_id"])
+    who = f"“{s.get('place', '?')}”(工作站 {s['workstation_id'][:8]})"
+    if not p:
+        raise BundleRefused(f"{name} 来自未登记的工作站 {who}。请先当面核对并登记对方的身份文件"
+                            f"(数据交换 → 登记对方工作站),再导入。{NOTHING_CHANGED}")
+    if not p["active"]:
+        raise BundleRefused(f"{name} 来自 {who},但该工作站的身份已被替换,不再受信任。"
+                            f"请让对方用新的工作站重新导出。{NOTHING_CHANGED}")
+    if s.get("fingerprint") != p["fingerprint"]:
+        raise BundleRefused(f"{name} 的签名密钥与本机登记的 {who} 不一致。如果对方确实重装或"
+                            f"换了电脑,请当面核对后用 --replace 重新登记其身份文件;否则此文件"
+                            f"可能是伪造的。{NOTHING_CHANGED}")
+    if s.get("role") != p["role"]:
+        raise bundle._damaged(name, "的发送方角色与登记的不符")
+    return p
+
+
+def _open(parsed, store, name: str) -> bytes:
+    p = parsed.header["payload"]
+    try:
+        eph, nonce = unb64(p["ephemeral_key"]), unb64(p["nonce"])
+    except (ValueError, TypeError):
+        raise bundle._damaged(name, "的加密参数已损坏") from None
+    plain = sealing.open_sealed(parsed.ciphertext, keys_of(store).encryption, eph, nonce,
+                                bundle.aad(parsed.header))
+    if plain is None:
+        raise bundle._damaged(name, "无法解密(内容已损坏,或不是用本机的加密密钥封装的)")
+    return plain
+
+
+def _check_counts(h, events, files, acks, own_id: str, name: str) -> None:
+    seqs = [e.seq for e in events]
+    ranges = h["ranges"]
+    ok = (len(events) == h["events"] and len(files) == h["attachments"]
+          and seqs == sorted(set(seqs)) and acks["workstation_id"] == own_id
+          and len(ranges) == 1 and isinstance(ranges[0], dict)
+          and type(ranges[0].get("since")) is int
+          and ranges[0].get("workstation_id") == h["sender"]["workstation_id"]
+          and (not seqs or (ranges[0].get("first_seq"), ranges[0].get("last_seq"))
+               == (seqs[0], seqs[-1])))
+    if not ok:
+        raise bundle._damaged(name, "的包头与内容不一致")
+    wanted = set().union(*(payload.referenced_attachments(e.payload) for e in events))
+    if wanted != set(files):
+        raise bundle._damaged(name, "的附件与事件对不上")
+
+
+def check_scope(events: list[Event], sender: dict, own: dict, name: str) -> None:
+    """Every event written by the sender itself, on cases and with steps that are its own."""
+    if sender["role"] == "village":
+        prefix, role = sender["village_code"] + "-", "village"
+    else:
+        prefix, role = own["village_code"] + "-", "township"
+    for e in events:
+        reason = _outside(e, sender["workstation_id"], prefix, role)
+        if reason:
+            raise BundleRefused(f"{name} 中第 {e.seq} 号事件({e.case_id})超出发送方的权限:"
+                                f"{reason}。这可能是伪造的文件或对方软件有误,整个数据包不予导入,"
+                                f"请联系对方核实。{NOTHING_CHANGED}")
+
+
+def _outside(e: Event, sender_id: str, prefix: str, role: str) -> str:
+    if e.workstation_id != sender_id:
+        return "事件不是发送方自己记录的"
+    if not e.case_id.startswith(prefix):
+        return f"案件不属于{'发送方村' if role == 'village' else '本村'}(编号应以 {prefix} 开头)"
+    if e.type == RECEIVED_EVENT:
+        return "" if role == "village" else "乡镇不能受理村里的申请"
+    if e.type in BATCH_EVENTS:  # the village's notice batches (result notice, photo)
+        return "" if role == "village" else "乡镇不能办理村里的公示"
+    action = ACTION_OF_TYPE.get(e.type)
+    if action is None:
+        return f"未知的事件类型 {e.type}(可能需要升级本机软件)"
+    if ACTIONS[action].role != role:
+        side = "乡镇" if role == "township" else "村级"
+        return f"{side}工作站不能办理“{ACTIONS[action].label}”"
+    return ""

@@ -1,0 +1,264 @@
+"""The 公示 menu and the notice list: every batch with its days left, open objections and
+whether the photo of the posted sheet is kept; from it the officer posts a new batch,
+records and resolves objections, attaches the photo, closes a batch, posts the result
+notice, and previews / prints / saves a sheet in one action. The same menu prints the
+approval form of the selected case and the register with the ledger's current filter.
+
+The main window only calls `install(main_window)` (it has .store, .today, .refresh and
+.current_filter()); the work is done by desktop.notices and desktop.printing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+)
+
+from desktop.core.errors import Refusal
+from desktop.notices import Notices
+from desktop.storage import notice_queries as nq
+from desktop.ui import notice_dialogs as nd
+from desktop.ui.print_preview import PrintPreview
+from desktop.ui.widgets import show_message
+
+COLUMNS = ("公示编号", "类别", "状态", "公示期", "剩余天数", "案件数", "未处理异议", "张贴照片")
+
+
+def install(main_window) -> None:
+    """Add the 公示 menu and a toolbar action to `main_window`."""
+    panel = NoticePanel(main_window)
+    main_window.notice_panel = panel
+    menu = main_window.menuBar().addMenu("公示")
+    for text, slot in (("公示管理…", panel.show), ("打印选中案件的审批表…", panel.print_form),
+                       ("导出台账 PDF…", lambda: panel.print_register("pdf")),
+                       ("导出台账 Excel…", lambda: panel.print_register("xlsx")),
+                       ("异议反映电话…", panel.set_phones)):
+        menu.addAction(text, slot)
+    bars = main_window.findChildren(QToolBar)
+    (bars[0] if bars else main_window.addToolBar("公示")).addAction("公示管理", panel.show)
+    panel.menu = menu
+
+
+class NoticePanel(QDialog):
+    """The notice list (a non-modal window)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.preview: PrintPreview | None = None  # the preview opened last (tests read it)
+        self.setWindowTitle("公示管理")
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.print_notice())
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.buttons = {}
+        for text, slot in (("新建初审公示", self.create), ("登记异议", self.add_objection),
+                           ("处理异议", self.resolve), ("附张贴照片", self.attach_photo),
+                           ("结束公示", self.close_batch), ("结果公示", self.post_results),
+                           ("打印公示", self.print_notice)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[text] = button
+        layout.addLayout(row)
+        self.resize(980, 480)
+
+    @property
+    def notices(self) -> Notices:
+        return Notices(self.window.store, self.window.today)
+
+    def show(self) -> None:
+        self.refresh()
+        super().show()
+        self.raise_()
+
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        self.batches = self.notices.batches()
+        self.table.setRowCount(len(self.batches))
+        for i, b in enumerate(self.batches):
+            cells = (b["notice_id"], b["kind_label"], b["status_label"],
+                     f"{b['start']} 至 {b['last_day']}", str(b["days_left"]), str(b["cases"]),
+                     str(b["open_objections"]), "已存" if b["photo"] else "未存")
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+            if b["notice_id"] == keep:
+                self.table.selectRow(i)
+        self.table.resizeColumnsToContents()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.model() else []
+        return self.table.item(rows[0].row(), 0).text() if rows else None
+
+    def select(self, notice_id: str) -> None:
+        for i in range(self.table.rowCount()):
+            if self.table.item(i, 0).text() == notice_id:
+                self.table.selectRow(i)
+
+    # -- hooks tests replace -------------------------------------------------------------
+    def ask_photo(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, "选择张贴现场的照片", "",
+                                              "照片 (*.jpg *.jpeg *.png)")
+        return path
+
+    def ask_save(self, title: str, name: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path
+
+    def warn(self, text: str) -> None:
+        self.last_message = text
+        show_message(self, text)
+
+    # -- actions -------------------------------------------------------------------------
+    def _run(self, operation, *args, **kwargs):
+        """Do one operation; a refusal is shown and changes nothing."""
+        try:
+            result = operation(*args, **kwargs)
+        except Refusal as exc:
+            self.warn(exc.message)
+            return None
+        self.refresh()
+        self.window.refresh()
+        return result
+
+    def _cases_in(self, status: str) -> list[dict]:
+        return list(self.window.store.db.query(
+            "SELECT * FROM applications WHERE status = ? ORDER BY id", [status]))
+
+    def create(self):
+        policy = self.window.store.policy
+        dialog = nd.ChooseCasesDialog("新建初审公示", self._cases_in("reviewed"), self.window.today,
+                                      days=policy.notice_days_temporary, initial=True,
+                                      amount_key="proposed_fen", parent=self)
+        v = dialog.ask()
+        if not v:
+            return None
+        notice_id = self._run(self.notices.create, v["case_ids"], start=v["start"],
+                              days=v["days"], board=v["board"])
+        if notice_id:
+            self.select(notice_id)
+        return notice_id
+
+    def post_results(self):
+        dialog = nd.ChooseCasesDialog("结果公示", self._cases_in("approved"), self.window.today,
+                                      days=self.window.store.policy.notice_days_temporary,
+                                      initial=False, amount_key="approved_fen", parent=self)
+        v = dialog.ask()
+        if not v:
+            return None
+        notice_id = self._run(self.notices.post_results, v["case_ids"], on=v["start"],
+                              days=v["days"], board=v["board"])
+        if notice_id:
+            self.select(notice_id)
+        return notice_id
+
+    def _batch(self) -> dict | None:
+        notice_id = self.selected_id()
+        if not notice_id:
+            self.warn("请先在列表中选择一批公示。")
+            return None
+        return self.notices.batch(notice_id)
+
+    def add_objection(self):
+        b = self._batch()
+        if not b:
+            return None
+        cases = nq.batch_cases(self.window.store.db, b, ("on_notice",))
+        if not cases:
+            return self.warn(f"公示 {b['notice_id']} 没有仍在公示的案件,不能登记异议。")
+        v = nd.ObjectionDialog(cases, self.window.today, self).ask()
+        if v:
+            return self._run(self.notices.record_objection, v["case_id"], content=v["content"],
+                             from_whom=v["from_whom"], received_on=v["received_on"])
+        return None
+
+    def resolve(self):
+        b = self._batch()
+        if not b:
+            return None
+        pending = nq.open_objections(self.window.store.db, b)
+        if not pending:
+            return self.warn(f"公示 {b['notice_id']} 没有待处理的异议。")
+        v = nd.ResolveDialog(pending, self.window.today, self).ask()
+        if v:
+            return self._run(self.notices.resolve_objection, v["case_id"], v["objection_id"],
+                             result=v["result"], how_checked=v["how_checked"],
+                             back_to=v["back_to"], on=v["on"])
+        return None
+
+    def attach_photo(self):
+        b = self._batch()
+        path = self.ask_photo() if b else ""
+        return self._run(self.notices.attach_photo, b["notice_id"], path) if path else None
+
+    def close_batch(self):
+        b = self._batch()
+        return self._run(self.notices.close, b["notice_id"]) if b else None
+
+    def set_phones(self) -> bool:
+        v = nd.PhonesDialog(self.window.store.policy, self).ask()
+        return bool(v) and self._run(self.notices.set_phones, v["village"], v["township"]) is None
+
+    # -- printing ------------------------------------------------------------------------
+    def print_notice(self):
+        """One action from the list: the selected batch's sheet, previewed."""
+        from desktop.printing.notice_sheet import notice_pdf
+
+        b = self._batch()
+        if not b:
+            return None
+        policy = self.window.store.policy
+        if not (policy.village_committee_phone and policy.township_office_phone):
+            if not self.set_phones():
+                return None
+        return self._preview(lambda: notice_pdf(self.window.store, b["notice_id"]),
+                             f"公示 {b['notice_id']}", f"{b['notice_id']}.pdf")
+
+    def print_form(self):
+        from desktop.printing.approval_form import form_pdf
+
+        row = self.window.table.currentIndex().row()
+        if row < 0:
+            return self.warn("请先在台账中选择一个案件。")
+        case_id = self.window.model.case_id(row)
+        return self._preview(lambda: form_pdf(self.window.store, case_id, self.window.today),
+                             f"审批表 {case_id}", f"审批表-{case_id}.pdf")
+
+    def print_register(self, kind: str):
+        from desktop.printing import register
+
+        flt = self.window.current_filter()
+        store, today = self.window.store, self.window.today
+        if kind == "pdf":
+            return self._preview(lambda: register.register_pdf(store, flt, today), "台账",
+                                 f"台账-{today.isoformat()}.pdf")
+        path = self.ask_save("导出台账 Excel", f"台账-{today.isoformat()}.xlsx", "Excel (*.xlsx)")
+        if path:
+            from desktop.printing.output import save_document
+
+            return self._run(lambda: save_document(path, register.register_xlsx(store, flt, today)))
+        return None
+
+    def _preview(self, build, title: str, file_name: str):
+        try:
+            pdf = build()
+        except Refusal as exc:
+            return self.warn(exc.message)
+        self.preview = PrintPreview(pdf, title, file_name, self)
+        self.preview.setWindowModality(Qt.WindowModality.WindowModal)
+        self.preview.open()
+        return self.preview

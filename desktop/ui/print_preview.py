@@ -1,0 +1,131 @@
+"""Preview of a printed document inside the app, then print it (system print dialog,
+QPrinter) or save it as PDF. The pages are the PDF itself, rendered with PDFium
+(pypdfium2): what the officer sees is exactly what prints, with no viewer to install and
+without Qt's large PDF add-on module.
+
+The file and print dialogs are reached through `ask_save_path` and `ask_printer`, which
+tests replace (a modal dialog would block them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import Refusal
+from desktop.printing.output import save_document
+from desktop.ui.widgets import show_message
+
+PREVIEW_DPI = 96
+PRINT_DPI = 300
+
+
+def render_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
+    """Every page of `pdf` as an image at `dpi`."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        images = []
+        for i in range(len(doc)):
+            bitmap = doc[i].render(scale=dpi / 72, rev_byteorder=True)
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB888)
+            images.append(image.copy())
+        return images
+    finally:
+        doc.close()
+
+
+class PrintPreview(QDialog):
+    """The document's pages, one under the other, with 打印 / 另存为 PDF / 关闭."""
+
+    def __init__(self, pdf: bytes, title: str, file_name: str, parent=None):
+        super().__init__(parent)
+        self.pdf, self.file_name = pdf, file_name
+        self.setWindowTitle(f"打印预览 — {title}")
+        self.pages = render_pages(pdf)
+        self.saved_to: Path | None = None
+        self.printed = 0
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._scroll(), 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(f"共 {len(self.pages)} 页"))
+        row.addStretch(1)
+        for text, slot in (("打印…", self.print_document), ("另存为 PDF…", self.save_pdf),
+                           ("关闭", self.reject)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.resize(900, 1000)
+
+    def _scroll(self) -> QScrollArea:
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for image in self.pages:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        return scroll
+
+    # -- hooks tests replace -------------------------------------------------------------
+    def ask_save_path(self) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self.file_name, "PDF 文件 (*.pdf)")
+        return path
+
+    def ask_printer(self) -> QPrinter | None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.file_name)
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # -- actions -------------------------------------------------------------------------
+    def save_pdf(self) -> Path | None:
+        path = self.ask_save_path()
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            self.saved_to = save_document(path, self.pdf)
+        except Refusal as exc:
+            show_message(self, exc.message)
+            return None
+        return self.saved_to
+
+    def print_document(self) -> int:
+        """Print every page, scaled to the printer's page, keeping its proportions."""
+        printer = self.ask_printer()
+        if printer is None:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            show_message(self, "无法连接打印机,请检查打印机是否开机并已连接,或先另存为 PDF。")
+            return 0
+        try:
+            for i, image in enumerate(render_pages(self.pdf, PRINT_DPI)):
+                if i:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(area.topLeft(), size), image)
+                self.printed += 1
+        finally:
+            painter.end()
+        return self.printed

@@ -1,0 +1,220 @@
+"""The dialogs of 数据交换: enrolling another workstation, exporting a bundle to a USB
+stick, importing bundles. Each is opened with `open()` (never `exec()`), and every file
+or folder choice goes through an `ask_…` method that tests replace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop.core.errors import Refusal
+from desktop.sync.identity import fingerprint, place_name, show_fingerprint
+from desktop.sync.peers import check_scope, enroll
+from desktop.ui.widgets import ErrorLabel
+
+FINGERPRINT_STYLE = "font-size: 20pt; font-family: monospace; letter-spacing: 2px;"
+
+
+class EnrollDialog(QDialog):
+    """Shows the card and its fingerprint; enrolls only once the person has ticked that
+    it matches the identity sheet (and, for a changed key, that it should replace)."""
+
+    def __init__(self, store, card: dict, parent=None):
+        super().__init__(parent)
+        self.store, self.card = store, card
+        self.setWindowTitle("登记对方工作站")
+        layout = QVBoxLayout(self)
+        place = "".join(card.get(k) or "" for k in ("county", "township", "village"))
+        layout.addWidget(QLabel(f"{place}(经办人 {card['officer']})\n"
+                                f"工作站编号 {card['workstation_id']}"))
+        layout.addWidget(QLabel("请对方念出其身份信息表上的指纹,与下面逐组核对:"))
+        self.fingerprint = QLabel(show_fingerprint(fingerprint(card)))
+        self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
+        layout.addWidget(self.fingerprint)
+        self.confirm = QCheckBox("我已逐组核对,指纹完全一致")
+        self.replace = QCheckBox("对方确实换了电脑或重建了工作站,替换原来的登记")
+        self.replace.hide()
+        self.error = ErrorLabel()
+        for w in (self.confirm, self.replace, self.error):
+            layout.addWidget(w)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.enroll_button = self.buttons.addButton("登记", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.enroll_button.setEnabled(False)
+        self.buttons.accepted.connect(self.do_enroll)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.confirm.toggled.connect(self.enroll_button.setEnabled)
+        self._check_scope()
+
+    def _check_scope(self) -> None:
+        try:
+            check_scope(self.store.workstation, self.card)
+        except Refusal as exc:
+            self.error.show_message(exc.message)
+            self.confirm.setEnabled(False)
+
+    def do_enroll(self) -> None:
+        if not self.confirm.isChecked():
+            self.error.show_message("请先核对指纹并勾选“指纹完全一致”。")
+            return
+        try:
+            enroll(self.store, self.card, confirmed_fingerprint=fingerprint(self.card),
+                   replace=self.replace.isChecked())
+        except Refusal as exc:
+            if "--replace" in exc.message and not self.replace.isVisible():
+                self.replace.show()
+                exc = Refusal(exc.message.replace("加 --replace 重新登记", "勾选“替换原来的登记”"))
+            self.error.show_message(exc.message)
+            return
+        self.accept()
+
+
+def removable_first() -> list[tuple[str, Path, bool]]:
+    """Writable volumes as (label, folder, removable), USB sticks first."""
+    out = []
+    for vol in QStorageInfo.mountedVolumes():
+        if not vol.isValid() or not vol.isReady() or vol.isReadOnly():
+            continue
+        root = vol.rootPath()
+        removable = _looks_removable(root)
+        free = vol.bytesAvailable() // (1024 * 1024)
+        name = vol.displayName() or root
+        out.append((f"{'U 盘' if removable else '磁盘'}:{name}({root},剩余 {free} MB)",
+                    Path(root), removable))
+    out.sort(key=lambda v: (not v[2], v[0]))
+    return out
+
+
+def _looks_removable(root: str) -> bool:
+    if os.name == "nt":
+        return not root.upper().startswith(os.environ.get("SystemDrive", "C:").upper())
+    return root.startswith(("/media/", "/run/media/", "/Volumes/", "/mnt/"))
+
+
+class ExportDialog(QDialog):
+    """发送到乡镇 / 导出数据包: pick a USB stick (offered first) or any folder."""
+
+    def __init__(self, store, today, parent=None, volumes=None):
+        super().__init__(parent)
+        self.store, self.today, self.done_files = store, today, []
+        village = store.workstation["role"] == "village"
+        self.setWindowTitle("发送到乡镇" if village else "导出数据包")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("选择保存位置(U 盘排在最前面):"))
+        self.places = QListWidget()
+        for label, path, _ in (volumes if volumes is not None else removable_first()):
+            item = QListWidgetItem(label)
+            item.setData(256, str(path))
+            self.places.addItem(item)
+        self.places.setCurrentRow(0)
+        layout.addWidget(self.places)
+        other = QPushButton("其他文件夹…")
+        other.clicked.connect(self._other_folder)
+        layout.addWidget(other)
+        self.result = QPlainTextEdit(readOnly=True)
+        self.error = ErrorLabel()
+        layout.addWidget(self.result)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.do_export)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def ask_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "选择保存数据包的文件夹")
+
+    def _other_folder(self) -> None:
+        folder = self.ask_folder()
+        if folder:
+            item = QListWidgetItem(f"文件夹:{folder}")
+            item.setData(256, folder)
+            self.places.insertItem(0, item)
+            self.places.setCurrentRow(0)
+
+    def do_export(self) -> None:
+        from desktop.sync.export import export_bundles
+
+        item = self.places.currentItem()
+        if item is None:
+            self.error.show_message("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。")
+            return
+        try:
+            done = export_bundles(self.store, Path(item.data(256)), self.today)
+        except Refusal as exc:
+            self.error.show_message(exc.message)
+            return
+        self.error.show_message("")
+        self.done_files = [e.path for e in done]
+        lines = [f"已导出 {e.path.name}(发给 {e.recipient},事件 {e.events} 个)"
+                 + (f",随包上报 {len(e.submitted)} 件" if e.submitted else "") for e in done]
+        self.result.setPlainText("\n".join(lines) or "没有需要发送的新内容。")
+
+
+class ImportDialog(QDialog):
+    """导入数据包: several files at once, with progress and a report per file."""
+
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.store, self.today, self.reports = store, today, []
+        self.setWindowTitle("导入数据包")
+        layout = QVBoxLayout(self)
+        self.files = QListWidget()
+        add = QPushButton("选择数据包…")
+        add.clicked.connect(self._choose)
+        self.progress = QProgressBar()
+        self.report = QPlainTextEdit(readOnly=True)
+        for w in (QLabel("要导入的数据包:"), self.files, add, self.progress, self.report):
+            layout.addWidget(w)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton("开始导入",
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.clicked.connect(self.do_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def ask_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self, "选择数据包", "", "数据包 (*.rdbundle)")
+        return files
+
+    def _choose(self) -> None:
+        self.add_files(self.ask_files())
+
+    def add_files(self, files) -> None:
+        for f in files:
+            self.files.addItem(str(f))
+
+    def do_import(self) -> None:
+        from desktop.sync.importer import describe, import_files
+
+        paths = [Path(self.files.item(i).text()) for i in range(self.files.count())]
+        if not paths:
+            self.report.setPlainText("请先选择要导入的数据包。")
+            return
+        self.progress.setRange(0, len(paths))
+        self.reports = import_files(self.store, paths, self.today, progress=self._step)
+        self.progress.setValue(len(paths))
+        self.report.setPlainText("\n\n".join(describe(r) for r in self.reports))
+
+    def _step(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+        QApplication.processEvents()
+
+
+__all__ = ["EnrollDialog", "ExportDialog", "ImportDialog", "place_name"]

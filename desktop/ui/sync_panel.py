@@ -1,0 +1,148 @@
+"""The 数据交换 menu: this workstation's identity (with its fingerprint and printable
+sheet), enrolling the other side, sending and receiving bundles. The main window only
+calls `install(main_window)`; everything else lives here, over desktop.sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop.core.errors import Refusal
+from desktop.sync.identity import export_card, fingerprint, own_card, read_card, show_fingerprint
+from desktop.ui.sync_dialogs import FINGERPRINT_STYLE, EnrollDialog, ExportDialog, ImportDialog
+from desktop.ui.widgets import ErrorLabel
+
+
+def install(main_window) -> None:
+    """Add the 数据交换 menu to `main_window` (which has .store, .today, .refresh)."""
+    panel = SyncPanel(main_window)
+    main_window.sync_panel = panel
+    menu = main_window.menuBar().addMenu("数据交换")
+    village = main_window.store.workstation["role"] == "village"
+    for text, slot in (("本机身份与指纹…", panel.show_identity),
+                       ("登记对方工作站…", panel.enroll),
+                       ("发送到乡镇(导出数据包)…" if village else "导出数据包…", panel.export),
+                       ("导入数据包…", panel.import_bundles)):
+        menu.addAction(text, slot)
+    panel.menu = menu
+
+
+class SyncPanel(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dialog = None  # the dialog opened last (tests drive it)
+
+    @property
+    def store(self):
+        return self.window.store
+
+    def ask_card_file(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, "选择对方的身份文件", "",
+                                              "身份文件 (*.json)")
+        return path
+
+    def show_identity(self):
+        return self._show(IdentityDialog(self.store, self.window.today, self.window))
+
+    def enroll(self):
+        path = self.ask_card_file()
+        if not path:
+            return None
+        try:
+            card = read_card(Path(path))
+        except Refusal as exc:
+            return self._show(_Message("登记对方工作站", exc.message, self.window))
+        return self._show(EnrollDialog(self.store, card, self.window))
+
+    def export(self):
+        dialog = ExportDialog(self.store, self.window.today, self.window)
+        dialog.finished.connect(lambda *_: self.window.refresh())
+        return self._show(dialog)
+
+    def import_bundles(self):
+        dialog = ImportDialog(self.store, self.window.today, self.window)
+        dialog.finished.connect(lambda *_: self.window.refresh())
+        return self._show(dialog)
+
+    def _show(self, dialog):
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+
+class IdentityDialog(QDialog):
+    """The fingerprint to read aloud, and the two things to give the other side: the
+    identity file and the printed sheet."""
+
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.store, self.today = store, today
+        self.card = own_card(store)
+        self.setWindowTitle("本机身份与指纹")
+        layout = QVBoxLayout(self)
+        place = "".join(self.card.get(k) or "" for k in ("county", "township", "village"))
+        layout.addWidget(QLabel(f"{place}(经办人 {self.card['officer']})\n"
+                                f"工作站编号 {self.card['workstation_id']}"))
+        layout.addWidget(QLabel("指纹(登记时请对方逐组核对):"))
+        self.fingerprint = QLabel(show_fingerprint(fingerprint(self.card)))
+        self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
+        layout.addWidget(self.fingerprint)
+        self.message = ErrorLabel()
+        layout.addWidget(self.message)
+        for text, slot in (("导出身份文件…", self.save_card), ("打印身份信息表(PDF)…", self.save_sheet)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def ask_save(self, title: str, name: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path
+
+    def save_card(self) -> None:
+        path = self.ask_save("导出身份文件", f"{self.card['village'] or self.card['township']}"
+                             f"-身份文件.json", "身份文件 (*.json)")
+        if path:
+            self._done(lambda: export_card(self.store, Path(path)), path)
+
+    def save_sheet(self) -> None:
+        from desktop.sync.sheet import write_sheet
+
+        path = self.ask_save("保存身份信息表", "身份信息表.pdf", "PDF (*.pdf)")
+        if path:
+            self._done(lambda: write_sheet(self.card, Path(path), self.today), path)
+
+    def _done(self, work, path) -> None:
+        try:
+            work()
+        except Refusal as exc:
+            self.message.setStyleSheet("color: #c62828;")
+            self.message.show_message(exc.message)
+            return
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.show_message(f"已保存到 {path}")
+
+
+class _Message(QDialog):
+    def __init__(self, title: str, text: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

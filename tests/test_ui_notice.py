@@ -1,0 +1,126 @@
+"""The notice path through the GUI (pytest-qt): the 公示 menu opens the notice list; a batch
+is created from the reviewed cases, an objection is recorded and upheld, the batch is
+closed after its period, the sheet is previewed, saved as PDF and printed (to a PDF
+printer). Dialogs are answered through their `ask` hooks; refusals show a message."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.ui import notice_dialogs as nd
+from desktop.ui import notice_panel
+from desktop.ui.main_window import MainWindow
+from desktop.ui.print_preview import PrintPreview
+from tests.test_notice_helpers import NOTICE_TODAY, cases_at, pdf_text, village_store
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = village_store(tmp_path)
+    win = MainWindow(store, NOTICE_TODAY)
+    qtbot.addWidget(win)
+    notice_panel.install(win)
+    win.show()
+    yield win
+    store.close()
+
+
+def answer(monkeypatch, dialog_class, **values):
+    def ask(self):
+        out = self.values()
+        out.update(values)
+        return out
+    monkeypatch.setattr(dialog_class, "ask", ask)
+
+
+def test_menu_and_toolbar_reach_the_notice_list(window):
+    titles = [a.text() for a in window.notice_panel.menu.actions()]
+    assert "公示管理…" in titles and "导出台账 Excel…" in titles
+    window.notice_panel.menu.actions()[0].trigger()
+    assert window.notice_panel.isVisible()
+
+
+def test_the_main_notice_path(window, monkeypatch, tmp_path, qtbot):
+    ids = cases_at(window.store, ["王䶮", "张𠮷祥"])
+    panel = window.notice_panel
+    panel.show()
+    answer(monkeypatch, nd.ChooseCasesDialog)
+    notice_id = panel.create()
+    assert notice_id == "GS-2026-0001"
+    assert panel.table.item(0, 2).text() == "公示中" and panel.table.item(0, 4).text() == "7"
+
+    answer(monkeypatch, nd.ObjectionDialog, case_id=ids[0], content="反映家中有车")
+    panel.add_objection()
+    assert panel.table.item(0, 6).text() == "1"
+    panel.close_batch()  # refused: the period has not elapsed
+    assert "起才能结束公示" in panel.last_message
+    answer(monkeypatch, nd.ResolveDialog, result="upheld", how_checked="核实属实",
+           back_to="deliberation")
+    panel.resolve()
+    assert window.store.db["applications"].get(ids[0])["status"] == "investigated"
+
+    photo = tmp_path / "posted.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 32)
+    monkeypatch.setattr(panel, "ask_photo", lambda: str(photo))
+    panel.attach_photo()
+    assert panel.table.item(0, 7).text() == "已存"
+
+    window.today = NOTICE_TODAY + timedelta(days=7)
+    panel.close_batch()
+    assert window.store.db["applications"].get(ids[1])["status"] == "notice_done"
+    assert panel.table.item(0, 2).text() == "已结束"
+
+    preview = panel.print_notice()
+    assert isinstance(preview, PrintPreview) and len(preview.pages) == 1
+    assert not preview.pages[0].isNull()
+    saved = tmp_path / "公示"
+    monkeypatch.setattr(preview, "ask_save_path", lambda: str(saved))
+    path = preview.save_pdf()
+    assert path.name == "公示.pdf" and "张𠮷祥" in pdf_text(path.read_bytes())
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(preview, "ask_printer", lambda: printer)
+    assert preview.print_document() == 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_printing_without_phones_asks_for_them(qtbot, tmp_path, monkeypatch):
+    store = village_store(tmp_path, phones=False)
+    win = MainWindow(store, NOTICE_TODAY)
+    qtbot.addWidget(win)
+    notice_panel.install(win)
+    cases_at(store, ["李四"])
+    panel = win.notice_panel
+    panel.show()
+    answer(monkeypatch, nd.ChooseCasesDialog)
+    panel.create()
+    panel.select("GS-2026-0001")
+    answer(monkeypatch, nd.PhonesDialog, village="0739-3612345", township="bad phone!")
+    assert panel.print_notice() is None and "电话" in panel.last_message
+    answer(monkeypatch, nd.PhonesDialog, village="0739-3612345", township="0739-3698765")
+    assert isinstance(panel.print_notice(), PrintPreview)
+    store.close()
+
+
+def test_form_and_register_from_the_ledger(window, monkeypatch, tmp_path):
+    cases_at(window.store, ["赵六"])
+    window.refresh()
+    panel = window.notice_panel
+    assert panel.print_form() is None and "选择一个案件" in panel.last_message
+    window.table.selectRow(0)
+    assert len(panel.print_form().pages) >= 2
+    assert isinstance(panel.print_register("pdf"), PrintPreview)
+    target = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(panel, "ask_save", lambda *a: str(target))
+    panel.print_register("xlsx")
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_the_preview_has_no_modal_exec(window):
+    assert window.notice_panel.windowModality() == Qt.WindowModality.NonModal

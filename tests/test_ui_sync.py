@@ -1,0 +1,111 @@
+"""The 数据交换 menu through the GUI: identity, enrollment (the fingerprint must be
+confirmed by a person), export to a folder and import with progress."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.sync.identity import export_card, fingerprint, own_card, show_fingerprint
+from desktop.sync.peers import active_peers
+from desktop.ui.main_window import MainWindow
+from desktop.ui.sync_dialogs import EnrollDialog, ExportDialog, ImportDialog, removable_first
+from desktop.ui.sync_panel import IdentityDialog, install
+from tests.helpers import TODAY, make_store
+from tests.sync_world import World, status
+
+
+def window_for(qtbot, store) -> MainWindow:
+    win = MainWindow(store, TODAY)
+    qtbot.addWidget(win)
+    install(win)
+    return win
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def lonely(tmp_path):
+    """A village and its township that do not know each other yet."""
+    t, v = make_store(tmp_path, "township"), make_store(tmp_path, "village")
+    yield t, v
+    t.close()
+    v.close()
+
+
+def test_menu_and_identity(qtbot, lonely):
+    win = window_for(qtbot, lonely[1])
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert "数据交换" in titles
+    dialog = win.sync_panel.show_identity()
+    assert isinstance(dialog, IdentityDialog)
+    assert dialog.fingerprint.text() == show_fingerprint(fingerprint(own_card(lonely[1])))
+
+
+def test_enroll_only_after_the_fingerprint_is_confirmed(qtbot, lonely, tmp_path):
+    township, village = lonely
+    export_card(township, tmp_path / "t.json")
+    win = window_for(qtbot, village)
+    win.sync_panel.ask_card_file = lambda: str(tmp_path / "t.json")
+    dialog = win.sync_panel.enroll()
+    assert isinstance(dialog, EnrollDialog)
+    assert dialog.fingerprint.text() == show_fingerprint(fingerprint(own_card(township)))
+    assert not dialog.enroll_button.isEnabled()
+    dialog.do_enroll()  # not confirmed: nothing happens
+    assert active_peers(village.db) == [] and dialog.isVisible()
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
+    assert active_peers(village.db) == []
+
+    dialog = win.sync_panel.enroll()
+    dialog.confirm.setChecked(True)
+    click(qtbot, dialog.enroll_button)
+    assert [p["workstation_id"] for p in active_peers(village.db)] == [township.workstation["id"]]
+
+
+def test_enroll_dialog_refuses_a_card_out_of_scope(qtbot, lonely, tmp_path):
+    other = make_store(tmp_path, "village", village_code="430522101299")
+    try:
+        dialog = EnrollDialog(lonely[1], own_card(other))
+        qtbot.addWidget(dialog)
+        assert not dialog.confirm.isEnabled() and "村级工作站只能登记" in dialog.error.text()
+    finally:
+        other.close()
+
+
+def test_export_and_import_through_the_dialogs(qtbot, tmp_path):
+    world = World(tmp_path)
+    try:
+        (case_id,) = world.cases_ready(world.a, 1)
+        win_a = window_for(qtbot, world.a)
+        export = win_a.sync_panel.export()
+        assert isinstance(export, ExportDialog)
+        export.ask_folder = lambda: str(world.usb)
+        export._other_folder()
+        click(qtbot, export.export_button)
+        assert "随包上报 1 件" in export.result.toPlainText()
+        assert status(world.a, case_id) == "submitted"
+        (path,) = export.done_files
+
+        win_t = window_for(qtbot, world.township)
+        dialog = win_t.sync_panel.import_bundles()
+        assert isinstance(dialog, ImportDialog)
+        dialog.ask_files = lambda: [str(path), str(path)]
+        dialog._choose()
+        click(qtbot, dialog.import_button)
+        assert dialog.progress.value() == dialog.progress.maximum() == 2
+        text = dialog.report.toPlainText()
+        assert "已接收案件 1 件" in text and "导入过" in text
+        assert status(world.township, case_id) == "acknowledged"
+        dialog.reject()
+        assert win_t.model.total == 1  # the ledger was refreshed
+    finally:
+        world.close()
+
+
+def test_removable_drives_come_first():
+    volumes = removable_first()
+    flags = [v[2] for v in volumes]
+    assert flags == sorted(flags, reverse=True)

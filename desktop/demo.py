@@ -30,7 +30,11 @@ def open_demo_store(data_dir: Path) -> Store:
     """The demo workstation in `data_dir`, created if the directory has none. A real
     (non-demo) workstation is refused: demo cases must never mix with real ones."""
     if not store_path(data_dir).exists():
-        return create_workstation(data_dir, DEMO_IDENTITY, demo=True)
+        store = create_workstation(data_dir, DEMO_IDENTITY, demo=True)
+        # the objection channel printed on every notice (demo numbers)
+        store.set_settings({"village_committee_phone": "0739-3612345",
+                            "township_office_phone": "0739-3681234"})
+        return store
     store = Store.open(data_dir)
     if not store.workstation.get("demo"):
         store.close()

@@ -163,3 +163,26 @@ def register(args, data_dir, today: date) -> int:
 
 
 COMMANDS: dict = {"notice": notice, "form": form, "register": register}
+
+
+def _selfcheck_notice(ctx) -> str:
+    """A notice sheet is posted from the demo cases and rendered with its fonts embedded,
+    showing the names and none of the ID numbers."""
+    from desktop.notices import Notices
+    from desktop.printing.notice_sheet import notice_pdf
+    from desktop.selfcheck import pdf_embeds_font
+
+    store = ctx.need_store()
+    ready = [r[0] for r in store.db.execute(
+        "SELECT id FROM applications WHERE status = 'reviewed' ORDER BY id")]
+    if not ready:
+        raise RuntimeError("演示数据中没有初审通过的案件")
+    notice_id = Notices(store, ctx.today).create(ready[:1])
+    out = ctx.scratch / "selfcheck-notice.pdf"
+    out.write_bytes(notice_pdf(store, notice_id))
+    if not pdf_embeds_font(out):
+        raise RuntimeError("公示 PDF 没有嵌入字体")
+    return f"{notice_id},{out.stat().st_size // 1024} KB"
+
+
+SELFCHECKS = [("公示 PDF", _selfcheck_notice)]

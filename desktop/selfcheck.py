@@ -176,7 +176,7 @@ def selfcheck(args, data_dir: Path, today: date) -> int:
     passed, failed = run_checks(checks, today)
     seconds = time.monotonic() - started
     if failed:
-        reasons = ";".join(f"{name}:{reason}" for name, reason in failed)
+        reasons = ";".join(f"{name}:{reason.rstrip('。')}" for name, reason in failed)
         print(f"relief-desk: 自检未通过({len(failed)}/{len(checks)} 项):{reasons}。"
               f"请把这一行交给技术人员。", file=sys.stderr)
         return 2

@@ -148,3 +148,37 @@ def _export(args, store, today) -> int:
 
 COMMANDS: dict = {"identity": _with_store(identity), "enroll": _with_store(enroll),
                   "peers": _with_store(peers), "bundle": _with_store(bundle)}
+
+
+def _selfcheck_bundle(ctx) -> str:
+    """The demo village and a scratch township enroll each other; the village's bundle
+    is written, verified and imported at the township."""
+    from desktop.setup_workstation import create_workstation
+    from desktop.sync.export import export_bundles
+    from desktop.sync.identity import fingerprint, own_card
+    from desktop.sync.importer import import_files
+    from desktop.sync.peers import enroll
+
+    village = ctx.need_store()
+    ws = village.workstation
+    township = create_workstation(ctx.scratch / "township", {
+        "role": "township", "county": ws["county"], "county_code": ws["county_code"],
+        "township": ws["township"], "township_code": ws["township_code"],
+        "officer": "自检"})
+    try:
+        for me, other in ((village, township), (township, village)):
+            card = own_card(other)
+            enroll(me, card, confirmed_fingerprint=fingerprint(card))
+        usb = ctx.scratch / "usb"
+        usb.mkdir()
+        (done,) = export_bundles(village, usb, ctx.today)
+        (report,) = import_files(township, [done.path], ctx.today)
+        if not report.ok or report.refused:
+            raise RuntimeError("乡镇导入数据包未成功")
+        count = township.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    finally:
+        township.close()
+    return f"{done.path.name},乡镇收到 {count} 个事件"
+
+
+SELFCHECKS = [("数据包", _selfcheck_bundle)]

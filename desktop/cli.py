@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Each feature adds its own commands: a module with add_parsers(sub) and
 # COMMANDS = {name: handler(args, data_dir, today) -> exit code}. No Qt in any of them.
-FEATURES = ("desktop.notices_cli", "desktop.sync_cli")
+FEATURES = ("desktop.notices_cli", "desktop.sync_cli", "desktop.township_cli", "desktop.safety_cli")
 
 
 def feature_modules():

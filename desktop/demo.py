@@ -53,6 +53,7 @@ def load_demo(store: Store, *, today: date, seed: int, count: int) -> list[str]:
     work = Casework(store, today)
     township = {"role": "township", "workstation_id": uuid.uuid5(uuid.NAMESPACE_URL, f"relief-desk-demo-township-{seed}").hex,
                 "actor": "陈家坊镇民政办(演示)"}
+    _batch_notices(cases)
     ids = []
     with store.transaction():
         for case in cases:
@@ -62,3 +63,22 @@ def load_demo(store: Store, *, today: date, seed: int, count: int) -> list[str]:
                 work._step(case_id, code, fields, peer=peer)
             ids.append(case_id)
     return ids
+
+
+def _batch_notices(cases) -> None:
+    """The generator numbers each case's notice on its own; an officer posts the cases of
+    one day and one program on one sheet. Renumber them so: GS-2026-0001 … by date."""
+    posts = [(fields, case.application["program"]) for case in cases
+             for code, fields in case.steps
+             if code in ("post_notice", "post_result") and fields.get("notice_id")]
+
+    def key(fields, program):
+        return fields["notice_id"][:2], fields.get("start") or fields["date"], program
+
+    numbers: dict[tuple, str] = {}
+    counters: dict[tuple, int] = {}
+    for prefix, day, program in sorted({key(f, p) for f, p in posts}):
+        counters[prefix, day[:4]] = counters.get((prefix, day[:4]), 0) + 1
+        numbers[prefix, day, program] = f"{prefix}-{day[:4]}-{counters[prefix, day[:4]]:04d}"
+    for fields, program in posts:
+        fields["notice_id"] = numbers[key(fields, program)]

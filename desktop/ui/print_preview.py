@@ -69,7 +69,14 @@ class PrintPreview(QDialog):
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        self.resize(900, 1000)
+        self._fit_screen(900, 1000)
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Officers' laptops are often 1366×768: never open taller than the screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
 
     def _scroll(self) -> QScrollArea:
         inner = QWidget()

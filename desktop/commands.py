@@ -17,8 +17,11 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 def run(args) -> int:
+    from desktop.safety.passphrase import install_terminal_prompt
+
     data_dir = args.data_dir or default_data_dir()
     today = args.today or date.today()
+    install_terminal_prompt()
     if args.command == "check-id":
         return check_id(args, today)
     if args.command == "init":
@@ -83,7 +86,14 @@ def init(args, data_dir: Path) -> int:
                 "township": args.township, "township_code": args.township_code,
                 "village": args.village, "village_code": args.village_code,
                 "officer": args.officer}
-    store = create_workstation(data_dir, identity)
+    from desktop.core.workstation import check_workstation
+    from desktop.safety.passphrase import OFFICER_ENV, obtain
+    from desktop.sync.keys import check_new_passphrase
+
+    check_workstation(identity)  # a typing error is said before the passphrase is asked
+    secret = check_new_passphrase(obtain(OFFICER_ENV, "请设置本机口令(保护本机密钥,请牢记)",
+                                         confirm=True, needed_for="建立工作站"))
+    store = create_workstation(data_dir, identity, passphrase=secret)
     ws = store.workstation
     store.close()
     print(f"已建立工作站 {ws['id']}({ws['village'] or ws['township']}),数据目录 {data_dir}")

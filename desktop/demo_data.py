@@ -99,6 +99,7 @@ class _Village:
     approvers: list[str]
     taken: set[str] = field(default_factory=set)
     serials: dict[str, int] = field(default_factory=dict)
+    window: int = WINDOW_DAYS  # settled cases were received within this many days
 
     def serial(self, prefix: str, day: date) -> str:
         """Batch numbers like GS-2026-07-20-1, unique across the demo."""
@@ -116,15 +117,19 @@ class _Case:
 
 
 def generate_cases(seed: int, count: int, today: date, village_code: str, *,
-                   place: str | None = None) -> list[DemoCase]:
+                   place: str | None = None, window_days: int = WINDOW_DAYS,
+                   mix: dict[str, int] | None = None) -> list[DemoCase]:
     """`count` cases ordered by receipt date; with count >= 19 every status occurs, and
     the set includes rare-character names, a minority name, an officer's relative, an
-    upheld objection and one applicant applying twice for one reason (一事一次)."""
+    upheld objection and one applicant applying twice for one reason (一事一次).
+    `window_days` and `mix` (status weights after the first 19) let the county generator
+    (scale_data.py) spread ten years of mostly settled cases."""
     rng = random.Random(seed)
     village = _Village(rng, seed, today, place or people.place_of(village_code),
-                       people.staff_names(rng, 4), people.staff_names(rng, 2))
+                       people.staff_names(rng, 4), people.staff_names(rng, 2),
+                       window=window_days)
     built = []
-    for i, target in enumerate(_targets(rng, count)):
+    for i, target in enumerate(_targets(rng, count, mix or COMMON)):
         features = FIRST_FEATURES.get(target, {}) if i < len(STATUSES) else {}
         built.append(_make_case(village, target, features) + (features,))
     _add_repeat_application(village, built)
@@ -132,8 +137,8 @@ def generate_cases(seed: int, count: int, today: date, village_code: str, *,
     return [built[i][0] for i in order]
 
 
-def _targets(rng: random.Random, count: int) -> list[str]:
-    extra = rng.choices(list(COMMON), weights=list(COMMON.values()),
+def _targets(rng: random.Random, count: int, mix: dict[str, int]) -> list[str]:
+    extra = rng.choices(list(mix), weights=list(mix.values()),
                         k=max(0, count - len(STATUSES)))
     return list(STATUSES[:count]) + extra
 
@@ -144,7 +149,7 @@ def _make_case(v: _Village, target: str, features: dict) -> tuple[DemoCase, dict
                                 student=reason == "education")
     plan = _plan(v.rng, target, category, features)
     offsets = _offsets(v.rng, plan)
-    received = _received_on(v.rng, v.today, target, plan, offsets,
+    received = _received_on(v.rng, v.today, target, plan, offsets, v.window,
                             this_year=bool(features.get("repeat_source")))
     money = _amounts(v.rng, target, program, reason, plan)
     app, story = people.application(
@@ -213,13 +218,13 @@ def _offsets(rng, plan: list[tuple[str, str]]) -> list[int]:
     return out
 
 
-def _received_on(rng, today: date, target: str, plan: list, offsets: list[int], *,
-                 this_year: bool = False) -> date:
+def _received_on(rng, today: date, target: str, plan: list, offsets: list[int],
+                 window: int = WINDOW_DAYS, *, this_year: bool = False) -> date:
     """Early enough for every step to fall on or before today, within the last 330 days;
     `this_year` leaves room for the household to apply again before the year ends."""
     span = offsets[-1] if offsets else 0
     if target in SETTLED:
-        top = WINDOW_DAYS - span
+        top = window - span
         if this_year:
             top = min(top, max(0, today.timetuple().tm_yday - 1 - span - 10))
         slack = rng.randint(0, top)
@@ -228,7 +233,7 @@ def _received_on(rng, today: date, target: str, plan: list, offsets: list[int], 
                     if code == "post_notice")
         slack = rng.randint(0, max(0, NOTICE_DAYS - 1 - (span - start)))
     else:
-        slack = min(WINDOW_DAYS - span, int(rng.expovariate(1 / 5)))
+        slack = min(window - span, int(rng.expovariate(1 / 5)))
     return today - timedelta(days=span + slack)
 
 

@@ -49,6 +49,33 @@ def application_doc(n: int, received_on: date = TODAY, **overrides) -> dict:
     return doc
 
 
+PASSPHRASE = "测试口令-passphrase"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _sealed_keys_for_the_session():
+    """Every test's workstation keys are sealed as an officer's are (issue 7), under a
+    known passphrase and a cheap KDF cost, so that a hundred stores stay fast. Session
+    wide, so that module-scoped worlds and child processes see the same passphrase."""
+    from desktop.safety import kdf
+    from desktop.sync import keys
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(keys.PASSPHRASE_ENV, PASSPHRASE)
+        mp.setitem(kdf.COST, "argon2id", {"iterations": 1, "lanes": 1, "memory_cost": 64})
+        mp.setitem(kdf.COST, "scrypt", {"n": 2 ** 4, "r": 8, "p": 1})
+        yield
+
+
+@pytest.fixture(autouse=True)
+def officer_passphrase():
+    """The passphrase the test's keys are sealed under; no prompt left behind."""
+    from desktop.sync import keys
+
+    yield PASSPHRASE
+    keys.set_prompt(None)
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY

@@ -54,7 +54,7 @@ def person_name(errors: list, path: str, value, *, required=True) -> str:
 def choice(errors: list, path: str, value, options, *, label="", default=None):
     if value in (None, "") and default is not None:
         return default
-    if value not in options:
+    if not isinstance(value, str) or value not in options:  # a list is not hashable
         if isinstance(options, dict):
             shown = "、".join(f"{k}({v})" for k, v in options.items())
         else:

@@ -22,6 +22,7 @@ class Policy:
     paperwork_after_pay_first_days: int = 5
     result_notice_days: int = 10
     soon_due_days: int = 2  # a case this close to its deadline is marked
+    village_silent_days: int = 30  # calendar days: a village sending nothing this long is shown
     # Money, in fen.
     dibao_monthly_standard_fen: int = 43000  # 430 元/月, a 新邵县-like rural standard
     township_cap_multiple: int = 3
@@ -35,6 +36,8 @@ class Policy:
     holidays: tuple[date, ...] = field(default_factory=tuple)
     extra_workdays: tuple[date, ...] = field(default_factory=tuple)
     # The objection channel printed on every notice (公示): whom villagers may call.
+    # Automatic backups (desktop/safety/backup.py): how many are kept in backups/.
+    backups_kept: int = 10
     village_committee_phone: str = ""
     township_office_phone: str = ""
 

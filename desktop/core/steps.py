@@ -28,8 +28,8 @@ STEP_KEYS = {
     "close_notice": ("date",),
     "submit": ("date",),
     "acknowledge": ("date",),
-    "approve": ("date", "approver", "amount_fen"),
-    "reject": ("date", "approver", "reason"),
+    "approve": ("date", "approver", "amount_fen", "county_ref"),
+    "reject": ("date", "approver", "reason", "county_ref"),
     "refer": ("date", "approver", "note"),
     "return": ("date", "approver", "reason"),
     "post_result": ("date", "notice_id"),
@@ -242,11 +242,29 @@ def _close_notice(errors, fi, case, today, policy) -> dict:
 
 
 def _decision(errors, fi, case, today, policy, *, note_key: str, note_label: str) -> dict:
-    return {"date": _date(errors, fi, case, today, label="决定日期"),
-            "approver": f.text(errors, "approver", fi.get("approver"), required=True,
-                               max_len=40, label="审批人"),
-            note_key: f.text(errors, note_key, fi.get(note_key), required=note_key != "note",
-                             max_len=2000, label=note_label)}
+    out = {"date": _date(errors, fi, case, today, label="决定日期"),
+           "approver": f.text(errors, "approver", fi.get("approver"), required=True,
+                              max_len=40, label="审批人"),
+           note_key: f.text(errors, note_key, fi.get(note_key), required=note_key != "note",
+                            max_len=2000, label=note_label)}
+    return out
+
+
+def _reject(errors, fi, case, today, policy) -> dict:
+    out = _decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
+    _county_ref(errors, fi, case, out)
+    return out
+
+
+def _county_ref(errors, fi, case, out: dict) -> None:
+    """A referred case is decided by the county: the township records that decision with
+    the county's reference (文号; the township's operations require it); a case the
+    township decides itself has none."""
+    ref = f.text(errors, "county_ref", fi.get("county_ref"), max_len=100, label="县局批复文号")
+    if case.status != "referred" and ref:
+        errors.append(FieldError("county_ref", "只有转县审批的案件才填写县局批复文号。"))
+    if ref:
+        out["county_ref"] = ref
 
 
 def _approve(errors, fi, case, today, policy) -> dict:
@@ -259,6 +277,7 @@ def _approve(errors, fi, case, today, policy) -> dict:
         errors.append(FieldError("amount_fen",
                                  f"超过乡镇审批上限 {policy.township_cap_fen / 100:.2f} 元,"
                                  f"请转县审批。"))
+    _county_ref(errors, fi, case, out)
     return out
 
 
@@ -289,8 +308,7 @@ _CHECKERS = {
     "resolve_objection": _resolve_objection,
     "close_notice": _close_notice,
     "approve": _approve,
-    "reject": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="reason",
-                                               note_label="不批准理由"),
+    "reject": _reject,
     "refer": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="note",
                                               note_label="说明"),
     "return": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="reason",

@@ -40,6 +40,11 @@ def _objection_result(f: dict) -> str:
     return f"异议 {f.get('objection_id')} 不成立,继续公示;{f.get('how_checked', '')}"
 
 
+def _county(f: dict) -> str:
+    ref = f.get("county_ref")
+    return f";按县民政局决定登记,批复文号 {ref}" if ref else ""
+
+
 _DETAILS = {
     "refuse": lambda f: f.get("reason", ""),
     "investigate": lambda f: (f"调查人 {'、'.join(f.get('investigators', []))};"
@@ -58,8 +63,9 @@ _DETAILS = {
     "objection": lambda f: (f"异议 {f.get('objection_id')},来自 {f.get('from') or '匿名'}:"
                             f"{f.get('content', '')}"),
     "resolve_objection": _objection_result,
-    "approve": lambda f: f"批准 {_yuan(f.get('amount_fen'))},审批人 {f.get('approver', '')}",
-    "reject": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')})",
+    "approve": lambda f: (f"批准 {_yuan(f.get('amount_fen'))},审批人 {f.get('approver', '')}"
+                          + _county(f)),
+    "reject": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}",
     "refer": lambda f: f"{f.get('note', '')}(审批人 {f.get('approver', '')})",
     "return": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')})",
     "pay": lambda f: f"{_yuan(f.get('amount_fen'))},{f.get('method', '')}",

@@ -8,6 +8,7 @@ start) is written with a leading apostrophe, so a crafted name cannot run anythi
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -77,8 +78,13 @@ def _money(fen) -> str:
     return "" if fen is None else format_yuan(fen, grouped=True)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # xlsx cannot hold these at all
+
+
 def safe_text(value: str) -> str:
-    """Text a spreadsheet shows as text and never evaluates."""
+    """Text a spreadsheet shows as text and never evaluates (control characters, which
+    a hostile file could carry and which would stop the export, are dropped)."""
+    value = _CONTROL.sub("", value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

@@ -34,7 +34,7 @@ def apply(db, event, policy) -> None:
 
 def _posted(db, e) -> None:
     f = e.payload
-    app = db["applications"].get(e.case_id)
+    app = _case(db, e.case_id)
     key = (village_of(e.case_id), f["notice_id"])
     _ensure_batch(db, key, kind="initial", program=app["program"], start=f["start"],
                   days=f["days"], board=f["board"], actor=e.actor)
@@ -45,7 +45,7 @@ def _result_posted(db, e) -> None:
     f = e.payload
     if not f.get("notice_id"):
         return
-    app = db["applications"].get(e.case_id)
+    app = _case(db, e.case_id)
     key = (village_of(e.case_id), f["notice_id"])
     _ensure_batch(db, key, kind="result", program=app["program"], start=f["date"], days=None,
                   board="", actor=e.actor)
@@ -87,8 +87,18 @@ def _on_notice(db, case_id: str) -> dict | None:
 
 
 def _update(db, row: dict, changes: dict) -> None:
-    db["notice_cases"].update((row["village_code"], row["notice_id"], row["application_id"]),
-                              changes)
+    sets = ", ".join(f"{k} = ?" for k in changes)
+    db.conn.execute(f"UPDATE notice_cases SET {sets} WHERE village_code = ? AND notice_id = ?"
+                    " AND application_id = ?",
+                    [*changes.values(), row["village_code"], row["notice_id"],
+                     row["application_id"]])
+
+
+def _case(db, case_id: str) -> dict:
+    """Plain SQL (as in projections.py): sqlite-utils' get reads the schema every call."""
+    from desktop.storage.projections import case_row
+
+    return case_row(db, case_id)
 
 
 def _objection(db, e) -> None:

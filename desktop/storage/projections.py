@@ -5,9 +5,11 @@ event) and in `rebuild`, so rebuilding reproduces them exactly."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 from desktop.core.deadlines import calendar_for, due_for
 from desktop.core.policy import Policy
@@ -24,10 +26,44 @@ ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections")
 
 
-def _features():
-    import importlib
+_FEATURES: list = []
 
-    return [importlib.import_module(name) for name in FEATURE_PROJECTIONS]
+
+def _features():
+    """Imported once: apply_event runs for every event, a million times in a rebuild."""
+    if not _FEATURES:
+        import importlib
+
+        _FEATURES.extend(importlib.import_module(name) for name in FEATURE_PROJECTIONS)
+    return _FEATURES
+
+
+# Plain SQL rather than sqlite-utils' table API: that API reads the table's schema on every
+# call, which made projecting (live, rebuild, import) five times slower than writing.
+_SQL: dict[tuple, str] = {}
+
+
+def _insert(db: Database, table: str, row: dict) -> None:
+    key = (table, *row)
+    sql = _SQL.get(key)
+    if sql is None:
+        sql = _SQL[key] = (f"INSERT INTO {table} ({', '.join(row)})"
+                           f" VALUES ({', '.join('?' * len(row))})")
+    db.conn.execute(sql, list(row.values()))
+
+
+def _update_case(db: Database, case_id: str, changes: dict) -> None:
+    sets = ", ".join(f"{k} = ?" for k in changes)
+    db.conn.execute(f"UPDATE applications SET {sets} WHERE id = ?", [*changes.values(), case_id])
+
+
+def case_row(db: Database, case_id: str) -> dict:
+    """The projected case as a dict (NotFoundError, as sqlite-utils' get, if absent)."""
+    cur = db.conn.execute("SELECT * FROM applications WHERE id = ?", [case_id])
+    values = cur.fetchone()
+    if values is None:
+        raise NotFoundError(case_id)
+    return dict(zip([d[0] for d in cur.description], values, strict=True))
 
 
 def apply_event(db: Database, event: Event, policy: Policy) -> None:
@@ -74,13 +110,12 @@ def _receive(db: Database, e: Event, policy: Policy) -> None:
         "document": canonical(doc), "origin": e.workstation_id,
     }
     row.update(_due(row, policy))
-    db["applications"].insert(row)
-    for i, m in enumerate(doc.get("members", [])):
-        db["members"].insert({
-            "application_id": e.case_id, "position": i, "name": m["name"],
-            "id_number": m["id_number"], "sex": m["sex"], "birth_date": m["birth_date"],
-            "relation": m["relation"], "health": m["health"],
-            "work_ability": m["work_ability"]})
+    _insert(db, "applications", row)
+    db.conn.executemany(
+        "INSERT INTO members (application_id, position, name, id_number, sex, birth_date,"
+        " relation, health, work_ability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.case_id, i, m["name"], m["id_number"], m["sex"], m["birth_date"], m["relation"],
+          m["health"], m["work_ability"]) for i, m in enumerate(doc.get("members", []))])
     _flag_repeat(db, e.case_id, a["id_number"], doc["reason"], received.year)
     _history(db, e, "receive", doc["received_on"], summarize_receipt(doc), doc, status)
 
@@ -98,7 +133,7 @@ def _flag_repeat(db: Database, case_id: str, id_number: str, reason: str, year: 
 
 def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
     f = e.payload
-    row = db["applications"].get(e.case_id)
+    row = case_row(db, e.case_id)
     on = f.get("date") or f.get("start") or f.get("received_on") or row["status_on"]
     status = ACTIONS[code].target(f).value
     changes = {"status": status, "status_on": on}
@@ -108,7 +143,7 @@ def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
     if code == "resolve_objection":
         _close_objection(db, e.case_id, f)
     if code == "objection":
-        db["objections"].insert({
+        _insert(db, "objections", {
             "application_id": e.case_id, "objection_id": f["objection_id"],
             "received_on": f["received_on"], "from_whom": f.get("from", ""),
             "content": f["content"], "status": "open", "result": None,
@@ -117,14 +152,17 @@ def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
         changes.update({"notice_id": None, "notice_start": None, "notice_days": None})
     row.update(changes)
     changes.update(_due(row, policy))
-    db["applications"].update(e.case_id, changes)
+    _update_case(db, e.case_id, changes)
     _history(db, e, code, on, summarize_step(code, f), f, status)
 
 
 def _close_objection(db: Database, case_id: str, f: dict) -> None:
-    db["objections"].update((case_id, f["objection_id"]), {
-        "status": "closed", "result": f["result"], "how_checked": f["how_checked"],
-        "back_to": f.get("back_to"), "closed_on": f["date"]})
+    done = db.conn.execute(
+        "UPDATE objections SET status = 'closed', result = ?, how_checked = ?, back_to = ?,"
+        " closed_on = ? WHERE application_id = ? AND objection_id = ?",
+        [f["result"], f["how_checked"], f.get("back_to"), f["date"], case_id, f["objection_id"]])
+    if not done.rowcount:
+        raise NotFoundError(f"{case_id} {f['objection_id']}")
 
 
 _STEP_FIELDS = {
@@ -143,19 +181,26 @@ def _over_cap(program: str, fen: int, policy: Policy) -> int:
 
 
 def _due(row: dict, policy: Policy) -> dict:
-    start = row.get("notice_start")
-    paid_first = row.get("paid_first_on")
-    due = due_for(row["status"], received_on=date.fromisoformat(row["received_on"]),
-                  status_on=date.fromisoformat(row["status_on"]), policy=policy,
+    return _due_of(row["status"], row["received_on"], row["status_on"], row.get("paid_first_on"),
+                   row.get("notice_start"), row.get("notice_days") or 0, policy)
+
+
+@functools.lru_cache(maxsize=65536)
+def _due_of(status: str, received_on: str, status_on: str, paid_first: str | None,
+            start: str | None, days: int, policy: Policy) -> dict:
+    """Cached: counting working days is the dearest part of projecting an event, and a
+    rebuild meets the same few thousand (state, dates) again and again."""
+    due = due_for(status, received_on=date.fromisoformat(received_on),
+                  status_on=date.fromisoformat(status_on), policy=policy,
                   paid_first_on=date.fromisoformat(paid_first) if paid_first else None,
                   notice_start=date.fromisoformat(start) if start else None,
-                  notice_days=row.get("notice_days") or 0, calendar=calendar_for(policy))
+                  notice_days=days, calendar=calendar_for(policy))
     return {"due_on": due.on.isoformat() if due else None, "due_kind": due.kind if due else None}
 
 
 def _history(db: Database, e: Event, code: str, on: str, summary: str, fields: dict,
              status_after: str) -> None:
-    db["history"].insert({
+    _insert(db, "history", {
         "workstation_id": e.workstation_id, "seq": e.seq, "application_id": e.case_id,
         "type": e.type, "action": code, "occurred_on": on, "recorded_at": e.recorded_at,
         "actor": e.actor, "summary": summary,

@@ -13,6 +13,8 @@ from desktop.core.errors import Refusal
 from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.workstation import check_workstation
 from desktop.paths import store_path
+from desktop.safety import lock
+from desktop.safety.perms import private_dir, private_file
 from desktop.storage import eventlog
 from desktop.storage.db import connect, writing
 from desktop.storage.migrations import KNOWN, MIGRATION_SET, migrations
@@ -39,8 +41,11 @@ class Store:
             raise Refusal(f"{data_dir} 已经是一个工作站的数据目录,不能重复初始化。"
                           f"如需重新开始,请换一个目录(--data-dir)。")
         Path(data_dir).mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
+        lock.acquire(data_dir)
         db = connect(path)
         try:
+            private_file(path)
             migrations.apply(db)
             ws["id"] = uuid.uuid4().hex
             ws["created_at"] = now_utc()
@@ -49,6 +54,7 @@ class Store:
         except BaseException:
             db.close()
             path.unlink(missing_ok=True)
+            lock.release(data_dir)
             raise
         return cls(db, path)
 
@@ -59,7 +65,9 @@ class Store:
             raise Refusal(f"{data_dir} 中没有工作站数据。请先运行 relief-desk init 建立工作站,"
                           f"或用 --data-dir 指定正确的目录。")
         db = None
+        lock.acquire(data_dir)
         try:
+            private_dir(data_dir)
             _looks_like_a_store(path)
             db = connect(path)
             _check_version(db, data_dir)
@@ -67,13 +75,17 @@ class Store:
             return cls(db, path)
         except sqlite3.DatabaseError:
             db and db.close()
-            raise Refusal(f"{path} 不是有效的数据库文件或已损坏,请从备份恢复。") from None
+            lock.release(data_dir)
+            raise Refusal(f"{path} 不是有效的数据库文件或已损坏。请运行 relief-desk doctor 检查,"
+                          f"并从备份恢复(relief-desk restore)。") from None
         except BaseException:
             db and db.close()
+            lock.release(data_dir)
             raise
 
     def close(self) -> None:
         self.db.close()
+        lock.release(self.path.parent)
 
     # -- writing -------------------------------------------------------------------------
     def transaction(self):

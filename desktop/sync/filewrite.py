@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.core.errors import Refusal
+from desktop.safety import leftovers
 
 
 def write_temp(folder: Path, content: bytes, check: Callable[[bytes], None]) -> Path:
@@ -17,8 +18,10 @@ def write_temp(folder: Path, content: bytes, check: Callable[[bytes], None]) -> 
     folder = Path(folder)
     if not folder.is_dir():
         raise Refusal(f"文件夹 {folder} 不存在。请插好 U 盘,或选择一个已有的文件夹。")
+    leftovers.clean_folder(folder, leftovers.USB_PREFIX)  # a write a crash cut short
     try:
-        fd, name = tempfile.mkstemp(prefix=".relief-desk-", suffix=".part", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=leftovers.part_name(leftovers.USB_PREFIX),
+                                    suffix=".part", dir=folder)
     except OSError as exc:
         raise Refusal(f"不能在 {folder} 写入({exc.strerror}):U 盘可能写保护或已满。"
                       f"请换一个 U 盘或文件夹。本机数据未做任何改动。") from None

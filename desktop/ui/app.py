@@ -82,12 +82,18 @@ def _alert(text: str) -> None:
 
 def start(data_dir: Path, today: date | None = None):
     """Open the main window, or the first-run setup leading to it; returns the window."""
+    from desktop.ui import safety_start
     from desktop.ui.main_window import MainWindow
     from desktop.ui.setup import SetupDialog
 
     today = today or date.today()
+    safety_start.install_prompt()
     if store_path(data_dir).exists():
-        window = MainWindow(Store.open(data_dir), today)
+        safety_start.check_before_open(data_dir)
+        store = Store.open(data_dir)
+        safety_start.unlock_keys(store)
+        window = MainWindow(store, today)
+        safety_start.ensure_menu(window)
         window.show()
         _keep.append(window)
         return window
@@ -95,6 +101,7 @@ def start(data_dir: Path, today: date | None = None):
 
     def opened(store):
         main = MainWindow(store, today)
+        safety_start.ensure_menu(main)
         main.show()
         _keep.append(main)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
 )
 
@@ -59,6 +60,10 @@ class SetupDialog(QDialog):
             edit = w.line_edit(hint, 40)
             self.inputs[key] = edit
             form.addRow(label, self.board.add(key, w.FieldBox(edit)))
+        self.passphrase = _secret("至少 6 个字符;导出、导入数据包时需要,请牢记")
+        self.passphrase_again = _secret("再输入一次")
+        form.addRow("本机口令", self.passphrase)
+        form.addRow("确认口令", self.passphrase_again)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -87,7 +92,8 @@ class SetupDialog(QDialog):
         self.board.show_all = True
         try:
             check_workstation(self.identity())
-            self.store = create_workstation(self.data_dir, self.identity())
+            secret = self.chosen_passphrase()
+            self.store = create_workstation(self.data_dir, self.identity(), passphrase=secret)
         except ValidationFailed as exc:
             self.board.show(exc.errors)
             return
@@ -98,3 +104,24 @@ class SetupDialog(QDialog):
         self.board.show([])
         self.created.emit(self.store)
         self.accept()
+
+    def chosen_passphrase(self) -> str:
+        """The officer's passphrase, typed twice (RELIEF_DESK_PASSPHRASE may stand in for
+        it when the fields are left empty, for a scripted set-up)."""
+        import os
+
+        from desktop.sync.keys import PASSPHRASE_ENV, check_new_passphrase
+
+        text = self.passphrase.text()
+        if not text and not self.passphrase_again.text() and os.environ.get(PASSPHRASE_ENV):
+            return os.environ[PASSPHRASE_ENV]
+        if text != self.passphrase_again.text():
+            raise Refusal("两次输入的本机口令不一致,请重新输入。")
+        return check_new_passphrase(text)
+
+
+def _secret(hint: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(hint)
+    return edit

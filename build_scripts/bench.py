@@ -1,0 +1,219 @@
+"""The performance benchmark of issue 8: each figure against the best possible (the floor)
+measured in the same run on the same machine, so a slow machine does not hide a slow app.
+
+    python build_scripts/bench.py [--quick] [--json FILE] [--keep DIR]
+
+Prints one row per figure (name, value, unit, floor, ratio, target) and writes them as
+JSON. Each timing is the median of several runs. --quick uses smaller stores (it says so
+in each row's name) and takes about a minute; CI may run it, but asserts nothing about
+the timings: only a person reading the table can judge a machine's numbers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+import bench_data as data  # noqa: E402
+
+FULL = {"village": 5000, "ledger": 100_000, "runs": 5, "month": (30, 25), "county": (30, 3334),
+        "rebuild_cases": 150_000}
+QUICK = {"village": 1000, "ledger": 10_000, "runs": 3, "month": (30, 25), "county": (6, 500),
+         "rebuild_cases": 5_000}
+CHILD = ROOT / "build_scripts" / "bench_child.py"
+
+
+def row(name, value, unit, floor=None, target=None, note="") -> dict:
+    ratio = value / floor if floor else None
+    return {"name": name, "value": round(value, 3), "unit": unit,
+            "floor": None if floor is None else round(floor, 3),
+            "ratio": None if ratio is None else round(ratio, 2), "target": target,
+            "meets": _meets(value, ratio, target), "note": note}
+
+
+def _meets(value, ratio, target) -> bool | None:
+    if not target:
+        return None
+    kind, limit = target.split(" ", 1)[0], float(target.split(" ")[-1])
+    return (ratio if kind == "ratio" else value) <= limit
+
+
+def timed(fn, runs: int, setup=None) -> float:
+    """Median seconds of `fn()`; `setup()` runs before each (untimed)."""
+    times = []
+    for _ in range(runs):
+        arg = setup() if setup else None
+        t = time.perf_counter()
+        fn(arg) if setup else fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def child(*args: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, str(CHILD), *args], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def startup(work: Path, cfg: dict) -> list[dict]:
+    folder = work / "village"
+    data.village_store(folder, cfg["village"]).close()
+    app = statistics.median(child("app", str(folder), str(time.time()))["seconds"]
+                            for _ in range(cfg["runs"]))
+    bare = statistics.median(child("bare", "-", str(time.time()))["seconds"]
+                             for _ in range(cfg["runs"]))
+    return [row(f"start-up, {cfg['village']} cases", app, "s", bare, "ratio ≤ 1.5",
+                "floor: a bare PySide6 window in a new process")]
+
+
+def ledger(work: Path, cfg: dict) -> list[dict]:
+    folder = work / "county"
+    store = data.county_store(folder, cfg["ledger"])
+    name, id_number = store.db.execute("SELECT applicant_name, applicant_id_number FROM"
+                                       " applications ORDER BY id LIMIT 1 OFFSET 777").fetchone()
+    store.close()
+    runs = [child("ledger", str(folder), name, id_number) for _ in range(cfg["runs"])]
+    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    n = cfg["ledger"]
+    return [row(f"ledger first page, {n} cases", med["first_page_ms"], "ms", None, "≤ 100"),
+            row(f"search by name “{name}”", med["search_name_ms"], "ms", None, "≤ 100",
+                f"{med['search_name_hits']:.0f} hits"),
+            row("search by ID number", med["search_id_ms"], "ms", None, "≤ 100"),
+            row("ledger peak memory", med["peak_mb"], "MB", None, "≤ 300")]
+
+
+def notice_pdf(work: Path, cfg: dict) -> list[dict]:
+    from bench_floors import bare_pdf
+
+    from desktop.printing.notice_sheet import notice_pdf as make
+    from desktop.printing.notice_sheet import sheet_for
+
+    store, notice_id = data.notice_store(work / "notice")
+    sheet = sheet_for(store, notice_id)
+    app = timed(lambda: make(store, notice_id), cfg["runs"] * 2)
+    floor = timed(lambda: bare_pdf(sheet.rows), cfg["runs"] * 2)
+    store.close()
+    return [row(f"notice PDF, {len(sheet.rows)} cases", app * 1000, "ms", floor * 1000,
+                "ratio ≤ 2", "floor: bare reportlab, same table and fonts")]
+
+
+def export_and_imports(work: Path, cfg: dict) -> list[dict]:
+    from bench_floors import export_floor, import_floor
+
+    from desktop.sync.export import export_bundles
+    from desktop.sync.importer import import_files
+
+    year = data.village_store(work / "year", 300, years=1)
+    township = data.create_workstation(work / "year-township", data.TOWNSHIP, demo=True)
+    data._introduce(year, township)
+    out = work / "year-usb"
+
+    def fresh(_=None):
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        year.db.execute("DELETE FROM bundles_sent")
+
+    export = timed(lambda _: export_bundles(year, out, data.TODAY), cfg["runs"], fresh)
+    rows = [row("export, one village-year (300 cases)", export * 1000, "ms",
+                export_floor(year) * 1000, "ratio ≤ 5", "floor: the events as zlib JSON")]
+    for label, (villages, each), years in (("a township's month", cfg["month"], 1),
+                                            ("county-scale set", cfg["county"], 10)):
+        township, paths = data.township_bundles(work / label.replace(" ", "-"), villages,
+                                                each, years)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t = time.perf_counter()
+        import_files(township, paths, data.TODAY)
+        seconds = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        floor = import_floor(township, work / f"{label}-floor")
+        township.close()
+        rows.append(row(f"import, {label}: {villages} bundles, {villages * each} cases",
+                        seconds, "s", floor, "ratio ≤ 5", "floor: executemany of the rows"))
+        if peak > before:
+            rows.append(row(f"import peak memory ({label})", peak / 1024, "MB", None, "≤ 300"))
+    return rows
+
+
+def rebuild(work: Path, cfg: dict) -> list[dict]:
+    from desktop.storage.store import Store
+
+    folder = work / "county"
+    store = Store.open(folder) if (folder / "relief-desk.sqlite3").exists() else None
+    if store is None or cfg["rebuild_cases"] > cfg["ledger"]:
+        store and store.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        store = data.county_store(folder, cfg["rebuild_cases"])
+    t = time.perf_counter()
+    n = store.rebuild()
+    seconds = time.perf_counter() - t
+    store.close()
+    return [row(f"rebuild, {n} events", n / seconds, "events/s", None, None,
+                f"{seconds:.1f} s")]
+
+
+FIGURES = (startup, ledger, notice_pdf, export_and_imports, rebuild)
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text()
+                .splitlines() if ln.startswith("model name")), platform.processor()) \
+        if Path("/proc/cpuinfo").exists() else platform.processor()
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+
+
+def table(rows: list[dict]) -> str:
+    head = ("figure", "value", "unit", "floor", "ratio", "target", "ok")
+    lines = [[r["name"], f"{r['value']:g}", r["unit"], "" if r["floor"] is None else
+              f"{r['floor']:g}", "" if r["ratio"] is None else f"{r['ratio']:g}",
+              r["target"] or "", {True: "yes", False: "NO", None: ""}[r["meets"]]]
+             for r in rows]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *lines, strict=True)]
+    fmt = " | ".join(f"{{:{w}}}" for w in widths)
+    return "\n".join([fmt.format(*head), "-+-".join("-" * w for w in widths)]
+                     + [fmt.format(*ln) for ln in lines])
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="smaller stores, about a minute")
+    p.add_argument("--json", type=Path, help="write the rows as JSON to this file")
+    p.add_argument("--keep", type=Path, help="keep the generated stores in this folder")
+    p.add_argument("--only", help="comma-separated figures (startup,ledger,…)")
+    args = p.parse_args(argv)
+    cfg = QUICK if args.quick else FULL
+    work = args.keep or Path(tempfile.mkdtemp(prefix="relief-desk-bench-"))
+    rows: list[dict] = []
+    try:
+        for figure in FIGURES:
+            if not args.only or figure.__name__ in args.only.split(","):
+                rows += figure(work, cfg)
+                print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"{'quick' if args.quick else 'full'} run on {machine()}\n{table(rows)}")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "quick": args.quick,
+                                         "rows": rows}, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""What the benchmark runs in a fresh process: the app's start-up, a bare PySide6 window
+(the floor), and the ledger on a large store. Prints one JSON line of its measurements.
+
+    python build_scripts/bench_child.py app|bare DATA_DIR T0
+    python build_scripts/bench_child.py ledger DATA_DIR NAME ID_NUMBER
+
+T0 is the parent's time.time() just before it started this process, so start-up counts
+the interpreter and every import, as an officer's double-click does."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def _shown(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    QApplication.processEvents()
+
+
+def app(data_dir: str, t0: float) -> dict:
+    from datetime import date
+    from pathlib import Path
+
+    from desktop.ui.app import application, start
+
+    application()
+    window = start(Path(data_dir), date(2026, 6, 1))
+    _shown(window)
+    return {"seconds": time.time() - t0}
+
+
+def bare(t0: float) -> dict:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    _shown(window)
+    return {"seconds": time.time() - t0}
+
+
+def ledger(data_dir: str, name: str, id_number: str) -> dict:
+    """The main window on the store (counts, banner, first page), then two searches."""
+    from datetime import date
+    from pathlib import Path
+
+    from desktop.storage.queries import LedgerFilter
+    from desktop.storage.store import Store
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+
+    application()
+    store = Store.open(Path(data_dir))
+    t = time.perf_counter()
+    window = MainWindow(store, date(2026, 6, 1))
+    _shown(window)
+    out = {"first_page_ms": (time.perf_counter() - t) * 1000}
+    for key, text in (("search_name_ms", name), ("search_id_ms", id_number)):
+        t = time.perf_counter()
+        window.model.set_filter(LedgerFilter(text=text))
+        window._footer()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        out[key] = (time.perf_counter() - t) * 1000
+        out[key.replace("_ms", "_hits")] = window.model.total
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+if __name__ == "__main__":
+    kind, *args = sys.argv[1:]
+    result = {"app": lambda: app(args[0], float(args[1])), "bare": lambda: bare(float(args[1])),
+              "ledger": lambda: ledger(*args)}[kind]()
+    print(json.dumps(result))

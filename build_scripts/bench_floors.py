@@ -1,0 +1,81 @@
+"""The floors: the least work a figure could possibly do, measured in the same run.
+
+A ratio to a floor says how much the app adds (checks, crypto, projections, layout) to
+what cannot be avoided (writing the rows, drawing the table), on this very machine."""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import time
+import zlib
+from pathlib import Path
+
+from desktop.printing.fonts import MAIN, register_fonts
+from desktop.storage.eventlog import canonical
+
+IMPORTED = ("events", "applications", "members", "history", "objections", "notices",
+            "notice_cases")
+
+
+def bare_pdf(rows: list[list[str]]) -> bytes:
+    """The notice's table of plain strings in the same font: no markup, no fallback fonts,
+    no footer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    register_fonts()
+    out = io.BytesIO()
+    table = Table([["序号", "姓名", "村民小组", "家庭人口", "救助类型", "救助事由", "金额"]] + rows,
+                  repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), MAIN),
+                               ("GRID", (0, 0), (-1, -1), 0.6, "black")]))
+    SimpleDocTemplate(out, pagesize=A4).build([table])
+    return out.getvalue()
+
+
+def export_floor(store, runs: int = 3) -> float:
+    """Reading the village's events and writing them as compressed JSON, fsynced."""
+    target = store.path.parent / "floor.json.z"
+
+    def once() -> None:
+        rows = store.db.execute("SELECT * FROM events WHERE workstation_id = ? ORDER BY seq",
+                                [store.workstation["id"]]).fetchall()
+        with open(target, "wb") as fh:
+            fh.write(zlib.compress(canonical(rows).encode("utf-8"), 6))
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    return _median(once, runs)
+
+
+def import_floor(store, folder: Path) -> float:
+    """The rows the import wrote, inserted with plain executemany into an empty store of
+    the same schema (indexes included), in one transaction."""
+    from desktop.setup_workstation import create_workstation
+
+    rows = {t: store.db.execute(f"SELECT * FROM {t}").fetchall() for t in IMPORTED}
+    identity = {k: store.workstation[k] for k in ("role", "county", "county_code",
+                                                  "township", "township_code", "officer")}
+    empty = create_workstation(folder, identity, demo=True)
+    conn = empty.db.conn
+    t = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    for table, values in rows.items():
+        if values:
+            marks = ", ".join("?" * len(values[0]))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - t
+    empty.close()
+    return seconds
+
+
+def _median(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)

@@ -1,0 +1,145 @@
+"""Backups of the store with SQLite's backup API (a consistent copy even while the
+program writes), each checked before it counts:
+
+- automatic: `backups/auto-…sqlite3` in the data directory, taken on close and once a
+  day, skipped when nothing changed since the last one, the newest `backups_kept` kept.
+  They guard against a damaged file, not a dead disk: for that the officer takes
+- an encrypted copy to a USB stick or another folder (vault.py).
+
+A copy is written to a `.part` file beside its final name, fsynced, checked, then
+renamed: a full disk or a pulled stick leaves the old backups and no half file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.errors import Refusal
+from desktop.safety import leftovers
+from desktop.safety.perms import private_dir, private_file
+
+BACKUP_DIR = "backups"
+AUTO_PREFIX = "auto-"
+SUFFIX = ".sqlite3"
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIR
+
+
+def snapshot(conn: sqlite3.Connection, target: Path) -> Path:
+    """A checked, self-contained copy of the database behind `conn` at `target`."""
+    target = Path(target)
+    tmp = target.with_name(leftovers.part_name(f".{target.name}") + "part")
+    try:
+        _copy(conn, tmp)
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(tmp)
+        raise Refusal(f"备份没有写成({_why(exc)}):{target.parent} 可能已满、写保护或已拔出。"
+                      f"请换一个位置或腾出空间后重试;已有的数据和备份都没有改动。") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    private_file(target)
+    return target
+
+
+def _remove(tmp: Path) -> None:
+    for path in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+def _copy(conn: sqlite3.Connection, tmp: Path) -> None:
+    out = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(out)
+        out.execute("PRAGMA journal_mode=DELETE")  # one file, readable without -wal/-shm
+        if out.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("copy failed its check")
+    finally:
+        out.close()
+
+
+def _why(exc: BaseException) -> str:
+    text = getattr(exc, "strerror", None) or str(exc)
+    return "磁盘已满" if "full" in text.lower() or getattr(exc, "errno", 0) == 28 else text
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        _fsync(folder)
+
+
+def state_mark(conn: sqlite3.Connection) -> str:
+    """Changes when anything in the store changes (rows added, or any table rewritten)."""
+    h = hashlib.sha256()
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name")]
+    for t in tables:
+        h.update(repr(conn.execute(f'SELECT COUNT(*), MAX(rowid) FROM "{t}"').fetchone()).encode())
+    h.update(repr(conn.execute("SELECT group_concat(hash) FROM (SELECT hash FROM events "
+                               "ORDER BY rowid DESC LIMIT 1)").fetchone()).encode())
+    return h.hexdigest()[:10]
+
+
+def auto_backups(data_dir: Path) -> list[Path]:
+    """The automatic backups, newest first."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"), reverse=True)
+
+
+def auto_backup(store, reason: str, now: datetime | None = None) -> Path | None:
+    """Take an automatic backup unless the newest one already holds this state."""
+    now = now or datetime.now()
+    folder = backups_dir(store.path.parent)
+    folder.mkdir(exist_ok=True)
+    private_dir(folder)
+    leftovers.clean_folder(folder)
+    mark = state_mark(store.db.conn)
+    newest = auto_backups(store.path.parent)
+    if newest and newest[0].stem.endswith(mark):
+        return None
+    target = folder / f"{AUTO_PREFIX}{now:%Y%m%d-%H%M%S}-{reason}-{mark}{SUFFIX}"
+    snapshot(store.db.conn, target)
+    rotate(store.path.parent, store.policy.backups_kept)
+    return target
+
+
+def daily_due(data_dir: Path, now: datetime | None = None) -> bool:
+    stamp = f"{AUTO_PREFIX}{(now or datetime.now()):%Y%m%d}"
+    return not any(p.name.startswith(stamp) for p in auto_backups(data_dir))
+
+
+def rotate(data_dir: Path, keep: int) -> list[Path]:
+    """Delete the oldest automatic backups beyond `keep` (at least one is always kept)."""
+    extra = auto_backups(data_dir)[max(keep, 1):]
+    for path in extra:
+        path.unlink(missing_ok=True)
+    return extra
+
+
+def latest_good(data_dir: Path) -> Path | None:
+    """The newest automatic backup that passes the full check."""
+    from desktop.safety.checks import check_file
+
+    for path in auto_backups(data_dir):
+        if check_file(path, full=True).ok:
+            return path
+    return None

@@ -1,0 +1,97 @@
+"""The township's decisions and payments (乡镇审批, 发放), on Casework steps.
+
+Casework already enforces the state machine and each step's fields (an approval within
+the township cap, a reason for a rejection); this layer adds what only the township
+knows: the case must come from an enrolled village (its decision has to travel back), a
+case already decided is refused with when and how it was decided, a referred case is
+decided only as the county's decision with the county's reference, and a payment cannot
+exceed what was approved. A refusal changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.casework import Casework
+from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.money import format_yuan
+from desktop.core.status import status_label
+from desktop.township.villages import require_enrolled
+
+DECIDED = ("approved", "rejected", "result_posted", "paid", "filed")
+
+
+class Decisions:
+    def __init__(self, store, today: date | None = None):
+        self.store = store
+        self.today = today or date.today()
+        self.work = Casework(store, self.today)
+
+    # -- deciding ------------------------------------------------------------------------
+    def approve(self, case_id: str, amount_fen: int, county_ref: str = "") -> str:
+        return self._decide(case_id, "approve", {"amount_fen": amount_fen}, county_ref)
+
+    def reject(self, case_id: str, reason: str, county_ref: str = "") -> str:
+        if not (reason or "").strip():
+            raise Refusal("不批准必须写明理由(将写入不予批准通知书告知申请人)。未做任何改动。")
+        return self._decide(case_id, "reject", {"reason": reason}, county_ref)
+
+    def refer(self, case_id: str, note: str = "") -> str:
+        return self._decide(case_id, "refer", {"note": note or "金额超过乡镇审批上限,报县民政局审批"})
+
+    def return_(self, case_id: str, reason: str) -> str:
+        if not (reason or "").strip():
+            raise Refusal("退回补充必须写明需要补充的内容,村里才知道要做什么。未做任何改动。")
+        return self._decide(case_id, "return", {"reason": reason})
+
+    def _decide(self, case_id: str, code: str, fields: dict, county_ref: str = "") -> str:
+        row = self._checked(case_id)
+        if row["status"] in DECIDED:
+            raise Refusal(f"案件 {case_id} 已于 {self._decided_on(case_id)} 作出决定"
+                          f"(现为“{status_label(row['status'])}”),不能再次决定。未做任何改动。")
+        if row["status"] == "returned":
+            raise Refusal(f"案件 {case_id} 已退回村里补充材料,待村里重新上报并接收后才能决定。")
+        if row["status"] == "referred" and code in ("approve", "reject") and not county_ref:
+            raise Refusal(f"案件 {case_id} 已转县审批,只能按县民政局的批复登记:请填写县局批复"
+                          f"文号(命令行 --county-ref)。未做任何改动。")
+        if county_ref:
+            fields["county_ref"] = county_ref
+        return self._step(case_id, code, {**fields, "approver": self.work.officer})
+
+    # -- paying --------------------------------------------------------------------------
+    def pay(self, case_id: str, amount_fen: int, method: str, on: date | None = None) -> str:
+        """发放: recorded when the payment is confirmed, within the approved amount."""
+        row = self._checked(case_id)
+        if row["status"] in ("paid", "filed"):
+            raise Refusal(f"案件 {case_id} 已登记发放,不能重复登记。未做任何改动。")
+        if row["status"] == "approved":
+            raise Refusal(f"案件 {case_id} 已批准,但村里的结果公示尚未送回;结果公示后才能登记"
+                          f"发放(请先导入该村的数据包)。")
+        approved = row["approved_fen"] or 0
+        if isinstance(amount_fen, int) and row["status"] == "result_posted" \
+                and amount_fen > approved:
+            raise Refusal(f"发放金额 {format_yuan(amount_fen, grouped=True)} 元超过批准金额 "
+                          f"{format_yuan(approved, grouped=True)} 元,请核对。未做任何改动。")
+        fields = {"amount_fen": amount_fen, "method": method}
+        return self._step(case_id, "pay", fields, on)
+
+    # -- shared --------------------------------------------------------------------------
+    def _checked(self, case_id: str) -> dict:
+        if self.store.workstation["role"] != "township":
+            raise Refusal("审批、发放和备案只能在乡镇工作站办理。")
+        row = self.work._row(case_id)
+        require_enrolled(self.store.db, case_id)
+        return row
+
+    def _step(self, case_id: str, code: str, fields: dict, on: date | None = None) -> str:
+        fields = {"date": (on or self.today).isoformat(), **fields}
+        try:
+            return self.work.step(case_id, code, fields)
+        except ValidationFailed as exc:
+            text = " ".join(e.message for e in exc.errors)
+            raise Refusal(f"案件 {case_id}:{text} 未做任何改动。") from None
+
+    def _decided_on(self, case_id: str) -> str:
+        row = self.store.db.execute(
+            "SELECT occurred_on FROM history WHERE application_id = ? AND action IN"
+            " ('approve', 'reject') ORDER BY occurred_on DESC LIMIT 1", [case_id]).fetchone()
+        return row[0] if row else "此前"

@@ -1,0 +1,178 @@
+"""The county filing register (备案): the cases paid in a period, written as a PDF to
+print and sign, an Excel workbook, and a signed file for the county.
+
+The county role does not exist in this software, so the signed file is plain JSON with
+the township's Ed25519 signature over its canonical form: the county verifies it with the
+township's identity card (`relief-desk filing verify FILE --card CARD.json`). The cases
+become `filed` (the `file` step) in the same transaction that writes the files, so a
+failed write files nothing."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.casework import Casework
+from desktop.core.errors import Refusal
+from desktop.storage.eventlog import canonical
+from desktop.storage.store import now_utc
+from desktop.township.villages import village_code_of, village_names
+
+FILING_FORMAT = "relief-desk-filing"
+FILING_VERSION = 1
+SUFFIX = ".rdfiling"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.start.isoformat()} 至 {self.end.isoformat()}"
+
+
+def period_of(today: date, month: str = "", start: date | None = None,
+              end: date | None = None) -> Period:
+    """--month YYYY-MM, or --from/--to-date, or everything paid up to today."""
+    if month:
+        m = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise Refusal(f"月份“{month}”格式不对,应为 YYYY-MM(例如 2026-11)。")
+        y, mo = int(m.group(1)), int(m.group(2))
+        return Period(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]))
+    period = Period(start or date(2000, 1, 1), end or today)
+    if period.start > period.end:
+        raise Refusal(f"起始日期 {period.start} 晚于截止日期 {period.end},请核对。")
+    return period
+
+
+def filing_rows(db, period: Period) -> list[dict]:
+    """Paid (not yet filed) cases whose payment falls in the period, by village and date."""
+    names = village_names(db)
+    rows = list(db.query(
+        "SELECT a.*, p.occurred_on AS paid_on, p.fields AS pay_fields,"
+        " d.occurred_on AS decided_on, d.fields AS decision_fields FROM applications a"
+        " JOIN history p ON p.application_id = a.id AND p.action = 'pay'"
+        " JOIN history d ON d.application_id = a.id AND d.action = 'approve'"
+        " WHERE a.status = 'paid' AND p.occurred_on BETWEEN ? AND ?"
+        " ORDER BY a.id", [period.start.isoformat(), period.end.isoformat()]))
+    for r in rows:
+        pay, decision = json.loads(r.pop("pay_fields")), json.loads(r.pop("decision_fields"))
+        r["method"] = pay.get("method", "")
+        r["approver"] = decision.get("approver", "")
+        r["county_ref"] = decision.get("county_ref", "")
+        r["village_code"] = village_code_of(r["id"])
+        r["village_name"] = names.get(r["village_code"], r["village_code"])
+    return sorted(rows, key=lambda r: (r["village_code"], r["paid_on"], r["id"]))
+
+
+def next_register_no(db, year: int) -> str:
+    taken = [json.loads(r[0]).get("register", "") for r in db.execute(
+        "SELECT fields FROM history WHERE action = 'file'")]
+    numbers = [int(m.group(1)) for t in taken if (m := re.search(rf"BA-{year}-(\d{{4}})", t))]
+    return f"BA-{year}-{max(numbers, default=0) + 1:04d}"
+
+
+@dataclass(frozen=True)
+class FilingDone:
+    register_no: str
+    paths: list[Path]
+    rows: list[dict]
+    totals: dict
+
+
+def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDone:
+    """Write the register (PDF, Excel, signed file) and file its cases, all or nothing."""
+    from desktop.printing.filing_register import filing_pdf, filing_xlsx
+    from desktop.printing.output import save_document
+
+    if store.workstation["role"] != "township":
+        raise Refusal("备案登记册只能由乡镇工作站导出。")
+    folder = Path(to_dir)
+    if not folder.is_dir():
+        raise Refusal(f"文件夹 {folder} 不存在,请先建立它或换一个位置(例如 U 盘)。")
+    rows = filing_rows(store.db, period)
+    if not rows:
+        raise Refusal(f"{period.label} 没有已发放、待备案的案件,未生成备案登记册。"
+                      f"请换一个期间(--month 或 --from/--to-date),或先登记发放。")
+    number = next_register_no(store.db, today.year)
+    info = {"register_no": number, "period": period, "today": today}
+    pdf, xlsx = filing_pdf(store, rows, info), filing_xlsx(store, rows, info)
+    stem = f"{store.workstation['township']}备案登记册_{number}"
+    signed = signed_filing(store, rows, period, number, {"pdf": pdf, "xlsx": xlsx})
+    work = Casework(store, today)
+    register = f"{number}({period.label})"
+    with store.transaction():
+        for r in rows:
+            work._step(r["id"], "file", {"date": today.isoformat(), "register": register})
+        paths = [save_document(folder / f"{stem}{ext}", data) for ext, data in
+                 ((".pdf", pdf), (".xlsx", xlsx), (SUFFIX, signed))]
+    return FilingDone(number, paths, rows, totals(rows))
+
+
+def signed_filing(store, rows: list[dict], period: Period, number: str,
+                  files: dict[str, bytes]) -> bytes:
+    from desktop.sync.identity import b64, fingerprint, keys_of, own_card
+
+    card = own_card(store)
+    body = {"format": FILING_FORMAT, "version": FILING_VERSION, "register_no": number,
+            "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+            "created": now_utc(), "township": {k: card[k] for k in (
+                "workstation_id", "county", "county_code", "township", "township_code",
+                "officer")}, "fingerprint": fingerprint(card),
+            "cases": [_case_record(r) for r in rows], "totals": totals(rows),
+            "files_sha256": {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}}
+    signature = keys_of(store).signing.sign(canonical(body).encode("utf-8"))
+    doc = {"body": body, "signature": b64(signature)}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _case_record(r: dict) -> dict:
+    return {"id": r["id"], "village": r["village_name"], "applicant_name": r["applicant_name"],
+            "applicant_id_number": r["applicant_id_number"], "program": r["program"],
+            "category": r["category"], "reason": r["reason"],
+            "household_size": r["household_size"], "approved_fen": r["approved_fen"],
+            "decided_on": r["decided_on"], "approver": r["approver"],
+            "county_ref": r["county_ref"], "paid_fen": r["paid_fen"], "paid_on": r["paid_on"],
+            "method": r["method"]}
+
+
+def verify_filing(path: Path, card: dict) -> dict:
+    """The register's body if the township of `card` signed it unchanged; else Refusal."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from desktop.sync.identity import unb64
+
+    try:
+        doc = json.loads(Path(path).read_bytes()[:50_000_000].decode("utf-8"))
+        body, signature = doc["body"], unb64(doc["signature"])
+        assert body["format"] == FILING_FORMAT
+    except FileNotFoundError:
+        raise Refusal(f"找不到文件 {path},请检查路径。") from None
+    except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError):
+        raise Refusal(f"{path} 不是民生救助工作台的备案文件,或已损坏。") from None
+    if body["township"]["workstation_id"] != card["workstation_id"]:
+        raise Refusal(f"{path} 由另一个工作站签发,与所给身份文件({card.get('township')})不符。")
+    try:
+        Ed25519PublicKey.from_public_bytes(unb64(card["signing_key"])).verify(
+            signature, canonical(body).encode("utf-8"))
+    except InvalidSignature:
+        raise Refusal(f"{path} 的签名不对:文件在签发后被改动过,或不是该乡镇签发的。"
+                      f"请向乡镇民政办索取原件。") from None
+    if totals(body["cases"]) != body["totals"]:
+        raise Refusal(f"{path} 的合计与明细不符,请向乡镇民政办核实。")
+    return body
+
+
+def totals(cases: list[dict]) -> dict:
+    """Count and sums of filing rows or of a signed file's cases (the same keys)."""
+    return {"cases": len(cases), "approved_fen": sum(c["approved_fen"] or 0 for c in cases),
+            "paid_fen": sum(c["paid_fen"] or 0 for c in cases)}

@@ -1,0 +1,80 @@
+"""The township's villages: which are enrolled, what each has sent and when, and which
+have been silent for longer than the setting (a village that sends nothing may have cases
+waiting on a USB stick in a drawer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.core.errors import Refusal
+
+
+def village_code_of(case_id: str) -> str:
+    """Case numbers start with their village's code (430522101201-2026-0001)."""
+    return case_id.split("-", 1)[0]
+
+
+def village_names(db) -> dict[str, str]:
+    """Village code → name, from every card ever enrolled (a replaced card keeps its name)."""
+    rows = db.execute("SELECT village_code, village FROM peers WHERE role = 'village'"
+                      " ORDER BY active").fetchall()
+    return {code: name for code, name in rows}
+
+
+def enrolled_codes(db) -> set[str]:
+    return {r[0] for r in db.execute(
+        "SELECT village_code FROM peers WHERE role = 'village' AND active = 1")}
+
+
+def require_enrolled(db, case_id: str) -> None:
+    """A decision travels back only to an enrolled village: refuse the others."""
+    code = village_code_of(case_id)
+    if code not in enrolled_codes(db):
+        name = village_names(db).get(code, f"村代码 {code}")
+        raise Refusal(f"案件 {case_id} 来自{name},该村没有在本乡镇登记(或登记已被替换),"
+                      f"决定无法送回。请先在“数据交换 → 登记对方工作站”登记该村的身份文件;"
+                      f"未做任何改动。")
+
+
+@dataclass(frozen=True)
+class VillageInbox:
+    code: str
+    name: str
+    officer: str
+    enrolled_at: str
+    last_bundle_at: str  # when the last bundle from it was imported ("" = never)
+    bundles: int
+    cases: int
+    awaiting: int
+    silent_days: int
+    silent: bool
+
+
+def inbox(db, today: date, policy) -> list[VillageInbox]:
+    """One line per enrolled village, the longest silent first."""
+    out = []
+    for p in db.query("SELECT * FROM peers WHERE role = 'village' AND active = 1"):
+        last, count = db.execute(
+            "SELECT MAX(imported_at), COUNT(*) FROM bundles_received WHERE sender_id = ?",
+            [p["workstation_id"]]).fetchone()
+        cases, awaiting = db.execute(
+            "SELECT COUNT(*), SUM(status IN ('acknowledged', 'referred')) FROM applications"
+            " WHERE id >= ? AND id < ?", [p["village_code"] + "-", p["village_code"] + "-~"]
+        ).fetchone()
+        since = date.fromisoformat((last or p["enrolled_at"])[:10])
+        days = max((today - since).days, 0)
+        out.append(VillageInbox(p["village_code"], p["village"], p["officer"],
+                                p["enrolled_at"][:10], (last or "")[:16].replace("T", " "),
+                                count, cases, awaiting or 0, days,
+                                days >= policy.village_silent_days))
+    return sorted(out, key=lambda v: (-v.silent_days, v.code))
+
+
+def received_bundles(db, limit: int = 200) -> list[dict]:
+    """What arrived, newest first: from whom, when, and how much."""
+    return list(db.query(
+        "SELECT b.imported_at, b.created_at, b.file_name, b.new_events, b.known_events,"
+        " b.refused_events, COALESCE(p.village, p.township, '') AS place FROM bundles_received b"
+        " LEFT JOIN peers p ON p.workstation_id = b.sender_id"
+        " ORDER BY b.imported_at DESC LIMIT ?", [limit]))

@@ -1,0 +1,84 @@
+"""Dialogs of 数据安全: asking a passphrase (once, or twice when it is being set), and
+the start-up report when the store is damaged. Each has `ask()` that tests replace."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from desktop.ui.widgets import ErrorLabel
+
+TITLE = "民生救助工作台 — 数据安全"
+
+
+class PassphraseDialog(QDialog):
+    """One passphrase; with `confirm`, typed twice and at least 6 characters."""
+
+    def __init__(self, text: str, *, confirm: bool = False, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.confirm = confirm
+        layout = QVBoxLayout(self)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        form = QFormLayout()
+        self.first = _secret()
+        form.addRow("口令", self.first)
+        self.second = _secret()
+        if confirm:
+            form.addRow("再输入一次", self.second)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        from desktop.sync.keys import MIN_PASSPHRASE
+
+        text = self.first.text()
+        if self.confirm and len(text) < MIN_PASSPHRASE:
+            self.error.show_message(f"口令至少要 {MIN_PASSPHRASE} 个字符。")
+        elif self.confirm and text != self.second.text():
+            self.error.show_message("两次输入的口令不一致,请重新输入。")
+        elif not text:
+            self.error.show_message("请输入口令。")
+        else:
+            self.accept()
+
+    def ask(self) -> str | None:
+        return self.first.text() if self.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _secret() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def ask_passphrase(parent, text: str, *, confirm: bool = False) -> str | None:
+    return PassphraseDialog(text, confirm=confirm, parent=parent).ask()
+
+
+def damaged_store_choice(parent, report) -> str:
+    """"restore", "open" or "quit": what the officer chooses for a damaged store."""
+    box = QMessageBox(QMessageBox.Icon.Critical, TITLE, "\n".join(report.lines()), parent=parent)
+    box.setInformativeText(report.advice())
+    restore = box.addButton("从备份恢复", QMessageBox.ButtonRole.AcceptRole) \
+        if report.latest_good else None
+    still = box.addButton("仍然打开", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore and restore else "open" if clicked is still else "quit"

@@ -1,0 +1,165 @@
+"""The 数据安全 menu: back up now, an encrypted backup to a USB stick, restore, check the
+data; and the automatic backups (daily, and when the program closes). The main window
+only calls `install(main_window)`; the work is desktop.safety's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from desktop.core.errors import Refusal
+from desktop.safety import backup
+from desktop.ui.safety_dialogs import TITLE, ask_passphrase
+
+HOUR_MS = 60 * 60 * 1000
+
+
+def install(main_window) -> "SafetyPanel":
+    """Add the 数据安全 menu to `main_window` (which has .store, .today, .refresh)."""
+    panel = SafetyPanel(main_window)
+    main_window.safety_panel = panel
+    menu = main_window.menuBar().addMenu("数据安全")
+    for text, slot in (("立即备份", panel.backup_now), ("备份到U盘(加密)…", panel.backup_to_usb),
+                       ("从备份恢复…", panel.restore), ("检查数据", panel.check)):
+        menu.addAction(text, slot)
+    panel.menu = menu
+    panel.daily()
+    return panel
+
+
+class SafetyPanel(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.messages: list[str] = []  # what was said last (tests read it)
+        self.replacement = None  # the window that took over after a restore
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.daily)
+        self.timer.start(HOUR_MS)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.on_close)
+
+    @property
+    def store(self):
+        return self.window.store
+
+    # -- what tests replace -------------------------------------------------------------
+    def ask_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self.window, "选择备份存放的文件夹(U 盘)")
+
+    def ask_file(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, "选择备份文件", "",
+                                              "备份 (*.rdbackup *.sqlite3)")
+        return path
+
+    def ask_passphrase(self, text: str, confirm: bool = False) -> str | None:
+        return ask_passphrase(self.window, text, confirm=confirm)
+
+    def confirm(self, text: str) -> bool:
+        return QMessageBox.question(self.window, TITLE, text) == QMessageBox.StandardButton.Yes
+
+    def say(self, text: str, problem: bool = False) -> None:
+        self.messages.append(text)
+        parent = self.replacement or self.window
+        (QMessageBox.warning if problem else QMessageBox.information)(parent, TITLE, text)
+
+    # -- actions ------------------------------------------------------------------------
+    def daily(self) -> None:
+        """Once a day, quietly; a failure is said, never raised."""
+        if backup.daily_due(self.store.path.parent):
+            self._quiet_backup("daily")
+
+    def on_close(self) -> None:
+        self._quiet_backup("close")
+
+    def _quiet_backup(self, reason: str) -> None:
+        try:
+            backup.auto_backup(self.store, reason)
+        except Refusal as exc:
+            self.messages.append(exc.message)
+
+    def backup_now(self) -> None:
+        try:
+            path = backup.auto_backup(self.store, "manual")
+        except Refusal as exc:
+            return self.say(exc.message, problem=True)
+        self.say(f"已备份到 {path}。" if path else "数据自上次备份以来没有变化,最近的备份仍然有效。")
+
+    def backup_to_usb(self) -> None:
+        from desktop.safety.vault import write_backup
+
+        folder = self.ask_folder()
+        if not folder:
+            return
+        secret = self.ask_passphrase("请设置这份备份的口令(至少 6 个字符)。恢复时需要它,请牢记:"
+                                     "没有口令谁也打不开这份备份。", confirm=True)
+        if not secret:
+            return
+        try:
+            path = write_backup(self.store, Path(folder), secret, self.window.today)
+        except Refusal as exc:
+            return self.say(exc.message, problem=True)
+        self.say(f"已加密备份到 {path}。")
+
+    def check(self) -> None:
+        from desktop.safety.startup import examine
+
+        report = examine(self.store.path.parent)
+        text = "\n".join(report.lines())
+        self.say(text if report.health.ok else f"{text}\n\n{report.advice()}",
+                 problem=not report.health.ok)
+
+    def restore(self) -> None:
+        from desktop.safety import vault
+
+        path = self.ask_file()
+        if not path:
+            return
+        secret = None
+        if vault.is_vault(Path(path)):
+            secret = self.ask_passphrase("请输入这份加密备份的口令。")
+            if not secret:
+                return
+        if not self.confirm("恢复会用备份替换本机现在的数据(现在的数据另存到 replaced- 文件夹,不会删除),"
+                            "本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?"):
+            return
+        self.restore_from(Path(path), secret)
+
+    def restore_from(self, path: Path, secret: str | None) -> None:
+        from desktop.safety.restore import restore
+        from desktop.safety_cli import restored_lines
+        from desktop.storage.store import Store
+
+        officer = self.ask_passphrase("请输入本机口令(用来加密恢复后新生成的密钥)。")
+        if not officer:
+            return
+        data_dir = self.store.path.parent
+        self._quiet_backup("manual")
+        self.store.close()
+        try:
+            done = restore(data_dir, path, passphrase=secret, officer_passphrase=officer)
+        except Refusal as exc:
+            self.window.store = Store.open(data_dir)
+            return self.say(exc.message, problem=True)
+        self.replacement = self._new_window(Store.open(data_dir))
+        self.say("\n".join(restored_lines(done)))
+
+    def _new_window(self, store):
+        """Every part of the old window holds the old store: a fresh window replaces it."""
+        from desktop.ui import app as gui
+        from desktop.ui.main_window import MainWindow
+
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.disconnect(self.on_close)
+        window = MainWindow(store, self.window.today)
+        if not hasattr(window, "safety_panel"):  # until the main window installs the menu
+            install(window)
+        window.show()
+        gui._keep.append(window)
+        self.window.close()
+        return window

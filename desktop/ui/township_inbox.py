@@ -1,0 +1,110 @@
+"""各村报送: the township's inbox and its set-up. The steps a new township office takes
+are shown here in order (its own identity card out, the villages' cards in, bundles in
+and out), each a button, so the flow is found without a manual; then one line per
+village — when it last sent, how many cases wait — with the villages silent for longer
+than the setting marked."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.township.villages import inbox, received_bundles
+from desktop.ui.township_models import InboxModel
+
+GUIDE = ("<b>乡镇工作站怎样开始:</b> ① 本机身份与指纹 → 导出身份文件、打印身份信息表,交各村登记;"
+         " ② 登记村工作站:逐个登记各村的身份文件(当面或电话核对指纹);"
+         " ③ 导入数据包:各村 U 盘送来的数据包可一次选多个,已上报的案件自动接收,进入审批队列;"
+         " ④ 在“审批队列”中审核决定;⑤ 导出数据包:决定随数据包送回各村;"
+         " ⑥ 村里结果公示送回后登记发放,按月导出备案登记册报县民政局。")
+
+
+class InboxWidget(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window = window
+        layout = QVBoxLayout(self)
+        guide = QLabel(GUIDE)
+        guide.setWordWrap(True)
+        guide.setStyleSheet("background:#eef5ff; padding:8px;")
+        layout.addWidget(guide)
+        bar = QHBoxLayout()
+        self.buttons = {}
+        for text in ("本机身份与指纹…", "登记村工作站…", "导入数据包…", "导出数据包(送回决定)…"):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, t=text: self.act(t))
+            bar.addWidget(button)
+            self.buttons[text] = button
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = InboxModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 2)
+        layout.addLayout(self._setting())
+        layout.addWidget(QLabel("最近收到的数据包:"))
+        self.recent = QPlainTextEdit(readOnly=True)
+        layout.addWidget(self.recent, 1)
+        self.refresh()
+
+    def _setting(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.silent_days = QSpinBox()
+        self.silent_days.setRange(1, 365)
+        self.silent_days.setValue(self.window.store.policy.village_silent_days)
+        save = QPushButton("保存")
+        save.clicked.connect(self.save_setting)
+        for w in (QLabel("超过"), self.silent_days, QLabel("天未报送的村标黄提醒"), save):
+            row.addWidget(w)
+        row.addStretch(1)
+        return row
+
+    def save_setting(self) -> None:
+        self.window.store.set_settings({"village_silent_days": self.silent_days.value()})
+        self.refresh()
+
+    def act(self, text: str):
+        panel = getattr(self.window, "sync_panel", None)
+        if panel is None:
+            from desktop.ui import sync_panel
+
+            sync_panel.install(self.window)
+            panel = self.window.sync_panel
+        slot = {"本机身份与指纹…": panel.show_identity, "登记村工作站…": panel.enroll,
+                "导入数据包…": panel.import_bundles, "导出数据包(送回决定)…": panel.export}[text]
+        dialog = slot()
+        if dialog is not None:
+            dialog.finished.connect(lambda *_: self.refresh())
+        return dialog
+
+    def refresh(self) -> None:
+        store, today = self.window.store, self.window.today
+        rows = inbox(store.db, today, store.policy)
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        silent = [v.name for v in rows if v.silent]
+        if not rows:
+            self.summary.setText("还没有登记任何村:请按上面的第 ①、② 步登记各村。")
+        elif silent:
+            self.summary.setText(f"<span style='color:#8a6d00'><b>{len(silent)} 个村已超过 "
+                                 f"{store.policy.village_silent_days} 天未报送:</b>"
+                                 f"{'、'.join(silent)}</span>")
+        else:
+            self.summary.setText(f"已登记 {len(rows)} 个村,都在 "
+                                 f"{store.policy.village_silent_days} 天内报送过。")
+        self.recent.setPlainText("\n".join(
+            f"{b['imported_at'][:16].replace('T', ' ')}  {b['place']}  {b['file_name']}  "
+            f"新事件 {b['new_events']} 个" for b in received_bundles(store.db, 50))
+            or "还没有收到任何数据包。")

@@ -1,0 +1,83 @@
+"""The township workstation in the main window. `install(main_window)` does nothing on
+a village workstation; on a township it puts the review queue first: the central area
+becomes tabs (审批队列, 各村报送, 月度统计, and the ledger of all cases), a menu 乡镇审批
+and a toolbar action lead back to the queue, and the filing export is one dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTabWidget, QToolBar
+
+from desktop.ui.township_figures import FiguresWidget
+from desktop.ui.township_inbox import InboxWidget
+from desktop.ui.township_queue import FilingDialog, QueueWidget
+
+
+def install(main_window) -> None:
+    if main_window.store.workstation["role"] != "township":
+        return
+    panel = TownshipPanel(main_window)
+    main_window.township_panel = panel
+    menu = main_window.menuBar().addMenu("乡镇审批")
+    for text, slot in (("审批队列", panel.show_queue), ("各村报送与设置", panel.show_inbox),
+                       ("月度统计", panel.show_figures), ("导出备案登记册…", panel.export_filing)):
+        menu.addAction(text, slot)
+    panel.menu = menu
+    bars = main_window.findChildren(QToolBar)
+    bar = bars[0] if bars else main_window.addToolBar("乡镇")
+    action = QAction("乡镇审批", main_window)
+    action.triggered.connect(panel.show_queue)
+    bar.insertAction(bar.actions()[0] if bar.actions() else None, action)
+    panel.toolbar_action = action
+    _refresh_too(main_window, panel)
+
+
+def _refresh_too(main_window, panel) -> None:
+    """The window's refresh (after an import, say) rereads the township's tabs too."""
+    original = main_window.refresh
+
+    def refresh() -> None:
+        original()
+        panel.refresh()
+    main_window.refresh = refresh
+
+
+class TownshipPanel(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dialog = None
+        self.queue = QueueWidget(window.store, window.today)
+        self.queue.changed.connect(window.refresh)
+        self.inbox = InboxWidget(window)
+        self.figures = FiguresWidget(window.store, window.today)
+        self.tabs = QTabWidget()
+        ledger = window.takeCentralWidget()
+        for widget, title in ((self.queue, "审批队列"), (self.inbox, "各村报送"),
+                              (self.figures, "月度统计"), (ledger, "全部案件台账")):
+            self.tabs.addTab(widget, title)
+        window.setCentralWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.queue)
+
+    def refresh(self) -> None:
+        self.queue.refresh()
+        self.inbox.refresh()
+        self.figures.refresh()
+
+    def show_queue(self) -> None:
+        self.tabs.setCurrentWidget(self.queue)
+        self.queue.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_inbox(self) -> None:
+        self.tabs.setCurrentWidget(self.inbox)
+
+    def show_figures(self) -> None:
+        self.tabs.setCurrentWidget(self.figures)
+
+    def export_filing(self):
+        dialog = FilingDialog(self.window.store, self.window.today, self.window)
+        dialog.finished.connect(lambda *_: self.window.refresh())
+        self.dialog = dialog
+        dialog.open()
+        return dialog

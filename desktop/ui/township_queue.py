@@ -1,0 +1,217 @@
+"""审批队列: the cases of all villages awaiting the township's decision. Filters by
+village, category, status, amount and days waiting; sorting is done by the database;
+the decision deadline and the red flags are in the table without being asked for; a
+double click (or Enter) opens the case. Also the filing export dialog (备案)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.categories import CATEGORIES
+from desktop.core.errors import Refusal
+from desktop.core.money import format_yuan
+from desktop.township.queue import QueueFilter, village_choices
+from desktop.ui.township_case import TownshipCaseView
+from desktop.ui.township_models import QueueModel
+from desktop.ui.widgets import ErrorLabel, read_fen
+
+
+class QueueWidget(QWidget):
+    changed = Signal()  # a decision was recorded
+
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.store, self.today = store, today
+        self.view = None  # the case view opened last (tests drive it)
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._filters())
+        self.model = QueueModel(store, today, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(QueueModel.WAITING,
+                                                       Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((80, 170, 90, 210, 90, 90, 90, 150)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(lambda: self.open_case(self.table.currentIndex().row()))
+        layout.addWidget(self.table, 1)
+        self.footer = QLabel()
+        layout.addWidget(self.footer)
+        self.refresh()
+
+    def _filters(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.village, self.category, self.status = QComboBox(), QComboBox(), QComboBox()
+        self.category.addItem("全部类型", "")
+        for code, label in CATEGORIES.items():
+            self.category.addItem(label, code)
+        for text, code in (("全部待决定", ""), ("乡镇已接收", "acknowledged"),
+                           ("转县审批", "referred")):
+            self.status.addItem(text, code)
+        self.min_amount, self.max_amount = QLineEdit(), QLineEdit()
+        self.min_amount.setPlaceholderText("最低(元)")
+        self.max_amount.setPlaceholderText("最高(元)")
+        self.min_waiting = QSpinBox()
+        self.min_waiting.setRange(0, 365)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("姓名或编号")
+        self.search.setClearButtonEnabled(True)
+        for label, w in (("村:", self.village), ("类型:", self.category), ("", self.status),
+                         ("金额:", self.min_amount), ("至", self.max_amount),
+                         ("已等 ≥", self.min_waiting), ("工作日  查找:", self.search)):
+            if label:
+                bar.addWidget(QLabel(label))
+            bar.addWidget(w)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        for combo in (self.village, self.category, self.status):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for edit in (self.min_amount, self.max_amount, self.search):
+            edit.textChanged.connect(self._debounce.start)
+        self.min_waiting.valueChanged.connect(self.apply_filter)
+        return bar
+
+    def current_filter(self) -> QueueFilter:
+        problems: list = []
+        low = read_fen(self.min_amount.text(), "min", problems)
+        high = read_fen(self.max_amount.text(), "max", problems)
+        return QueueFilter(village=self.village.currentData() or "",
+                           category=self.category.currentData() or "",
+                           status=self.status.currentData() or "", min_fen=low, max_fen=high,
+                           min_waiting=self.min_waiting.value(), text=self.search.text())
+
+    def apply_filter(self, *_args) -> None:
+        self.model.set_filter(self.current_filter())
+        self._footer()
+
+    def refresh(self) -> None:
+        keep = self.village.currentData()
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem("全部村", "")
+        for code, name in village_choices(self.store.db):
+            self.village.addItem(name, code)
+        self.village.setCurrentIndex(max(self.village.findData(keep), 0))
+        self.village.blockSignals(False)
+        self.model.reload()
+        self._banner()
+        self._footer()
+
+    def _banner(self) -> None:
+        total = self.model.total
+        cap = format_yuan(self.store.policy.township_cap_fen, grouped=True)
+        days = self.store.policy.township_decision_days
+        if not total:
+            self.banner.setText("审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。")
+            self.banner.setStyleSheet("color:#2e7d32; padding:6px;")
+            return
+        self.banner.setText(f"待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
+                            f"黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
+                            f"“风险提示”一栏列出重复申请、一人两户、近亲属等情况。")
+        self.banner.setStyleSheet("background:#fff8e1; padding:6px;")
+
+    def _footer(self) -> None:
+        self.footer.setText(f"共 {self.model.total} 件 · 今天 {self.today.isoformat()} · "
+                            f"点击表头排序 · 双击或按回车打开案件")
+
+    def open_case(self, row: int):
+        if not 0 <= row < self.model.rowCount():
+            return None
+        view = TownshipCaseView(self.store, self.today, self.model.case_id(row), self)
+        view.changed.connect(self._decided)
+        self.view = view
+        view.open()
+        return view
+
+    def _decided(self) -> None:
+        self.model.reload()
+        self._banner()
+        self._footer()
+        self.changed.emit()
+
+
+class FilingDialog(QDialog):
+    """导出备案登记册: a month (or a date range) and a folder; the register is written as
+    PDF, Excel and a signed file, and its cases become 已备案."""
+
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.store, self.today, self.done = store, today, None
+        self.setWindowTitle("导出备案登记册(报县民政局)")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.month = QLineEdit(today.strftime("%Y-%m"))
+        self.folder = QLineEdit()
+        choose = QPushButton("选择文件夹…")
+        choose.clicked.connect(lambda: self.folder.setText(self.ask_folder() or self.folder.text()))
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        form.addRow("月份(按发放日期):", self.month)
+        form.addRow("保存到:", row)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
+                                "身份文件核验);登记册中的案件将标为“已备案”。"))
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.result = QPlainTextEdit(readOnly=True)
+        layout.addWidget(self.result)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.do_export)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def ask_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "选择保存备案登记册的文件夹")
+
+    def do_export(self) -> None:
+        from desktop.township.filing import export_filing, period_of
+
+        self.error.hide()
+        try:
+            if not self.folder.text().strip():
+                raise Refusal("请先选择保存的文件夹(例如 U 盘)。")
+            period = period_of(self.today, self.month.text())
+            self.done = export_filing(self.store, Path(self.folder.text()), period, self.today)
+        except Refusal as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        t = self.done.totals
+        self.result.setPlainText(
+            f"备案登记册 {self.done.register_no}:{t['cases']} 户,批准 "
+            f"{format_yuan(t['approved_fen'], grouped=True)} 元,发放 "
+            f"{format_yuan(t['paid_fen'], grouped=True)} 元。\n"
+            + "\n".join(f"已写入 {p}" for p in self.done.paths))

@@ -1,0 +1,105 @@
+"""The 数据安全 menu and the safe start (issue 7), driven through the dialogs' ask hooks."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from desktop.safety import backup
+from desktop.storage.store import Store
+from desktop.ui import safety_panel, safety_start
+from desktop.ui.main_window import MainWindow
+from tests.helpers import TODAY, make_application, make_store
+
+
+def _window(qtbot, store):
+    window = MainWindow(store, TODAY)
+    qtbot.addWidget(window)
+    safety_start.ensure_menu(window)
+    panel = window.safety_panel
+    panel.say = lambda text, problem=False: panel.messages.append(text)
+    return window, panel
+
+
+def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
+    store = make_store(tmp_path)
+    window, panel = _window(qtbot, store)
+    menu = [a.text() for a in panel.menu.actions()]
+    assert menu == ["立即备份", "备份到U盘(加密)…", "从备份恢复…", "检查数据"]
+    assert backup.auto_backups(store.path.parent)  # the daily one, at once
+    from desktop.casework import Casework
+
+    Casework(store, TODAY).receive(make_application())
+    panel.backup_now()
+    assert panel.messages[-1].startswith("已备份到")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    panel.ask_folder = lambda: str(usb)
+    panel.ask_passphrase = lambda text, confirm=False: "口令123456"
+    panel.backup_to_usb()
+    (file,) = usb.glob("*.rdbackup")
+    panel.check()
+    assert "数据检查通过" in panel.messages[-1]
+    panel.ask_file = lambda: str(file)
+    panel.confirm = lambda text: True
+    old_id = store.workstation["id"]
+    panel.restore()
+    new = panel.replacement
+    qtbot.addWidget(new)
+    assert new.store.workstation["id"] != old_id
+    assert "新的工作站编号" in panel.messages[-1]
+    new.store.close()
+
+
+def test_a_damaged_store_offers_the_latest_good_backup(qtbot, tmp_path, monkeypatch):
+    from desktop.casework import Casework
+    from desktop.ui.app import start
+
+    store = make_store(tmp_path)
+    Casework(store, TODAY).receive(make_application())
+    good = backup.auto_backup(store, "close")
+    data_dir = store.path.parent
+    store.close()
+    conn = sqlite3.connect(data_dir / "relief-desk.sqlite3")
+    conn.execute("UPDATE events SET actor = 'x'")
+    conn.commit()
+    conn.close()
+    offered = []
+    monkeypatch.setattr(safety_start, "choose_on_damage",
+                        lambda parent, report: offered.append(report) or "restore")
+    monkeypatch.setattr(safety_start, "ask", lambda parent, text, confirm=False: "口令123456")
+    window = start(data_dir, TODAY)
+    qtbot.addWidget(window)
+    assert offered[0].latest_good == good and "内容被改动" in offered[0].health.problems[0]
+    assert window.store.workstation["id"] != "" and isinstance(window, MainWindow)
+    window.store.close()
+    assert Store.open(data_dir).close() is None
+
+
+def test_the_passphrase_is_asked_at_start(qtbot, tmp_path, monkeypatch):
+    from desktop.sync import keys
+    from desktop.sync.identity import keys_of
+    from desktop.ui.app import start
+
+    store = make_store(tmp_path)
+    keys_of(store)
+    data_dir = store.path.parent
+    store.close()
+    keys.forget()
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)
+    answers = iter(["wrong", "测试口令-passphrase"])
+    asked = []
+    monkeypatch.setattr(safety_start, "ask",
+                        lambda parent, text, confirm=False: asked.append(text) or next(answers))
+    window = start(data_dir, TODAY)
+    qtbot.addWidget(window)
+    assert len(asked) == 2 and "口令不对" in asked[1]
+    assert keys_of(window.store).workstation_id == window.store.workstation["id"]
+    window.store.close()
+
+
+def test_install_is_idempotent_through_ensure_menu(qtbot, tmp_path):
+    window, panel = _window(qtbot, make_store(tmp_path))
+    safety_start.ensure_menu(window)
+    assert window.safety_panel is panel
+    assert isinstance(panel, safety_panel.SafetyPanel)
+    window.store.close()

@@ -91,7 +91,7 @@ def restored_lines(done) -> list[str]:
 def doctor(args, data_dir: Path, today) -> int:
     from desktop.safety.startup import examine
 
-    report = examine(data_dir)
+    report = examine(data_dir, full=True)
     for line in report.lines():
         print(line)
     if not report.health.ok:

@@ -39,13 +39,14 @@ class StartupReport:
                 f"恢复(relief-desk restore 文件),或联系技术人员;请不要继续录入。")
 
 
-def examine(data_dir: Path) -> StartupReport:
+def examine(data_dir: Path, *, full: bool = False) -> StartupReport:
+    """The start-up check (quick), or with `full` the thorough one of `doctor`."""
     data_dir = Path(data_dir)
     cleaned = leftovers.clean_data_dir(data_dir)
     if not store_path(data_dir).exists():
         health = Health(problems=["数据目录中没有工作站数据(请先建立工作站,或从备份恢复)"])
     else:
-        health = check_data_dir(data_dir)
+        health = check_data_dir(data_dir, full=full)
     report = StartupReport(data_dir, health, cleaned)
     if not health.ok:
         report.latest_good = backup.latest_good(data_dir)

@@ -380,9 +380,11 @@ def test_a_bad_setting_is_refused_and_changes_nothing(work, change):
     assert _due(work, case_id) == "2026-11-11"
 
 
-# --- the committed fixture of schema 0001 -------------------------------------------------
+# --- the committed fixture DBs: one per released schema version --------------------------
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema-0001.sqlite3"
+FIXTURES = {name: Path(__file__).parent / "fixtures" / f"schema-{name}.sqlite3"
+            for name in ("0001", "0005")}
+FIXTURE = FIXTURES["0001"]
 FIXTURE_CASES = [
     ("430522101201-2026-0001", "submitted", "张桂英", 1),
     ("430522101201-2026-0002", "on_notice", "王䶮", 0),
@@ -393,23 +395,26 @@ FIXTURE_CASES = [
 ]
 
 
-@pytest.fixture
-def fixture_store(tmp_path):
+@pytest.fixture(params=sorted(FIXTURES))
+def fixture_store(request, tmp_path):
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    shutil.copyfile(FIXTURE, store_path(data_dir))
+    shutil.copyfile(FIXTURES[request.param], store_path(data_dir))
     s = Store.open(data_dir)
+    s.fixture_is_older = request.param != KNOWN[-1][:4]
     yield s
     s.close()
 
 
-def test_the_fixture_is_one_self_contained_file():
-    assert FIXTURE.exists()
-    assert not FIXTURE.with_name(FIXTURE.name + "-wal").exists()
-    assert FIXTURE.stat().st_size < 200_000
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_the_fixture_is_one_self_contained_file(name):
+    fixture = FIXTURES[name]
+    assert fixture.exists()
+    assert not fixture.with_name(fixture.name + "-wal").exists()
+    assert fixture.stat().st_size < 200_000
 
 
-def test_the_fixture_of_schema_0001_opens_and_lists_its_cases(fixture_store):
+def test_each_fixture_opens_and_lists_its_cases(fixture_store):
     s = fixture_store
     assert s.workstation["id"] == "5c1a7e0d000140008000430522101201"
     assert (s.workstation["role"], s.workstation["village"]) == ("village", "石门村")
@@ -422,7 +427,7 @@ def test_the_fixture_of_schema_0001_opens_and_lists_its_cases(fixture_store):
         ("YY-1", "closed"), ("YY-2", "open")]
     assert detail["application"]["members"][0]["name"] == "王喆"
     backups = list(Path(s.path).parent.glob("*.bak"))
-    assert bool(backups) == (len(KNOWN) > 1)  # copied before any later migration
+    assert bool(backups) == s.fixture_is_older  # copied before any later migration
 
 
 def test_the_fixture_chain_verifies_and_rebuild_equals_its_projections(fixture_store):

@@ -68,6 +68,18 @@ def _with_store(args, store: Store, today: date) -> int:
     return listing.print_case(store, args, today)
 
 
+def with_store(handler):
+    """A feature's command handler(args, store, today) as handler(args, data_dir, today):
+    the store is opened for it and closed after, whatever happens."""
+    def run(args, data_dir, today) -> int:
+        store = Store.open(data_dir)
+        try:
+            return handler(args, store, today)
+        finally:
+            store.close()
+    return run
+
+
 def check_id(args, today: date) -> int:
     from desktop.core.idnumber import parse_id_number
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from desktop.commands import with_store
 from desktop.core.errors import Refusal
-from desktop.storage.store import Store
 
 
 def add_parsers(sub) -> None:
@@ -35,16 +35,6 @@ def add_parsers(sub) -> None:
         "--to", type=Path, required=True, dest="to")
     bun.add_parser("verify", help="核对数据包(不导入)").add_argument("file", type=Path)
     bun.add_parser("import", help="导入数据包").add_argument("files", type=Path, nargs="+")
-
-
-def _with_store(handler):
-    def run(args, data_dir, today) -> int:
-        store = Store.open(data_dir)
-        try:
-            return handler(args, store, today)
-        finally:
-            store.close()
-    return run
 
 
 def identity(args, store, today) -> int:
@@ -146,8 +136,8 @@ def _export(args, store, today) -> int:
     return 0
 
 
-COMMANDS: dict = {"identity": _with_store(identity), "enroll": _with_store(enroll),
-                  "peers": _with_store(peers), "bundle": _with_store(bundle)}
+COMMANDS: dict = {"identity": with_store(identity), "enroll": with_store(enroll),
+                  "peers": with_store(peers), "bundle": with_store(bundle)}
 
 
 def _selfcheck_bundle(ctx) -> str:

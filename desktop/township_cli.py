@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.commands import with_store
 from desktop.core.categories import PAYMENT_METHODS, category_label
 from desktop.core.money import format_yuan, parse_yuan
 from desktop.core.status import status_label
-from desktop.storage.store import Store
 
 
 def add_parsers(sub) -> None:
@@ -60,16 +60,6 @@ def add_parsers(sub) -> None:
     fig = sub.add_parser("figures", help="各村月度统计(目标管理考核)")
     fig.add_argument("--month", default="")
     fig.add_argument("--xlsx", type=Path)
-
-
-def _with_store(handler):
-    def run(args, data_dir, today) -> int:
-        store = Store.open(data_dir)
-        try:
-            return handler(args, store, today)
-        finally:
-            store.close()
-    return run
 
 
 def queue(args, store, today) -> int:
@@ -160,7 +150,7 @@ def filing(args, data_dir, today) -> int:
     """`filing verify` needs no workstation (the county has none): only the card."""
     if args.filing_command == "verify":
         return _verify(args)
-    return _with_store(_export_filing)(args, data_dir, today)
+    return with_store(_export_filing)(args, data_dir, today)
 
 
 def _verify(args) -> int:
@@ -210,6 +200,6 @@ def figures(args, store, today) -> int:
     return 0
 
 
-COMMANDS: dict = {name: _with_store(fn) for name, fn in (
+COMMANDS: dict = {name: with_store(fn) for name, fn in (
     ("queue", queue), ("inbox", inbox), ("decide", decide), ("letter", letter),
     ("pay", pay), ("figures", figures))} | {"filing": filing}

@@ -14,6 +14,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
+from desktop.ui.table_base import PagedRows
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 PAGE_SIZE = 200
@@ -29,7 +30,7 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class LedgerModel(QAbstractTableModel):
+class LedgerModel(PagedRows, QAbstractTableModel):
     def __init__(self, store, today: date, parent=None, page_size: int = PAGE_SIZE):
         super().__init__(parent)
         self.store = store
@@ -54,10 +55,6 @@ class LedgerModel(QAbstractTableModel):
         self._rows = self._page(0)
         self.endResetModel()
 
-    @property
-    def total(self) -> int:
-        return self._total
-
     def _page(self, offset: int) -> list[dict]:
         rows = queries.ledger_page(self.store.db, self.filter, offset, self.page_size)
         for row in rows:
@@ -65,25 +62,6 @@ class LedgerModel(QAbstractTableModel):
             row["urgency"] = (urgency(date.fromisoformat(due), self.today, self.store.policy,
                                       self.calendar) if due else "")
         return rows
-
-    def canFetchMore(self, parent=ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent=ROOT) -> None:
-        if parent.isValid():
-            return
-        more = self._page(len(self._rows))[: self._total - len(self._rows)]
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    # -- the table -----------------------------------------------------------------------
-    def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)

@@ -30,3 +30,37 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
+
+
+class PagedRows:
+    """Paging for a table model over a query: rows arrive `page_size` at a time as the
+    view scrolls (canFetchMore/fetchMore), so a table opens at once on 100,000 rows.
+    The model provides `_page(offset) -> list[dict]` and sets `_rows` and `_total`."""
+
+    _rows: list[dict]
+    _total: int
+
+    def _page(self, offset: int) -> list[dict]:
+        raise NotImplementedError
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent=ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=ROOT) -> None:
+        if parent.isValid():
+            return
+        more = self._page(len(self._rows))[: self._total - len(self._rows)]
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()

@@ -15,6 +15,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.township import queue as q
 from desktop.township.figures import AVERAGE_COLUMNS, MONEY_COLUMNS, table_rows
+from desktop.ui.table_base import PagedRows
 
 ROOT = QModelIndex()
 PAGE_SIZE = 200
@@ -39,7 +40,7 @@ class _Table(QAbstractTableModel):
         return None
 
 
-class QueueModel(_Table):
+class QueueModel(PagedRows, _Table):
     HEADERS = ("村", "编号", "申请人", "类型·事由", "金额(元)", "状态", "已等(工作日)",
                "审批期限", "风险提示")
     SORT_OF_COLUMN = ("village", "id", "name", "category", "amount", "status", "waiting",
@@ -54,10 +55,6 @@ class QueueModel(_Table):
         self._total = 0
         self.reload()
 
-    @property
-    def total(self) -> int:
-        return self._total
-
     def set_filter(self, flt: q.QueueFilter) -> None:
         self.filter = replace(flt, sort=self.filter.sort, descending=self.filter.descending)
         self.reload()
@@ -71,24 +68,6 @@ class QueueModel(_Table):
     def _page(self, offset: int) -> list[dict]:
         return q.queue_page(self.store.db, self.filter, self.today, self.store.policy,
                             offset, self.page_size)
-
-    def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def canFetchMore(self, parent=ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent=ROOT) -> None:
-        if parent.isValid():
-            return
-        more = self._page(len(self._rows))[: self._total - len(self._rows)]
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows += more
-        self.endInsertRows()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_OF_COLUMN) or not self.SORT_OF_COLUMN[column]:

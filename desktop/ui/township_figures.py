@@ -104,9 +104,21 @@ class FiguresWidget(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(QLabel("各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。"))
         self.figures = None
-        self.refresh()
+        self._stale = True  # counted when first shown: it reads every case of the year
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def invalidate(self) -> None:
+        """New data arrived: recount now if the tab is on screen, else when it is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         try:
             self.figures = monthly_figures(self.store.db, self.month.text(), self.store.policy)
         except Refusal as exc:

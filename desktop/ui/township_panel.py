@@ -63,7 +63,7 @@ class TownshipPanel(QObject):
     def refresh(self) -> None:
         self.queue.refresh()
         self.inbox.refresh()
-        self.figures.refresh()
+        self.figures.invalidate()
 
     def show_queue(self) -> None:
         self.tabs.setCurrentWidget(self.queue)

@@ -15,5 +15,8 @@ start=$(date +%s)
     --distpath dist --workpath build/pyinstaller build_scripts/relief-desk.spec
 # PyInstaller links every library into _internal/; drop the links to those the spec pruned.
 find dist/relief-desk -xtype l -delete
+if [ "$(uname -s)" = Linux ]; then
+    bash build_scripts/stub_icu_data.sh dist/relief-desk/_internal/PySide6/Qt/lib
+fi
 size=$(du -sm dist/relief-desk | cut -f1)
 echo "已生成 dist/relief-desk/($size MB,用时 $(( $(date +%s) - start )) 秒)"

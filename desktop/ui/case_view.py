@@ -8,7 +8,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,19 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.categories import category_label, reason_label
-from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.core.workflow import ACTIONS
 from desktop.storage import queries
+from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.step_dialogs import STEP_DIALOGS
 
 URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
-
-
-def yuan(fen) -> str:
-    return "—" if fen is None else f"{format_yuan(int(fen), grouped=True)} 元"
 
 
 class CaseView(QDialog):
@@ -63,9 +58,7 @@ class CaseView(QDialog):
         split.addWidget(timeline_box)
         split.setSizes([560, 520])
         layout.addWidget(split, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
+        layout.addWidget(w.close_row(self))
         self.buttons: dict[str, QPushButton] = {}
         self.reload()
 
@@ -94,8 +87,8 @@ class CaseView(QDialog):
                 f" {escape(d['program_label'])} · {escape(category_label(d['category']))}"
                 f" · {escape(reason_label(d['reason']))}</div>"
                 f"<div>编号 {escape(d['id'])} · 状态 <b>{status}</b>{due}</div>"
-                f"<div>申请 {yuan(d['requested_fen'])} · 拟救助 {yuan(d['proposed_fen'])}"
-                f" · 先行救助 {yuan(d['paid_first_fen'])} · 批准 {yuan(d['approved_fen'])}"
+                f"<div>申请 {w.yuan_text(d['requested_fen'])} · 拟救助 {w.yuan_text(d['proposed_fen'])}"
+                f" · 先行救助 {w.yuan_text(d['paid_first_fen'])} · 批准 {w.yuan_text(d['approved_fen'])}"
                 f"</div>{flags}")
 
     def _fill_tabs(self) -> None:
@@ -123,21 +116,11 @@ class CaseView(QDialog):
                 "<th align='left'>事项</th></tr>" + "".join(items) + "</table>")
 
     def _fill_actions(self) -> None:
-        while self.action_bar.count():
-            item = self.action_bar.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.buttons = {}
         allowed = [c for c in self.casework.allowed_actions(self.case_id)
                    if c in STEP_DIALOGS or c == "deliberate"]
-        label = QLabel("可办理:" if allowed else "本工作站现在没有可办理的操作。")
-        self.action_bar.addWidget(label)
-        for code in allowed:
-            button = QPushButton(ACTIONS[code].label)
-            button.clicked.connect(lambda _=False, c=code: self.start(c))
-            self.action_bar.addWidget(button)
-            self.buttons[code] = button
-        self.action_bar.addStretch(1)
+        self.buttons = w.fill_action_bar(self.action_bar,
+                                         [(c, ACTIONS[c].label) for c in allowed], self.start,
+                                         "本工作站现在没有可办理的操作。")
 
     # -- acting --------------------------------------------------------------------------
     def start(self, code: str):

@@ -8,12 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
 )
@@ -24,7 +22,7 @@ from desktop.core.steps import check_step
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import widgets as w
-from desktop.ui.table_base import RowsModel
+from desktop.ui.table_base import ChoiceDelegate, RowsModel
 
 ROOT = QModelIndex()
 COLUMNS = (("include", "参加评议"), ("id", "编号"), ("name", "申请人"), ("what", "类型·事由"),
@@ -131,27 +129,6 @@ def _checked(value) -> bool:
     return value == Qt.CheckState.Checked.value
 
 
-class ConclusionDelegate(QStyledItemDelegate):
-    def createEditor(self, parent, option, index):
-        if KEYS[index.column()] != "conclusion":
-            return super().createEditor(parent, option, index)
-        editor = QComboBox(parent)
-        editor.addItems(CONCLUSIONS)
-        return editor
-
-    def setEditorData(self, editor, index):
-        if isinstance(editor, QComboBox):
-            editor.setCurrentText(index.data())
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor, model, index):
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
-        else:
-            super().setModelData(editor, model, index)
-
-
 class DeliberationDialog(QDialog):
     def __init__(self, casework, parent=None, preselect: str = ""):
         super().__init__(parent)
@@ -182,7 +159,8 @@ class DeliberationDialog(QDialog):
         layout.addWidget(QLabel("本次评议的案件(勾选参加评议的案件,逐件填写票数和结论):"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(ConclusionDelegate(self.table))
+        self.table.setItemDelegate(ChoiceDelegate(
+            lambda column: CONCLUSIONS if KEYS[column] == "conclusion" else (), self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)

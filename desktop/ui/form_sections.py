@@ -28,7 +28,7 @@ from desktop.core.categories import (
     WORK_ABILITIES,
 )
 from desktop.ui import widgets as w
-from desktop.ui.members_table import ChoiceDelegate, MembersModel
+from desktop.ui.members_table import MembersModel, members_delegate
 
 
 def applicant_section(form) -> QGroupBox:
@@ -150,7 +150,7 @@ def members_section(form) -> QGroupBox:
     form.members = MembersModel(form.today, form)
     form.members_view = view = QTableView()
     view.setModel(form.members)
-    view.setItemDelegate(ChoiceDelegate(view))
+    view.setItemDelegate(members_delegate(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)

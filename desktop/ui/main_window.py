@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from desktop.casework import Casework
 from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
+from desktop.ui import widgets as w
 from desktop.ui.ledger_model import LedgerModel
 
 SEARCH_DELAY_MS = 250
@@ -110,11 +111,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         for col, width in enumerate((78, 88, 152, 98, 52, 124, 94, 88, 74, 200, 80)):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda index: self.open_case(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(lambda: self.open_case(self.table.currentIndex().row()))
+        w.open_rows_on_activate(self.table, self.open_case)
         return self.table
 
     def _actions(self) -> None:

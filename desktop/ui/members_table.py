@@ -8,11 +8,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from desktop.core.categories import HEALTH_STATES, RELATIONS, WORK_ABILITIES
 from desktop.core.idnumber import InvalidIdNumber, parse_id_number
-from desktop.ui.table_base import ROOT, RowsModel
+from desktop.ui.table_base import ROOT, ChoiceDelegate, RowsModel
 
 # (key, header, choices or None); sex/birth_date are derived.
 
@@ -121,25 +120,6 @@ class MembersModel(RowsModel):
         return True
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for the columns with fixed choices (关系, 健康状况, 劳动能力)."""
-
-    def createEditor(self, parent, option, index):
-        choices = COLUMNS[index.column()][2]
-        if not choices:
-            return super().createEditor(parent, option, index)
-        editor = QComboBox(parent)
-        editor.addItems(choices)
-        return editor
-
-    def setEditorData(self, editor, index):
-        if isinstance(editor, QComboBox):
-            editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor, model, index):
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
-        else:
-            super().setModelData(editor, model, index)
+def members_delegate(parent=None) -> ChoiceDelegate:
+    """Combo boxes for 关系, 健康状况, 劳动能力."""
+    return ChoiceDelegate(lambda column: COLUMNS[column][2], parent)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import Refusal
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 from desktop.sync.peers import check_scope, enroll
+from desktop.ui import widgets as w
 from desktop.ui.widgets import ErrorLabel
 
 FINGERPRINT_STYLE = "font-size: 20pt; font-family: monospace; letter-spacing: 2px;"
@@ -51,8 +52,8 @@ class EnrollDialog(QDialog):
         self.replace = QCheckBox("对方确实换了电脑或重建了工作站,替换原来的登记")
         self.replace.hide()
         self.error = ErrorLabel()
-        for w in (self.confirm, self.replace, self.error):
-            layout.addWidget(w)
+        for widget in (self.confirm, self.replace, self.error):
+            layout.addWidget(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.enroll_button = self.buttons.addButton("登记", QDialogButtonBox.ButtonRole.AcceptRole)
         self.enroll_button.setEnabled(False)
@@ -131,10 +132,8 @@ class ExportDialog(QDialog):
         self.error = ErrorLabel()
         layout.addWidget(self.result)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.clicked.connect(self.do_export)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = w.close_row(self, "导出", self.do_export)
+        self.export_button = self.buttons.action
         layout.addWidget(self.buttons)
 
     def ask_folder(self) -> str:
@@ -180,8 +179,8 @@ class ImportDialog(QDialog):
         add.clicked.connect(self._choose)
         self.progress = QProgressBar()
         self.report = QPlainTextEdit(readOnly=True)
-        for w in (QLabel("要导入的数据包:"), self.files, add, self.progress, self.report):
-            layout.addWidget(w)
+        for widget in (QLabel("要导入的数据包:"), self.files, add, self.progress, self.report):
+            layout.addWidget(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.import_button = self.buttons.addButton("开始导入",
                                                     QDialogButtonBox.ButtonRole.ActionRole)

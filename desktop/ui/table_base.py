@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 ROOT = QModelIndex()
 
@@ -64,3 +65,46 @@ class PagedRows:
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for the columns that have fixed choices; `choices_of(column)` gives
+    them (or nothing for a free-text column)."""
+
+    def __init__(self, choices_of, parent=None):
+        super().__init__(parent)
+        self.choices_of = choices_of
+
+    def createEditor(self, parent, option, index):
+        choices = self.choices_of(index.column())
+        if not choices:
+            return super().createEditor(parent, option, index)
+        editor = QComboBox(parent)
+        editor.addItems(choices)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        else:
+            super().setModelData(editor, model, index)
+
+
+class ListRows:
+    """Rows replaced whole (`set_rows`), for the small read-only tables."""
+
+    _rows: list
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.categories import category_label, reason_label
 from desktop.core.errors import Refusal
-from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.core.steps import notice_last_day
 from desktop.storage import queries
@@ -35,6 +33,7 @@ from desktop.storage.eventlog import case_events
 from desktop.sync.payload import referenced_attachments
 from desktop.township.flags import red_flags
 from desktop.township.villages import village_code_of, village_names
+from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.township_dialogs import DecisionDialog
 from desktop.ui.widgets import show_message
@@ -45,10 +44,6 @@ BUTTONS = {"acknowledged": (("approve", "批准…"), ("reject", "不批准…")
                             ("refer", "转县审批…"), ("return", "退回补充…")),
            "referred": (("approve", "按县局批复批准…"), ("reject", "按县局批复不批准…")),
            "result_posted": (("pay", "登记发放…"),), "rejected": (("letter", "打印不予批准通知书…"),)}
-
-
-def yuan(fen) -> str:
-    return "—" if fen is None else f"{format_yuan(int(fen), grouped=True)} 元"
 
 
 class TownshipCaseView(QDialog):
@@ -78,9 +73,7 @@ class TownshipCaseView(QDialog):
         split.addWidget(self.timeline)
         split.setSizes([600, 550])
         layout.addWidget(split, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
+        layout.addWidget(w.close_row(self))
         self.buttons: dict[str, QPushButton] = {}
         self.reload()
 
@@ -107,8 +100,8 @@ class TownshipCaseView(QDialog):
                 f"{escape(category_label(d['category']))} · {escape(reason_label(d['reason']))}"
                 f"</div><div>编号 {escape(d['id'])} · 状态 <b>{escape(status_label(d['status']))}"
                 f"</b> · 期限 {escape(d['due_on'] or '—')} {escape(d['due_label'])}</div>"
-                f"<div>申请 {yuan(d['requested_fen'])} · 村拟救助 {yuan(d['proposed_fen'])} · "
-                f"批准 {yuan(d['approved_fen'])} · 发放 {yuan(d['paid_fen'])}</div>")
+                f"<div>申请 {w.yuan_text(d['requested_fen'])} · 村拟救助 {w.yuan_text(d['proposed_fen'])} · "
+                f"批准 {w.yuan_text(d['approved_fen'])} · 发放 {w.yuan_text(d['paid_fen'])}</div>")
 
     def _show_flags(self) -> None:
         if not self.red_flags:
@@ -168,19 +161,8 @@ class TownshipCaseView(QDialog):
                 f"{rows}</table>")
 
     def _fill_actions(self) -> None:
-        while self.action_bar.count():
-            item = self.action_bar.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        specs = BUTTONS.get(self.detail["status"], ())
-        self.action_bar.addWidget(QLabel("可办理:" if specs else "现在没有乡镇可办理的操作。"))
-        self.buttons = {}
-        for code, text in specs:
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, c=code: self.start(c))
-            self.action_bar.addWidget(button)
-            self.buttons[code] = button
-        self.action_bar.addStretch(1)
+        self.buttons = w.fill_action_bar(self.action_bar, BUTTONS.get(self.detail["status"], ()),
+                                         self.start, "现在没有乡镇可办理的操作。")
 
     def start(self, code: str):
         if code == "letter":

@@ -15,7 +15,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.township import queue as q
 from desktop.township.figures import AVERAGE_COLUMNS, MONEY_COLUMNS, table_rows
-from desktop.ui.table_base import PagedRows
+from desktop.ui.table_base import ListRows, PagedRows
 
 ROOT = QModelIndex()
 PAGE_SIZE = 200
@@ -127,20 +127,12 @@ class QueueModel(PagedRows, _Table):
                 "、".join(f.label for f in r["flags"]))[col]
 
 
-class InboxModel(_Table):
+class InboxModel(ListRows, _Table):
     HEADERS = ("村", "村代码", "民生员", "最近收到", "数据包", "案件", "待决定", "未报送(天)")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -154,7 +146,7 @@ class InboxModel(_Table):
         return None
 
 
-class FiguresModel(_Table):
+class FiguresModel(ListRows, _Table):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.HEADERS, self._rows = (), []
@@ -164,9 +156,6 @@ class FiguresModel(_Table):
         headers, self._rows = table_rows(figures)
         self.HEADERS = tuple(headers)
         self.endResetModel()
-
-    def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

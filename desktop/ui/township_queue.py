@@ -8,12 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +29,7 @@ from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.queue import QueueFilter, village_choices
+from desktop.ui import widgets as w
 from desktop.ui.township_case import TownshipCaseView
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
@@ -60,11 +59,7 @@ class QueueWidget(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((80, 170, 90, 210, 90, 90, 90, 150)):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda index: self.open_case(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(lambda: self.open_case(self.table.currentIndex().row()))
+        w.open_rows_on_activate(self.table, self.open_case)
         layout.addWidget(self.table, 1)
         self.footer = QLabel()
         layout.addWidget(self.footer)
@@ -87,12 +82,12 @@ class QueueWidget(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("姓名或编号")
         self.search.setClearButtonEnabled(True)
-        for label, w in (("村:", self.village), ("类型:", self.category), ("", self.status),
-                         ("金额:", self.min_amount), ("至", self.max_amount),
-                         ("已等 ≥", self.min_waiting), ("工作日  查找:", self.search)):
+        for label, widget in (("村:", self.village), ("类型:", self.category), ("", self.status),
+                              ("金额:", self.min_amount), ("至", self.max_amount),
+                              ("已等 ≥", self.min_waiting), ("工作日  查找:", self.search)):
             if label:
                 bar.addWidget(QLabel(label))
-            bar.addWidget(w)
+            bar.addWidget(widget)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
         for combo in (self.village, self.category, self.status):
@@ -187,10 +182,8 @@ class FilingDialog(QDialog):
         layout.addWidget(self.error)
         self.result = QPlainTextEdit(readOnly=True)
         layout.addWidget(self.result)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("导出", QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.clicked.connect(self.do_export)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = w.close_row(self, "导出", self.do_export)
+        self.export_button = self.buttons.action
         layout.addWidget(self.buttons)
 
     def ask_folder(self) -> str:

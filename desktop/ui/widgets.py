@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -252,3 +254,45 @@ def ok_cancel(dialog, on_ok) -> tuple[QDialogButtonBox, object]:
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons, buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def close_row(dialog, action: str = "", on_action=None) -> QDialogButtonBox:
+    """The bottom row of a window that shows things: 关闭, and optionally one action
+    button (导出 …); the action button is `.action` on the returned box."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    if action:
+        buttons.action = buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.action.clicked.connect(on_action)
+    return buttons
+
+
+def fill_action_bar(bar, specs, start, none_text: str) -> dict[str, QPushButton]:
+    """Replace the buttons of `bar` by one per (code, text) of `specs`, each calling
+    start(code): only the actions the case allows now are offered."""
+    while bar.count():
+        item = bar.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+    bar.addWidget(QLabel("可办理:" if specs else none_text))
+    buttons = {}
+    for code, text in specs:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _=False, c=code: start(c))
+        bar.addWidget(button)
+        buttons[code] = button
+    bar.addStretch(1)
+    return buttons
+
+
+def open_rows_on_activate(table, open_row) -> None:
+    """Double-click, Return or Enter on a row of `table` calls open_row(row)."""
+    table.doubleClicked.connect(lambda index: open_row(index.row()))
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        enter = QShortcut(QKeySequence(key), table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(lambda: open_row(table.currentIndex().row()))
+
+
+def yuan_text(fen) -> str:
+    return "—" if fen is None else f"{format_yuan(int(fen), grouped=True)} 元"

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from desktop import demo_documents as documents
 from desktop import demo_names as people
 from desktop.core.categories import program_label, reason_label
 from desktop.core.money import format_yuan
@@ -59,25 +60,6 @@ REQUEST_YUAN = {"fire": (2000, 10000), "traffic_accident": (1000, 8000),
                 "accident": (1000, 6000), "sudden_illness": (2000, 10000),
                 "other_emergency": (500, 3000), "medical": (1000, 8000),
                 "education": (500, 3000), "other_expenditure": (500, 2000)}
-REFUSALS = ("申请人户籍不在本村,已告知向户籍所在地申请", "申请事由为偿还赌债,不属于救助范围",
-            "家庭拥有商品房两套及营运车辆,明显不符合救助条件")
-VILLAGE_FAILS = ("家庭人均收入高于当地低保标准,子女有稳定收入和赡养能力",
-                 "医疗费用已由医保和大病保险报销大部分,自付部分在家庭承受范围内")
-TOWNSHIP_REJECTS = ("经乡镇复核,申请人子女均有稳定收入,有赡养能力,不符合救助条件",
-                    "经核查,申请人家庭有经营性收入未申报,家庭人均收入高于救助标准")
-RETURNS = ("缺少医疗费用票据原件,请补充后重新调查",
-           "家庭收入调查不完整,未核实子女务工收入,请补充调查")
-OBJECTIONS = {
-    "dismissed": (("反映申请人儿子在广东务工,收入较高,不应享受救助",
-                   "民生员会同村治调主任再次入户,并电话联系其子务工单位,其子月收入约2800元,"
-                   "需负担自身家庭开支,异议不成立"),
-                  ("反映申请人家中新建了住房",
-                   "经实地查看,新建住房为其弟所有,申请人仍住在原土木结构老屋,异议不成立")),
-    "investigation": (("反映申请人有门面出租收入未申报",
-                       "经再次入户并向租户核实,申请人每年门面租金收入约6000元未如实申报,异议成立,重新调查"),),
-    "deliberation": (("反映评议会有村民代表未签字,评议程序不规范",
-                      "经核查签到表和会议记录,有3名代表未签字,异议成立,重新组织民主评议"),),
-}
 
 
 @dataclass
@@ -125,7 +107,7 @@ def generate_cases(seed: int, count: int, today: date, village_code: str, *,
     `window_days` and `mix` (status weights after the first 19) let the county generator
     (scale_data.py) spread ten years of mostly settled cases."""
     rng = random.Random(seed)
-    village = _Village(rng, seed, today, place or people.place_of(village_code),
+    village = _Village(rng, seed, today, place or documents.place_of(village_code),
                        people.staff_names(rng, 4), people.staff_names(rng, 2),
                        window=window_days)
     built = []
@@ -152,7 +134,7 @@ def _make_case(v: _Village, target: str, features: dict) -> tuple[DemoCase, dict
     received = _received_on(v.rng, v.today, target, plan, offsets, v.window,
                             this_year=bool(features.get("repeat_source")))
     money = _amounts(v.rng, target, program, reason, plan)
-    app, story = people.application(
+    app, story = documents.application(
         v.rng, family, (program, category, reason), received, today=v.today, place=v.place,
         cadres=v.cadres, requested_fen=money["requested"], draft=target == "draft",
         relative=bool(features.get("relative")))
@@ -279,7 +261,7 @@ def _investigate(v: _Village, c: _Case, day: date, variant: str) -> dict:
     income = _near(rng, h["annual_income_fen"])
     spending = _near(rng, h["annual_expenditure_fen"])
     size = 1 + len(c.app["members"])
-    verdict = (rng.choice(VILLAGE_FAILS) if c.target == "rejected_village"
+    verdict = (rng.choice(documents.VILLAGE_FAILS) if c.target == "rejected_village"
                else "基本生活确有困难,情况属实")
     findings = (f"经{'、'.join(methods)},{c.app['applicant']['name']}家共{size}口人,"
                 f"{c.app['reason_detail']}。核实家庭年收入约{_yuan(income)}元,"
@@ -319,7 +301,7 @@ def _review(v: _Village, c: _Case, day: date, variant: str) -> dict:
     if variant == "fail":
         return {"date": day.isoformat(), "passed": False,
                 "opinion": "经入户调查和民主评议,该户不符合救助条件,初审不予通过。",
-                "reason": v.rng.choice(VILLAGE_FAILS)}
+                "reason": v.rng.choice(documents.VILLAGE_FAILS)}
     label = reason_label(c.app["reason"])
     return {"date": day.isoformat(), "passed": True,
             "opinion": (f"该户因{label}导致基本生活困难,经入户调查和民主评议,符合"
@@ -328,7 +310,7 @@ def _review(v: _Village, c: _Case, day: date, variant: str) -> dict:
 
 
 def _objection(v: _Village, c: _Case, day: date, variant: str) -> dict:
-    content, how_checked = v.rng.choice(OBJECTIONS[variant])
+    content, how_checked = v.rng.choice(documents.OBJECTIONS[variant])
     c.objection = (v.serial("YY", day), how_checked)
     group = v.rng.randint(1, 12)
     anonymous = v.rng.random() < 0.5
@@ -365,7 +347,7 @@ def _on(day: date, **fields) -> dict:
 
 
 RENDER = {
-    "refuse": lambda v, c, day, _: _on(day, reason=v.rng.choice(REFUSALS)),
+    "refuse": lambda v, c, day, _: _on(day, reason=v.rng.choice(documents.REFUSALS)),
     "pay_first": _pay_first, "investigate": _investigate, "deliberate": _deliberate,
     "review": _review,
     "post_notice": lambda v, c, day, _: {"notice_id": v.serial("GS", day),
@@ -377,8 +359,8 @@ RENDER = {
     "acknowledge": lambda v, c, day, _: _on(day),
     "approve": lambda v, c, day, _: _on(day, approver=v.rng.choice(v.approvers),
                                         amount_fen=c.money["proposed"]),
-    "reject": _decision("reason", TOWNSHIP_REJECTS), "refer": _decision("note", ()),
-    "return": _decision("reason", RETURNS),
+    "reject": _decision("reason", documents.TOWNSHIP_REJECTS), "refer": _decision("note", ()),
+    "return": _decision("reason", documents.RETURNS),
     "post_result": lambda v, c, day, _: _on(day, notice_id=v.serial("JG", day)),
     "pay": _pay,
     "file": lambda v, c, day, _: _on(day, register=f"{day.year}年{day.month}月"

@@ -28,3 +28,12 @@ def test_unprintable_text_is_refused_naming_character_and_text():
     with pytest.raises(Refusal) as exc:
         fonts.check_printable([("姓名", "王䶮"), ("家庭成员姓名", "赵\U0003134A")])
     assert "家庭成员姓名“赵\U0003134A”" in exc.value.message and "U+3134A" in exc.value.message
+
+
+def test_text_wholly_in_the_main_font_is_only_escaped():
+    assert fonts.in_main_font("王小明 7·") and fonts.markup("A&B 王") == "A&amp;B 王"
+    assert not fonts.in_main_font("王䶮") and not fonts.in_main_font("王\n明")
+    assert fonts.unprintable("王小明") == []
+    assert fonts.unprintable("张\U0003134A明\U0003134A") == ["\U0003134A"]
+    assert fonts.font_runs("张𠮷祥") == [(fonts.MAIN, "张"), ("RD-HanaMinB", "𠮷"),
+                                        (fonts.MAIN, "祥")]

@@ -5,13 +5,18 @@ a character no font has is reported before anything is printed."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
 
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.notices import Notices
+from desktop.printing import layout as L
 from desktop.printing.notice_sheet import notice_pdf
 from tests.test_notice_helpers import (
     ACCOUNT,
@@ -21,6 +26,7 @@ from tests.test_notice_helpers import (
     PHONES,
     RARE_NAMES,
     cases_at,
+    font_names,
     fonts_without_file,
     many_names,
     pdf_pages,
@@ -104,3 +110,39 @@ def test_the_objection_channel_must_be_set_before_printing(tmp_path):
     with pytest.raises(Refusal, match="异议反映电话"):
         notice_pdf(store, notice_id)
     store.close()
+
+
+def test_a_name_with_a_rare_character_is_printed_in_the_hanazono_font(store):
+    plain = notice_pdf(store, Notices(store, NOTICE_TODAY).create(cases_at(store, ["王明"])))
+    rare = notice_pdf(store, Notices(store, NOTICE_TODAY).create(cases_at(store, ["王䶮"])))
+    assert not any("HanaMin" in f for f in font_names(plain))
+    assert any(f.endswith("+HanaMinA") for f in font_names(rare))
+
+
+def test_a_cell_is_plain_text_only_when_that_prints_the_same():
+    assert L.table_cell("王小明", L.CELL_CENTER, 28 * mm) == "王小明"
+    rare = L.table_cell("张𠮷祥", L.CELL_CENTER, 28 * mm)
+    assert isinstance(rare, Paragraph) and "RD-HanaMinB" in rare.text
+    # too long for one line, spaces a Paragraph would drop or merge, nothing at all
+    for text in ("阿不都热依木·买买提", "李  四", " 李四", "李\u3000四", ""):
+        assert isinstance(L.table_cell(text, L.CELL_CENTER, 28 * mm), Paragraph), text
+
+
+def _placed_text(pdf: bytes) -> list[tuple]:
+    """Every piece of text with its page and position, in a fixed order."""
+    placed = []
+    for n, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
+        def visit(text, cm, tm, font, size, n=n):
+            if text.strip():
+                x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+                y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+                placed.append((n, text, round(x, 2), round(y, 2)))
+        page.extract_text(visitor_text=visit)
+    return sorted(placed)
+
+
+def test_plain_cells_print_exactly_where_paragraphs_would(store, monkeypatch):
+    notice_id = Notices(store, NOTICE_TODAY).create(cases_at(store, RARE_NAMES + many_names(30)))
+    fast = _placed_text(notice_pdf(store, notice_id))
+    monkeypatch.setattr(L, "table_cell", lambda text, st, width: L.para(text, st))
+    assert _placed_text(notice_pdf(store, notice_id)) == fast

@@ -9,6 +9,7 @@ character and the text it is in, rather than printed as a blank box."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -76,8 +77,10 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 _original_cmap = ttfonts.makeToUnicodeCMap
 
 
+@functools.cache
 def font_for(ch: str) -> str | None:
-    """The first font that can draw `ch`; None if no bundled font has it."""
+    """The first font that can draw `ch`; None if no bundled font has it. Cached: it is
+    asked for every character of every cell of every document."""
     if ch in _LAYOUT or ch == " ":
         return MAIN
     code = ord(ch)
@@ -87,13 +90,25 @@ def font_for(ch: str) -> str | None:
     return None
 
 
+@functools.cache
+def _main_font_text() -> frozenset[str]:
+    """The characters the main font draws as they are (no layout character), as strings,
+    so that a whole text is checked with one set operation."""
+    codes = dict(register_fonts())[MAIN]
+    return frozenset(map(chr, codes)).union(" ").difference(_LAYOUT)
+
+
+def in_main_font(text: str) -> bool:
+    """True if every character of `text` is drawn in the main font and none is a line
+    break or tab: the text needs no font markup, and no check that it can be printed."""
+    return _main_font_text().issuperset(text)
+
+
 def unprintable(text: str) -> list[str]:
     """The characters of `text` that no bundled font can print, in order, each once."""
-    seen: list[str] = []
-    for ch in text:
-        if ch not in seen and font_for(ch) is None:
-            seen.append(ch)
-    return seen
+    if in_main_font(text):
+        return []
+    return [ch for ch in dict.fromkeys(text) if font_for(ch) is None]
 
 
 def describe_char(ch: str) -> str:
@@ -115,32 +130,16 @@ def check_printable(items: list[tuple[str, str]]) -> None:
 def markup(text: str) -> str:
     """`text` as reportlab paragraph markup: XML escaped, each run of characters in the
     first font that has it, line breaks kept. Call check_printable first."""
-    out: list[str] = []
-    run, run_font = "", MAIN
-    for ch in text or "":
-        if ch in _LAYOUT:
-            out.append(_run(run, run_font) + _LAYOUT[ch])
-            run, run_font = "", MAIN
-            continue
-        font = font_for(ch) or MAIN
-        if font != run_font and run:
-            out.append(_run(run, run_font))
-            run = ""
-        run_font = font
-        run += ch
-    out.append(_run(run, run_font))
-    return "".join(out)
+    if in_main_font(text or ""):
+        return escape(text or "")
+    return "".join(_run_markup(part, font) for font, part in font_runs(text or ""))
 
 
-def _run(text: str, font: str) -> str:
-    if not text:
-        return ""
-    return escape(text) if font == MAIN else f'<font name="{font}">{escape(text)}</font>'
-
-
-def draw_string(canvas, x: float, y: float, text: str, size: float, *,
-                align: str = "left") -> None:
-    """Draw one line on a canvas (headers, footers), switching fonts per character."""
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """`text` cut into runs (font, characters) of the first font that has each character;
+    a character no font has goes with the main font (check_printable refuses it first)."""
+    if in_main_font(text):
+        return [(MAIN, text)] if text else []
     runs: list[tuple[str, str]] = []
     for ch in text:
         font = font_for(ch) or MAIN
@@ -148,6 +147,19 @@ def draw_string(canvas, x: float, y: float, text: str, size: float, *,
             runs[-1] = (font, runs[-1][1] + ch)
         else:
             runs.append((font, ch))
+    return runs
+
+
+def _run_markup(text: str, font: str) -> str:
+    if font != MAIN:
+        return f'<font name="{font}">{escape(text)}</font>'
+    return escape(text, _LAYOUT)  # layout characters are only ever in main-font runs
+
+
+def draw_string(canvas, x: float, y: float, text: str, size: float, *,
+                align: str = "left") -> None:
+    """Draw one line on a canvas (headers, footers), switching fonts per character."""
+    runs = font_runs(text)
     width = sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs)
     x = {"left": x, "center": x - width / 2, "right": x - width}[align]
     for font, part in runs:

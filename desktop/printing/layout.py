@@ -12,11 +12,19 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph
 
-from desktop.printing.fonts import BUILD_LOCK, MAIN, draw_string, markup, register_fonts
+from desktop.printing.fonts import (
+    BUILD_LOCK,
+    MAIN,
+    draw_string,
+    in_main_font,
+    markup,
+    register_fonts,
+)
 
 # Chinese typesetting (GB/T 15834): a line never starts with a comma, colon, semicolon,
 # question or exclamation mark, or a closing quote; reportlab's list lacks the full-width ones.
@@ -24,6 +32,8 @@ _paragraph.ALL_CANNOT_START += "，：；！？》」』”’"
 
 MARGIN = 18 * mm
 FOOTER_SIZE = 9
+CELL_PADDING = 6  # reportlab's default left and right padding of a table cell
+_FUZZ = 0.01  # a string this close to filling its cell is left to the Paragraph
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
@@ -65,13 +75,18 @@ def data_table(headers: list[str], rows: list[list[str]], widths: list[float],
                small: bool = False) -> Table:
     """A ruled table; the header row repeats at the top of every page it spans."""
     styles = SMALL_STYLES if small else CELL_STYLES
-    body = [[para(h, styles["center"] if small else HEAD) for h in headers]]
-    body += [[para(c, styles[a]) for c, a in zip(row, aligns, strict=True)]
+    head = styles["center"] if small else HEAD
+    body = [[table_cell(h, head, w) for h, w in zip(headers, widths, strict=True)]]
+    body += [[table_cell(c, styles[a], w) for c, a, w in zip(row, aligns, widths, strict=True)]
              for row in rows]
     body += extra_rows or []
     t = Table(body, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), MAIN),  # empty cells too: never Helvetica
+        # Plain-string cells are drawn in the table's font, size, leading and alignment,
+        # the same as their Paragraph style's; empty cells too: never Helvetica.
+        ("FONT", (0, 0), (-1, -1), MAIN, head.fontSize, head.leading),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        *[("ALIGN", (c, 1), (c, -1), a.upper()) for c, a in enumerate(aligns)],
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -79,6 +94,26 @@ def data_table(headers: list[str], rows: list[list[str]], widths: list[float],
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
     ]))
     return t
+
+
+def table_cell(text: str, st: ParagraphStyle, width: float) -> str | Paragraph:
+    """What a cell `width` wide holds: `text` itself when it fits on one line in the main
+    font, else a Paragraph, which wraps it and switches fonts for rare characters. The
+    table draws the string where the one-line Paragraph would be (data_table gives it
+    `st`'s size, leading and alignment), without parsing markup and wrapping it again on
+    every layout pass: that was most of a notice's time."""
+    room = width - 2 * CELL_PADDING
+    if _plain_line(text) and stringWidth(text, MAIN, st.fontSize) < room - _FUZZ:
+        return text
+    return para(text, st)
+
+
+def _plain_line(text: str) -> bool:
+    """A Paragraph would draw `text` as it is: all in the main font, and no space that it
+    would drop or merge (leading, trailing, doubled; isprintable is False for line breaks,
+    for every space but the plain one, and for invisible characters)."""
+    return (text != "" and text.isprintable() and text.strip(" ") == text
+            and "  " not in text and in_main_font(text))
 
 
 def chinese_date(d: date | str) -> str:

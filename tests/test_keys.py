@@ -26,7 +26,10 @@ def test_keys_are_sealed_and_private(tmp_path, officer_passphrase):
         pair = keys_of(s)
         path = keys.key_path(s.path.parent)
         doc = json.loads(path.read_text())
-        secret = pair.signing.private_bytes(*keys._RAW).hex()
+        from cryptography.hazmat.primitives import serialization as ser
+
+        raw = (ser.Encoding.Raw, ser.PrivateFormat.Raw, ser.NoEncryption())
+        secret = pair.signing.private_bytes(*raw).hex()
         assert "sealed" in doc and secret not in path.read_text()
         if os.name == "posix":
             assert stat.S_IMODE(path.stat().st_mode) == 0o600

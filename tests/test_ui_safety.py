@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
+from desktop.core.errors import Refusal
 from desktop.safety import backup
 from desktop.storage.store import Store
 from desktop.ui import safety_panel, safety_start
@@ -25,7 +28,10 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     window, panel = _window(qtbot, store)
     menu = [a.text() for a in panel.menu.actions()]
     assert menu == ["立即备份", "备份到U盘(加密)…", "从备份恢复…", "检查数据"]
-    assert backup.auto_backups(store.path.parent)  # the daily one, at once
+    assert not backup.auto_backups(store.path.parent)
+    safety_start.check_in_background(window)
+    qtbot.waitUntil(lambda: "数据检查通过" in window.statusBar().currentMessage(), timeout=20000)
+    assert backup.auto_backups(store.path.parent)  # the day's first, with the start-up check
     from desktop.casework import Casework
 
     Casework(store, TODAY).receive(make_application())
@@ -66,13 +72,48 @@ def test_a_damaged_store_offers_the_latest_good_backup(qtbot, tmp_path, monkeypa
     offered = []
     monkeypatch.setattr(safety_start, "choose_on_damage",
                         lambda parent, report: offered.append(report) or "restore")
-    monkeypatch.setattr(safety_start, "ask", lambda parent, text, confirm=False: "口令123456")
-    window = start(data_dir, TODAY)
+    monkeypatch.setattr(safety_panel.SafetyPanel, "ask_passphrase",
+                        lambda self, text, confirm=False: "口令123456")
+    monkeypatch.setattr(safety_panel.SafetyPanel, "say",
+                        lambda self, text, problem=False: self.messages.append(text))
+    window = start(data_dir, TODAY)  # the window opens at once; the check follows
     qtbot.addWidget(window)
+    old_id = window.store.workstation["id"]
+    qtbot.waitUntil(lambda: window.safety_panel.replacement is not None, timeout=20000)
     assert offered[0].latest_good == good and "内容被改动" in offered[0].health.problems[0]
-    assert window.store.workstation["id"] != "" and isinstance(window, MainWindow)
-    window.store.close()
+    new = window.safety_panel.replacement
+    qtbot.addWidget(new)
+    assert isinstance(new, MainWindow) and new.store.workstation["id"] != old_id
+    assert not window.isVisible()
+    new.store.close()
     assert Store.open(data_dir).close() is None
+
+
+def test_a_store_that_will_not_open_is_checked_before_the_window(qtbot, tmp_path, monkeypatch):
+    from desktop.ui.app import start
+
+    store = make_store(tmp_path)
+    good = backup.auto_backup(store, "close")
+    data_dir = store.path.parent
+    store.close()
+    (data_dir / "relief-desk.sqlite3").write_bytes(b"not a database at all" * 100)
+    offered = []
+    monkeypatch.setattr(safety_start, "choose_on_damage",
+                        lambda parent, report: offered.append(report) or "quit")
+    with pytest.raises(Refusal) as refused:
+        start(data_dir, TODAY)
+    assert offered[0].latest_good == good and good.name in refused.value.message
+
+
+def test_the_start_up_check_leaves_the_window_usable_while_it_runs(qtbot, tmp_path):
+    store = make_store(tmp_path)
+    window, panel = _window(qtbot, store)
+    job = safety_start.check_in_background(window)
+    assert window.statusBar().currentMessage().startswith("正在检查数据")
+    panel.backup_now()  # waits for the check's own backup instead of racing it
+    assert not job.isRunning() and panel.messages
+    qtbot.waitUntil(lambda: "数据检查通过" in window.statusBar().currentMessage(), timeout=20000)
+    window.store.close()
 
 
 def test_the_passphrase_is_asked_at_start(qtbot, tmp_path, monkeypatch):

@@ -107,18 +107,25 @@ def auto_backups(data_dir: Path) -> list[Path]:
 
 def auto_backup(store, reason: str, now: datetime | None = None) -> Path | None:
     """Take an automatic backup unless the newest one already holds this state."""
+    return auto_backup_of(store.db.conn, store.path.parent, store.policy.backups_kept,
+                          reason, now)
+
+
+def auto_backup_of(conn: sqlite3.Connection, data_dir: Path, keep: int, reason: str,
+                   now: datetime | None = None) -> Path | None:
+    """`auto_backup` through any connection to the store: a background thread has its own."""
     now = now or datetime.now()
-    folder = backups_dir(store.path.parent)
+    folder = backups_dir(data_dir)
     folder.mkdir(exist_ok=True)
     private_dir(folder)
     leftovers.clean_folder(folder)
-    mark = state_mark(store.db.conn)
-    newest = auto_backups(store.path.parent)
+    mark = state_mark(conn)
+    newest = auto_backups(data_dir)
     if newest and newest[0].stem.endswith(mark):
         return None
     target = folder / f"{AUTO_PREFIX}{now:%Y%m%d-%H%M%S}-{reason}-{mark}{SUFFIX}"
-    snapshot(store.db.conn, target)
-    rotate(store.path.parent, store.policy.backups_kept)
+    snapshot(conn, target)
+    rotate(data_dir, keep)
     return target
 
 

@@ -76,7 +76,7 @@ def _log_and_ledger(conn, health: Health, *, thorough: bool) -> None:
 
     from desktop.sync.chains import chain_problems
 
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)
     tables = set(db.table_names())
     if "workstation" not in tables or "events" not in tables:
         health.problems.append("不是民生救助工作台的数据文件(缺少工作站或事件日志)")

@@ -109,11 +109,10 @@ def _checked(staged: Path, source: Path, data_dir: Path) -> dict:
 
 
 def _known_version(conn, source: Path) -> None:
-    from desktop.storage.migrations import KNOWN, MIGRATION_SET
+    from desktop.storage.migrations import KNOWN, applied_names
 
     try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
+        names = applied_names(conn)
     except sqlite3.Error:
         names = []
     if any(n not in KNOWN for n in names):

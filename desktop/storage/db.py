@@ -5,21 +5,71 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def connect(path: Path | str) -> Database:
-    conn = sqlite3.connect(str(path), timeout=10)
-    db = Database(conn)
+_TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+
+class Db:
+    """The store's connection. Reads and event writes are plain SQL through `execute`;
+    everything else (`db["table"]`, `atomic`, `table_names` …) is sqlite-utils' Database
+    over the same connection, loaded on first use: importing sqlite-utils (and the
+    command-line libraries it brings) was a fifth of the program's start-up."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: Database | None = None
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        """As sqlite-utils' execute: a write outside a transaction is committed at once
+        (Python's sqlite3 would leave it open, holding the write lock)."""
+        outside = not self.conn.in_transaction
+        try:
+            cursor = self.conn.execute(sql, () if parameters is None else parameters)
+        except Exception:
+            if outside and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if (outside and self.conn.in_transaction and cursor.description is None
+                and sql.split(None, 1)[0].upper() not in _TRANSACTION_CONTROL):
+            self.conn.execute("COMMIT")
+        return cursor
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def utils(self) -> Database:
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            # No plugins: none is wanted near the households' data, and finding them
+            # reads every installed package's metadata.
+            self._utils = Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
+
+    def __getattr__(self, name: str):
+        return getattr(self.utils, name)
+
+
+def connect(path: Path | str) -> Db:
+    db = Db(sqlite3.connect(str(path), timeout=10))
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils sets it
     return db
 
 
 @contextlib.contextmanager
-def writing(db: Database):
+def writing(db: Db):
     """One write transaction, taken with BEGIN IMMEDIATE so that a second writer waits
     at the start rather than failing half-way; rolled back whole on any error."""
     if db.conn.in_transaction:

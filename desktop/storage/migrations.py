@@ -4,17 +4,44 @@ commit a fixture DB of the new version under tests/fixtures/."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "relief_desk"
-migrations = Migrations(MIGRATION_SET)
 KNOWN: list[str] = []  # every migration this version of the software knows, in order
+_STEPS: list[tuple[str, Callable]] = []
 
 
 def migration(name: str):
-    KNOWN.append(name)
-    return migrations(name=name)
+    """Register a migration step. sqlite-utils' Migrations is built only when a store is
+    created or migrated (`migration_set`): opening a current store reads the names."""
+    def register(fn: Callable) -> Callable:
+        KNOWN.append(name)
+        _STEPS.append((name, fn))
+        return fn
+    return register
+
+
+def migration_set() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, fn in _STEPS:
+        steps(name=name)(fn)
+    return steps
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations this store has had, in order (plain SQL, read-only)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name ="
+                        " '_sqlite_migrations'").fetchone():
+        return []
+    return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE"
+                                       " migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
 
 
 @migration("0001_initial")

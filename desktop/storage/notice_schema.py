@@ -5,7 +5,10 @@ holds the notices of many villages, whose short ids may coincide."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from desktop.storage.migrations import migration
 

@@ -6,7 +6,10 @@ whole ledger for its first page, and read every wide row for a search."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from desktop.storage.migrations import migration
 

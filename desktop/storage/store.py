@@ -17,7 +17,7 @@ from desktop.safety import lock
 from desktop.safety.perms import private_dir, private_file
 from desktop.storage import eventlog
 from desktop.storage.db import connect, writing
-from desktop.storage.migrations import KNOWN, MIGRATION_SET, migrations
+from desktop.storage.migrations import KNOWN, MIGRATION_SET, applied_names, migration_set
 from desktop.storage.projections import apply_event, rebuild
 
 
@@ -46,7 +46,7 @@ class Store:
         db = connect(path)
         try:
             private_file(path)
-            migrations.apply(db)
+            migration_set().apply(db)
             ws["id"] = uuid.uuid4().hex
             ws["created_at"] = now_utc()
             with writing(db):
@@ -133,8 +133,7 @@ def _looks_like_a_store(path: Path) -> None:
 
 
 def _check_version(db, data_dir) -> None:
-    applied = [m.name for m in migrations.applied(db)]
-    newer = [name for name in applied if name not in KNOWN]
+    newer = [name for name in applied_names(db.conn) if name not in KNOWN]
     if newer:
         raise Refusal(f"{data_dir} 的数据由更新版本的民生救助工作台建立(数据版本 {newer[-1]}),"
                       f"本版本无法打开。请安装最新版本后再打开。")
@@ -143,16 +142,17 @@ def _check_version(db, data_dir) -> None:
 def _migrate(db, path: Path) -> None:
     """Apply pending migrations, copying the file first (SQLite backup API) so that a
     failed migration can always be undone by hand."""
-    pending = migrations.pending(db)
+    applied = applied_names(db.conn)
+    pending = [name for name in KNOWN if name not in applied]
     if not pending:
         return
-    if migrations.applied(db):
-        backup = path.with_name(f"{path.name}.before-{pending[0].name}.bak")
+    if applied:
+        backup = path.with_name(f"{path.name}.before-{pending[0]}.bak")
         target = sqlite3.connect(str(backup))
         with target:
             db.conn.backup(target)
         target.close()
-    migrations.apply(db)
+    migration_set().apply(db)
 
 
 __all__ = ["Store", "MIGRATION_SET"]

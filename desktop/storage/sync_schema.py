@@ -6,7 +6,10 @@ These tables are not projections: they hold what cannot be recomputed from the e
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from desktop.storage.migrations import migration
 

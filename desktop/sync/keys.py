@@ -19,21 +19,18 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from typing import TYPE_CHECKING, Callable
 
 from desktop.core.errors import Refusal
-from desktop.safety import kdf
 from desktop.storage.attachments import write_atomically
+
+if TYPE_CHECKING:  # the key tools are loaded when keys are first used, not at start-up
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 KEY_FILE = "workstation-keys.json"
 PASSPHRASE_ENV = "RELIEF_DESK_PASSPHRASE"
 MIN_PASSPHRASE = 6
-_RAW = (serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-        serialization.NoEncryption())
 _unlocked: dict[str, tuple] = {}  # key file -> (its stat, keys opened in this run)
 _prompt: Callable[[str], str | None] | None = None
 
@@ -113,6 +110,8 @@ def unlock(data_dir: Path, workstation_id: str, passphrase: str) -> KeyPair:
         nonce, sealed = (base64.b64decode(doc[k]) for k in ("nonce", "sealed"))
     except (KeyError, TypeError, ValueError):
         raise _damaged(path) from None
+    from desktop.safety import kdf
+
     key = kdf.derive(passphrase, doc.get("kdf") or {})
     plain = kdf.open_sealed(key, nonce, sealed, workstation_id.encode("ascii"))
     if plain is None:
@@ -128,6 +127,9 @@ def unlock(data_dir: Path, workstation_id: str, passphrase: str) -> KeyPair:
 
 def create(data_dir: Path, workstation_id: str, passphrase: str | None) -> KeyPair:
     """New keys, sealed under `passphrase` (in clear only when it is None)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     pair = KeyPair(workstation_id, Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
     _write(key_path(data_dir), _document(pair, passphrase))
     return _remember(key_path(data_dir), pair)
@@ -166,8 +168,13 @@ def _ask_passphrase(path: Path) -> str:
 
 
 def _document(pair: KeyPair, passphrase: str | None) -> dict:
-    secret = {"signing": pair.signing.private_bytes(*_RAW).hex(),
-              "encryption": pair.encryption.private_bytes(*_RAW).hex()}
+    from cryptography.hazmat.primitives import serialization as ser
+
+    from desktop.safety import kdf
+
+    raw = (ser.Encoding.Raw, ser.PrivateFormat.Raw, ser.NoEncryption())
+    secret = {"signing": pair.signing.private_bytes(*raw).hex(),
+              "encryption": pair.encryption.private_bytes(*raw).hex()}
     if passphrase is None:
         return {"workstation_id": pair.workstation_id, **secret}
     params = kdf.new_params()
@@ -188,6 +195,9 @@ def _read(path: Path) -> dict:
 
 
 def _pair(doc: dict, path: Path) -> KeyPair:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     try:
         return KeyPair(doc.get("workstation_id", ""),
                        Ed25519PrivateKey.from_private_bytes(bytes.fromhex(doc["signing"])),

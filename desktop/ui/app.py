@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import Refusal
 from desktop.paths import resource_path, store_path
-from desktop.storage.store import Store
 
 APP_NAME = "民生救助工作台"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -84,19 +83,20 @@ def start(data_dir: Path, today: date | None = None):
     """Open the main window, or the first-run setup leading to it; returns the window."""
     from desktop.ui import safety_start
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.setup import SetupDialog
 
     today = today or date.today()
     safety_start.install_prompt()
     if store_path(data_dir).exists():
-        safety_start.check_before_open(data_dir)
-        store = Store.open(data_dir)
+        store = safety_start.open_store(data_dir)
         safety_start.unlock_keys(store)
         window = MainWindow(store, today)
         safety_start.ensure_menu(window)
         window.show()
+        safety_start.check_in_background(window)
         _keep.append(window)
         return window
+    from desktop.ui.setup import SetupDialog  # first run only: it loads the key tools
+
     setup = SetupDialog(data_dir)
 
     def opened(store):

@@ -54,12 +54,15 @@ class MainWindow(QMainWindow):
     def _features(self) -> None:
         """Menus of the other features (公示 and printing, 数据交换), each installed by
         its own module so this window stays about the ledger."""
-        from desktop.ui import notice_panel, safety_panel, sync_panel, township_panel
+        from desktop.ui import notice_panel, safety_panel, sync_panel
 
         notice_panel.install(self)
         sync_panel.install(self)
         safety_panel.install(self)
-        township_panel.install(self)  # does nothing on a village workstation
+        if self.store.workstation["role"] == "township":  # a village never loads its screens
+            from desktop.ui import township_panel
+
+            township_panel.install(self)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

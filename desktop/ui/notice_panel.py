@@ -26,7 +26,6 @@ from desktop.core.errors import Refusal
 from desktop.notices import Notices
 from desktop.storage import notice_queries as nq
 from desktop.ui import notice_dialogs as nd
-from desktop.ui.print_preview import PrintPreview
 from desktop.ui.widgets import show_message
 
 COLUMNS = ("公示编号", "类别", "状态", "公示期", "剩余天数", "案件数", "未处理异议", "张贴照片")
@@ -53,7 +52,7 @@ class NoticePanel(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.preview: PrintPreview | None = None  # the preview opened last (tests read it)
+        self.preview = None  # the preview opened last (tests read it)
         self.setWindowTitle("公示管理")
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -258,6 +257,8 @@ class NoticePanel(QDialog):
             pdf = build()
         except Refusal as exc:
             return self.warn(exc.message)
+        from desktop.ui.print_preview import PrintPreview  # pdfium: loaded when first shown
+
         self.preview = PrintPreview(pdf, title, file_name, self)
         self.preview.setWindowModality(Qt.WindowModality.WindowModal)
         self.preview.open()

@@ -24,8 +24,7 @@ def install(main_window) -> "SafetyPanel":
     for text, slot in (("立即备份", panel.backup_now), ("备份到U盘(加密)…", panel.backup_to_usb),
                        ("从备份恢复…", panel.restore), ("检查数据", panel.check)):
         menu.addAction(text, slot)
-    panel.menu = menu
-    panel.daily()
+    panel.menu = menu  # the first daily backup comes with the start-up check (safety_start)
     return panel
 
 
@@ -75,13 +74,21 @@ class SafetyPanel(QObject):
     def on_close(self) -> None:
         self._quiet_backup("close")
 
+    def _settle(self) -> None:
+        """Let the start-up check and its backup end before another backup or a restore."""
+        job = getattr(self.window, "startup_check", None)
+        if job is not None:
+            job.settle()
+
     def _quiet_backup(self, reason: str) -> None:
+        self._settle()
         try:
             backup.auto_backup(self.store, reason)
         except Refusal as exc:
             self.messages.append(exc.message)
 
     def backup_now(self) -> None:
+        self._settle()
         try:
             path = backup.auto_backup(self.store, "manual")
         except Refusal as exc:
@@ -91,6 +98,7 @@ class SafetyPanel(QObject):
     def backup_to_usb(self) -> None:
         from desktop.safety.vault import write_backup
 
+        self._settle()
         folder = self.ask_folder()
         if not folder:
             return
@@ -107,6 +115,7 @@ class SafetyPanel(QObject):
     def check(self) -> None:
         from desktop.safety.startup import examine
 
+        self._settle()
         report = examine(self.store.path.parent)
         text = "\n".join(report.lines())
         self.say(text if report.health.ok else f"{text}\n\n{report.advice()}",

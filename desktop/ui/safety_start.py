@@ -1,14 +1,23 @@
-"""The GUI's start, as far as safety goes: check the store before opening it (and offer
-the latest good backup when it is damaged), ask the passphrase that opens the keys, and
-make sure the window has its 数据安全 menu. app.py calls these three."""
+"""The GUI's start, as far as safety goes: open the store, check it whole once the window
+shows (and offer the latest good backup when it is damaged), take the day's backup, ask
+the passphrase that opens the keys, and make sure the window has its 数据安全 menu.
+
+The whole check reads every page and every event: seconds on a large store. It runs in
+a thread of its own after the window is shown, so that the officer sees the ledger at
+once; a store that will not even open is checked before anything else, as before."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from desktop.core.errors import Refusal
-from desktop.ui.safety_dialogs import ask_passphrase, damaged_store_choice
+from PySide6.QtCore import QTimer
 
+from desktop.core.errors import Refusal
+from desktop.paths import store_path
+from desktop.ui.safety_dialogs import TITLE, ask_passphrase, damaged_store_choice
+
+CHECK_DELAY_MS = 300
 choose_on_damage = damaged_store_choice  # tests replace these two
 ask = ask_passphrase
 TRIES = 3
@@ -34,6 +43,65 @@ def check_before_open(data_dir: Path) -> None:
         if not officer:
             raise Refusal(report.advice())
         restore(data_dir, report.latest_good, passphrase=None, officer_passphrase=officer)
+
+
+def open_store(data_dir: Path):
+    """The store, opened; one that will not open is checked first and may be restored."""
+    from desktop.storage.store import Store
+
+    try:
+        return Store.open(data_dir)
+    except Refusal:
+        if not store_path(data_dir).exists():
+            raise
+    check_before_open(data_dir)  # a lock or a newer version passes and is refused again
+    return Store.open(data_dir)
+
+
+def check_in_background(window):
+    """Check the open store whole (and take the day's backup) beside the shown window."""
+    from desktop.ui.background import Job
+
+    data_dir, keep = window.store.path.parent, window.store.policy.backups_kept
+    job = Job(lambda: _check_and_back_up(data_dir, keep))
+    job.done.connect(lambda report: _checked(window, report))
+    job.refused.connect(window.statusBar().showMessage)
+    window.startup_check = job
+    window.statusBar().showMessage("正在检查数据……")
+    # Started once the window has painted, so that the check does not slow the first look.
+    QTimer.singleShot(CHECK_DELAY_MS, job.start)
+    return job
+
+
+def _check_and_back_up(data_dir: Path, keep: int):
+    from desktop.safety import backup
+    from desktop.safety.startup import examine
+
+    report = examine(data_dir)
+    if report.health.ok and backup.daily_due(data_dir):
+        conn = sqlite3.connect(f"{store_path(data_dir).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            backup.auto_backup_of(conn, data_dir, keep, "daily")
+        finally:
+            conn.close()
+    return report
+
+
+def _checked(window, report) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    bar = window.statusBar()
+    if report.health.ok:
+        bar.showMessage(" ".join(["数据检查通过。", *report.health.warnings]), 15000)
+        return
+    choice = choose_on_damage(window, report)
+    if choice == "restore":
+        window.safety_panel.restore_from(report.latest_good, None)
+    elif choice == "quit":
+        QMessageBox.critical(window, TITLE, report.advice())
+        window.close()
+    else:
+        bar.showMessage(f"数据检查发现问题:{report.health.problems[0]}。请尽快从备份恢复。")
 
 
 def install_prompt() -> None:

@@ -1,0 +1,65 @@
+"""Work that must not hold the window still: run in a thread of its own, its result (or
+its refusal) delivered back to the window's thread as a signal.
+
+The work must not touch widgets nor the window's database connection: SQLite
+connections belong to the thread that opened them, so the work opens its own."""
+
+from __future__ import annotations
+
+import atexit
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+
+from desktop.core.errors import Refusal
+
+# Qt aborts the process when a running QThread object is destroyed: every job started
+# is kept here until it ends, and the program waits for the running ones before it exits.
+_jobs: set["Job"] = set()
+
+
+class Job(QThread):
+    done = Signal(object)  # the work's return value
+    refused = Signal(str)  # a Refusal's message, or a short notice of a bug
+
+    def __init__(self, work):
+        super().__init__()
+        self.work = work
+        self.started_once = False
+        self.finished.connect(self._forget)  # queued: runs in the window's thread
+
+    def start(self) -> None:
+        if self.started_once:
+            return
+        self.started_once = True
+        app = QCoreApplication.instance()
+        if app is not None and not _jobs:
+            app.aboutToQuit.connect(settle_all, Qt.ConnectionType.UniqueConnection)
+        _jobs.add(self)
+        super().start()
+
+    def _forget(self) -> None:
+        _jobs.discard(self)
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Refusal as exc:
+            self.refused.emit(exc.message)
+        except Exception as exc:  # a bug: reported without personal data, never raised here
+            from desktop.crash import report_bug
+
+            self.refused.emit(f"后台工作出错({type(exc).__name__}),详情已写入 {report_bug(exc)}。")
+        else:
+            self.done.emit(result)
+
+    def settle(self) -> None:
+        """Wait for the work to end (before anything that must not run beside it); work
+        not started yet is started now, so that it never runs beside what follows."""
+        self.start()
+        self.wait()
+
+
+@atexit.register
+def settle_all() -> None:
+    for job in list(_jobs):
+        job.settle()

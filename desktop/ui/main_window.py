@@ -48,8 +48,8 @@ class MainWindow(QMainWindow):
         self.model = LedgerModel(store, today, self)
         self._build()
         self._actions()
-        self._features()
         self.refresh()
+        self._features()  # after the first refresh: a feature's own start reads its data
 
     def _features(self) -> None:
         """Menus of the other features (公示 and printing, 数据交换), each installed by

@@ -75,6 +75,9 @@ class QueueModel(PagedRows, _Table):
         descending = order == Qt.SortOrder.DescendingOrder
         if column == self.WAITING:  # longer waiting = earlier arrival
             descending = not descending
+        if (self.filter.sort, self.filter.descending) == (self.SORT_OF_COLUMN[column],
+                                                         descending):
+            return  # the order already loaded: no query
         self.filter = replace(self.filter, sort=self.SORT_OF_COLUMN[column],
                               descending=descending)
         self._reorder()

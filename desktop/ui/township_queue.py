@@ -50,9 +50,10 @@ class QueueWidget(QWidget):
         self.model = QueueModel(store, today, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting then asks for the order already loaded.
         self.table.horizontalHeader().setSortIndicator(QueueModel.WAITING,
                                                        Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -63,7 +64,9 @@ class QueueWidget(QWidget):
         layout.addWidget(self.table, 1)
         self.footer = QLabel()
         layout.addWidget(self.footer)
-        self.refresh()
+        self._fill_villages()
+        self._banner()
+        self._footer()
 
     def _filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -111,6 +114,12 @@ class QueueWidget(QWidget):
         self._footer()
 
     def refresh(self) -> None:
+        self._fill_villages()
+        self.model.reload()
+        self._banner()
+        self._footer()
+
+    def _fill_villages(self) -> None:
         keep = self.village.currentData()
         self.village.blockSignals(True)
         self.village.clear()
@@ -119,9 +128,6 @@ class QueueWidget(QWidget):
             self.village.addItem(name, code)
         self.village.setCurrentIndex(max(self.village.findData(keep), 0))
         self.village.blockSignals(False)
-        self.model.reload()
-        self._banner()
-        self._footer()
 
     def _banner(self) -> None:
         total = self.model.total

@@ -30,11 +30,14 @@ class LedgerFilter:
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
+        # With a search, `+status`/`+year` keep SQLite on the narrow search index (which
+        # holds both) instead of a status or year range read row by wide row.
+        plus = "+" if self.text.strip() else ""
         if self.status:
-            clauses.append("status = ?")
+            clauses.append(f"{plus}status = ?")
             params.append(self.status)
         if self.year:
-            clauses.append("year = ?")
+            clauses.append(f"{plus}year = ?")
             params.append(self.year)
         text = self.text.strip()
         if text:
@@ -56,10 +59,42 @@ def ledger_count(db: Database, flt: LedgerFilter) -> int:
 
 def ledger_page(db: Database, flt: LedgerFilter, offset: int, limit: int) -> list[dict]:
     """One page of the ledger, newest received first (the order an officer works in)."""
+    if flt.text.strip():
+        return _searched(db, flt, offset, limit)[1]
     where, params = flt.where()
     sql = (f"SELECT {', '.join(LEDGER_COLUMNS)} FROM applications{where}"
            " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?")
-    return list(db.query(sql, params + [limit, offset]))
+    return _dicts(db.execute(sql, params + [limit, offset]))
+
+
+def ledger_first_page(db: Database, flt: LedgerFilter, limit: int) -> tuple[int, list[dict]]:
+    """How many cases the filter finds, and the first page of them."""
+    if flt.text.strip():
+        return _searched(db, flt, 0, limit)
+    return ledger_count(db, flt), ledger_page(db, flt, 0, limit)
+
+
+def _searched(db: Database, flt: LedgerFilter, offset: int, limit: int
+              ) -> tuple[int, list[dict]]:
+    """A search in one pass over the narrow search index, counting as it goes; then the
+    page's rows by id. Walking the ledger's order instead would read every wide row to
+    test it: 240 ms on 100,000 cases, against 30 ms this way."""
+    where, params = flt.where()
+    hits = db.execute(f"SELECT id, COUNT(*) OVER () FROM applications{where}"
+                      " ORDER BY +received_on DESC, id DESC LIMIT ? OFFSET ?",
+                      params + [limit, offset]).fetchall()
+    if not hits:
+        return (0 if offset == 0 else ledger_count(db, flt)), []
+    marks = ",".join("?" * len(hits))
+    rows = {r["id"]: r for r in _dicts(db.execute(
+        f"SELECT {', '.join(LEDGER_COLUMNS)} FROM applications WHERE id IN ({marks})",
+        [h[0] for h in hits]))}
+    return hits[0][1], [rows[h[0]] for h in hits]
+
+
+def _dicts(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def status_counts(db: Database, year: int | None = None) -> dict[str, int]:

@@ -51,12 +51,16 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = queries.ledger_count(self.store.db, self.filter)
-        self._rows = self._page(0)
+        self._total, rows = queries.ledger_first_page(self.store.db, self.filter,
+                                                      self.page_size)
+        self._rows = self._with_urgency(rows)
         self.endResetModel()
 
     def _page(self, offset: int) -> list[dict]:
-        rows = queries.ledger_page(self.store.db, self.filter, offset, self.page_size)
+        return self._with_urgency(queries.ledger_page(self.store.db, self.filter, offset,
+                                                      self.page_size))
+
+    def _with_urgency(self, rows: list[dict]) -> list[dict]:
         for row in rows:
             due = row["due_on"]
             row["urgency"] = (urgency(date.fromisoformat(due), self.today, self.store.policy,

@@ -114,14 +114,18 @@ def _two_households(db, marks: str, case_ids: list[str]) -> dict[str, list[tuple
         + household.format(**members, key="m.application_id", marks=marks),
         case_ids * 2).fetchall()
     pids = sorted({p[1] for p in people if p[1]})
+    years = sorted({p[4] for p in people})
     if not pids:
         return {}
     pid_marks = ",".join("?" * len(pids))
+    # `+a.year`: filter by year, but never search by it (the year index is wide)
+    in_years = f" AND +a.year IN ({','.join('?' * len(years))})"
     listed: dict[tuple, list[tuple]] = {}
     for case, pid, _name, head, year in db.execute(
             household.format(**applicants, key="a.applicant_id_number", marks=pid_marks)
-            + " UNION ALL " + household.format(**members, key="m.id_number", marks=pid_marks),
-            pids * 2):
+            + in_years + " UNION ALL "
+            + household.format(**members, key="m.id_number", marks=pid_marks) + in_years,
+            pids + years + pids + years):
         listed.setdefault((pid, year), []).append((case, head))
     found = {(other, name, case) for case, pid, name, head, year in people
              for other, other_head in listed.get((pid, year), ())

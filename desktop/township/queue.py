@@ -102,8 +102,11 @@ def queue_page(db, flt: QueueFilter, today: date, policy, offset: int, limit: in
 
 
 def village_choices(db) -> list[tuple[str, str]]:
-    """(code, name) of every enrolled village and every village with a case held here."""
+    """(code, name) of every enrolled village and every village with a case in the queue
+    (read through the status index: not every case of ten years)."""
     names = village_names(db)
+    marks = ",".join("?" * len(AWAITING))
     codes = {r[0] for r in db.execute(
-        "SELECT DISTINCT substr(id, 1, instr(id, '-') - 1) FROM applications")}
+        "SELECT DISTINCT substr(id, 1, instr(id, '-') - 1) FROM applications"
+        f" WHERE status IN ({marks})", AWAITING)}
     return [(c, names.get(c, c)) for c in sorted(codes | set(names))]

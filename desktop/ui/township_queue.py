@@ -30,7 +30,6 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.queue import QueueFilter, village_choices
 from desktop.ui import widgets as w
-from desktop.ui.township_case import TownshipCaseView
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
 
@@ -149,6 +148,8 @@ class QueueWidget(QWidget):
     def open_case(self, row: int):
         if not 0 <= row < self.model.rowCount():
             return None
+        from desktop.ui.township_case import TownshipCaseView  # loaded when first opened
+
         view = TownshipCaseView(self.store, self.today, self.model.case_id(row), self)
         view.changed.connect(self._decided)
         self.view = view

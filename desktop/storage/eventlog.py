@@ -6,12 +6,14 @@ removed or reordered event is detected by `verify_chain`."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 GENESIS = "0" * 64
 
@@ -27,21 +29,50 @@ class Event:
     case_id: str
     type: str
     payload: dict
+    # The payload as stored (canonical JSON), written once: the log row, the hash, the
+    # history's fields and the case's document all use this same text.
+    payload_json: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.payload_json:
+            object.__setattr__(self, "payload_json", canonical(self.payload))
 
     def row(self) -> dict:
         return {"workstation_id": self.workstation_id, "seq": self.seq,
                 "prev_hash": self.prev_hash, "hash": self.hash,
                 "recorded_at": self.recorded_at, "actor": self.actor,
-                "case_id": self.case_id, "type": self.type, "payload": canonical(self.payload)}
+                "case_id": self.case_id, "type": self.type, "payload": self.payload_json}
+
+    def values(self) -> tuple:
+        """The log row in column order (`_COLUMNS`), for INSERT."""
+        return (self.workstation_id, self.seq, self.prev_hash, self.hash, self.recorded_at,
+                self.actor, self.case_id, self.type, self.payload_json)
+
+    def content_hash(self) -> str:
+        """What `hash` must be: the hash of this event's content and its link."""
+        return _hash_of(canonical([self.workstation_id, self.seq, self.prev_hash,
+                                   self.recorded_at, self.actor, self.case_id, self.type]),
+                        self.payload_json)
+
+
+# Made once: json.dumps with options makes a new encoder on every call, and an import
+# makes two canonical texts of every event (its payload, and the head it hashes).
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def canonical(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def event_hash(workstation_id, seq, prev_hash, recorded_at, actor, case_id, type_, payload):
-    body = canonical([workstation_id, seq, prev_hash, recorded_at, actor, case_id, type_,
-                      payload])
+    return _hash_of(canonical([workstation_id, seq, prev_hash, recorded_at, actor, case_id,
+                               type_]), canonical(payload))
+
+
+def _hash_of(head_json: str, payload_json: str) -> str:
+    """The hash of canonical([*head, payload]), from the payload's text already made:
+    canonical JSON of a list is its items' texts joined by commas, in brackets."""
+    body = f"{head_json[:-1]},{payload_json}]"
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -57,18 +88,22 @@ def append(db: Database, *, workstation_id: str, recorded_at: str, actor: str,
     """Append one event of this workstation (call inside a write transaction)."""
     seq, prev = last_of(db, workstation_id)
     seq += 1
-    digest = event_hash(workstation_id, seq, prev, recorded_at, actor, case_id, type_, payload)
-    event = Event(workstation_id, seq, prev, digest, recorded_at, actor, case_id, type_,
-                  payload)
-    db.execute("INSERT INTO events (workstation_id, seq, prev_hash, hash, recorded_at, actor,"
-               " case_id, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               list(event.row().values()))
+    event = Event(workstation_id, seq, prev, "", recorded_at, actor, case_id, type_, payload)
+    event = dataclasses.replace(event, hash=event.content_hash())
+    insert_events(db, [event])
     return event
+
+
+def insert_events(db: Database, events) -> None:
+    """Write events to the log as they are (their own workstation id, seq and hash)."""
+    db.conn.executemany(f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [e.values() for e in events])
 
 
 def _from_row(row) -> Event:
     ws, seq, prev, digest, at, actor, case_id, type_, payload = row
-    return Event(ws, seq, prev, digest, at, actor, case_id, type_, json.loads(payload))
+    return Event(ws, seq, prev, digest, at, actor, case_id, type_, json.loads(payload),
+                 payload)
 
 
 _COLUMNS = "workstation_id, seq, prev_hash, hash, recorded_at, actor, case_id, type, payload"

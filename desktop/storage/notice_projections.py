@@ -10,6 +10,8 @@ sheet) are events of the village's own, whose case_id is `<village code>-<notice
 
 from __future__ import annotations
 
+from desktop.storage.projection_batch import reader, row_dict
+
 TABLES: tuple[str, ...] = ("notice_cases", "notices")
 RESULT_ISSUED = "ResultNoticeIssued"
 PHOTO_ATTACHED = "NoticePhotoAttached"
@@ -60,14 +62,15 @@ def _result_issued(db, e) -> None:
 
 
 def _ensure_batch(db, key, *, kind, program, start, days, board, actor) -> None:
-    db.execute("INSERT OR IGNORE INTO notices (village_code, notice_id, kind, program, start,"
-               " days, board, issued_by, photo_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-               [*key, kind, program, start, days, board, actor])
+    db.conn.execute("INSERT OR IGNORE INTO notices (village_code, notice_id, kind, program,"
+                    " start, days, board, issued_by, photo_count)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [*key, kind, program, start, days, board, actor])
 
 
 def _join(db, key, app: dict, amount_fen, state: str) -> None:
-    position = db.execute("SELECT COUNT(*) FROM notice_cases WHERE village_code = ? AND"
-                          " notice_id = ?", list(key)).fetchone()[0]
+    position = db.conn.execute("SELECT COUNT(*) FROM notice_cases WHERE village_code = ? AND"
+                               " notice_id = ?", list(key)).fetchone()[0]
     row = {"village_code": key[0], "notice_id": key[1], "application_id": app["id"],
            "position": position + 1, "applicant_name": app["applicant_name"],
            "group_name": app["group_name"], "household_size": app["household_size"],
@@ -76,14 +79,13 @@ def _join(db, key, app: dict, amount_fen, state: str) -> None:
            "ended_on": None}
     # Plain SQL: sqlite-utils' upsert probes the database with a scratch table, which
     # fails while rebuild is still reading the event log.
-    db.execute(f"INSERT OR REPLACE INTO notice_cases ({', '.join(row)}) VALUES"
-               f" ({', '.join('?' * len(row))})", list(row.values()))
+    db.conn.execute(f"INSERT OR REPLACE INTO notice_cases ({', '.join(row)}) VALUES"
+                    f" ({', '.join('?' * len(row))})", list(row.values()))
 
 
 def _on_notice(db, case_id: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM notice_cases WHERE application_id = ? AND"
-                         " state = 'on_notice'", [case_id]))
-    return rows[0] if rows else None
+    return row_dict(db.conn.execute("SELECT * FROM notice_cases WHERE application_id = ?"
+                                    " AND state = 'on_notice'", [case_id]))
 
 
 def _update(db, row: dict, changes: dict) -> None:
@@ -95,10 +97,9 @@ def _update(db, row: dict, changes: dict) -> None:
 
 
 def _case(db, case_id: str) -> dict:
-    """Plain SQL (as in projections.py): sqlite-utils' get reads the schema every call."""
-    from desktop.storage.projections import case_row
-
-    return case_row(db, case_id)
+    """Through the projection batch: within an import or a rebuild the case may not
+    have been written to its table yet."""
+    return reader(db).case(case_id)
 
 
 def _objection(db, e) -> None:
@@ -129,18 +130,19 @@ def _closed(db, e) -> None:
 def _maybe_closed(db, row: dict, on: str) -> None:
     """A batch ends when none of its cases is still on notice."""
     key = [row["village_code"], row["notice_id"]]
-    left = db.execute("SELECT COUNT(*) FROM notice_cases WHERE village_code = ? AND"
-                      " notice_id = ? AND state = 'on_notice'", key).fetchone()[0]
+    left = db.conn.execute("SELECT COUNT(*) FROM notice_cases WHERE village_code = ? AND"
+                           " notice_id = ? AND state = 'on_notice'", key).fetchone()[0]
     if not left:
-        db.execute("UPDATE notices SET closed_on = ? WHERE village_code = ? AND notice_id = ?",
-                   [on, *key])
+        db.conn.execute("UPDATE notices SET closed_on = ? WHERE village_code = ? AND"
+                        " notice_id = ?", [on, *key])
 
 
 def _photo(db, e) -> None:
     f = e.payload
-    db.execute("UPDATE notices SET photo_sha256 = ?, photo_name = ?, photo_on = ?,"
-               " photo_count = photo_count + 1 WHERE village_code = ? AND notice_id = ?",
-               [f["photo_sha256"], f["file_name"], f["date"], f["village_code"], f["notice_id"]])
+    db.conn.execute("UPDATE notices SET photo_sha256 = ?, photo_name = ?, photo_on = ?,"
+                    " photo_count = photo_count + 1 WHERE village_code = ? AND notice_id = ?",
+                    [f["photo_sha256"], f["file_name"], f["date"], f["village_code"],
+                     f["notice_id"]])
 
 
 _HANDLERS = {

@@ -1,28 +1,32 @@
 """Projections: the tables the GUI reads, computed from the event log.
 
 `apply_event` is the only code that writes them, both live (in the same transaction as the
-event) and in `rebuild`, so rebuilding reproduces them exactly."""
+event) and in `rebuild` and import, so rebuilding reproduces them exactly. It writes
+through a `ProjectionBatch`: one event's batch live, one batch for a whole replay."""
 
 from __future__ import annotations
 
-import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
-
-from desktop.core.deadlines import calendar_for, due_for
+from desktop.core.deadlines import due_for
 from desktop.core.policy import Policy
 from desktop.core.summary import summarize_receipt, summarize_step
+from desktop.core.workcalendar import WorkCalendar
 from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
-from desktop.storage.eventlog import Event, all_events, canonical
+from desktop.storage.eventlog import Event, all_events
 from desktop.storage.migrations import PROJECTION_TABLES
+from desktop.storage.projection_batch import ProjectionBatch, batched, open_batch
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 
 
 # Projections of other features: modules with TABLES (their projection tables, emptied by
-# rebuild) and apply(db, event, policy), called for every event after the case projections.
+# rebuild) and apply(db, event, policy), called for every event after the case projections
+# (inside its batch: a feature reads cases through `batched(db)`).
 FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections")
 
 
@@ -38,42 +42,23 @@ def _features():
     return _FEATURES
 
 
-# Plain SQL rather than sqlite-utils' table API: that API reads the table's schema on every
-# call, which made projecting (live, rebuild, import) five times slower than writing.
-_SQL: dict[tuple, str] = {}
-
-
-def _insert(db: Database, table: str, row: dict) -> None:
-    key = (table, *row)
-    sql = _SQL.get(key)
-    if sql is None:
-        sql = _SQL[key] = (f"INSERT INTO {table} ({', '.join(row)})"
-                           f" VALUES ({', '.join('?' * len(row))})")
-    db.conn.execute(sql, list(row.values()))
-
-
-def _update_case(db: Database, case_id: str, changes: dict) -> None:
-    sets = ", ".join(f"{k} = ?" for k in changes)
-    db.conn.execute(f"UPDATE applications SET {sets} WHERE id = ?", [*changes.values(), case_id])
-
-
-def case_row(db: Database, case_id: str) -> dict:
-    """The projected case as a dict (NotFoundError, as sqlite-utils' get, if absent)."""
-    cur = db.conn.execute("SELECT * FROM applications WHERE id = ?", [case_id])
-    values = cur.fetchone()
-    if values is None:
-        raise NotFoundError(case_id)
-    return dict(zip([d[0] for d in cur.description], values, strict=True))
-
-
 def apply_event(db: Database, event: Event, policy: Policy) -> None:
+    """Project one event, into the batch open on `db` (import, rebuild) or, live, into
+    a batch of its own written at once."""
+    batch = open_batch(db)
+    if batch is None:
+        with batched(db):
+            apply_event(db, event, policy)
+        return
     if event.type == RECEIVED_EVENT:
-        _receive(db, event, policy)
+        _receive(batch, event, policy)
     elif event.type in ACTION_OF_TYPE:
-        _step(db, event, ACTION_OF_TYPE[event.type], policy)
+        _step(batch, event, ACTION_OF_TYPE[event.type], policy)
     for feature in _features():
         feature.apply(db, event, policy)
     # Unknown types (from a newer peer) stay in the log; they do not touch projections.
+    if batch.full:
+        batch.flush()
 
 
 def rebuild(db: Database, policy: Policy) -> int:
@@ -84,13 +69,14 @@ def rebuild(db: Database, policy: Policy) -> int:
     for table in PROJECTION_TABLES:
         db.execute(f"DELETE FROM {table}")
     n = 0
-    for event in all_events(db):
-        apply_event(db, event, policy)
-        n += 1
+    with batched(db):
+        for event in all_events(db):
+            apply_event(db, event, policy)
+            n += 1
     return n
 
 
-def _receive(db: Database, e: Event, policy: Policy) -> None:
+def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
     doc = e.payload
     a = doc["applicant"]
     received = date.fromisoformat(doc["received_on"])
@@ -107,33 +93,34 @@ def _receive(db: Database, e: Event, policy: Policy) -> None:
         "officer_relative": int(doc.get("officer_relative", False)),
         "repeat_reason": 0, "over_cap": _over_cap(doc["program"], doc["requested_fen"], policy),
         "notice_id": None, "notice_start": None, "notice_days": None,
-        "document": canonical(doc), "origin": e.workstation_id,
+        "document": e.payload_json, "origin": e.workstation_id,
     }
     row.update(_due(row, policy))
-    _insert(db, "applications", row)
-    db.conn.executemany(
-        "INSERT INTO members (application_id, position, name, id_number, sex, birth_date,"
-        " relation, health, work_ability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e.case_id, i, m["name"], m["id_number"], m["sex"], m["birth_date"], m["relation"],
-          m["health"], m["work_ability"]) for i, m in enumerate(doc.get("members", []))])
-    _flag_repeat(db, e.case_id, a["id_number"], doc["reason"], received.year)
-    _history(db, e, "receive", doc["received_on"], summarize_receipt(doc), doc, status)
+    members = [{"application_id": e.case_id, "position": i, "name": m["name"],
+                "id_number": m["id_number"], "sex": m["sex"], "birth_date": m["birth_date"],
+                "relation": m["relation"], "health": m["health"],
+                "work_ability": m["work_ability"]} for i, m in enumerate(doc.get("members", []))]
+    batch.add_case(row)
+    batch.append("members", members)
+    _flag_repeat(batch, e.case_id, a["id_number"], doc["reason"], received.year)
+    _history(batch, e, "receive", doc["received_on"], summarize_receipt(doc), status)
 
 
-def _flag_repeat(db: Database, case_id: str, id_number: str, reason: str, year: int) -> None:
+def _flag_repeat(batch: ProjectionBatch, case_id: str, id_number: str, reason: str,
+                 year: int) -> None:
     """一事一次: the same applicant, the same reason, the same year → flag every such case."""
-    others = db.execute(
-        "SELECT id FROM applications WHERE applicant_id_number = ? AND reason = ? AND year = ?"
-        " AND id != ?", [id_number, reason, year, case_id]).fetchall()
-    if others:
-        ids = [case_id] + [r[0] for r in others]
-        marks = ",".join("?" * len(ids))
-        db.execute(f"UPDATE applications SET repeat_reason = 1 WHERE id IN ({marks})", ids)
+    written = batch.db.conn.execute(
+        "SELECT id FROM applications WHERE applicant_id_number = ? AND reason = ? AND year = ?",
+        [id_number, reason, year]).fetchall()
+    same = {r[0] for r in written} | set(batch.same_request(id_number, reason, year))
+    if same - {case_id}:
+        for other in sorted(same | {case_id}):
+            batch.change(other, {"repeat_reason": 1})
 
 
-def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
+def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
     f = e.payload
-    row = case_row(db, e.case_id)
+    row = batch.case(e.case_id)
     on = f.get("date") or f.get("start") or f.get("received_on") or row["status_on"]
     status = ACTIONS[code].target(f).value
     changes = {"status": status, "status_on": on}
@@ -141,19 +128,25 @@ def _step(db: Database, e: Event, code: str, policy: Policy) -> None:
     if changes.get("proposed_fen"):
         changes["over_cap"] = _over_cap(row["program"], changes["proposed_fen"], policy)
     if code == "resolve_objection":
-        _close_objection(db, e.case_id, f)
+        _close_objection(batch.db, e.case_id, f)
     if code == "objection":
-        _insert(db, "objections", {
-            "application_id": e.case_id, "objection_id": f["objection_id"],
-            "received_on": f["received_on"], "from_whom": f.get("from", ""),
-            "content": f["content"], "status": "open", "result": None,
-            "how_checked": None, "back_to": None, "closed_on": None})
+        _record_objection(batch, e.case_id, f)
     if status in ("received", "investigated") and code == "resolve_objection":
         changes.update({"notice_id": None, "notice_start": None, "notice_days": None})
-    row.update(changes)
-    changes.update(_due(row, policy))
-    _update_case(db, e.case_id, changes)
-    _history(db, e, code, on, summarize_step(code, f), f, status)
+    batch.change(e.case_id, changes)
+    batch.change(e.case_id, _due(row, policy))
+    _history(batch, e, code, on, summarize_step(code, f), status)
+
+
+def _record_objection(batch: ProjectionBatch, case_id: str, f: dict) -> None:
+    """Written at once, not held: closing it reads it back, and a second objection of
+    the same id must fail here, on its own event."""
+    batch.write_case(case_id)
+    batch.db.conn.execute(
+        "INSERT INTO objections (application_id, objection_id, received_on, from_whom,"
+        " content, status, result, how_checked, back_to, closed_on)"
+        " VALUES (?, ?, ?, ?, ?, 'open', NULL, NULL, NULL, NULL)",
+        [case_id, f["objection_id"], f["received_on"], f.get("from", ""), f["content"]])
 
 
 def _close_objection(db: Database, case_id: str, f: dict) -> None:
@@ -162,6 +155,8 @@ def _close_objection(db: Database, case_id: str, f: dict) -> None:
         " closed_on = ? WHERE application_id = ? AND objection_id = ?",
         [f["result"], f["how_checked"], f.get("back_to"), f["date"], case_id, f["objection_id"]])
     if not done.rowcount:
+        from sqlite_utils.db import NotFoundError  # loaded late: start-up time
+
         raise NotFoundError(f"{case_id} {f['objection_id']}")
 
 
@@ -181,27 +176,75 @@ def _over_cap(program: str, fen: int, policy: Policy) -> int:
 
 
 def _due(row: dict, policy: Policy) -> dict:
-    return _due_of(row["status"], row["received_on"], row["status_on"], row.get("paid_first_on"),
-                   row.get("notice_start"), row.get("notice_days") or 0, policy)
+    return _deadlines(policy).due(row["status"], row["received_on"], row["status_on"],
+                                  row.get("paid_first_on"), row.get("notice_start"),
+                                  row.get("notice_days") or 0)
 
 
-@functools.lru_cache(maxsize=65536)
-def _due_of(status: str, received_on: str, status_on: str, paid_first: str | None,
-            start: str | None, days: int, policy: Policy) -> dict:
-    """Cached: counting working days is the dearest part of projecting an event, and a
-    rebuild meets the same few thousand (state, dates) again and again."""
-    due = due_for(status, received_on=date.fromisoformat(received_on),
-                  status_on=date.fromisoformat(status_on), policy=policy,
-                  paid_first_on=date.fromisoformat(paid_first) if paid_first else None,
-                  notice_start=date.fromisoformat(start) if start else None,
-                  notice_days=days, calendar=calendar_for(policy))
-    return {"due_on": due.on.isoformat() if due else None, "due_kind": due.kind if due else None}
+_LAST: tuple = (None, None)  # (the policy last asked about, its _Deadlines)
 
 
-def _history(db: Database, e: Event, code: str, on: str, summary: str, fields: dict,
+def _deadlines(policy: Policy) -> _Deadlines:
+    """Found by identity: hashing the policy's twenty fields cost more than the look-up
+    it keyed, and a rebuild or an import asks about one policy only."""
+    global _LAST
+    last = _LAST  # one read: another thread may replace it meanwhile
+    if last[0] is not policy:
+        last = _LAST = (policy, _Deadlines(policy))
+    return last[1]
+
+
+class _Deadlines:
+    """Counting working days is the dearest part of projecting an event, and a rebuild
+    meets the same few thousand (state, dates) again and again: each answer, and each
+    count of working days, is remembered."""
+
+    MAX_REMEMBERED = 65_536
+
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self.calendar = _RememberingCalendar(policy.holidays, policy.extra_workdays)
+        self._due: dict[tuple, dict] = {}
+
+    def due(self, *key) -> dict:
+        found = self._due.get(key)
+        if found is None:
+            if len(self._due) >= self.MAX_REMEMBERED:
+                self._due.clear()
+            found = self._due[key] = self._reckon(*key)
+        return found
+
+    def _reckon(self, status: str, received_on: str, status_on: str, paid_first: str | None,
+                start: str | None, days: int) -> dict:
+        due = due_for(status, received_on=date.fromisoformat(received_on),
+                      status_on=date.fromisoformat(status_on), policy=self.policy,
+                      paid_first_on=date.fromisoformat(paid_first) if paid_first else None,
+                      notice_start=date.fromisoformat(start) if start else None,
+                      notice_days=days, calendar=self.calendar)
+        return {"due_on": due.on.isoformat() if due else None,
+                "due_kind": due.kind if due else None}
+
+
+class _RememberingCalendar(WorkCalendar):
+    """Remembers its counts: each step of a case asks again for the deadline counted
+    from the same receipt, and a count walks day by day through a month."""
+
+    def __init__(self, holidays, extra_workdays):
+        super().__init__(holidays, extra_workdays)
+        self._counted: dict[tuple[date, int], date] = {}
+
+    def add_working_days(self, start: date, n: int) -> date:
+        day = self._counted.get((start, n))
+        if day is None:
+            day = self._counted[start, n] = super().add_working_days(start, n)
+        return day
+
+
+def _history(batch: ProjectionBatch, e: Event, code: str, on: str, summary: str,
              status_after: str) -> None:
-    _insert(db, "history", {
+    """The event's line in the case's history; its fields are the event's payload."""
+    batch.append("history", [{
         "workstation_id": e.workstation_id, "seq": e.seq, "application_id": e.case_id,
         "type": e.type, "action": code, "occurred_on": on, "recorded_at": e.recorded_at,
         "actor": e.actor, "summary": summary,
-        "fields": canonical(fields), "status_after": status_after})
+        "fields": e.payload_json, "status_after": status_after}])

@@ -14,7 +14,7 @@ import re
 import zlib
 
 from desktop.storage.attachments import MAX_ATTACHMENT_BYTES
-from desktop.storage.eventlog import Event, canonical, event_hash
+from desktop.storage.eventlog import Event, canonical
 from desktop.sync.bundle import BundleRefused
 
 MAX_PLAIN_BYTES = 768 * 1024 * 1024
@@ -34,20 +34,31 @@ def referenced_attachments(payload) -> set[str]:
     """Attachments an event refers to: a 64-hex SHA-256 under a key named `attachments`
     (a list) or ending in `_sha256` (the convention for every event that carries a file)."""
     found: set[str] = set()
-
-    def walk(value, key=""):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, str(k))
-        elif isinstance(value, list):
-            for v in value:
-                walk(v, key)
-        elif (isinstance(value, str) and (key == "attachments" or key.endswith("_sha256"))
-              and DIGEST.fullmatch(value)):
-            found.add(value)
-
-    walk(payload)
+    if isinstance(payload, (dict, list)):
+        _collect(payload, "", found)
     return found
+
+
+def attachments_of(event: Event) -> set[str]:
+    """As `referenced_attachments`, but most events carry no file: when the payload's
+    text has no key that could name one, the walk is skipped."""
+    text = event.payload_json
+    if '"attachments":' not in text and '_sha256":' not in text:
+        return set()
+    return referenced_attachments(event.payload)
+
+
+def _collect(value: dict | list, key: str, found: set[str]) -> None:
+    """Leaves are looked at in their container's loop, not in a call each: an import
+    walks every event's payload."""
+    items = value.items() if isinstance(value, dict) else ((key, v) for v in value)
+    for k, v in items:
+        if isinstance(v, str):
+            k = str(k)
+            if (k == "attachments" or k.endswith("_sha256")) and DIGEST.fullmatch(v):
+                found.add(v)
+        elif isinstance(v, (dict, list)):
+            _collect(v, str(k), found)
 
 
 def _bad(name: str, what: str) -> BundleRefused:
@@ -77,8 +88,7 @@ def _event(row, name: str) -> Event:
         raise _bad(name, "中有格式不对的事件")
     e = Event(row["workstation_id"], row["seq"], row["prev_hash"], row["hash"],
               row["recorded_at"], row["actor"], row["case_id"], row["type"], row["payload"])
-    if event_hash(e.workstation_id, e.seq, e.prev_hash, e.recorded_at, e.actor, e.case_id,
-                  e.type, e.payload) != e.hash:
+    if e.content_hash() != e.hash:
         raise _bad(name, f"中事件 {e.seq} 的校验值不符(事件被改动)")
     return e
 

@@ -48,6 +48,22 @@ def read_file(path: Path) -> bytes:
 
 
 def read_verified(store, path: Path) -> Verified:
+    """The bundle with everything in it checked."""
+    name, h, sender, plain = _opened(store, path)
+    events, files, acks = payload.parse(plain, name)
+    _check_counts(h, events, files, acks, store.workstation["id"], name)
+    check_scope(events, sender, store.workstation, name)
+    return Verified(name, h, sender, events, files, acks)
+
+
+def read_header(store, path: Path) -> dict:
+    """The bundle's header, after every check but those of the events it carries: that
+    it is for us, from an enrolled sender, signed by it, whole, and opens."""
+    return _opened(store, path)[1]
+
+
+def _opened(store, path: Path) -> tuple[str, dict, dict, bytes]:
+    """(name, header, sender, plaintext) of a bundle for us that its sender signed."""
     name = Path(path).name
     parsed = bundle.unpack(read_file(path), name)
     h = parsed.header
@@ -59,11 +75,7 @@ def read_verified(store, path: Path) -> Verified:
     bundle.check_signature(parsed, unb64(sender["signing_key"]), name)
     if hashlib.sha256(parsed.ciphertext).hexdigest() != h["payload"]["sha256"]:
         raise bundle._damaged(name, "的内容校验值不符,文件已损坏")
-    plain = _open(parsed, store, name)
-    events, files, acks = payload.parse(plain, name)
-    _check_counts(h, events, files, acks, own["id"], name)
-    check_scope(events, sender, own, name)
-    return Verified(name, h, sender, events, files, acks)
+    return name, h, sender, _open(parsed, store, name)
 
 
 def _enrolled_sender(db, header: dict, name: str) -> dict:
@@ -110,7 +122,7 @@ def _check_counts(h, events, files, acks, own_id: str, name: str) -> None:
                == (seqs[0], seqs[-1])))
     if not ok:
         raise bundle._damaged(name, "的包头与内容不一致")
-    wanted = set().union(*(payload.referenced_attachments(e.payload) for e in events))
+    wanted = set().union(*(payload.attachments_of(e) for e in events))
     if wanted != set(files):
         raise bundle._damaged(name, "的附件与事件对不上")
 

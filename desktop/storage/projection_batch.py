@@ -1,0 +1,157 @@
+"""Projection writes held back until a batch of events has been projected.
+
+Why: an import or a rebuild replays thousands of events, and each used to read its case
+row, update it and insert its history row: a dozen statements per event, most of them
+rewriting the same case row and its seven indexes again and again. A batch keeps every
+case it touches in memory, and when it ends writes each case once (an INSERT for a new
+case, an UPDATE of only the columns that changed for a known one), then the rows that
+are only ever appended (members, history) with one executemany per table.
+
+Live recording goes through the same code: `apply_event` opens a batch of one event and
+ends it at once, so rebuild and live projections cannot drift apart.
+
+While a batch is open the `applications`, `members` and `history` tables lag behind it:
+read cases through `case`/`find`, and end the batch before other code reads them."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections import defaultdict
+
+# Enough for a county's ten years of one village, and few enough to stay far below the
+# memory a township's laptop has: a rebuild writes out and forgets its cases past this.
+MAX_HELD_CASES = 20_000
+
+_OPEN: dict[int, "ProjectionBatch"] = {}  # id(db) -> the batch open on it
+
+
+class ProjectionBatch:
+    def __init__(self, db):
+        self.db = db
+        self.cases: dict[str, dict] = {}  # case id -> the row as it will be written
+        self.new: set[str] = set()  # cases not yet in the table
+        self.changed: dict[str, set[str]] = defaultdict(set)  # known case -> columns
+        self.appended: dict[str, list[dict]] = defaultdict(list)  # table -> rows
+        self.requests: dict[tuple, list[str]] = defaultdict(list)  # 一事一次 key -> new cases
+
+    # -- cases -----------------------------------------------------------------------
+    def find(self, case_id: str) -> dict | None:
+        """The case's row as projected so far (not to be changed but through `change`)."""
+        row = self.cases.get(case_id)
+        if row is None:
+            row = row_dict(self.db.conn.execute("SELECT * FROM applications WHERE id = ?",
+                                                [case_id]))
+            if row is not None:
+                self.cases[case_id] = row
+        return row
+
+    def case(self, case_id: str) -> dict:
+        """As `find`, but a missing case raises NotFoundError (as sqlite-utils' get)."""
+        row = self.find(case_id)
+        if row is None:
+            from sqlite_utils.db import NotFoundError  # loaded late: start-up time
+
+            raise NotFoundError(case_id)
+        return row
+
+    def holds(self, case_id: str) -> bool:
+        """Whether the case's row in its table is behind this batch."""
+        return case_id in self.new or case_id in self.changed
+
+    def add_case(self, row: dict) -> None:
+        self.cases[row["id"]] = row
+        self.new.add(row["id"])
+        key = (row["applicant_id_number"], row["reason"], row["year"])
+        self.requests[key].append(row["id"])
+
+    def change(self, case_id: str, changes: dict) -> None:
+        (self.cases.get(case_id) or self.case(case_id)).update(changes)
+        if case_id not in self.new:
+            self.changed[case_id].update(changes)
+
+    def same_request(self, id_number: str, reason: str, year: int) -> list[str]:
+        """The cases of this batch not yet written with this applicant, reason and year."""
+        return self.requests.get((id_number, reason, year), [])
+
+    def write_case(self, case_id: str) -> None:
+        """Write one new case now: a row that refers to it (an objection) is coming."""
+        if case_id in self.new:
+            self._insert("applications", [self.cases[case_id]])
+            self.new.discard(case_id)
+
+    # -- rows only ever appended -------------------------------------------------------
+    def append(self, table: str, rows: list[dict]) -> None:
+        self.appended[table].extend(rows)
+
+    # -- writing -----------------------------------------------------------------------
+    @property
+    def full(self) -> bool:
+        return len(self.cases) > MAX_HELD_CASES
+
+    def flush(self) -> None:
+        """Write everything held, cases first (the appended rows refer to them)."""
+        self._insert("applications", [self.cases[c] for c in sorted(self.new)])
+        self._update_cases()
+        for table, rows in self.appended.items():
+            self._insert(table, rows)
+        self.cases.clear()
+        self.new.clear()
+        self.changed.clear()
+        self.appended.clear()
+        self.requests.clear()
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        groups: dict[tuple, list] = defaultdict(list)  # rows of the same columns
+        for row in rows:
+            groups[tuple(row)].append(tuple(row.values()))
+        for columns, values in groups.items():
+            self.db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)})"
+                f" VALUES ({', '.join('?' * len(columns))})", values)
+
+    def _update_cases(self) -> None:
+        """Only the changed columns: SQLite then leaves alone the indexes of the others."""
+        groups: dict[tuple, list] = defaultdict(list)  # cases with the same columns changed
+        for case_id, columns in self.changed.items():
+            groups[tuple(sorted(columns))].append(case_id)
+        for columns, case_ids in groups.items():
+            sets = ", ".join(f"{c} = ?" for c in columns)
+            self.db.conn.executemany(
+                f"UPDATE applications SET {sets} WHERE id = ?",
+                [[*(self.cases[c][k] for k in columns), c] for c in case_ids])
+
+
+def row_dict(cursor: sqlite3.Cursor) -> dict | None:
+    """The cursor's next row as {column: value} (None at the end): sqlite-utils' get
+    would read the table's schema on every call."""
+    values = cursor.fetchone()
+    if values is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], values, strict=True))
+
+
+def open_batch(db) -> ProjectionBatch | None:
+    """The batch open on `db`, if any (a dictionary look-up: asked for every event)."""
+    return _OPEN.get(id(db))
+
+
+def reader(db) -> ProjectionBatch:
+    """Where to read cases: the open batch, or an empty one that reads the table."""
+    return _OPEN.get(id(db)) or ProjectionBatch(db)
+
+
+@contextlib.contextmanager
+def batched(db):
+    """The batch open on `db`, or a new one written out when the block ends (call inside
+    a write transaction; an error leaves the held writes unwritten, for the caller's
+    rollback to undo the rest)."""
+    if id(db) in _OPEN:
+        yield _OPEN[id(db)]
+        return
+    batch = _OPEN[id(db)] = ProjectionBatch(db)
+    try:
+        yield batch
+        batch.flush()
+    finally:
+        del _OPEN[id(db)]

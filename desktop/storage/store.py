@@ -25,9 +25,12 @@ class Store:
     def __init__(self, db, path: Path):
         self.db = db
         self.path = path
-        self.workstation: dict = dict(next(iter(db["workstation"].rows)))
+        cursor = db.execute("SELECT * FROM workstation LIMIT 1")
+        self.workstation: dict = dict(zip([d[0] for d in cursor.description],
+                                          cursor.fetchone(), strict=True))
         self.policy: Policy = policy_from_settings(
-            {r["key"]: json.loads(r["value"]) for r in db["settings"].rows})
+            {key: json.loads(value) for key, value in db.execute(
+                "SELECT key, value FROM settings")})
 
     # -- opening -------------------------------------------------------------------------
     @classmethod

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.casework import Casework
 from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
@@ -40,7 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.today = today
-        self.casework = Casework(store, today)
+        self._casework = None
         self.dialog = None  # the dialog opened last (tests drive it)
         ws = store.workstation
         place = ws.get("village") or ws.get("township")
@@ -50,6 +49,16 @@ class MainWindow(QMainWindow):
         self._actions()
         self.refresh()
         self._features()  # after the first refresh: a feature's own start reads its data
+
+    @property
+    def casework(self):
+        """The casework operations, loaded when a case is first opened or added (their
+        checks are not needed to show the ledger)."""
+        if self._casework is None:
+            from desktop.casework import Casework
+
+            self._casework = Casework(self.store, self.today)
+        return self._casework
 
     def _features(self) -> None:
         """Menus of the other features (公示 and printing, 数据交换), each installed by

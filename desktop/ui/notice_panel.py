@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import Refusal
-from desktop.notices import Notices
 from desktop.storage import notice_queries as nq
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.widgets import show_message
@@ -77,7 +76,9 @@ class NoticePanel(QDialog):
         self.resize(980, 480)
 
     @property
-    def notices(self) -> Notices:
+    def notices(self):
+        from desktop.notices import Notices  # casework: loaded when first needed
+
         return Notices(self.window.store, self.window.today)
 
     def show(self) -> None:

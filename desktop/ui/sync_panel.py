@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import Refusal
-from desktop.sync.identity import export_card, fingerprint, own_card, read_card, show_fingerprint
-from desktop.ui.sync_dialogs import FINGERPRINT_STYLE, EnrollDialog, ExportDialog, ImportDialog
 from desktop.ui.widgets import ErrorLabel
+
+# The sync machinery (keys, bundles, the dialogs over them) is loaded when the menu is
+# first used, not while the window opens.
 
 
 def install(main_window) -> None:
@@ -58,6 +59,9 @@ class SyncPanel(QObject):
         path = self.ask_card_file()
         if not path:
             return None
+        from desktop.sync.identity import read_card
+        from desktop.ui.sync_dialogs import EnrollDialog
+
         try:
             card = read_card(Path(path))
         except Refusal as exc:
@@ -65,11 +69,15 @@ class SyncPanel(QObject):
         return self._show(EnrollDialog(self.store, card, self.window))
 
     def export(self):
+        from desktop.ui.sync_dialogs import ExportDialog
+
         dialog = ExportDialog(self.store, self.window.today, self.window)
         dialog.finished.connect(lambda *_: self.window.refresh())
         return self._show(dialog)
 
     def import_bundles(self):
+        from desktop.ui.sync_dialogs import ImportDialog
+
         dialog = ImportDialog(self.store, self.window.today, self.window)
         dialog.finished.connect(lambda *_: self.window.refresh())
         return self._show(dialog)
@@ -87,6 +95,9 @@ class IdentityDialog(QDialog):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
         self.store, self.today = store, today
+        from desktop.sync.identity import fingerprint, own_card, show_fingerprint
+        from desktop.ui.sync_dialogs import FINGERPRINT_STYLE
+
         self.card = own_card(store)
         self.setWindowTitle("本机身份与指纹")
         layout = QVBoxLayout(self)
@@ -115,6 +126,8 @@ class IdentityDialog(QDialog):
         path = self.ask_save("导出身份文件", f"{self.card['village'] or self.card['township']}"
                              f"-身份文件.json", "身份文件 (*.json)")
         if path:
+            from desktop.sync.identity import export_card
+
             self._done(lambda: export_card(self.store, Path(path)), path)
 
     def save_sheet(self) -> None:

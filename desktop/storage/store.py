@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -50,6 +49,8 @@ class Store:
         try:
             private_file(path)
             migration_set().apply(db)
+            import uuid  # here, not at the top: it loads `platform`, 8 ms of each start
+
             ws["id"] = uuid.uuid4().hex
             ws["created_at"] = now_utc()
             with writing(db):

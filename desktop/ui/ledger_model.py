@@ -28,6 +28,10 @@ URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
 SHORT_URGENCY = {"overdue": "超期", "soon": "将到期"}
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPLAY = Qt.ItemDataRole.DisplayRole
+OTHER_ROLES = {Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+               Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ID_ROLE,
+               STATUS_ROLE}
 
 
 class LedgerModel(PagedRows, QAbstractTableModel):
@@ -84,13 +88,15 @@ class LedgerModel(PagedRows, QAbstractTableModel):
     def case_id(self, i: int) -> str:
         return self._rows[i]["id"]
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(row, col)
+        if role not in OTHER_ROLES:  # most asked, never answered: fonts, sizes, decorations
+            return None
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = URGENCY_COLOURS.get(row["urgency"])
             return QBrush(colour) if colour else None
@@ -107,12 +113,14 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         return None
 
     def _display(self, row: dict, col: int) -> str:
-        values = (
-            self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"], row["group_name"],
-            category_label(row["category"]), reason_label(row["reason"]),
-            format_yuan(row["requested_fen"], grouped=True), row["received_on"],
-            status_label(row["status"]), _due_text(row), "、".join(_flags(row)),
-        )
+        values = row.get("_cells")
+        if values is None:  # made once per row, not once per cell painted
+            values = row["_cells"] = (
+                self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"],
+                row["group_name"], category_label(row["category"]), reason_label(row["reason"]),
+                format_yuan(row["requested_fen"], grouped=True), row["received_on"],
+                status_label(row["status"]), _due_text(row), "、".join(_flags(row)),
+            )
         return values[col] if 0 <= col < len(values) else None
 
     def short_id(self, case_id: str) -> str:

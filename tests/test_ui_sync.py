@@ -100,7 +100,10 @@ def test_export_and_import_through_the_dialogs(qtbot, tmp_path):
         assert "已接收案件 1 件" in text and "导入过" in text
         assert status(world.township, case_id) == "acknowledged"
         dialog.reject()
-        assert win_t.model.total == 1  # the ledger was refreshed
+        panel = win_t.township_panel
+        assert panel.queue.model.total == 1  # the queue was refreshed at once,
+        panel.tabs.setCurrentWidget(panel.ledger)
+        assert win_t.model.total == 1  # the ledger of all cases when it is shown
     finally:
         world.close()
 

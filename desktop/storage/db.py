@@ -39,6 +39,13 @@ class Db:
             self.conn.execute("COMMIT")
         return cursor
 
+    def query(self, sql: str, parameters=None):
+        """Rows as dicts, as sqlite-utils' query (the lists and queues read this way)."""
+        cursor = self.execute(sql, parameters)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
     def close(self) -> None:
         self.conn.close()
 

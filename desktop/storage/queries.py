@@ -64,7 +64,7 @@ def ledger_page(db: Database, flt: LedgerFilter, offset: int, limit: int) -> lis
     where, params = flt.where()
     sql = (f"SELECT {', '.join(LEDGER_COLUMNS)} FROM applications{where}"
            " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?")
-    return _dicts(db.execute(sql, params + [limit, offset]))
+    return list(db.query(sql, params + [limit, offset]))
 
 
 def ledger_first_page(db: Database, flt: LedgerFilter, limit: int) -> tuple[int, list[dict]]:
@@ -86,15 +86,10 @@ def _searched(db: Database, flt: LedgerFilter, offset: int, limit: int
     if not hits:
         return (0 if offset == 0 else ledger_count(db, flt)), []
     marks = ",".join("?" * len(hits))
-    rows = {r["id"]: r for r in _dicts(db.execute(
+    rows = {r["id"]: r for r in db.query(
         f"SELECT {', '.join(LEDGER_COLUMNS)} FROM applications WHERE id IN ({marks})",
-        [h[0] for h in hits]))}
+        [h[0] for h in hits])}
     return hits[0][1], [rows[h[0]] for h in hits]
-
-
-def _dicts(cursor) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def status_counts(db: Database, year: int | None = None) -> dict[str, int]:

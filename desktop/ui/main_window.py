@@ -47,7 +47,8 @@ class MainWindow(QMainWindow):
         self.model = LedgerModel(store, today, self)
         self._build()
         self._actions()
-        self.refresh()
+        if store.workstation["role"] != "township":  # a township's ledger is its last tab:
+            self.refresh()  # read when first shown (township_panel)
         self._features()  # after the first refresh: a feature's own start reads its data
 
     @property

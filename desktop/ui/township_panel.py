@@ -34,11 +34,14 @@ def install(main_window) -> None:
 
 
 def _refresh_too(main_window, panel) -> None:
-    """The window's refresh (after an import, say) rereads the township's tabs too."""
-    original = main_window.refresh
+    """The window's refresh (after an import, say) rereads the township's tabs too. The
+    ledger of all cases (not the first tab) is reread when it is next shown: its counts
+    over ten years of a township's cases need not hold up the queue."""
+    panel.ledger_refresh = main_window.refresh
 
     def refresh() -> None:
-        original()
+        panel.ledger_stale = True
+        panel.ledger_shown()
         panel.refresh()
     main_window.refresh = refresh
 
@@ -53,12 +56,19 @@ class TownshipPanel(QObject):
         self.inbox = InboxWidget(window)
         self.figures = FiguresWidget(window.store, window.today)
         self.tabs = QTabWidget()
-        ledger = window.takeCentralWidget()
+        self.ledger = window.takeCentralWidget()
         for widget, title in ((self.queue, "审批队列"), (self.inbox, "各村报送"),
-                              (self.figures, "月度统计"), (ledger, "全部案件台账")):
+                              (self.figures, "月度统计"), (self.ledger, "全部案件台账")):
             self.tabs.addTab(widget, title)
         window.setCentralWidget(self.tabs)
         self.tabs.setCurrentWidget(self.queue)
+        self.ledger_stale, self.ledger_refresh = True, window.refresh
+        self.tabs.currentChanged.connect(self.ledger_shown)
+
+    def ledger_shown(self, *_args) -> None:
+        if self.ledger_stale and self.tabs.currentWidget() is self.ledger:
+            self.ledger_stale = False
+            self.ledger_refresh()
 
     def refresh(self) -> None:
         self.queue.refresh()

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTabWidget, QToolBar
+from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 
-from desktop.ui.township_figures import FiguresWidget
 from desktop.ui.township_inbox import InboxWidget
 from desktop.ui.township_queue import FilingDialog, QueueWidget
 
@@ -54,16 +53,34 @@ class TownshipPanel(QObject):
         self.queue = QueueWidget(window.store, window.today)
         self.queue.changed.connect(window.refresh)
         self.inbox = InboxWidget(window)
-        self.figures = FiguresWidget(window.store, window.today)
+        self._figures = None
+        self.figures_tab = QWidget()  # holds the figures once their tab is first shown
+        QVBoxLayout(self.figures_tab).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.ledger = window.takeCentralWidget()
         for widget, title in ((self.queue, "审批队列"), (self.inbox, "各村报送"),
-                              (self.figures, "月度统计"), (self.ledger, "全部案件台账")):
+                              (self.figures_tab, "月度统计"), (self.ledger, "全部案件台账")):
             self.tabs.addTab(widget, title)
         window.setCentralWidget(self.tabs)
         self.tabs.setCurrentWidget(self.queue)
         self.ledger_stale, self.ledger_refresh = True, window.refresh
         self.tabs.currentChanged.connect(self.ledger_shown)
+        self.tabs.currentChanged.connect(self._figures_shown)
+
+    @property
+    def figures(self):
+        """The monthly figures, made when first wanted (their module and chart are not
+        needed to show the queue)."""
+        if self._figures is None:
+            from desktop.ui.township_figures import FiguresWidget
+
+            self._figures = FiguresWidget(self.window.store, self.window.today)
+            self.figures_tab.layout().addWidget(self._figures)
+        return self._figures
+
+    def _figures_shown(self, *_args) -> None:
+        if self.tabs.currentWidget() is self.figures_tab:
+            self.figures.show()
 
     def ledger_shown(self, *_args) -> None:
         if self.ledger_stale and self.tabs.currentWidget() is self.ledger:
@@ -73,7 +90,8 @@ class TownshipPanel(QObject):
     def refresh(self) -> None:
         self.queue.refresh()
         self.inbox.refresh()
-        self.figures.invalidate()
+        if self._figures is not None:
+            self._figures.invalidate()
 
     def show_queue(self) -> None:
         self.tabs.setCurrentWidget(self.queue)
@@ -83,7 +101,7 @@ class TownshipPanel(QObject):
         self.tabs.setCurrentWidget(self.inbox)
 
     def show_figures(self) -> None:
-        self.tabs.setCurrentWidget(self.figures)
+        self.tabs.setCurrentWidget(self.figures_tab)
 
     def export_filing(self):
         dialog = FilingDialog(self.window.store, self.window.today, self.window)

@@ -79,9 +79,15 @@ def connect(path: Path | str) -> Db:
 def writing(db: Db):
     """One write transaction, taken with BEGIN IMMEDIATE so that a second writer waits
     at the start rather than failing half-way; rolled back whole on any error."""
-    if db.conn.in_transaction:
-        with db.atomic():  # nested: a savepoint inside the outer transaction
+    if db.conn.in_transaction:  # nested: a savepoint inside the outer transaction
+        db.execute("SAVEPOINT relief_desk_nested")
+        try:
             yield db
+        except BaseException:
+            db.execute("ROLLBACK TO relief_desk_nested")
+            db.execute("RELEASE relief_desk_nested")
+            raise
+        db.execute("RELEASE relief_desk_nested")
         return
     db.execute("BEGIN IMMEDIATE")
     try:

@@ -3,6 +3,7 @@ chain, case numbers, 一事一次 and settings that move due dates."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from datetime import date
@@ -265,6 +266,18 @@ def test_an_altered_payload_is_detected(work):
     problems = eventlog.verify_chain(work.db)
     assert len(problems) == 1
     assert "事件 2" in problems[0] and "改动" in problems[0]
+
+
+def test_a_payload_stored_in_other_spacing_is_the_same_content(work):
+    """The check hashes the stored text, and parses it only when that differs: the same
+    content written with other spacing or key order is not an alteration."""
+    work.receive(make_application())
+    (payload,) = work.db.execute("SELECT payload FROM events WHERE seq = 1").fetchone()
+    spaced = json.dumps(json.loads(payload), ensure_ascii=False, indent=2)
+    assert spaced != payload
+    work.db.execute("UPDATE events SET payload = ? WHERE seq = 1", [spaced])
+    work.db.conn.commit()
+    assert eventlog.verify_chain(work.db) == []
 
 
 def test_an_altered_amount_is_detected(work):

@@ -240,14 +240,14 @@ def _own_or(store, code: str, seed: int) -> str:
 
 def write_events(store, events: list[Event]) -> int:
     """Append events (already chained) and project them with the one projection code."""
+    from desktop.storage.eventlog import insert_events
+    from desktop.storage.projection_batch import batched
     from desktop.storage.projections import apply_event
 
-    store.db.conn.executemany(
-        "INSERT INTO events (workstation_id, seq, prev_hash, hash, recorded_at, actor,"
-        " case_id, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [tuple(e.row().values()) for e in events])
-    for e in events:
-        apply_event(store.db, e, store.policy)
+    insert_events(store.db, events)
+    with batched(store.db):  # each case written once, as an import writes them
+        for e in events:
+            apply_event(store.db, e, store.policy)
     return len(events)
 
 

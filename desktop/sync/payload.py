@@ -72,12 +72,19 @@ def parse(plain: bytes, name: str) -> tuple[list[Event], dict[str, bytes], dict]
         raw = inflater.decompress(plain, MAX_PLAIN_BYTES)
         if inflater.unconsumed_tail:
             raise _bad(name, "过大(解压后超过 768 MB)")
-        doc = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        del raw  # a bundle of ten years holds tens of MB: never three copies at once
+        doc = json.loads(text)
+        del text
     except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise _bad(name, "无法解读") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise _bad(name, "缺少事件列表")
-    events = [_event(row, name) for row in doc["events"]]
+    rows = doc.pop("events")
+    events = []
+    for i, row in enumerate(rows):
+        events.append(_event(row, name))
+        rows[i] = None  # the event keeps the payload; the row's own dict can go
     return events, _attachments(doc.get("attachments"), name), _acks(doc.get("acks"), name)
 
 

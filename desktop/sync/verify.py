@@ -6,6 +6,7 @@ what its sender may write (the single-writer rule of DESIGN.md)."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def read_file(path: Path) -> bytes:
     path = Path(path)
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(bundle.MAX_BUNDLE_BYTES + 1)
+            # the size first: read(MAX) would ask for a 512 MB buffer for every bundle
+            if os.fstat(fh.fileno()).st_size > bundle.MAX_BUNDLE_BYTES:
+                raise BundleRefused(f"{path.name} 超过 512 MB,不是有效的数据包。")
+            raw = fh.read()
     except FileNotFoundError:
         raise BundleRefused(f"找不到文件 {path},请检查路径或 U 盘是否插好。") from None
     except IsADirectoryError:

@@ -91,7 +91,8 @@ def forge(world, events, *, attachments=None, version=None) -> bytes:
     """A bundle signed with village A's real key, carrying whatever we like."""
     t_peer = peer(world.a.db, world.township.workstation["id"])
     acks = export.acks_for(world.a.db, t_peer["workstation_id"])
-    header, data = export._build(world.a, t_peer, events, attachments or {}, acks)
+    since = export._acked(world.a.db, t_peer["workstation_id"])
+    header, data = export._build(world.a, t_peer, events, attachments or {}, acks, since)
     if version is not None:
         header = dict(header, format_version=version)
         data = bundle.pack(header, bundle.unpack(data, "x").ciphertext,

@@ -190,3 +190,27 @@ def test_notice_batches_and_their_photo_travel_to_the_township(world, tmp_path):
     assert status(t, a1) == "result_posted"
     assert t.db.execute("SELECT kind FROM notices WHERE village_code = ? AND notice_id = ?",
                         [village, result_id]).fetchone() == ("result",)
+
+
+def test_a_long_log_travels_in_several_bundles_applied_in_order(world, monkeypatch):
+    """Ten years of a village go out in bundles of at most BUNDLE_EVENTS events: given
+    in any order in one import they are applied in order; the later one alone is
+    refused (it follows events the township does not hold yet) and changes nothing."""
+    from desktop.sync import export
+    from tests.sync_world import snapshot
+
+    monkeypatch.setattr(export, "BUNDLE_EVENTS", 4)
+    ids = world.cases_ready(world.a, 2)
+    parts = world.export(world.a)
+    total = world.a.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    assert len(parts) == -(-total // 4) > 2 and all(p.events <= 4 for p in parts)
+    assert [p.first_seq for p in parts] == list(range(1, total + 1, 4))
+    assert parts[0].submitted == ids  # reported once, with the first bundle
+    before = snapshot(world.township)
+    (late,) = import_files(world.township, [parts[1].path], TODAY)
+    assert not late.ok and "第 4 号之后" in late.error
+    assert snapshot(world.township) == before
+    reports = import_files(world.township, [p.path for p in reversed(parts)], TODAY)
+    assert all(r.ok and not r.refused for r in reports), reports
+    assert sum(r.new for r in reports) == total
+    assert {status(world.township, c) for c in ids} == {"acknowledged"}

@@ -1,4 +1,6 @@
-"""Export: one bundle per recipient with every event it has not acknowledged.
+"""Export: for each recipient, every event it has not acknowledged, in bundles of at most
+`BUNDLE_EVENTS` events (the first sync of ten years of a village is several files, each
+read by the township in bounded memory, and applied in order).
 
 A village sends its whole log beyond the township's acknowledgement; a township sends
 each village only its own decisions on that village's cases (a village never sees
@@ -8,6 +10,7 @@ are one transaction, committed only once the file has been written and read back
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -48,37 +51,68 @@ def recipients(store) -> list[dict]:
     return peers
 
 
+# About 1.5 MB on the stick and 40 MB in the township's memory while it is read.
+BUNDLE_EVENTS = 5000
+
+
 def export_bundles(store, to_dir: Path, today: date) -> list[Exported]:
-    """Write one bundle per recipient that has something new; returns what was written."""
+    """Write the bundles of every recipient that has something new; returns them."""
     out = []
     for peer in recipients(store):
-        done = _export_one(store, peer, Path(to_dir), today)
-        if done:
-            out.append(done)
+        out += _export_one(store, peer, Path(to_dir), today)
     return out
 
 
-def _export_one(store, peer: dict, folder: Path, today: date) -> Exported | None:
+def _export_one(store, peer: dict, folder: Path, today: date) -> list[Exported]:
+    """All of one recipient's bundles in one transaction: none is recorded as sent unless
+    every one was written and read back."""
     village = store.workstation["role"] == "village"
-    with store.transaction():
-        submitted = submit_ready_cases(store, today) if village else []
-        events = pending_events(store.db, store.workstation["id"], peer)
-        acks = acks_for(store.db, peer["workstation_id"])
-        if not village and not events and acks["held_seq"] == _last_ack_sent(store.db, peer):
-            return None
-        files = {d: read_attachment(store.path.parent, d)
-                 for e in events for d in payload.referenced_attachments(e.payload)}
-        header, data = _build(store, peer, events, files, acks)
-        tmp = write_temp(folder, data, lambda raw: _check_written(raw, data, store))
-        target = free_name(folder, _file_stem(store, peer, header, today), bundle.SUFFIX)
-        try:
-            _record_sent(store.db, header, target, events, acks)
-        except BaseException:
+    written: list[tuple[Path, Path, Exported]] = []
+    try:
+        with store.transaction():
+            submitted = submit_ready_cases(store, today) if village else []
+            events = pending_events(store.db, store.workstation["id"], peer)
+            acks = acks_for(store.db, peer["workstation_id"])
+            if (not village and not events
+                    and acks["held_seq"] == _last_ack_sent(store.db, peer)):
+                return []
+            since = _acked(store.db, peer["workstation_id"])
+            for part in _parts(events):
+                written.append(_write_part(store, peer, folder, today, part, acks, since))
+                since = part[-1].seq if part else since
+    except BaseException:
+        for tmp, _target, _done in written:
             tmp.unlink(missing_ok=True)
-            raise
-    publish(tmp, target, "本次的内容会包含在下一次导出的数据包里,请换一个 U 盘重新导出。")
+        raise
+    for tmp, target, _done in written:
+        publish(tmp, target, "本次的内容会包含在下一次导出的数据包里,请换一个 U 盘重新导出。")
+    done = [d for _tmp, _target, d in written]
+    done[0] = dataclasses.replace(done[0], submitted=submitted)
+    return done
+
+
+def _parts(events: list) -> list[list]:
+    """The events in bundles of at most BUNDLE_EVENTS (one empty bundle: acks only)."""
+    return [events[i:i + BUNDLE_EVENTS] for i in range(0, len(events), BUNDLE_EVENTS)] \
+        or [[]]
+
+
+def _write_part(store, peer: dict, folder: Path, today: date, events: list, acks: dict,
+                since: int) -> tuple[Path, Path, Exported]:
+    """One bundle written to a temporary file beside its name, and recorded as sent."""
+    files = {d: read_attachment(store.path.parent, d)
+             for e in events for d in payload.referenced_attachments(e.payload)}
+    header, data = _build(store, peer, events, files, acks, since)
+    tmp = write_temp(folder, data, lambda raw: _check_written(raw, data, store))
+    try:
+        target = free_name(folder, _file_stem(store, peer, header, today), bundle.SUFFIX)
+        _record_sent(store.db, header, target, events, acks)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     first, last = _seq_range(events)
-    return Exported(target, place_name(peer), len(events), len(files), first, last, submitted)
+    return tmp, target, Exported(target, place_name(peer), len(events), len(files), first,
+                                 last, [])
 
 
 def submit_ready_cases(store, today: date) -> list[str]:
@@ -127,7 +161,7 @@ def _seq_range(events) -> tuple[int, int]:
     return (events[0].seq, events[-1].seq) if events else (0, 0)
 
 
-def _build(store, peer: dict, events, files, acks) -> tuple[dict, bytes]:
+def _build(store, peer: dict, events, files, acks, since: int) -> tuple[dict, bytes]:
     ws, keys, card = store.workstation, keys_of(store), own_card(store)
     first, last = _seq_range(events)
     header = {
@@ -139,7 +173,7 @@ def _build(store, peer: dict, events, files, acks) -> tuple[dict, bytes]:
         "recipient": {"workstation_id": peer["workstation_id"], "place": place_name(peer)},
         "events": len(events), "attachments": len(files),
         "ranges": [{"workstation_id": ws["id"], "first_seq": first, "last_seq": last,
-                    "since": _acked(store.db, peer["workstation_id"])}],
+                    "since": since}],
     }
     plain = payload.build(events, files, acks)
     sealed, eph, nonce = sealing.seal(plain, unb64(peer["encryption_key"]),

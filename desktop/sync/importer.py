@@ -103,8 +103,9 @@ def _check_gap(db, v: Verified) -> None:
     held = _held(db, v.peer["workstation_id"])
     if v.events and held < since:
         raise BundleRefused(f"{v.name} 接续的是对方第 {since} 号之后的事件,但本机只有到第 {held} 号。"
-                            f"本机可能由旧备份恢复过。请联系对方重新发送全部事件(技术人员可重置"
-                            f"对方记录的回执)。{NOTHING_CHANGED}")
+                            f"请先导入对方在它之前的数据包(文件名中“第几包”较小的,可以一起选择);"
+                            f"如果都已导入过,本机可能由旧备份恢复过,请联系对方重新发送全部事件"
+                            f"(技术人员可重置对方记录的回执)。{NOTHING_CHANGED}")
 
 
 def _held(db, workstation_id: str) -> int:

@@ -147,7 +147,8 @@ def export_and_imports(work: Path, cfg: dict) -> list[dict]:
         township = Store.open(folder / "township")
         floor = import_floor(township, work / f"{label}-floor")
         township.close()
-        rows.append(row(f"import, {label}: {villages} bundles, {villages * each} cases",
+        rows.append(row(f"import, {label}: {villages} villages, {len(paths)} bundles,"
+                        f" {villages * each} cases",
                         statistics.median(d["seconds"] for d in done), "s", floor,
                         "ratio ≤ 5", "floor: executemany of the rows"))
         rows.append(row(f"import peak memory ({label})", max(d["peak_mb"] for d in done),

@@ -35,7 +35,8 @@ OTHER_ROLES = {Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
 
 
 class LedgerModel(PagedRows, QAbstractTableModel):
-    def __init__(self, store, today: date, parent=None, page_size: int = PAGE_SIZE):
+    def __init__(self, store, today: date, parent=None, page_size: int = PAGE_SIZE,
+                 load: bool = True):
         super().__init__(parent)
         self.store = store
         self.today = today
@@ -46,7 +47,8 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         self.prefix = f"{code}-" if code else ""
         self._rows: list[dict] = []
         self._total = 0
-        self.reload()
+        if load:  # the main window loads it in its refresh, once
+            self.reload()
 
     # -- loading -------------------------------------------------------------------------
     def set_filter(self, flt: LedgerFilter) -> None:

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         ws = store.workstation
         place = ws.get("village") or ws.get("township")
         self.setWindowTitle(f"民生救助工作台 — {place}(经办人:{ws['officer']})")
-        self.model = LedgerModel(store, today, self)
+        self.model = LedgerModel(store, today, self, load=False)
         self._build()
         self._actions()
         if store.workstation["role"] != "township":  # a township's ledger is its last tab:

@@ -18,7 +18,7 @@ from desktop.township.figures import AVERAGE_COLUMNS, MONEY_COLUMNS, table_rows
 from desktop.ui.table_base import ListRows, PagedRows
 
 ROOT = QModelIndex()
-PAGE_SIZE = 100  # four screens: the red flags of a page are worked out with it
+PAGE_SIZE = 50  # two screens: the red flags of a page are worked out with it
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 URGENCY_COLOURS = {"overdue": QColor("#ffd6d6"), "soon": QColor("#fff1c2")}
 FLAG_COLOUR = QColor("#c62828")

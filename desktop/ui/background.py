@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import atexit
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from desktop.core.errors import Refusal
 
 # Qt aborts the process when a running QThread object is destroyed: every job started
 # is kept here until it ends, and the program waits for the running ones before it exits.
 _jobs: set["Job"] = set()
+_hooked: set = set()  # the application whose aboutToQuit waits for them
 
 
 class Job(QThread):
@@ -32,8 +33,9 @@ class Job(QThread):
             return
         self.started_once = True
         app = QCoreApplication.instance()
-        if app is not None and not _jobs:
-            app.aboutToQuit.connect(settle_all, Qt.ConnectionType.UniqueConnection)
+        if app is not None and app not in _hooked:
+            app.aboutToQuit.connect(settle_all)
+            _hooked.add(app)
         _jobs.add(self)
         super().start()
 

@@ -67,7 +67,10 @@ def check_in_background(window):
     job.done.connect(lambda report: _checked(window, report))
     job.refused.connect(window.statusBar().showMessage)
     window.startup_check = job
-    window.statusBar().showMessage("正在检查数据……")
+    from desktop.safety.backup import daily_due
+
+    window.statusBar().showMessage("正在检查数据并做今天的自动备份……" if daily_due(data_dir)
+                                   else "正在检查数据……")
     # Started once the window has painted, so that the check does not slow the first look.
     QTimer.singleShot(CHECK_DELAY_MS, job.start)
     return job

@@ -144,3 +144,32 @@ def test_install_is_idempotent_through_ensure_menu(qtbot, tmp_path):
     assert window.safety_panel is panel
     assert isinstance(panel, safety_panel.SafetyPanel)
     window.store.close()
+
+
+def test_closing_at_once_does_not_run_the_check_first(qtbot, tmp_path):
+    store = make_store(tmp_path)
+    window, panel = _window(qtbot, store)
+    job = safety_start.check_in_background(window)  # waits for the window to paint
+    panel.on_close()
+    assert not job.isRunning() and not job.isFinished()  # dropped, never run
+    assert backup.auto_backups(store.path.parent)  # the closing backup was taken
+    qtbot.wait(safety_start.CHECK_DELAY_MS + 100)
+    assert not job.isRunning() and not job.isFinished()
+    window.store.close()
+
+
+def test_a_result_for_a_window_already_gone_is_dropped(qtbot, tmp_path):
+    """A restore replaces the window while the check may still run: its result must not
+    reach the deleted window (pytest-qt fails the test on an error in a slot)."""
+    from PySide6.QtWidgets import QApplication
+
+    store = make_store(tmp_path)
+    window = MainWindow(store, TODAY)
+    safety_start.ensure_menu(window)
+    job = safety_start.check_in_background(window)
+    job.start()
+    window.deleteLater()
+    QApplication.processEvents()
+    job.wait()
+    qtbot.wait(50)  # the queued result is delivered here, to nobody
+    store.close()

@@ -54,6 +54,10 @@ class Job(QThread):
         else:
             self.done.emit(result)
 
+    def drop_if_waiting(self) -> None:
+        """Work not started yet never starts (the program is closing: no need to check)."""
+        self.started_once = True
+
     def settle(self) -> None:
         """Wait for the work to end (before anything that must not run beside it); work
         not started yet is started now, so that it never runs beside what follows."""

@@ -72,6 +72,9 @@ class SafetyPanel(QObject):
             self._quiet_backup("daily")
 
     def on_close(self) -> None:
+        job = getattr(self.window, "startup_check", None)
+        if job is not None:  # closed at once: the start-up check need not run now
+            job.drop_if_waiting()
         self._quiet_backup("close")
 
     def _settle(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.errors import Refusal
 from desktop.paths import store_path
@@ -60,20 +60,38 @@ def open_store(data_dir: Path):
 
 def check_in_background(window):
     """Check the open store whole (and take the day's backup) beside the shown window."""
+    from desktop.safety.backup import daily_due
     from desktop.ui.background import Job
 
     data_dir, keep = window.store.path.parent, window.store.policy.backups_kept
     job = Job(lambda: _check_and_back_up(data_dir, keep))
-    job.done.connect(lambda report: _checked(window, report))
-    job.refused.connect(window.statusBar().showMessage)
     window.startup_check = job
-    from desktop.safety.backup import daily_due
-
     window.statusBar().showMessage("正在检查数据并做今天的自动备份……" if daily_due(data_dir)
                                    else "正在检查数据……")
-    # Started once the window has painted, so that the check does not slow the first look.
-    QTimer.singleShot(CHECK_DELAY_MS, job.start)
+    _Receiver(window, job)
     return job
+
+
+class _Receiver(QObject):
+    """Starts the check once the window has painted (so that it does not slow the first
+    look) and takes its result. A child of the window: gone with it, so a result that
+    arrives after the window was replaced (a restore) or closed is dropped."""
+
+    def __init__(self, window, job):
+        super().__init__(window)
+        self.window, self.job = window, job
+        job.done.connect(self.checked)
+        job.refused.connect(self.refused)
+        QTimer.singleShot(CHECK_DELAY_MS, self.start)
+
+    def start(self) -> None:
+        self.job.start()
+
+    def checked(self, report) -> None:
+        _checked(self.window, report)
+
+    def refused(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
 
 
 def _check_and_back_up(data_dir: Path, keep: int):

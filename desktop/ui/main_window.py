@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.footer = QLabel()
         layout.addWidget(self.footer)
         self.setCentralWidget(central)
+        self.statusBar()  # made before the first paint: its messages then move nothing
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)

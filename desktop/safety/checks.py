@@ -72,11 +72,10 @@ def _pages(conn, full: bool, health: Health) -> None:
 
 
 def _log_and_ledger(conn, health: Health, *, thorough: bool) -> None:
-    from sqlite_utils import Database
-
+    from desktop.storage.db import Db
     from desktop.sync.chains import chain_problems
 
-    db = Database(conn, execute_plugins=False)
+    db = Db(conn)
     tables = set(db.table_names())
     if "workstation" not in tables or "events" not in tables:
         health.problems.append("不是民生救助工作台的数据文件(缺少工作站或事件日志)")

@@ -63,6 +63,8 @@ class Db:
         return self.utils[table]
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # never for our own attributes (a half-made Db)
+            raise AttributeError(name)
         return getattr(self.utils, name)
 
 

@@ -24,9 +24,7 @@ class Store:
     def __init__(self, db, path: Path):
         self.db = db
         self.path = path
-        cursor = db.execute("SELECT * FROM workstation LIMIT 1")
-        self.workstation: dict = dict(zip([d[0] for d in cursor.description],
-                                          cursor.fetchone(), strict=True))
+        self.workstation: dict = next(db.query("SELECT * FROM workstation LIMIT 1"))
         self.policy: Policy = policy_from_settings(
             {key: json.loads(value) for key, value in db.execute(
                 "SELECT key, value FROM settings")})

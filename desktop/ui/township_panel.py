@@ -36,8 +36,6 @@ def _refresh_too(main_window, panel) -> None:
     """The window's refresh (after an import, say) rereads the township's tabs too. The
     ledger of all cases (not the first tab) is reread when it is next shown: its counts
     over ten years of a township's cases need not hold up the queue."""
-    panel.ledger_refresh = main_window.refresh
-
     def refresh() -> None:
         panel.ledger_stale = True
         panel.ledger_shown()

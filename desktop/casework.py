@@ -10,7 +10,8 @@ from datetime import date
 
 from desktop.core.application import normalise_application
 from desktop.core.errors import Refusal, ValidationFailed
-from desktop.core.steps import CaseFacts, check_meeting, check_step
+from desktop.core.rulebook import check_step
+from desktop.core.steps import CaseFacts, check_meeting
 from desktop.core.workflow import EVENT_TYPES, RECEIVED_EVENT, allowed_actions, next_status
 from desktop.storage.store import Store
 
@@ -75,29 +76,24 @@ class Casework:
 
     # -- steps ---------------------------------------------------------------------------
     def facts(self, case_id: str) -> CaseFacts:
-        row = self._row(case_id)
-        objections = {r["objection_id"]: r["status"] for r in self.db.query(
-            "SELECT objection_id, status FROM objections WHERE application_id = ?", [case_id])}
-        start = row["notice_start"]
-        return CaseFacts(status=row["status"], program=row["program"],
-                         category=row["category"],
-                         last_on=date.fromisoformat(row["status_on"]),
-                         notice_start=date.fromisoformat(start) if start else None,
-                         notice_days=row["notice_days"] or 0, objections=objections)
+        return facts_of(self.db, self.case(case_id))
 
     def allowed_actions(self, case_id: str) -> list[str]:
-        row = self._row(case_id)
+        row = self.case(case_id)
         return allowed_actions(row["status"], self.role, category=row["category"],
                                deliberation_skippable=self.store.policy.deliberation_skippable)
 
     def step(self, case_id: str, code: str, fields: dict) -> str:
         """Perform one workflow step; returns the new status code."""
         with self.store.transaction():
-            return self._step(case_id, code, fields)
+            return self.perform(case_id, code, fields)
 
-    def _step(self, case_id: str, code: str, fields: dict, *, peer: dict | None = None) -> str:
-        """`peer` (role, workstation_id, actor) performs the step as another workstation:
-        only the demo uses it, to play the township's part."""
+    def perform(self, case_id: str, code: str, fields: dict, *, peer: dict | None = None
+                ) -> str:
+        """One step inside the caller's open transaction (a batch of steps that stand or
+        fall together: a notice, a meeting, an import's acknowledgements). `peer` (role,
+        workstation_id, actor) performs it as another workstation: only the demo uses
+        it, to play the township's part."""
         role = peer["role"] if peer else self.role
         facts = self.facts(case_id)
         status = next_status(facts.status, code, fields if isinstance(fields, dict) else {},
@@ -116,17 +112,32 @@ class Casework:
         with self.store.transaction():
             for case_id, vote in votes.items():
                 try:
-                    self._step(case_id, "deliberate", {**meeting, **vote})
+                    self.perform(case_id, "deliberate", {**meeting, **vote})
                 except ValidationFailed as exc:
                     raise ValidationFailed(exc.errors, where=f"案件 {case_id}") from None
                 except Refusal as exc:
                     raise Refusal(f"案件 {case_id}:{exc.message}") from None
 
-    def _row(self, case_id: str) -> dict:
+    def case(self, case_id: str) -> dict:
+        """The case's row in the ledger, or a refusal naming the unknown number."""
         rows = list(self.db.query("SELECT * FROM applications WHERE id = ?", [case_id]))
         if not rows:
             raise Refusal(f"没有编号为 {case_id} 的案件。请用 applications list 查看案件编号。")
         return rows[0]
+
+
+def facts_of(db, row: dict) -> CaseFacts:
+    """What the rule book needs to know of a case, from its ledger row (or the row an
+    import has projected so far)."""
+    objections = {r[0]: r[1] for r in db.execute(
+        "SELECT objection_id, status FROM objections WHERE application_id = ?", [row["id"]])}
+    start = row["notice_start"]
+    return CaseFacts(status=row["status"], program=row["program"], category=row["category"],
+                     last_on=date.fromisoformat(row["status_on"]),
+                     notice_start=date.fromisoformat(start) if start else None,
+                     notice_days=row["notice_days"] or 0, objections=objections,
+                     approved_fen=row["approved_fen"] or 0,
+                     paid_first_fen=row["paid_first_fen"] or 0)
 
 
 def _applicant_name(doc) -> str:
@@ -137,4 +148,4 @@ def _applicant_name(doc) -> str:
         return ""
 
 
-__all__ = ["Casework", "check_meeting"]
+__all__ = ["Casework", "check_meeting", "facts_of"]

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.core.rulebook import STEPS
 from desktop.core.status import STATUS_LABELS
-from desktop.core.steps import STEP_KEYS
 from desktop.paths import default_data_dir
 from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
@@ -54,7 +54,8 @@ def _with_store(args, store: Store, today: date) -> int:
         return 0
     if args.command == "step":
         fields = read_json(args.json_file) if args.json_file else {}
-        if isinstance(fields, dict) and "date" in STEP_KEYS.get(args.action, ()):
+        if isinstance(fields, dict) and args.action in STEPS \
+                and "date" in STEPS[args.action].keys:
             fields.setdefault("date", today.isoformat())
         status = Casework(store, today).step(args.app_id, args.action, fields)
         print(f"{args.app_id}: {STATUS_LABELS[status]} ({status})")

@@ -60,7 +60,7 @@ def load_demo(store: Store, *, today: date, seed: int, count: int) -> list[str]:
             (case_id,) = work.receive_many([case.application])
             for code, fields in case.steps:
                 peer = township if ACTIONS[code].role == "township" else None
-                work._step(case_id, code, fields, peer=peer)
+                work.perform(case_id, code, fields, peer=peer)
             ids.append(case_id)
     return ids
 

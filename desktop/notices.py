@@ -170,7 +170,7 @@ class Notices:
         ids = list(dict.fromkeys(c.strip() for c in case_ids if c and c.strip()))
         if not ids:
             raise Refusal(f"{what}至少要包含一个案件。请选择“{label}”的案件。")
-        rows = [self.work._row(case_id) for case_id in ids]
+        rows = [self.work.case(case_id) for case_id in ids]
         wrong = [f"{r['id']}({r['applicant_name']},{status_label(r['status'])})"
                  for r in rows if r["status"] != status]
         if wrong:
@@ -182,7 +182,7 @@ class Notices:
     def _step(self, row: dict, code: str, fields: dict) -> None:
         who = f"案件 {row['id']}({row['applicant_name']})"
         try:
-            self.work._step(row["id"], code, dict(fields))
+            self.work.perform(row["id"], code, dict(fields))
         except ValidationFailed as exc:
             raise ValidationFailed(exc.errors, where=who) from None
         except Refusal as exc:

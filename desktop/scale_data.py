@@ -22,7 +22,8 @@ from typing import Iterator
 from desktop import demo_names as people
 from desktop.core.application import normalise_application
 from desktop.core.policy import Policy
-from desktop.core.steps import CaseFacts, check_step
+from desktop.core.rulebook import advance, check_step
+from desktop.core.steps import CaseFacts
 from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT, next_status
 from desktop.demo_data import generate_cases
 from desktop.storage.eventlog import GENESIS, Event, event_hash
@@ -141,7 +142,7 @@ def village_events(job: VillageJob) -> tuple[list[tuple], list[bytes]]:
             clean = _checked(facts, code, fields, job.today, policy)
             actor = officer if side == "village" else f"{v.township}民政办"
             out.append((side, actor, case_id, EVENT_TYPES[code], clean, _on(clean, facts)))
-            _advance(facts, code, clean)
+            advance(facts, code, clean)
             if code == "post_notice" and rng.random() < PHOTO_RATE:
                 photos.append(_photo(rng))
                 out.append(_photo_event(v, officer, clean, photos[-1]))
@@ -155,7 +156,7 @@ def _facts(doc: dict) -> CaseFacts:
 
 
 def _checked(facts: CaseFacts, code: str, fields: dict, today: date, policy: Policy) -> dict:
-    """As Casework._step: the state machine, then the step's own rules."""
+    """As Casework.perform: the state machine, then the step's own rules."""
     next_status(facts.status, code, fields, role=ACTIONS[code].role, category=facts.category,
                 deliberation_skippable=policy.deliberation_skippable)
     return check_step(code, fields, facts, today=today, policy=policy)
@@ -163,20 +164,6 @@ def _checked(facts: CaseFacts, code: str, fields: dict, today: date, policy: Pol
 
 def _on(f: dict, facts: CaseFacts) -> str:
     return f.get("date") or f.get("start") or f.get("received_on") or facts.last_on.isoformat()
-
-
-def _advance(facts: CaseFacts, code: str, f: dict) -> None:
-    """What projections.apply_event changes of the facts a later step is checked against."""
-    facts.last_on = date.fromisoformat(_on(f, facts))
-    facts.status = ACTIONS[code].target(f).value
-    if code == "post_notice":
-        facts.notice_start, facts.notice_days = date.fromisoformat(f["start"]), f["days"]
-    if code == "objection":
-        facts.objections[f["objection_id"]] = "open"
-    if code == "resolve_objection":
-        facts.objections[f["objection_id"]] = "closed"
-        if facts.status in ("received", "investigated"):
-            facts.notice_start, facts.notice_days = None, 0
 
 
 def _photo(rng: random.Random) -> bytes:

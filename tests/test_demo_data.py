@@ -12,7 +12,8 @@ import pytest
 
 from desktop.core.application import normalise_application
 from desktop.core.policy import Policy
-from desktop.core.steps import CaseFacts, check_step
+from desktop.core.rulebook import advance, check_step
+from desktop.core.steps import CaseFacts
 from desktop.core.workflow import ACTIONS, next_status
 from desktop.demo_data import generate_cases
 
@@ -196,14 +197,7 @@ def replay(case, app: dict, policy: Policy) -> str:
                       last_on=date.fromisoformat(app["received_on"]))
     for code, fields in case.steps:
         clean = check_step(code, fields, facts, today=TODAY, policy=policy)
-        facts.status = next_status(facts.status, code, clean, role=ACTIONS[code].role,
-                                   category=app["category"]).value
-        facts.last_on = step_day(clean)
-        if code == "post_notice":
-            facts.notice_start, facts.notice_days = facts.last_on, clean["days"]
-            facts.objections = {}
-        elif code == "objection":
-            facts.objections[clean["objection_id"]] = "open"
-        elif code == "resolve_objection":
-            facts.objections[clean["objection_id"]] = "closed"
+        next_status(facts.status, code, clean, role=ACTIONS[code].role,
+                    category=app["category"])
+        advance(facts, code, clean)
     return facts.status

@@ -94,8 +94,14 @@ def _close_notice(data, facts):
 
 
 def _approve(data, facts, cap):
-    top = cap if facts.status == "acknowledged" else 500_000
-    return {"date": _day(data, facts), "approver": "王审批", "amount_fen": _fen(data, top)}
+    top = cap if facts.status == "acknowledged" else 2 * cap  # county cap: 6 months, not 3
+    return {"date": _day(data, facts), "approver": "王审批", "amount_fen": _fen(data, top),
+            **_county_ref(facts)}
+
+
+def _county_ref(facts) -> dict:
+    """A referred case is decided as the county's decision, with its reference."""
+    return {"county_ref": "新民发〔2026〕12号"} if facts.status == "referred" else {}
 
 
 BUILDERS = {
@@ -119,11 +125,12 @@ BUILDERS = {
     "submit": lambda d, f, c: {"date": _day(d, f)},
     "acknowledge": lambda d, f, c: {"date": _day(d, f)},
     "approve": _approve,
-    "reject": lambda d, f, c: {"date": _day(d, f), "approver": "王审批", "reason": "收入超标"},
+    "reject": lambda d, f, c: {"date": _day(d, f), "approver": "王审批", "reason": "收入超标",
+                               **_county_ref(f)},
     "refer": lambda d, f, c: {"date": _day(d, f), "approver": "王审批", "note": _text(d)},
     "return": lambda d, f, c: {"date": _day(d, f), "approver": "王审批", "reason": "补充病历"},
     "post_result": lambda d, f, c: {"date": _day(d, f), "notice_id": f"JG-{next(_ids)}"},
-    "pay": lambda d, f, c: {"date": _day(d, f), "amount_fen": _fen(d),
+    "pay": lambda d, f, c: {"date": _day(d, f), "amount_fen": _fen(d, f.approved_fen),
                             "method": d.draw(st.sampled_from(["一卡通", "农商银行"]))},
     "file": lambda d, f, c: {"date": _day(d, f), "register": _text(d)},
 }

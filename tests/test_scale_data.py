@@ -47,7 +47,7 @@ def _replayed(tmp_path, cases: int) -> Store:
             else:
                 code = next(a for a in ACTIONS if ACTIONS[a].role == side and
                             _type(a) == type_)
-                work._step(case_id, code, payload, peer=township if side == "township" else None)
+                work.perform(case_id, code, payload, peer=township if side == "township" else None)
     return store
 
 

@@ -11,7 +11,8 @@ import pytest
 from desktop.casework import Casework
 from desktop.core.errors import ValidationFailed
 from desktop.core.policy import Policy
-from desktop.core.steps import CaseFacts, check_step, notice_last_day
+from desktop.core.rulebook import check_step
+from desktop.core.steps import CaseFacts, notice_last_day
 from tests.helpers import (
     ORDINARY_PATH,
     TODAY,
@@ -254,9 +255,17 @@ def test_approving_over_the_cap_from_acknowledged_is_refused():
 
 
 def test_a_referred_case_may_be_approved_over_the_township_cap():
-    out = check_step("approve", approval(CAP + 1), facts("referred"), today=TODAY,
-                     policy=POLICY)
+    county = {"county_ref": "新民发〔2026〕12号"}
+    out = check_step("approve", {**approval(CAP + 1), **county}, facts("referred"),
+                     today=TODAY, policy=POLICY)
     assert out["amount_fen"] == CAP + 1
+
+
+def test_a_county_decision_stays_within_the_county_cap():
+    county = {"county_ref": "新民发〔2026〕12号"}
+    errors = errors_of("approve", {**approval(POLICY.county_cap_fen + 1), **county},
+                       facts("referred"))
+    assert "县级审批上限" in errors["amount_fen"]
 
 
 def test_the_cap_follows_the_settings():

@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from desktop.storage.eventlog import Event, all_events
-from desktop.sync.importer import UNREADABLE, import_files
+from desktop.sync.importer import import_files
 from tests.helpers import TODAY, advance, make_application, projection_rows
 from tests.sync_world import World, status
 from tests.test_sync_refusals import forge
@@ -41,7 +41,7 @@ def test_an_unreadable_event_is_refused_and_those_after_it_held(world):
     (case_id,) = work.receive_many([make_application()])
     advance(work, case_id, "on_notice")
     good = list(all_events(world.a.db))
-    # an objection without its content: the workflow allows it, the projection cannot
+    # an objection without its content: the rule book refuses it, as it would typed here
     bad = _after(good[-1], "ObjectionRecorded", {"objection_id": "YY-1",
                                                  "received_on": "2026-11-20"})
     later = _after(bad, "ObjectionRecorded", {"objection_id": "YY-2", "content": "反映有车",
@@ -53,7 +53,8 @@ def test_an_unreadable_event_is_refused_and_those_after_it_held(world):
 
     t = world.township
     assert report.ok and (report.new, report.held) == (len(good), 1)
-    assert report.refused == [(bad.seq, case_id, UNREADABLE)]
+    ((seq, refused_case, reason),) = report.refused
+    assert (seq, refused_case) == (bad.seq, case_id) and "请填写异议内容" in reason
     assert status(t, case_id) == "on_notice"
     assert t.db.execute("SELECT MAX(seq) FROM events WHERE workstation_id = ?",
                         [bad.workstation_id]).fetchone()[0] == good[-1].seq

@@ -99,7 +99,7 @@ def test_roles_enroll_the_other_side_only(pair, tmp_path):
     t, v = pair
     other_t = make_store(tmp_path, "township")
     try:
-        with pytest.raises(Refusal, match="只能登记本乡镇所辖的村"):
+        with pytest.raises(Refusal, match="乡镇民政办工作站只能登记村"):
             trust(t, own_card(other_t))
         with pytest.raises(Refusal, match="自己的身份文件"):
             trust(v, own_card(v))

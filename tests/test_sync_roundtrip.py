@@ -126,7 +126,7 @@ def test_a_decided_case_is_not_reopened_by_a_village_event(world):
                        payload={"date": TODAY.isoformat()})
     (report,) = import_files(world.township, [world.export(world.a)[0].path], TODAY)
     assert report.ok and report.new == 0 and report.held == 2  # 9 and the new submit, 10
-    assert "不能再办理“初审”" in report.refused[0][2]
+    assert "不能办理“初审”" in report.refused[0][2]
     assert status(world.township, a1) == "rejected"
     # the refusal travels back with the township's acknowledgement
     (back,) = world.send(world.township, world.a)

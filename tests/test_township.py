@@ -147,7 +147,7 @@ def test_every_decision_round_trips_to_its_village(world):
     decide.refer(a3)
     with pytest.raises(Refusal, match="县局批复文号"):
         decide.approve(a3, 500_000)
-    decide.approve(a3, 500_000, county_ref="新民发〔2026〕12号")
+    decide.approve(a3, 250_000, county_ref="新民发〔2026〕12号")
     decide.return_(b1, "请补充医疗费用票据")
     world.send(t, world.a)
     world.send(t, world.b)

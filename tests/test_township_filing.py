@@ -136,7 +136,7 @@ def test_cli_decide_pay_and_letter(tmp_path, capsys):
         assert letter.read_bytes().startswith(b"%PDF")
         assert run("decide", a3, "--refer") == 0
         assert run("decide", a3, "--approve", "5000") == 2
-        assert run("decide", a3, "--approve", "5000", "--county-ref", "新民发〔2026〕3号") == 0
+        assert run("decide", a3, "--approve", "2500", "--county-ref", "新民发〔2026〕3号") == 0
         assert run("pay", a1, "--amount", "1000", "--method", "一卡通") == 2  # no result yet
         assert run("queue", "--format", "json") == 0
         assert run("inbox") == 0 and run("figures", "--xlsx", str(tmp_path / "f.xlsx")) == 0

@@ -5,37 +5,14 @@ an approval stays within the township cap …). Every problem is reported at onc
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop.core import fields as f
 from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
-from desktop.core.errors import FieldError, Refusal, ValidationFailed
+from desktop.core.errors import FieldError
 from desktop.core.policy import Policy
-
-STEP_KEYS = {
-    "accept": ("date",),
-    "refuse": ("date", "reason"),
-    "investigate": ("date", "investigators", "methods", "household_income_fen",
-                    "household_expenditure_fen", "findings"),
-    "deliberate": ("date", "meeting_id", "present", "representatives", "votes_for",
-                   "votes_against", "votes_abstain", "conclusion", "minutes"),
-    "review": ("date", "passed", "opinion", "proposed_fen", "reason"),
-    "pay_first": ("date", "amount_fen", "authorised_by", "method"),
-    "post_notice": ("notice_id", "start", "days", "board"),
-    "objection": ("objection_id", "received_on", "from", "content"),
-    "resolve_objection": ("objection_id", "date", "how_checked", "result", "back_to"),
-    "close_notice": ("date",),
-    "submit": ("date",),
-    "acknowledge": ("date",),
-    "approve": ("date", "approver", "amount_fen", "county_ref"),
-    "reject": ("date", "approver", "reason", "county_ref"),
-    "refer": ("date", "approver", "note"),
-    "return": ("date", "approver", "reason"),
-    "post_result": ("date", "notice_id"),
-    "pay": ("date", "amount_fen", "method"),
-    "file": ("date", "register"),
-}
 
 
 @dataclass
@@ -49,24 +26,13 @@ class CaseFacts:
     notice_start: date | None = None
     notice_days: int = 0
     objections: dict[str, str] = field(default_factory=dict)  # id → "open" | "closed"
+    approved_fen: int = 0  # what the township (or county) approved
+    paid_first_fen: int = 0  # 先行救助 already paid out
 
 
 def notice_last_day(start: date, days: int) -> date:
     """A notice of N days starting on `start` ends at the end of day start + N - 1."""
     return start + timedelta(days=days - 1)
-
-
-def check_step(code: str, fields_in, case: CaseFacts, *, today: date, policy: Policy) -> dict:
-    """Normalised fields of step `code`, or ValidationFailed naming every problem."""
-    if not isinstance(fields_in, dict):
-        raise Refusal("步骤内容应为一个 JSON 对象({...})。")
-    errors: list[FieldError] = []
-    f.unknown_keys(errors, "", fields_in, STEP_KEYS[code])
-    checker = _CHECKERS.get(code, _dated)
-    out = checker(errors, fields_in, case, today, policy)
-    if errors:
-        raise ValidationFailed(errors)
-    return out
 
 
 def _date(errors, fields_in, case, today, key="date", label="日期", future_ok=False):
@@ -76,20 +42,39 @@ def _date(errors, fields_in, case, today, key="date", label="日期", future_ok=
     return d.isoformat() if d else ""
 
 
-def _dated(errors, fi, case, today, policy) -> dict:
+def plain_date(errors, fi, today, *, key="date", label="日期") -> str:
+    """A date of a record that is no step of a case (a batch's result notice, a photo)."""
+    d = f.day(errors, key, fi.get(key), today=today, label=label)
+    return d.isoformat() if d else ""
+
+
+_RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
+
+
+def record_id(errors, key: str, value, label: str, *, required=True) -> str:
+    """A notice or objection number: letters, digits and dashes (it names files too)."""
+    out = f.text(errors, key, value, required=required, max_len=40, label=label)
+    if out and not _RECORD_ID.fullmatch(out):
+        errors.append(FieldError(key, f"{label}“{out}”只能由字母、数字和连字符组成。"))
+    return out
+
+
+def dated(errors, fi, case, today, policy) -> dict:
     return {"date": _date(errors, fi, case, today)}
 
 
-def _refuse(errors, fi, case, today, policy) -> dict:
+def refusal(errors, fi, case, today, policy) -> dict:
     return {"date": _date(errors, fi, case, today),
             "reason": f.text(errors, "reason", fi.get("reason"), required=True, label="理由")}
 
 
-def _investigate(errors, fi, case, today, policy) -> dict:
+def investigation(errors, fi, case, today, policy) -> dict:
     investigators = f.text_list(errors, "investigators", fi.get("investigators"),
                                 label="调查人")
-    if len(investigators) < 2:
-        errors.append(FieldError("investigators", "入户调查至少需要 2 名调查人。"))
+    if len(set(investigators)) < 2:
+        errors.append(FieldError("investigators", "入户调查至少需要 2 名不同的调查人。"))
+    elif len(set(investigators)) < len(investigators):
+        errors.append(FieldError("investigators", "调查人名单中有重复的人,请每人只写一次。"))
     methods = f.text_list(errors, "methods", fi.get("methods"), label="调查方式")
     if not methods:
         errors.append(FieldError("methods", "请至少选择一种调查方式。"))
@@ -110,7 +95,7 @@ def _investigate(errors, fi, case, today, policy) -> dict:
     }
 
 
-def _deliberate(errors, fi, case, today, policy) -> dict:
+def deliberation(errors, fi, case, today, policy) -> dict:
     out = {
         "date": _date(errors, fi, case, today, label="评议日期"),
         "meeting_id": f.text(errors, "meeting_id", fi.get("meeting_id"), max_len=60),
@@ -145,7 +130,7 @@ def check_meeting(errors: list, m: dict, policy: Policy) -> None:
         errors.append(FieldError("votes_for", "赞成、反对、弃权票合计不能超过到会人数。"))
 
 
-def _review(errors, fi, case, today, policy) -> dict:
+def review(errors, fi, case, today, policy) -> dict:
     passed = f.flag(errors, "passed", fi.get("passed"), label="是否通过")
     if "passed" not in fi:
         errors.append(FieldError("passed", "请选择初审是否通过。"))
@@ -162,7 +147,7 @@ def _review(errors, fi, case, today, policy) -> dict:
     return out
 
 
-def _pay_first(errors, fi, case, today, policy) -> dict:
+def pay_first(errors, fi, case, today, policy) -> dict:
     return {
         "date": _date(errors, fi, case, today, label="发放日期"),
         "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
@@ -174,14 +159,13 @@ def _pay_first(errors, fi, case, today, policy) -> dict:
     }
 
 
-def _post_notice(errors, fi, case, today, policy) -> dict:
+def post_notice(errors, fi, case, today, policy) -> dict:
     days = f.count(errors, "days", fi.get("days", policy.notice_days(case.program)),
                    minimum=1, maximum=60, label="公示天数")
     if days and days < policy.notice_days(case.program):
         errors.append(FieldError("days", f"公示期不得少于 {policy.notice_days(case.program)} 天。"))
     return {
-        "notice_id": f.text(errors, "notice_id", fi.get("notice_id"), required=True,
-                            max_len=60, label="公示批次号"),
+        "notice_id": record_id(errors, "notice_id", fi.get("notice_id"), "公示批次号"),
         "start": _date(errors, fi, case, today, key="start", label="公示开始日期",
                        future_ok=True),
         "days": days,
@@ -190,9 +174,8 @@ def _post_notice(errors, fi, case, today, policy) -> dict:
     }
 
 
-def _objection(errors, fi, case, today, policy) -> dict:
-    oid = f.text(errors, "objection_id", fi.get("objection_id"), required=True, max_len=60,
-                 label="异议编号")
+def objection(errors, fi, case, today, policy) -> dict:
+    oid = record_id(errors, "objection_id", fi.get("objection_id"), "异议编号")
     if oid in case.objections:
         errors.append(FieldError("objection_id", f"异议编号 {oid} 已存在。"))
     received = _date(errors, fi, case, today, key="received_on", label="收到异议日期")
@@ -207,9 +190,8 @@ def _objection(errors, fi, case, today, policy) -> dict:
                               max_len=2000, label="异议内容")}
 
 
-def _resolve_objection(errors, fi, case, today, policy) -> dict:
-    oid = f.text(errors, "objection_id", fi.get("objection_id"), required=True, max_len=60,
-                 label="异议编号")
+def resolve_objection(errors, fi, case, today, policy) -> dict:
+    oid = record_id(errors, "objection_id", fi.get("objection_id"), "异议编号")
     if oid and case.objections.get(oid) != "open":
         open_ids = "、".join(k for k, v in case.objections.items() if v == "open") or "无"
         errors.append(FieldError("objection_id",
@@ -227,8 +209,8 @@ def _resolve_objection(errors, fi, case, today, policy) -> dict:
     return out
 
 
-def _close_notice(errors, fi, case, today, policy) -> dict:
-    out = _dated(errors, fi, case, today, policy)
+def close_notice(errors, fi, case, today, policy) -> dict:
+    out = dated(errors, fi, case, today, policy)
     if case.notice_start:
         last = notice_last_day(case.notice_start, case.notice_days)
         if out["date"] and out["date"] <= last.isoformat():
@@ -241,7 +223,7 @@ def _close_notice(errors, fi, case, today, policy) -> dict:
     return out
 
 
-def _decision(errors, fi, case, today, policy, *, note_key: str, note_label: str) -> dict:
+def decision(errors, fi, case, today, policy, *, note_key: str, note_label: str) -> dict:
     out = {"date": _date(errors, fi, case, today, label="决定日期"),
            "approver": f.text(errors, "approver", fi.get("approver"), required=True,
                               max_len=40, label="审批人"),
@@ -250,8 +232,8 @@ def _decision(errors, fi, case, today, policy, *, note_key: str, note_label: str
     return out
 
 
-def _reject(errors, fi, case, today, policy) -> dict:
-    out = _decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
+def rejection(errors, fi, case, today, policy) -> dict:
+    out = decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
     _county_ref(errors, fi, case, out)
     return out
 
@@ -267,7 +249,7 @@ def _county_ref(errors, fi, case, out: dict) -> None:
         out["county_ref"] = ref
 
 
-def _approve(errors, fi, case, today, policy) -> dict:
+def approval(errors, fi, case, today, policy) -> dict:
     out = {"date": _date(errors, fi, case, today, label="批准日期"),
            "approver": f.text(errors, "approver", fi.get("approver"), required=True,
                               max_len=40, label="审批人"),
@@ -277,43 +259,41 @@ def _approve(errors, fi, case, today, policy) -> dict:
         errors.append(FieldError("amount_fen",
                                  f"超过乡镇审批上限 {policy.township_cap_fen / 100:.2f} 元,"
                                  f"请转县审批。"))
+    if case.status == "referred" and out["amount_fen"] > policy.county_cap_fen:
+        errors.append(FieldError("amount_fen",
+                                 f"超过县级审批上限 {policy.county_cap_fen / 100:.2f} 元。"))
     _county_ref(errors, fi, case, out)
     return out
 
 
-def _pay(errors, fi, case, today, policy) -> dict:
-    return {"date": _date(errors, fi, case, today, label="发放日期"),
-            "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
-                                maximum=policy.max_request_fen, label="发放金额"),
-            "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
-                               label="发放方式")}
+def payment(errors, fi, case, today, policy) -> dict:
+    out = {"date": _date(errors, fi, case, today, label="发放日期"),
+           "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
+                               maximum=policy.max_request_fen, label="发放金额"),
+           "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
+                              label="发放方式")}
+    if out["amount_fen"] > case.approved_fen:
+        errors.append(FieldError("amount_fen",
+                                 f"发放金额 {out['amount_fen'] / 100:.2f} 元超过批准金额 "
+                                 f"{case.approved_fen / 100:.2f} 元,请核对。"))
+    return out
 
 
-def _with_text(key: str, label: str, required: bool = True):
-    def check(errors, fi, case, today, policy) -> dict:
-        return {"date": _date(errors, fi, case, today),
-                key: f.text(errors, key, fi.get(key), required=required, max_len=200,
-                            label=label)}
-    return check
+def referral(errors, fi, case, today, policy) -> dict:
+    return decision(errors, fi, case, today, policy, note_key="note", note_label="说明")
 
 
-_CHECKERS = {
-    "refuse": _refuse,
-    "investigate": _investigate,
-    "deliberate": _deliberate,
-    "review": _review,
-    "pay_first": _pay_first,
-    "post_notice": _post_notice,
-    "objection": _objection,
-    "resolve_objection": _resolve_objection,
-    "close_notice": _close_notice,
-    "approve": _approve,
-    "reject": _reject,
-    "refer": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="note",
-                                              note_label="说明"),
-    "return": lambda e, fi, c, t, p: _decision(e, fi, c, t, p, note_key="reason",
-                                               note_label="退回理由"),
-    "pay": _pay,
-    "post_result": _with_text("notice_id", "结果公示批次号", required=False),
-    "file": _with_text("register", "备案登记册", required=False),
-}
+def return_(errors, fi, case, today, policy) -> dict:
+    return decision(errors, fi, case, today, policy, note_key="reason", note_label="退回理由")
+
+
+def result_posted(errors, fi, case, today, policy) -> dict:
+    return {"date": _date(errors, fi, case, today),
+            "notice_id": record_id(errors, "notice_id", fi.get("notice_id"), "结果公示批次号",
+                                   required=False)}
+
+
+def filing(errors, fi, case, today, policy) -> dict:
+    return {"date": _date(errors, fi, case, today),
+            "register": f.text(errors, "register", fi.get("register"), max_len=200,
+                               label="备案登记册")}

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.core.roles import region_of
 from desktop.storage.attachments import read_attachment
 from desktop.storage.eventlog import _COLUMNS, _from_row
 from desktop.storage.store import now_utc
@@ -123,7 +125,7 @@ def submit_ready_cases(store, today: date) -> list[str]:
     ids = [r[0] for r in store.db.execute(
         "SELECT id FROM applications WHERE status = 'notice_done' ORDER BY id")]
     for case_id in ids:
-        work._step(case_id, "submit", {"date": today.isoformat()})
+        work.perform(case_id, "submit", {"date": today.isoformat()})
     return ids
 
 
@@ -131,9 +133,11 @@ def pending_events(db, own_id: str, peer: dict) -> list:
     acked = _acked(db, peer["workstation_id"])
     sql = f"SELECT {_COLUMNS} FROM events WHERE workstation_id = ? AND seq > ?"
     args: list = [own_id, acked]
-    if peer["role"] == "village":  # a township sends a village only that village's cases
-        sql += " AND case_id LIKE ?"
-        args.append(peer["village_code"] + "-%")
+    place = region_of(peer)
+    if place.level == "village":
+        # a township sends a village only that village's cases (the code compared whole)
+        sql += " AND substr(case_id, 1, 13) = ?"
+        args.append(place.code + "-")
     return [_from_row(r) for r in db.execute(sql + " ORDER BY seq", args)]
 
 
@@ -201,8 +205,17 @@ def _number(db, peer: dict) -> int:
 def _file_stem(store, peer, header, today: date) -> str:
     first, last = header["ranges"][0]["first_seq"], header["ranges"][0]["last_seq"]
     what = f"事件{first}-{last}" if header["events"] else "仅回执"
-    return (f"{place_name(store.workstation)}至{place_name(peer)}_{today.isoformat()}"
-            f"_第{header['number']}包_{what}")
+    return (f"{file_safe(place_name(store.workstation))}至{file_safe(place_name(peer))}"
+            f"_{today.isoformat()}_第{header['number']}包_{what}")
+
+
+_NOT_IN_FILE_NAMES = re.compile(r"[\\/:*?\"<>|\x00-\x1f\x7f]|\.\.")
+
+
+def file_safe(name: str) -> str:
+    """A place name as part of a file name: cards and set-up refuse path characters, and
+    a store made before they did still cannot write outside the chosen folder."""
+    return _NOT_IN_FILE_NAMES.sub("_", name)[:40] or "_"
 
 
 def _record_sent(db, header: dict, target: Path, events, acks: dict) -> None:

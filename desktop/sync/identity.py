@@ -14,6 +14,9 @@ import re
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.core.regions import check_codes
+from desktop.core.roles import ROLES
+from desktop.core.workstation import PLACE_FIELDS, safe_place
 from desktop.storage.attachments import write_atomically
 from desktop.storage.eventlog import canonical
 from desktop.sync.keys import KeyPair, load_or_create
@@ -108,7 +111,7 @@ def read_card(path: Path) -> dict:
 def _checked_card(doc: dict, path) -> dict:
     card = {k: doc.get(k) for k in CARD_FIELDS}
     bad = [k for k, v in card.items() if not isinstance(v, str)]
-    if not bad and card["role"] not in ("village", "township"):
+    if not bad and card["role"] not in ROLES:
         bad = ["role"]
     try:
         ok_keys = all(len(unb64(card[k])) == 32 for k in ("signing_key", "encryption_key"))
@@ -117,4 +120,15 @@ def _checked_card(doc: dict, path) -> dict:
     if bad or not ok_keys or not re.fullmatch(r"[0-9a-f]{32}", card["workstation_id"] or ""):
         raise Refusal(f"身份文件 {path} 内容不完整或已损坏({', '.join(bad) or '密钥'})。"
                       f"请让对方重新导出身份文件。")
+    try:
+        check_codes(county_code=card["county_code"], township_code=card["township_code"],
+                    village_code=card["village_code"], role=card["role"])
+    except Refusal as exc:
+        raise Refusal(f"身份文件 {path} 的区划代码无效:{exc.message}"
+                      f"请让对方核对后重新导出身份文件。") from None
+    bad_name = next((k for k in PLACE_FIELDS if not safe_place(card[k])), None)
+    if bad_name:
+        raise Refusal(f"身份文件 {path} 中的名称“{card[bad_name][:40]}”含有不允许的字符"
+                      f"(路径符号或控制字符)。请让对方核对后重新导出身份文件。")
     return card
+

@@ -9,25 +9,22 @@ refusal travels back in our next bundle's acknowledgements."""
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from desktop.casework import Casework, facts_of
 from desktop.core.errors import Refusal
-from desktop.core.status import STATUS_LABELS
-from desktop.core.steps import STEP_KEYS
-from desktop.core.workflow import ACTIONS, RECEIVED_EVENT, allowed_actions
+from desktop.core.roles import ROLES, region_of
+from desktop.core.rulebook import RECEIVED_EVENT, check_recorded
 from desktop.storage.attachments import store_bytes
 from desktop.storage.eventlog import Event, insert_events
-from desktop.storage.notice_projections import BATCH_EVENTS
 from desktop.storage.projection_batch import batched, reader
 from desktop.storage.projections import apply_event
 from desktop.storage.store import now_utc
 from desktop.sync.bundle import BundleRefused
 from desktop.sync.verify import (
-    ACTION_OF_TYPE,
     NOTHING_CHANGED,
     Verified,
     read_header,
@@ -86,10 +83,10 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
     report = ImportReport(name, sender=v.header["sender"].get("place", ""))
     with store.transaction():
         _check_gap(db, v)
-        _apply_events(store, v, report)
+        _apply_events(store, v, report, today)
         for content in v.attachments.values():
             store_bytes(store.path.parent, content)
-        _take_acks(db, v, report)
+        _take_acks(db, v, report, store.workstation["id"])
         if store.workstation["role"] == "township":
             _acknowledge(store, v, report, today)
         _record(db, v, report)
@@ -98,14 +95,25 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
 
 def _check_gap(db, v: Verified) -> None:
     """The sender sends what follows our last acknowledgement (`since`); if we hold less
-    than that (a restored database), applying would leave a hole: refuse."""
+    than that (a restored database), applying would leave a hole: refuse. A sender that
+    sends its whole log (a village) sends it without gaps: a missing number means a
+    bundle is missing or the file was made by other software."""
     since = v.header["ranges"][0]["since"]
     held = _held(db, v.peer["workstation_id"])
     if v.events and held < since:
         raise BundleRefused(f"{v.name} 接续的是对方第 {since} 号之后的事件,但本机只有到第 {held} 号。"
                             f"请先导入对方在它之前的数据包(文件名中“第几包”较小的,可以一起选择);"
-                            f"如果都已导入过,本机可能由旧备份恢复过,请联系对方重新发送全部事件"
-                            f"(技术人员可重置对方记录的回执)。{NOTHING_CHANGED}")
+                            f"如果都已导入过,本机可能由旧备份恢复过,请让对方“重新发送全部”。"
+                            f"{NOTHING_CHANGED}")
+    if not ROLES[v.peer["role"]].whole_log or not v.events:
+        return
+    expected = since + 1
+    for e in v.events:
+        if e.seq > max(expected, held + 1):
+            missing = max(expected, held + 1)
+            raise BundleRefused(f"{v.name} 缺少对方第 {missing} 号到第 {e.seq - 1} 号事件。请先导入"
+                                f"包含这些事件的数据包,或让对方“重新发送全部”;{NOTHING_CHANGED}")
+        expected = e.seq + 1
 
 
 def _held(db, workstation_id: str) -> int:
@@ -121,7 +129,7 @@ class _Unreadable(Exception):
         self.seq = seq
 
 
-def _apply_events(store, v: Verified, report: ImportReport) -> None:
+def _apply_events(store, v: Verified, report: ImportReport, today: date) -> None:
     """All the bundle's events in one pass and one projection batch, without a savepoint
     per event. An event the projections cannot read is rare: the pass is then undone
     and made again, refusing that event (and holding back those after it)."""
@@ -130,13 +138,14 @@ def _apply_events(store, v: Verified, report: ImportReport) -> None:
         report.new, report.known, report.held, report.refused = 0, 0, 0, []
         try:
             with store.transaction(), batched(store.db):
-                _one_pass(store, v, report, unreadable)
+                _one_pass(store, v, report, unreadable, today)
             return
         except _Unreadable as exc:
             unreadable = exc.seq
 
 
-def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None) -> None:
+def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
+              today: date) -> None:
     held = _held_hashes(store.db, v)
     applied: list[Event] = []
     for e in v.events:
@@ -148,8 +157,8 @@ def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None) 
             report.held += 1
             continue
         _check_link(held, e, v.name)
-        reason = _state_problem(store.db, e) or (UNREADABLE if e.seq == unreadable else
-                                                 _project(store, e))
+        reason = _rule_problem(store, e, v.peer["role"], today) or (
+            UNREADABLE if e.seq == unreadable else _project(store, e))
         if reason:
             _refuse(store.db, v, e, reason, report)
         else:
@@ -190,31 +199,19 @@ def _check_link(held: dict[int, str], e: Event, name: str) -> None:
                             f"请联系技术人员核实;{NOTHING_CHANGED}")
 
 
-def _state_problem(db, e: Event) -> str:
-    exists = reader(db).find(e.case_id)  # the case as projected so far in this import
-    if e.type == RECEIVED_EVENT:
-        return f"本机已有案件 {e.case_id}" if exists else ""
-    if e.type in BATCH_EVENTS:  # a notice batch of the village, not one case
-        return ""
-    action = ACTIONS[ACTION_OF_TYPE[e.type]]
-    if not exists:
-        return f"本机没有案件 {e.case_id}(缺少其受理记录)"
-    unknown = set(e.payload) - set(STEP_KEYS[action.code])
-    if unknown:
-        return f"“{action.label}”含有不认识的内容 {'、'.join(sorted(unknown))}"
-    status = exists["status"]
-    if not _may(status, action.code, action.role, exists["category"]):
-        return (f"案件当前为“{STATUS_LABELS.get(status, status)}”,"
-                f"不能再办理“{action.label}”(已决定或已备案的案件不能被改回)")
+def _rule_problem(store, e: Event, role: str, today: date) -> str:
+    """Why the rule book refuses the event here ("" when it passes): the same checks as
+    the same step typed by an officer at this workstation."""
+    row = reader(store.db).find(e.case_id)  # the case as projected so far in this import
+    facts = facts_of(store.db, row) if row and e.type != RECEIVED_EVENT else None
+    try:
+        check_recorded(e.type, e.case_id, e.payload, facts, role=role, today=today,
+                       policy=store.policy)
+    except Refusal as exc:
+        return exc.message[:300]
+    if row and e.type == RECEIVED_EVENT:
+        return f"本机已有案件 {e.case_id}"
     return ""
-
-
-@functools.lru_cache(maxsize=1024)
-def _may(status: str, code: str, role: str, category: str) -> bool:
-    """Whether the workflow allows step `code` in `status` (deliberation may be skipped:
-    the sender's own settings decided that). Asked for every event, of a few states."""
-    return code in allowed_actions(status, role, category=category,
-                                   deliberation_skippable=True)
 
 
 UNREADABLE = "事件内容不完整或格式不对,无法记入台账"
@@ -230,16 +227,23 @@ def _project(store, e: Event) -> str:
     return ""
 
 
-def _take_acks(db, v: Verified, report: ImportReport) -> None:
+def _take_acks(db, v: Verified, report: ImportReport, own_id: str) -> None:
     """What the sender holds of ours: only ever moves forward (an old bundle cannot undo
-    a newer acknowledgement)."""
+    a newer acknowledgement), and never beyond what we really wrote (an acknowledgement
+    of events we never sent would stop us sending the ones we did)."""
     peer_id = v.peer["workstation_id"]
-    held = v.acks["held_seq"]
+    held = min(v.acks["held_seq"], _held(db, own_id))
     row = db.execute("SELECT acked_seq FROM peer_acks WHERE peer_id = ?", [peer_id]).fetchone()
     if not row or held > row[0]:
         db.execute("INSERT OR REPLACE INTO peer_acks (peer_id, acked_seq, updated_at)"
                    " VALUES (?, ?, ?)", [peer_id, held, now_utc()])
-    report.peer_refused = [(r["seq"], r["reason"]) for r in v.acks["refused"]]
+    ours = {r[0] for r in db.execute(
+        "SELECT seq FROM events WHERE workstation_id = ? AND seq IN (%s)"
+        % ",".join("?" * len(v.acks["refused"])), [own_id, *(r["seq"] for r in v.acks["refused"])]
+    )} if v.acks["refused"] else set()
+    # a refusal of an event we never wrote is no refusal of ours: not shown as one
+    report.peer_refused = [(r["seq"], r["reason"]) for r in v.acks["refused"]
+                           if r["seq"] in ours]
     db.execute("DELETE FROM sync_refusals WHERE workstation_id = ? AND seq <= ? AND seq IN "
                "(SELECT seq FROM events WHERE workstation_id = ?)",
                [peer_id, _held(db, peer_id), peer_id])
@@ -248,19 +252,17 @@ def _take_acks(db, v: Verified, report: ImportReport) -> None:
 def _acknowledge(store, v: Verified, report: ImportReport, today: date) -> None:
     """乡镇接收: each submitted case of the sender's village is acknowledged at once; the
     acknowledgement travels back in the township's next bundle."""
-    from desktop.casework import Casework
-
     work = Casework(store, today)
     cases = [r[0] for r in store.db.execute(
-        "SELECT id FROM applications WHERE status = 'submitted' AND id LIKE ? ORDER BY id",
-        [v.peer["village_code"] + "-%"])]
+        "SELECT id FROM applications WHERE status = 'submitted' AND substr(id, 1, 13) = ?"
+        " ORDER BY id", [region_of(v.peer).code + "-"])]
     with batched(store.db) as batch:
         for case_id in cases:
             if batch.holds(case_id):  # Casework reads the case from its table
                 batch.flush()
             try:
                 with store.transaction():
-                    work._step(case_id, "acknowledge", {"date": today.isoformat()})
+                    work.perform(case_id, "acknowledge", {"date": today.isoformat()})
                 report.acknowledged.append(case_id)
             except Refusal as exc:
                 if batch.holds(case_id):  # refused after projecting: the savepoint cannot

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.core.errors import Refusal
+from desktop.core.roles import enroll_problem
 from desktop.storage.store import now_utc
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 
@@ -39,21 +40,14 @@ def township_peer(db) -> dict | None:
 
 
 def check_scope(own: dict, card: dict) -> None:
-    """A village enrolls its own township; a township, villages of its own township."""
+    """A village enrolls its own township; a township, villages of its own township (the
+    roles table in core says who may trust whom; codes are compared parsed)."""
     if card["workstation_id"] == own["id"]:
         raise Refusal("这是本机自己的身份文件,不能登记。请登记对方工作站的身份文件。")
-    if own["role"] == "village":
-        if card["role"] != "township":
-            raise Refusal(f"{place_name(card)} 是村级工作站;村级工作站只能登记所属乡镇民政办。")
-        if card["township_code"][:9] != own["township_code"][:9]:
-            raise Refusal(f"{place_name(card)}(乡镇代码 {card['township_code']})不是本村所属乡镇"
-                          f"(代码 {own['township_code']})。请核对身份文件是否拿错。")
-        return
-    if card["role"] != "village":
-        raise Refusal(f"{place_name(card)} 是乡镇工作站;乡镇只能登记本乡镇所辖的村。")
-    if not card["village_code"].startswith(own["township_code"][:9]):
-        raise Refusal(f"{place_name(card)}(村代码 {card['village_code']})不属于本乡镇"
-                      f"(代码 {own['township_code']}),不能登记。请核对身份文件是否拿错。")
+    problem = enroll_problem(own, card)
+    if problem:
+        raise Refusal(f"不能登记 {place_name(card)}:{problem}。请核对身份文件是否拿错;"
+                      f"未登记任何内容。")
 
 
 def _rivals(db, own: dict, card: dict) -> list[dict]:

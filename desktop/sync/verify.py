@@ -10,9 +10,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
+from desktop.core.roles import ROLES, case_in_scope, region_of
+from desktop.core.rulebook import RULE_OF_EVENT
+from desktop.core.workflow import EVENT_TYPES
 from desktop.storage.eventlog import Event
-from desktop.storage.notice_projections import BATCH_EVENTS
 from desktop.sync import bundle, payload, sealing
 from desktop.sync.bundle import BundleRefused
 from desktop.sync.identity import keys_of, place_name, unb64
@@ -132,32 +133,25 @@ def _check_counts(h, events, files, acks, own_id: str, name: str) -> None:
 
 
 def check_scope(events: list[Event], sender: dict, own: dict, name: str) -> None:
-    """Every event written by the sender itself, on cases and with steps that are its own."""
-    if sender["role"] == "village":
-        prefix, role = sender["village_code"] + "-", "village"
-    else:
-        prefix, role = own["village_code"] + "-", "township"
+    """Every event written by the sender itself, by its role, on cases of places that are
+    both the sender's and ours (codes compared parsed, as the roles table says)."""
+    places = (region_of(sender), region_of(own))
     for e in events:
-        reason = _outside(e, sender["workstation_id"], prefix, role)
+        reason = _outside(e, sender, places)
         if reason:
-            raise BundleRefused(f"{name} 中第 {e.seq} 号事件({e.case_id})超出发送方的权限:"
+            raise BundleRefused(f"{name} 中第 {e.seq} 号事件({e.case_id[:40]})超出发送方的权限:"
                                 f"{reason}。这可能是伪造的文件或对方软件有误,整个数据包不予导入,"
                                 f"请联系对方核实。{NOTHING_CHANGED}")
 
 
-def _outside(e: Event, sender_id: str, prefix: str, role: str) -> str:
-    if e.workstation_id != sender_id:
+def _outside(e: Event, sender: dict, places) -> str:
+    if e.workstation_id != sender["workstation_id"]:
         return "事件不是发送方自己记录的"
-    if not e.case_id.startswith(prefix):
-        return f"案件不属于{'发送方村' if role == 'village' else '本村'}(编号应以 {prefix} 开头)"
-    if e.type == RECEIVED_EVENT:
-        return "" if role == "village" else "乡镇不能受理村里的申请"
-    if e.type in BATCH_EVENTS:  # the village's notice batches (result notice, photo)
-        return "" if role == "village" else "乡镇不能办理村里的公示"
-    action = ACTION_OF_TYPE.get(e.type)
-    if action is None:
-        return f"未知的事件类型 {e.type}(可能需要升级本机软件)"
-    if ACTIONS[action].role != role:
-        side = "乡镇" if role == "township" else "村级"
-        return f"{side}工作站不能办理“{ACTIONS[action].label}”"
+    if not case_in_scope(e.case_id, *places):
+        return "案件不属于发送方与本机共同管辖的村"
+    r = RULE_OF_EVENT.get(e.type)
+    if r is None:
+        return f"未知的事件类型 {e.type[:40]}(可能需要升级本机软件)"
+    if r.role != sender["role"]:
+        return f"{ROLES[sender['role']].label}工作站不能办理“{r.label}”"
     return ""

@@ -78,7 +78,7 @@ class Decisions:
     def _checked(self, case_id: str) -> dict:
         if self.store.workstation["role"] != "township":
             raise Refusal("审批、发放和备案只能在乡镇工作站办理。")
-        row = self.work._row(case_id)
+        row = self.work.case(case_id)
         require_enrolled(self.store.db, case_id)
         return row
 

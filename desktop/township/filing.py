@@ -111,7 +111,7 @@ def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDon
     register = f"{number}({period.label})"
     with store.transaction():
         for r in rows:
-            work._step(r["id"], "file", {"date": today.isoformat(), "register": register})
+            work.perform(r["id"], "file", {"date": today.isoformat(), "register": register})
         paths = [save_document(folder / f"{stem}{ext}", data) for ext, data in
                  ((".pdf", pdf), (".xlsx", xlsx), (SUFFIX, signed))]
     return FilingDone(number, paths, rows, totals(rows))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.categories import category_label, reason_label
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
-from desktop.core.steps import check_step
+from desktop.core.rulebook import check_step
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import widgets as w

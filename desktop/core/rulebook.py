@@ -1,0 +1,287 @@
+"""The rule book: one entry per action, read by everything that performs or accepts one.
+
+An entry says who performs the action (a role), from which states to which, the event it
+writes to the log, its fields and their checks (`desktop.core.steps`), and its label.
+The state machine (`workflow`), the command line's `step`, the GUI's list of actions and
+its dialogs, the projections and the importer all read this table, so a step typed by an
+officer and the same step arriving in a bundle pass exactly the same checks
+(`check_recorded`). Adding an action is one entry here plus its projection.
+
+Three entries concern no case step: `receive` (the application itself, checked by the
+application schema), and two facts of a village's notice batch (its result notice, the
+photo of a posted sheet), whose record id is `<village code>-<notice id>`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from desktop.core import fields as f
+from desktop.core import steps
+from desktop.core.application import normalise_application
+from desktop.core.categories import PROGRAMS
+from desktop.core.errors import FieldError, Refusal, ValidationFailed
+from desktop.core.policy import Policy
+from desktop.core.regions import case_village
+from desktop.core.status import Status, status_label
+from desktop.core.steps import CaseFacts
+
+S = Status
+VILLAGE, TOWNSHIP = "village", "township"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # the action, as typed in `step APP_ID CODE`
+    event: str  # the event it writes to the log
+    label: str
+    role: str  # the side that performs it: the single writer of its fields
+    keys: tuple[str, ...]  # its fields; any other key is refused
+    check: Callable  # (errors, fields, facts, today, policy) -> normalised fields
+    sources: frozenset = frozenset()  # states it starts from (none: it makes the record)
+    target: Callable[[dict], Status] | None = None  # the state after it
+    emergency_only: bool = False  # 急难型 cases only (先行救助)
+    case_step: bool = True  # a step on one case (else the application or a batch fact)
+
+
+def _fixed(status: Status) -> Callable[[dict], Status]:
+    return lambda fields: status
+
+
+def _review_target(fields: dict) -> Status:
+    return S.REVIEWED if fields.get("passed") else S.REJECTED_VILLAGE
+
+
+def _objection_target(fields: dict) -> Status:
+    if fields.get("result") != "upheld":
+        return S.ON_NOTICE
+    # upheld: re-investigate (back to awaiting investigation) or re-deliberate
+    return S.RECEIVED if fields.get("back_to") == "investigation" else S.INVESTIGATED
+
+
+# -- the fields of the entries that are not case steps ---------------------------------
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_UNSAFE_FILE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]|^\.|\.\.")
+
+
+def _receipt(errors, fi, case, today, policy) -> dict:
+    try:
+        return normalise_application(fi, today=today, policy=policy)
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
+        return {}
+
+
+def _result_issued(errors, fi, case, today, policy) -> dict:
+    return {"notice_id": steps.record_id(errors, "notice_id", fi.get("notice_id"), "结果公示批次号"),
+            "village_code": f.text(errors, "village_code", fi.get("village_code"),
+                                   required=True, max_len=12, label="村代码"),
+            "program": f.choice(errors, "program", fi.get("program"), PROGRAMS,
+                                label="救助项目"),
+            "date": steps.plain_date(errors, fi, today, label="公示日期"),
+            "days": f.count(errors, "days", fi.get("days"), minimum=1, maximum=60,
+                            label="公示天数"),
+            "board": f.text(errors, "board", fi.get("board"), required=True, max_len=200,
+                            label="张贴地点")}
+
+
+def _photo(errors, fi, case, today, policy) -> dict:
+    name = f.text(errors, "file_name", fi.get("file_name"), required=True, max_len=100,
+                  label="照片文件名")
+    if name and _UNSAFE_FILE.search(name):
+        errors.append(FieldError("file_name", f"照片文件名“{name}”含有路径或不允许的字符。"))
+    digest = f.text(errors, "photo_sha256", fi.get("photo_sha256"), required=True,
+                    max_len=64, label="照片校验值")
+    if digest and not _SHA256.fullmatch(digest):
+        errors.append(FieldError("photo_sha256", "照片校验值应为 64 位十六进制数字。"))
+    return {"notice_id": steps.record_id(errors, "notice_id", fi.get("notice_id"), "公示批次号"),
+            "village_code": f.text(errors, "village_code", fi.get("village_code"),
+                                   required=True, max_len=12, label="村代码"),
+            "photo_sha256": digest, "file_name": name,
+            "date": steps.plain_date(errors, fi, today, label="拍照日期")}
+
+
+def _r(code, event, label, role, keys, check, sources=(), target=None, **kw) -> Rule:
+    return Rule(code, event, label, role, tuple(keys), check, frozenset(sources), target, **kw)
+
+
+_BOOK = [
+    _r("receive", "ApplicationReceived", "受理申请", VILLAGE, (), _receipt, case_step=False),
+    _r("accept", "Accepted", "受理", VILLAGE, ("date",), steps.dated, [S.DRAFT],
+       _fixed(S.RECEIVED)),
+    _r("refuse", "Refused", "不予受理", VILLAGE, ("date", "reason"), steps.refusal,
+       [S.DRAFT, S.RECEIVED], _fixed(S.REFUSED)),
+    _r("investigate", "InvestigationRecorded", "入户调查", VILLAGE,
+       ("date", "investigators", "methods", "household_income_fen",
+        "household_expenditure_fen", "findings"), steps.investigation,
+       [S.RECEIVED, S.PAID_FIRST, S.RETURNED], _fixed(S.INVESTIGATED)),
+    _r("deliberate", "Deliberated", "民主评议", VILLAGE,
+       ("date", "meeting_id", "present", "representatives", "votes_for", "votes_against",
+        "votes_abstain", "conclusion", "minutes"), steps.deliberation,
+       [S.INVESTIGATED], _fixed(S.DELIBERATED)),
+    # Reviewing straight after investigation is allowed only where policy skips 评议.
+    _r("review", "Reviewed", "初审", VILLAGE,
+       ("date", "passed", "opinion", "proposed_fen", "reason"), steps.review,
+       [S.DELIBERATED, S.INVESTIGATED], _review_target),
+    _r("pay_first", "PaidFirst", "先行救助", VILLAGE,
+       ("date", "amount_fen", "authorised_by", "method"), steps.pay_first,
+       [S.RECEIVED], _fixed(S.PAID_FIRST), emergency_only=True),
+    _r("post_notice", "NoticePosted", "张榜公示", VILLAGE,
+       ("notice_id", "start", "days", "board"), steps.post_notice,
+       [S.REVIEWED], _fixed(S.ON_NOTICE)),
+    _r("objection", "ObjectionRecorded", "登记异议", VILLAGE,
+       ("objection_id", "received_on", "from", "content"), steps.objection,
+       [S.ON_NOTICE], _fixed(S.ON_NOTICE)),
+    _r("resolve_objection", "ObjectionResolved", "处理异议", VILLAGE,
+       ("objection_id", "date", "how_checked", "result", "back_to"), steps.resolve_objection,
+       [S.ON_NOTICE], _objection_target),
+    _r("close_notice", "NoticeClosed", "公示期满", VILLAGE, ("date",), steps.close_notice,
+       [S.ON_NOTICE], _fixed(S.NOTICE_DONE)),
+    _r("submit", "Submitted", "上报乡镇", VILLAGE, ("date",), steps.dated,
+       [S.NOTICE_DONE], _fixed(S.SUBMITTED)),
+    _r("post_result", "ResultPosted", "结果公示", VILLAGE, ("date", "notice_id"),
+       steps.result_posted, [S.APPROVED], _fixed(S.RESULT_POSTED)),
+    _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
+       [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
+    _r("approve", "Approved", "批准", TOWNSHIP, ("date", "approver", "amount_fen", "county_ref"),
+       steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
+    _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
+       steps.rejection, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.REJECTED)),
+    _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), steps.referral,
+       [S.ACKNOWLEDGED], _fixed(S.REFERRED)),
+    _r("return", "Returned", "退回补充", TOWNSHIP, ("date", "approver", "reason"),
+       steps.return_, [S.ACKNOWLEDGED], _fixed(S.RETURNED)),
+    _r("pay", "Paid", "发放", TOWNSHIP, ("date", "amount_fen", "method"), steps.payment,
+       [S.RESULT_POSTED], _fixed(S.PAID)),
+    _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), steps.filing,
+       [S.PAID], _fixed(S.FILED)),
+    _r("issue_result_notice", "ResultNoticeIssued", "发布结果公示", VILLAGE,
+       ("notice_id", "village_code", "program", "date", "days", "board"), _result_issued,
+       case_step=False),
+    _r("attach_photo", "NoticePhotoAttached", "公示照片", VILLAGE,
+       ("notice_id", "village_code", "photo_sha256", "file_name", "date"), _photo,
+       case_step=False),
+]
+
+RULES: dict[str, Rule] = {r.code: r for r in _BOOK}
+RULE_OF_EVENT: dict[str, Rule] = {r.event: r for r in _BOOK}
+STEPS: dict[str, Rule] = {r.code: r for r in _BOOK if r.case_step}
+RECEIVED_EVENT = RULES["receive"].event
+BATCH_EVENTS = frozenset(r.event for r in _BOOK if not r.case_step and r.code != "receive")
+
+
+def rule(code: str) -> Rule:
+    try:
+        return STEPS[code]
+    except KeyError:
+        known = "、".join(STEPS)
+        raise Refusal(f"没有“{code}”这个操作。可用的操作:{known}") from None
+
+
+def check_step(code: str, fields_in, case: CaseFacts | None, *, today: date,
+               policy: Policy) -> dict:
+    """Normalised fields of action `code`, or ValidationFailed naming every problem."""
+    r = RULES[code] if code in RULES else rule(code)
+    if not isinstance(fields_in, dict):
+        raise Refusal("步骤内容应为一个 JSON 对象({...})。")
+    errors: list[FieldError] = []
+    if r.keys:
+        f.unknown_keys(errors, "", fields_in, r.keys)
+    out = r.check(errors, fields_in, case, today, policy)
+    if errors:
+        raise ValidationFailed(errors)
+    return out
+
+
+def allowed_actions(status: str, role: str, *, category: str = "",
+                    deliberation_skippable: bool = False) -> list[str]:
+    """The actions a workstation of `role` may perform on a case in `status` now."""
+    result = []
+    for r in STEPS.values():
+        if r.role != role or Status(status) not in r.sources:
+            continue
+        if r.emergency_only and category != "emergency":
+            continue
+        if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
+            continue
+        result.append(r.code)
+    return result
+
+
+def next_status(status: str, code: str, fields: dict, *, role: str, category: str = "",
+                deliberation_skippable: bool = False) -> Status:
+    """The state after `code`; refuses a step the state (or the side) does not allow."""
+    r = rule(code)
+    if r.role != role:
+        side = "乡镇民政办" if r.role == TOWNSHIP else "村级民生员"
+        raise Refusal(f"“{r.label}”只能由{side}办理,本工作站不能执行。")
+    allowed = allowed_actions(status, role, category=category,
+                              deliberation_skippable=deliberation_skippable)
+    if code not in allowed:
+        can = "、".join(STEPS[c].label for c in allowed) or "无"
+        raise Refusal(f"案件当前状态为“{status_label(status)}”,不能办理“{r.label}”。"
+                      f"现在可以办理:{can}。")
+    return r.target(fields)
+
+
+def advance(facts: CaseFacts, code: str, clean: dict) -> None:
+    """What a step changes of the facts later steps are checked against (the projections
+    change the ledger the same way: generators replaying cases in memory use this)."""
+    facts.last_on = date.fromisoformat(clean.get("date") or clean.get("start")
+                                       or clean.get("received_on") or facts.last_on.isoformat())
+    facts.status = STEPS[code].target(clean).value
+    if code == "post_notice":
+        facts.notice_start, facts.notice_days = date.fromisoformat(clean["start"]), clean["days"]
+    elif code == "objection":
+        facts.objections[clean["objection_id"]] = "open"
+    elif code == "resolve_objection":
+        facts.objections[clean["objection_id"]] = "closed"
+        if facts.status in (S.RECEIVED, S.INVESTIGATED):
+            facts.notice_start, facts.notice_days = None, 0
+    elif code == "approve":
+        facts.approved_fen = clean["amount_fen"]
+    elif code == "pay_first":
+        facts.paid_first_fen = clean["amount_fen"]
+
+
+def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | None, *,
+                   role: str, today: date, policy: Policy) -> None:
+    """An event another workstation recorded passes the rules its own step would have
+    passed here: the side, the state, every field — and it must be in the normal form
+    those rules produce (the hash covers the payload, so it cannot be normalised on the
+    way in). Raises Refusal saying what is wrong."""
+    r = RULE_OF_EVENT.get(event_type)
+    if r is None:
+        raise Refusal(f"未知的事件类型 {event_type}(可能需要升级本机软件)")
+    if r.role != role:
+        raise Refusal(f"“{r.label}”不能由发送方这一级办理")
+    if r.case_step:
+        if case is None:
+            raise Refusal(f"本机没有案件 {case_id}(缺少其受理记录)")
+        next_status(case.status, r.code, payload if isinstance(payload, dict) else {},
+                    role=role, category=case.category, deliberation_skippable=True)
+    elif r.code == "receive" and case is not None:
+        raise Refusal(f"本机已有案件 {case_id}")
+    clean = check_step(r.code, payload, case, today=today, policy=policy)
+    _same_record(r, case_id, clean)
+    if clean != payload:
+        changed = sorted(k for k in set(clean) | set(payload)
+                         if clean.get(k) != payload.get(k))
+        raise Refusal(f"“{r.label}”的内容不是规范格式({'、'.join(changed[:5])}),"
+                      f"可能是伪造的或由有误的软件生成")
+
+
+def _same_record(r: Rule, case_id: str, clean: dict) -> None:
+    """Fields that name a place or a record must name this one: a village cannot write
+    another village's notice through a payload field."""
+    if r.code == "receive":
+        year = clean["received_on"][:4]
+        if not re.fullmatch(rf"\d{{12}}-{year}-\d{{4,6}}", case_id):
+            raise Refusal(f"案件编号 {case_id} 格式不对(应为 村代码-{year}-序号)")
+    elif not r.case_step:
+        own = f"{clean['village_code']}-{clean['notice_id']}"
+        if own != case_id or case_village(case_id) != clean["village_code"]:
+            raise Refusal(f"记录 {case_id} 与其内容所写的村({clean['village_code']})"
+                          f"或公示批次({clean['notice_id']})不符")

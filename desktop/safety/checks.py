@@ -76,6 +76,10 @@ def _contents(conn, health: Health, *, thorough: bool, keys_dir: Path | None,
     if not _is_a_store(conn, health) or not _schema(conn, health, migrate=thorough):
         return
     _log_and_ledger(conn, health, thorough=thorough)
+    if health.ok:
+        from desktop.safety import chainhead
+
+        health.problems += chainhead.problems(conn, keys_dir, live=live)
 
 
 def _schema(conn, health: Health, *, migrate: bool) -> bool:

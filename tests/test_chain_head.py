@@ -89,7 +89,7 @@ def test_a_backup_carries_the_signed_head_and_passes_every_check(signed):
     data_dir, saved, last = signed
     ((seq, _hash),) = heads(saved)
     assert seq == last
-    assert json.loads(chainhead.anchor_path(data_dir).read_text())["seq"] == last
+    assert json.loads(chainhead.anchor_path(data_dir).read_text())["heads"][-1]["seq"] == last
     assert check_file(saved, full=True, keys_dir=data_dir).ok
     assert examine(data_dir).health.ok and examine(data_dir, full=True).health.ok
 
@@ -130,6 +130,24 @@ def test_deleting_the_signed_heads_from_the_store_does_not_help(signed):
     conn.commit()
     conn.close()
     assert "事件日志与本机签名记录不符" in examine(data_dir, full=True).health.problems[0]
+
+
+def test_an_older_backup_is_held_to_the_newest_head_it_must_contain(signed, tmp_path):
+    data_dir, older, last = signed
+    store = Store.open(data_dir)
+    Casework(store, TODAY).receive(make_application())
+    newer = backup.auto_backup(store, "close")
+    store.close()
+    assert heads(newer)[-1][0] == last + 1 and check_file(older, full=True, keys_dir=data_dir).ok
+    forged = tmp_path / older.name
+    shutil.copyfile(older, forged)  # the older backup, rewritten, its own head removed
+    rewrite_history(forged, seq=3)
+    conn = sqlite3.connect(forged)
+    conn.execute("DELETE FROM chain_heads")
+    conn.commit()
+    conn.close()
+    with pytest.raises(Refusal, match="事件日志与本机签名记录不符"):
+        restore(data_dir, forged, passphrase=None, officer_passphrase="口令123456")
 
 
 def test_a_forged_signature_is_not_this_workstation_s(signed):

@@ -7,11 +7,12 @@ Where the signed head is kept:
 - in the store (table `chain_heads`, migration 0007): the export's head in the live
   store, a backup's head in the backup itself (the copy is signed, not the live file, so
   that a backup taken through a read-only connection signs too);
-- beside the keys, `keys/chain-head.json`: the newest head and the public keys that
-  signed this workstation's heads. This file is what a store or a backup is checked
-  against: the public key is not in the database, so a database rewritten elsewhere (a
-  backup on a stick) cannot bring its own key; and a store whose head rows were deleted
-  is still held to the newest head signed here.
+- beside the keys, `keys/chain-head.json`: the heads signed here (the newest
+  MAX_ANCHOR_HEADS) and the public keys that signed them. This file is what a store or a
+  backup is checked against: the public key is not in the database, so a database
+  rewritten elsewhere (a backup on a stick) cannot bring its own key; and a store or
+  backup whose head rows were deleted is still held to the newest head signed here that
+  it must contain.
 
 Signing never asks for the passphrase: keys in clear, keys unlocked in this run or the
 passphrase in the environment sign; otherwise the export or backup goes on without a
@@ -31,6 +32,7 @@ from desktop.storage.eventlog import canonical
 
 ANCHOR_FILE = "chain-head.json"
 ANCHOR_FORMAT = "relief-desk-chain-head"
+MAX_ANCHOR_HEADS = 500  # about 100 KB: more than a year of daily backups and exports
 _DOMAIN = "relief-desk chain head v1"  # what a head signature means, nothing else
 
 
@@ -86,38 +88,42 @@ def check_head(store) -> list[str]:
 
 
 def problems(conn: sqlite3.Connection, data_dir: Path | None, *, live: bool) -> list[str]:
-    """Whether the store behind `conn` agrees with the newest heads signed in `data_dir`:
-    its own newest signed head, and the anchor's. O(1): two row lookups, two verifies.
-    `live`: the data directory's own store, which can never hold fewer events than the
-    anchor's head (a backup may: it is older)."""
+    """Whether the store behind `conn` agrees with the heads signed in `data_dir`: its own
+    newest signed head, and the newest head of the anchor file it must contain (for the
+    live store: the anchor's newest; for a backup, which is older: the newest one not
+    beyond its last event). Three row lookups, at most two signatures verified.
+    `live`: the data directory's own store, which never holds fewer events than the
+    anchor's newest head."""
     anchor = _read_anchor(data_dir) if data_dir is not None else None
     ws_id = _own_id(conn)
     if not anchor or not ws_id or anchor["workstation_id"] != ws_id:
         return []
-    heads = [("anchor", anchor)]
+    last = conn.execute("SELECT MAX(seq) FROM events WHERE workstation_id = ?",
+                        [ws_id]).fetchone()[0] or 0
+    held = [h for h in anchor["heads"] if live or h["seq"] <= last]
+    heads = [{**held[-1], "workstation_id": ws_id}] if held else []
     if _has_table(conn, "chain_heads"):
         row = conn.execute("SELECT workstation_id, seq, hash, signed_at, signature FROM"
                            " chain_heads WHERE workstation_id = ? ORDER BY seq DESC LIMIT 1",
                            [ws_id]).fetchone()
         if row:
             keys = ("workstation_id", "seq", "hash", "signed_at", "signature")
-            heads.insert(0, ("store", dict(zip(keys, row, strict=True))))
-    for where, head in heads:
-        found = _disagreement(conn, head, anchor["public_keys"], where == "anchor" and not live)
+            heads.insert(0, dict(zip(keys, row, strict=True)))
+    for head in heads:
+        found = _disagreement(conn, head, anchor["public_keys"])
         if found:
             return [found]
     return []
 
 
-def _disagreement(conn, head: dict, public_keys: list[str], may_be_ahead: bool) -> str | None:
+def _disagreement(conn, head: dict, public_keys: list[str]) -> str | None:
     seq = head["seq"]
     if not _verifies(head, public_keys):
         return f"事件日志的签名记录(事件 {seq})签名无效:不是本机密钥签的,日志可能被改写"
     row = conn.execute("SELECT hash FROM events WHERE workstation_id = ? AND seq = ?",
                        [head["workstation_id"], seq]).fetchone()
     if row is None:
-        return None if may_be_ahead else (f"本机签名确认过的事件 {seq} 在日志中不见了,"
-                                          f"事件日志被删改过")
+        return f"本机签名确认过的事件 {seq} 在日志中不见了,事件日志被删改过"
     if row[0] != head["hash"]:
         return f"事件日志与本机签名记录不符(事件 {seq}):此前的历史被改写过"
     return None
@@ -171,28 +177,39 @@ def _read_anchor(data_dir: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     if not (isinstance(doc, dict) and doc.get("format") == ANCHOR_FORMAT
-            and isinstance(doc.get("workstation_id"), str) and isinstance(doc.get("seq"), int)
+            and isinstance(doc.get("workstation_id"), str)
             and isinstance(doc.get("public_keys"), list)
-            and all(isinstance(k, str) for k in doc["public_keys"])):
+            and all(isinstance(k, str) for k in doc["public_keys"])
+            and isinstance(doc.get("heads"), list) and all(map(_is_head, doc["heads"]))):
         return None
+    doc["heads"].sort(key=lambda h: h["seq"])
     return doc
 
 
+def _is_head(head) -> bool:
+    return (isinstance(head, dict) and type(head.get("seq")) is int
+            and all(isinstance(head.get(k), str) for k in ("hash", "signed_at", "signature")))
+
+
 def _update_anchor(data_dir: Path, head: dict, public_key: bytes) -> None:
-    """Keep the newest head of this workstation id, and every key that signed one (a
-    key reset must not make the heads of older backups unverifiable)."""
+    """Add the head (the newest MAX_ANCHOR_HEADS are kept: one per backup or export,
+    so that each older backup is held to the newest head it must contain) and the key
+    that signed it (a key reset must not make older backups' heads unverifiable)."""
     from desktop.storage.attachments import write_atomically
 
     old = _read_anchor(data_dir)
     same_station = old is not None and old["workstation_id"] == head["workstation_id"]
     known = list(old["public_keys"]) if same_station else []
+    heads = list(old["heads"]) if same_station else []
     key = base64.b64encode(public_key).decode("ascii")
-    if same_station and old["seq"] >= head["seq"] and key in known:
+    newer = not heads or heads[-1]["seq"] < head["seq"]
+    if not newer and key in known:
         return
-    newest = old if same_station and old["seq"] >= head["seq"] else head
-    doc = {"format": ANCHOR_FORMAT, **{k: newest[k] for k in (
-        "workstation_id", "seq", "hash", "signed_at", "signature")},
-        "public_keys": known + ([key] if key not in known else [])}
+    if newer:
+        heads.append({k: head[k] for k in ("seq", "hash", "signed_at", "signature")})
+    doc = {"format": ANCHOR_FORMAT, "workstation_id": head["workstation_id"],
+           "public_keys": known + ([key] if key not in known else []),
+           "heads": heads[-MAX_ANCHOR_HEADS:]}
     path = anchor_path(data_dir)
     old_mask = os.umask(0o077)
     try:

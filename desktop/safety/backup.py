@@ -7,7 +7,8 @@ program writes), each checked before it counts:
 - an encrypted copy to a USB stick or another folder (vault.py).
 
 A copy is written to a `.part` file beside its final name, fsynced, checked, then
-renamed: a full disk or a pulled stick leaves the old backups and no half file."""
+renamed: a full disk or a pulled stick leaves the old backups and no half file. The copy
+carries the workstation's signed chain head when the keys are open (chainhead.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core.errors import Refusal
-from desktop.safety import leftovers
+from desktop.safety import chainhead, leftovers
 from desktop.safety.perms import private_dir, private_file
 
 BACKUP_DIR = "backups"
@@ -60,6 +61,7 @@ def _copy(conn: sqlite3.Connection, tmp: Path) -> None:
     try:
         conn.backup(out)
         out.execute("PRAGMA journal_mode=DELETE")  # one file, readable without -wal/-shm
+        chainhead.sign_copy(conn, out)  # the copy carries its signed head (no keys: none)
         if out.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("copy failed its check")
     finally:
@@ -147,6 +149,6 @@ def latest_good(data_dir: Path) -> Path | None:
     from desktop.safety.checks import check_file
 
     for path in auto_backups(data_dir):
-        if check_file(path, full=True).ok:
+        if check_file(path, full=True, keys_dir=data_dir).ok:
             return path
     return None

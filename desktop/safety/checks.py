@@ -1,9 +1,11 @@
-"""The start-up check (and `relief-desk doctor`): is the store whole? Three questions,
-cheapest first: SQLite's own page check, the event log's hash chains (a village holds the
-township's chain only in part, by design: sync.chains knows), and whether the ledger
-tables are what the log says.
+"""The start-up check (and `relief-desk doctor`): is the store whole? Five questions,
+cheapest first: SQLite's own page check, whether the schema is exactly what the
+migrations make (schema.py: no planted trigger, view, table or column), the event log's
+hash chains (a village holds the township's chain only in part, by design: sync.chains
+knows), whether the ledger tables are what the log says, and whether the log agrees with
+the newest chain head this workstation signed (chainhead.py).
 
-At start-up the last question is answered by counting (every event has its timeline row,
+At start-up the ledger question is answered by counting (every event has its timeline row,
 every receipt its case), which stays quick on ten years of records. The thorough answer,
 `rebuild` replayed on a copy in memory and compared table by table, is for `doctor`, for
 a backup before it is trusted and for a restore (`full=True`): it takes seconds per ten
@@ -29,8 +31,11 @@ class Health:
         return not self.problems
 
 
-def check_file(path: Path, *, full: bool = False) -> Health:
-    """Check a store file (live or a backup) without writing to it."""
+def check_file(path: Path, *, full: bool = False, keys_dir: Path | None = None,
+               live: bool = False) -> Health:
+    """Check a store file (live or a backup) without writing to it. `keys_dir`: the data
+    directory whose signed chain head the store must agree with (chainhead.py); `live`:
+    the file is that directory's own store, not an older backup."""
     health = Health()
     try:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
@@ -40,12 +45,12 @@ def check_file(path: Path, *, full: bool = False) -> Health:
     try:
         _pages(conn, full, health)
         if health.ok and not full:
-            _log_and_ledger(conn, health, thorough=False)
+            _contents(conn, health, thorough=False, keys_dir=keys_dir, live=live)
         elif health.ok:
             copy = sqlite3.connect(":memory:")
             try:
                 conn.backup(copy)
-                _log_and_ledger(copy, health, thorough=True)
+                _contents(copy, health, thorough=True, keys_dir=keys_dir, live=live)
             finally:
                 copy.close()
     except sqlite3.DatabaseError as exc:
@@ -58,10 +63,53 @@ def check_file(path: Path, *, full: bool = False) -> Health:
 def check_data_dir(data_dir: Path, *, full: bool = False) -> Health:
     from desktop.sync import keys
 
-    health = check_file(store_path(data_dir), full=full)
+    health = check_file(store_path(data_dir), full=full, keys_dir=data_dir, live=True)
     if health.ok and keys.is_protected(data_dir) is False and not _is_demo(data_dir):
         health.warnings.append("本机密钥没有用口令加密。请运行 relief-desk keys passphrase 设置口令。")
     return health
+
+
+def _contents(conn, health: Health, *, thorough: bool, keys_dir: Path | None,
+              live: bool) -> None:
+    """Schema first (nothing of the file's own is run before it is known to be ours),
+    then the log and the ledger, then the signed chain head."""
+    if not _is_a_store(conn, health) or not _schema(conn, health, migrate=thorough):
+        return
+    _log_and_ledger(conn, health, thorough=thorough)
+    if health.ok:
+        from desktop.safety import chainhead
+
+        health.problems += chainhead.problems(conn, keys_dir, live=live)
+
+
+def _schema(conn, health: Health, *, migrate: bool) -> bool:
+    """Whether the schema is the one the migrations make. A store of an older version is
+    compared after its migrations (`migrate`: `conn` is a copy in memory) or, at the
+    quick start-up check, not at all: it is migrated when opened, and checked next time.
+    A newer version is left to the version checks (restore, opening refuse it)."""
+    from desktop.safety import schema
+
+    state = schema.version_state(conn)
+    if state == "older" and migrate:
+        try:
+            _migrate_copy(conn)
+        except Exception as exc:  # noqa: BLE001  a hostile file may break a migration anyhow
+            health.problems.append(f"数据库结构与本版本软件建立的不同,无法升级({exc.__class__.__name__})")
+            return False
+        state = schema.version_state(conn)
+    if state != "current":
+        return True
+    found = schema.problem(conn)
+    if found:
+        health.problems.append(found)
+    return found is None
+
+
+def _migrate_copy(conn) -> None:
+    from desktop.storage.db import Db
+    from desktop.storage.migrations import migration_set
+
+    migration_set().apply(Db(conn))
 
 
 def _pages(conn, full: bool, health: Health) -> None:
@@ -71,15 +119,20 @@ def _pages(conn, full: bool, health: Health) -> None:
         health.problems.append(f"数据库文件有损坏的页({'; '.join(rows[:3])})")
 
 
+def _is_a_store(conn, health: Health) -> bool:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "workstation" not in tables or "events" not in tables:
+        health.problems.append("不是民生救助工作台的数据文件(缺少工作站或事件日志)")
+        return False
+    return True
+
+
 def _log_and_ledger(conn, health: Health, *, thorough: bool) -> None:
     from desktop.storage.db import Db
     from desktop.sync.chains import chain_problems
 
     db = Db(conn)
     tables = set(db.table_names())
-    if "workstation" not in tables or "events" not in tables:
-        health.problems.append("不是民生救助工作台的数据文件(缺少工作站或事件日志)")
-        return
     own = dict(next(iter(db["workstation"].rows), None) or {})
     if not own:
         health.problems.append("数据文件中没有工作站信息")

@@ -88,7 +88,7 @@ def _stage(source: Path, passphrase: str | None, staging: Path) -> None:
 
 def _checked(staged: Path, source: Path, data_dir: Path) -> dict:
     """The backup passes the full check, is of a known version and of this place."""
-    health = check_file(staged, full=True)
+    health = check_file(staged, full=True, keys_dir=data_dir)
     if not health.ok:
         raise Refusal(f"备份 {source.name} 本身有问题({';'.join(health.problems)}),"
                       f"不能用来恢复。请换一份更早的备份;本机数据没有任何改动。")

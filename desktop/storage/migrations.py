@@ -100,3 +100,7 @@ PROJECTION_TABLES = ("objections", "history", "members", "applications")
 import desktop.storage.notice_schema  # noqa: E402,F401  0002_…
 import desktop.storage.sync_schema  # noqa: E402,F401  0003_…
 from desktop.storage import speed_schema  # noqa: E402,F401  0005_… indexes (issue 8)
+
+# isort: split
+# (kept apart from the sorted block above: the order of imports is that of migrations)
+import desktop.storage.chainhead_schema  # noqa: E402,F401  0007_… signed heads (issue 12)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop.core.errors import Refusal
 from desktop.core.roles import region_of
+from desktop.safety.chainhead import sign_head
 from desktop.storage.attachments import read_attachment
 from desktop.storage.eventlog import _COLUMNS, _from_row
 from desktop.storage.store import now_utc
@@ -62,6 +63,7 @@ def export_bundles(store, to_dir: Path, today: date) -> list[Exported]:
     out = []
     for peer in recipients(store):
         out += _export_one(store, peer, Path(to_dir), today)
+    sign_head(store)  # the chain head as sent, signed (issue 12: a rewrite needs the key)
     return out
 
 

@@ -31,8 +31,10 @@ def add_parsers(sub) -> None:
     sub.add_parser("peers", help="已登记的工作站")
     bun = sub.add_parser("bundle", help="数据包:导出、核对、导入").add_subparsers(
         dest="bundle_command", required=True, parser_class=_Parser)
-    bun.add_parser("export", help="导出数据包到文件夹(U 盘)").add_argument(
-        "--to", type=Path, required=True, dest="to")
+    exp = bun.add_parser("export", help="导出数据包到文件夹(U 盘)")
+    exp.add_argument("--to", type=Path, required=True, dest="to")
+    exp.add_argument("--resend", action="store_true",
+                     help="重新发送全部事件(不论对方回执到哪里;对方已有的会自动跳过)")
     bun.add_parser("verify", help="核对数据包(不导入)").add_argument("file", type=Path)
     bun.add_parser("import", help="导入数据包").add_argument("files", type=Path, nargs="+")
 
@@ -125,7 +127,7 @@ def bundle(args, store, today) -> int:
 def _export(args, store, today) -> int:
     from desktop.sync.export import export_bundles
 
-    done = export_bundles(store, args.to, today)
+    done = export_bundles(store, args.to, today, resend=args.resend)
     if not done:
         print("没有需要发送的新内容,未生成数据包。")
     for e in done:

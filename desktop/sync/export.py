@@ -58,16 +58,21 @@ def recipients(store) -> list[dict]:
 BUNDLE_EVENTS = 5000
 
 
-def export_bundles(store, to_dir: Path, today: date) -> list[Exported]:
-    """Write the bundles of every recipient that has something new; returns them."""
+def export_bundles(store, to_dir: Path, today: date, *, resend: bool = False
+                   ) -> list[Exported]:
+    """Write the bundles of every recipient that has something new; returns them.
+    `resend`: everything from the first event, whatever the recipient acknowledged (after
+    a lost or refused stick, or a recipient restored from an old backup); what it
+    already holds it skips."""
     out = []
     for peer in recipients(store):
-        out += _export_one(store, peer, Path(to_dir), today)
+        out += _export_one(store, peer, Path(to_dir), today, resend)
     sign_head(store)  # the chain head as sent, signed (issue 12: a rewrite needs the key)
     return out
 
 
-def _export_one(store, peer: dict, folder: Path, today: date) -> list[Exported]:
+def _export_one(store, peer: dict, folder: Path, today: date, resend: bool
+                ) -> list[Exported]:
     """All of one recipient's bundles in one transaction: none is recorded as sent unless
     every one was written and read back."""
     village = store.workstation["role"] == "village"
@@ -75,12 +80,12 @@ def _export_one(store, peer: dict, folder: Path, today: date) -> list[Exported]:
     try:
         with store.transaction():
             submitted = submit_ready_cases(store, today) if village else []
-            events = pending_events(store.db, store.workstation["id"], peer)
+            since = 0 if resend else _acked(store.db, peer["workstation_id"])
+            events = pending_events(store.db, store.workstation["id"], peer, since)
             acks = acks_for(store.db, peer["workstation_id"])
             if (not village and not events
                     and acks["held_seq"] == _last_ack_sent(store.db, peer)):
                 return []
-            since = _acked(store.db, peer["workstation_id"])
             for part in _parts(events):
                 written.append(_write_part(store, peer, folder, today, part, acks, since))
                 since = part[-1].seq if part else since
@@ -131,8 +136,8 @@ def submit_ready_cases(store, today: date) -> list[str]:
     return ids
 
 
-def pending_events(db, own_id: str, peer: dict) -> list:
-    acked = _acked(db, peer["workstation_id"])
+def pending_events(db, own_id: str, peer: dict, acked: int | None = None) -> list:
+    acked = _acked(db, peer["workstation_id"]) if acked is None else acked
     sql = f"SELECT {_COLUMNS} FROM events WHERE workstation_id = ? AND seq > ?"
     args: list = [own_id, acked]
     place = region_of(peer)

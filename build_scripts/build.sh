@@ -9,7 +9,7 @@ PY="${PYTHON:-python3}"
 VENV="${BUILD_VENV:-.venv-build}"
 start=$(date +%s)
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
-"$VENV/bin/python" -m pip install --quiet -e . "pyinstaller>=6.5,<7" \
+"$VENV/bin/python" -m pip install --quiet -c build_scripts/constraints.txt -e . "pyinstaller>=6.5,<7" \
     "tomli>=2; python_version < '3.11'" 2>&1 | { grep -v "is ignored: it is neither" || true; }
 "$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller build_scripts/relief-desk.spec

@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="建立演示工作站并加入演示案件")
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--applications", type=int, default=60)
+    demo.add_argument("--training", type=Path, metavar="DIR",
+                      help="在 DIR 建立培训用的乡镇和三个村工作站(已互相登记,可练习完整流程)")
 
     check = sub.add_parser("check-id", help="校验身份证号")
     check.add_argument("number")

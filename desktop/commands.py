@@ -114,6 +114,8 @@ def init(args, data_dir: Path) -> int:
 
 
 def demo(args, data_dir: Path, today: date) -> int:
+    if args.training:
+        return training(args, today)
     from desktop.demo import load_demo, open_demo_store
 
     store = open_demo_store(data_dir)
@@ -122,6 +124,19 @@ def demo(args, data_dir: Path, today: date) -> int:
     finally:
         store.close()
     print(f"已加入 {len(ids)} 件演示案件,数据目录 {data_dir}")
+    return 0
+
+
+def training(args, today: date) -> int:
+    import os
+
+    from desktop.demo_training import TRAINING_PASSPHRASE, build_training_set, guide
+    from desktop.safety.passphrase import OFFICER_ENV
+
+    secret = os.environ.get(OFFICER_ENV)  # as `init` reads it; else the documented one
+    stations = build_training_set(args.training, today=today, seed=args.seed,
+                                  passphrase=secret or TRAINING_PASSPHRASE)
+    print(guide(args.training, stations, passphrase_from_env=bool(secret)))
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.casework import Casework
 from desktop.core.errors import Refusal
 from desktop.core.workflow import ACTIONS
-from desktop.demo_data import generate_cases
+from desktop.demo_data import STATUSES, generate_cases
 from desktop.paths import store_path
 from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
@@ -47,9 +47,27 @@ def load_demo(store: Store, *, today: date, seed: int, count: int) -> list[str]:
     """Add `count` demo cases in one transaction; returns their case numbers."""
     if not 1 <= count <= 100_000:
         raise Refusal("演示案件数应在 1 到 100000 之间。")
+    return _replay(store, _cases_for(store, today, seed, count), today, seed)
+
+
+def load_village_cases(store: Store, *, today: date, seed: int) -> list[str]:
+    """The training set's cases: one in each state a village reaches on its own (草稿 …
+    公示期满) and a second one ready to report, every step done by this village's own
+    operations, so that each can travel to a real township and come back decided."""
+    cases = _cases_for(store, today, seed, len(STATUSES) + 1, mix={"notice_done": 1})
+    own = [c for c in cases if all(ACTIONS[code].role == "village" for code, _ in c.steps)]
+    return _replay(store, own, today, seed)
+
+
+def _cases_for(store: Store, today: date, seed: int, count: int, **options):
     ws = store.workstation
-    cases = generate_cases(seed, count, today, ws["village_code"],
-                           place=f"{ws['county']}{ws['township']}{ws['village']}")
+    return generate_cases(seed, count, today, ws["village_code"],
+                          place=f"{ws['county']}{ws['township']}{ws['village']}", **options)
+
+
+def _replay(store: Store, cases, today: date, seed: int) -> list[str]:
+    """The cases through the real operations, in one transaction. A township's step (in
+    the demo village only) is played by a simulated township, as if it came by bundle."""
     work = Casework(store, today)
     township = {"role": "township", "workstation_id": uuid.uuid5(uuid.NAMESPACE_URL, f"relief-desk-demo-township-{seed}").hex,
                 "actor": "陈家坊镇民政办(演示)"}

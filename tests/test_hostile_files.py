@@ -1,0 +1,83 @@
+"""Hostile files other than a bundle's events (issue 12, items 5 and 6): text that
+looks like a formula in CSV and Excel output, and a lone surrogate in any JSON the
+command line reads — refused with exit 2 and one line, nothing changed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from desktop.cli import main
+from tests.test_cli import INIT, TODAY, application
+
+TOWNSHIP_INIT = [a for a in INIT if a not in ("--village", "石门村", "--village-code",
+                                               "430522101201")]
+TOWNSHIP_INIT[TOWNSHIP_INIT.index("village")] = "township"
+HOSTILE_GROUP = '=HYPERLINK("http://evil.example/x","点我")'
+
+
+@pytest.fixture
+def rd(tmp_path, capsys):
+    def run(*args):
+        code = main(["--data-dir", str(tmp_path / "data"), "--today", TODAY, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    assert run(*INIT)[0] == 0
+    return run
+
+
+def _add(rd, tmp_path, doc, name="apps.json") -> tuple[int, str, str]:
+    path = tmp_path / name
+    path.write_text(json.dumps([doc], ensure_ascii=True), encoding="utf-8")
+    return rd("applications", "add", str(path))
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(rd, tmp_path):
+    doc = application(name="王䶮")
+    doc["applicant"]["group"] = HOSTILE_GROUP
+    doc["reason_detail"] = "@SUM(1+1)"
+    assert _add(rd, tmp_path, doc)[0] == 0
+    code, out, _ = rd("applications", "list", "--format", "csv")
+    assert code == 0
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    texts = [v for v in row.values() if v]
+    assert not [v for v in texts if v.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "'" + HOSTILE_GROUP in texts
+    assert row["requested_fen"] == "300000"  # numbers stay numbers
+    assert row["applicant_name"] == "王䶮"
+
+
+def test_a_lone_surrogate_in_an_application_file_is_bad_input(rd, tmp_path):
+    before = rd("applications", "list", "--format", "json")[1]
+    code, out, err = _add(rd, tmp_path, application(name="王\ud800"))
+    assert code == 2
+    assert "代理项" in err and len(err.strip().splitlines()) == 1
+    assert rd("applications", "list", "--format", "json")[1] == before
+
+
+def test_a_lone_surrogate_in_step_fields_is_bad_input(rd, tmp_path):
+    assert _add(rd, tmp_path, application())[0] == 0
+    case_id = json.loads(rd("applications", "list", "--format", "json")[1])[0]["id"]
+    path = tmp_path / "step.json"
+    path.write_text('{"findings": "\\udc00"}', encoding="utf-8")
+    code, _, err = rd("step", case_id, "investigate", "--json", str(path))
+    assert code == 2 and "代理项" in err
+
+
+def test_a_lone_surrogate_in_an_identity_card_is_bad_input(rd, tmp_path, capsys):
+    """The village's card, altered, handed to a township to enroll."""
+    card = tmp_path / "card.json"
+    assert rd("identity", "export", "-o", str(card))[0] == 0
+    doc = json.loads(card.read_text(encoding="utf-8"))
+    doc["officer"] = "刘\ud800"
+    card.write_text(json.dumps(doc, ensure_ascii=True), encoding="utf-8")
+    township = ["--data-dir", str(tmp_path / "township"), "--today", TODAY]
+    assert main([*township, *TOWNSHIP_INIT]) == 0
+    capsys.readouterr()
+    assert main([*township, "enroll", str(card), "--fingerprint", "0" * 30]) == 2
+    assert "代理项" in capsys.readouterr().err
+    assert main([*township, "peers"]) == 0
+    assert "尚未登记" in capsys.readouterr().out

@@ -81,3 +81,58 @@ def test_a_lone_surrogate_in_an_identity_card_is_bad_input(rd, tmp_path, capsys)
     assert "代理项" in capsys.readouterr().err
     assert main([*township, "peers"]) == 0
     assert "尚未登记" in capsys.readouterr().out
+
+
+def _with_header(backup_file, change) -> None:
+    """Rewrite the clear header of a .rdbackup (the AEAD would refuse it later: the point
+    is what happens before)."""
+    import struct
+
+    from desktop.safety import vault
+
+    raw = backup_file.read_bytes()
+    start = len(vault.MAGIC)
+    size = struct.unpack(">I", raw[start:start + 4])[0]
+    header = json.loads(raw[start + 4:start + 4 + size])
+    change(header)
+    head = json.dumps(header, sort_keys=True).encode("utf-8")
+    backup_file.write_bytes(vault.MAGIC + struct.pack(">I", len(head)) + head
+                            + raw[start + 4 + size:])
+
+
+@pytest.mark.parametrize("kdf", [
+    {"name": "argon2id", "memory_cost": 1024 * 1024, "iterations": 64, "lanes": 4},
+    {"name": "argon2id", "memory_cost": 64 * 1024, "iterations": 3, "lanes": 10 ** 6},
+    {"name": "scrypt", "n": 2 ** 24, "r": 8, "p": 1},
+    {"name": "scrypt", "n": 2 ** 15, "r": 8, "p": 10 ** 6},
+])
+def test_a_backup_asking_for_a_huge_key_derivation_is_refused_at_once(
+        rd, tmp_path, capsys, monkeypatch, kdf):
+    """1 GiB x 64 passes took restore 70 s before it refused; now no derivation runs."""
+    from cryptography.hazmat.primitives.kdf import argon2, scrypt
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert rd("backup", "--to", str(usb))[0] == 0
+    (backup_file,) = usb.glob("*.rdbackup")
+    _with_header(backup_file, lambda h: h["kdf"].update(kdf))
+    ran = []
+
+    def derivation(*args, **kwargs):
+        ran.append(kwargs)
+        raise RuntimeError("the key derivation ran")
+    monkeypatch.setattr(argon2, "Argon2id", derivation)
+    monkeypatch.setattr(scrypt, "Scrypt", derivation)
+    before = rd("applications", "list", "--format", "json")[1]
+    code, _, err = rd("restore", str(backup_file))
+    assert (code, ran) == (2, [])
+    assert "口令计算量超出" in err and len(err.strip().splitlines()) == 1
+    assert rd("applications", "list", "--format", "json")[1] == before
+
+
+def test_the_kdf_bounds_admit_what_the_app_writes():
+    from desktop.safety import kdf
+
+    kdf.check_params({"name": "argon2id", "salt": "00" * 16, "iterations": 3, "lanes": 4,
+                      "memory_cost": 64 * 1024})
+    kdf.check_params({"name": "scrypt", "salt": "00" * 16, "n": 2 ** 15, "r": 8, "p": 1})

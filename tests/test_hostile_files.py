@@ -136,3 +136,43 @@ def test_the_kdf_bounds_admit_what_the_app_writes():
     kdf.check_params({"name": "argon2id", "salt": "00" * 16, "iterations": 3, "lanes": 4,
                       "memory_cost": 64 * 1024})
     kdf.check_params({"name": "scrypt", "salt": "00" * 16, "n": 2 ** 15, "r": 8, "p": 1})
+
+
+def test_a_full_disk_during_bundle_import_is_bad_input_and_changes_nothing(
+        tmp_path, capsys, monkeypatch):
+    """The bundle carries a notice photo; the disk fills while it is being kept."""
+    import errno
+    import os
+
+    from desktop.notices import Notices
+    from desktop.storage.attachments import attachments_dir
+    from desktop.storage.store import Store
+    from tests.helpers import TODAY as WORLD_TODAY
+    from tests.sync_world import World, snapshot
+
+    world = World(tmp_path)
+    (case_id,) = world.cases_ready(world.a, 1, until="reviewed")
+    notices = Notices(world.a, WORLD_TODAY)
+    photo = tmp_path / "posted.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(64))
+    notices.attach_photo(notices.create([case_id]), photo)
+    (done,) = world.export(world.a)
+    township_dir = world.township.path.parent
+    before = snapshot(world.township)
+    world.close()
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    code = main(["--data-dir", str(township_dir), "--today", WORLD_TODAY.isoformat(),
+                 "bundle", "import", str(done.path)])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 2 and "磁盘已满" in err and "腾出空间" in err
+    assert len(err.strip().splitlines()) == 1
+    township = Store.open(township_dir)
+    try:
+        assert snapshot(township) == before
+        assert not list(attachments_dir(township_dir).rglob("*.part"))
+    finally:
+        township.close()

@@ -176,3 +176,25 @@ def test_a_full_disk_during_bundle_import_is_bad_input_and_changes_nothing(
         assert not list(attachments_dir(township_dir).rglob("*.part"))
     finally:
         township.close()
+
+
+def test_a_lone_surrogate_in_a_bundle_header_is_refused():
+    """The header is shown by `bundle verify` before any signature is checked."""
+    import struct
+
+    from desktop.sync import bundle
+
+    header = {"format_version": 1, "bundle_id": "b", "created": "c",
+              "sender": {"workstation_id": "s", "place": "石门\ud800"},
+              "recipient": {"workstation_id": "r"}, "events": 0, "attachments": 0,
+              "ranges": [], "payload": {"sha256": "", "ephemeral_key": "", "nonce": ""}}
+    head = json.dumps(header).encode("ascii")
+    raw = (bundle.MAGIC + struct.pack(">I", len(head)) + head + struct.pack(">Q", 0)
+           + b"\0" * bundle.SIGNATURE_BYTES)
+    with pytest.raises(bundle.BundleRefused, match="包头"):
+        bundle.unpack(raw, "x.rdbundle")
+    header["sender"]["place"] = "石门村"
+    head = json.dumps(header).encode("ascii")
+    raw = (bundle.MAGIC + struct.pack(">I", len(head)) + head + struct.pack(">Q", 0)
+           + b"\0" * bundle.SIGNATURE_BYTES)
+    assert bundle.unpack(raw, "x.rdbundle").header["sender"]["place"] == "石门村"

@@ -142,3 +142,13 @@ def test_an_export_with_many_files_splits_into_bundles_a_reader_accepts():
     content = {d: b"\0" * MAX_ATTACHMENT_BYTES for d in digests[:2]}
     assert len(zlib.decompress(payload.build(split[0], content, ACKS))) \
         < payload.MAX_PLAIN_BYTES
+
+
+def test_a_lone_surrogate_in_an_event_is_refused():
+    row = {"workstation_id": "w" * 32, "seq": 1, "prev_hash": "", "hash": "h",
+           "recorded_at": "t", "actor": "刘", "case_id": "c", "type": "received",
+           "payload": {"applicant": {"name": "王\ud800"}}}
+    with pytest.raises(Refusal, match="代理项"):
+        payload.parse(zlib.compress(json.dumps({"events": [row], "attachments": {},
+                                                "acks": ACKS}).encode("ascii")),
+                      "surrogate.rdbundle")

@@ -203,3 +203,10 @@ def test_a_failed_filing_export_leaves_no_file_and_files_nothing(tmp_path, monke
         assert len(list(out.iterdir())) == 3 and done.register_no.endswith("0001")
     finally:
         world.close()
+
+
+def test_a_place_name_cannot_lead_the_register_out_of_the_chosen_folder():
+    from desktop.township.filing import _file_safe
+
+    assert _file_safe("../../外面/镇") == "_.._外面_镇"
+    assert "/" not in _file_safe("陈家/坊镇") and _file_safe("..") == "乡镇"

@@ -3,10 +3,10 @@ print and sign, an Excel workbook, and a signed file for the county.
 
 The county role does not exist in this software, so the signed file is plain JSON with
 the township's Ed25519 signature over its canonical form: the county verifies it with the
-township's identity card (`relief-desk filing verify FILE --card CARD.json`, in
-filing_verify.py). The cases
-become `filed` (the `file` step) in the same transaction that writes the files, so a
-failed write files nothing."""
+township's identity card (`relief-desk filing verify FILE --card CARD.json`, see
+filing_verify.py). The cases become `filed` (the `file` step) in the same transaction
+that writes the three files, all or none, so a failed write files nothing and leaves
+nothing behind."""
 
 from __future__ import annotations
 

@@ -143,17 +143,10 @@ def training(args, today: date) -> int:
 def read_json(source) -> object:
     """A JSON file (or - for standard input), with a clear refusal for every way it fails."""
     from desktop.storage.attachments import read_bounded
+    from desktop.textin import parse_json
 
     name = "标准输入" if str(source) == "-" else str(source)
     raw = read_bounded(source, MAX_INPUT_BYTES)
     if len(raw) > MAX_INPUT_BYTES:
         raise Refusal(f"{name} 超过 50 MB,不是有效的申请数据文件。")
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise Refusal(f"{name} 不是 UTF-8 编码的文本,请另存为 UTF-8 后再试。") from None
-    except json.JSONDecodeError as exc:
-        raise Refusal(f"{name} 不是有效的 JSON:第 {exc.lineno} 行第 {exc.colno} 列,"
-                      f"{exc.msg}。") from None
-    except RecursionError:
-        raise Refusal(f"{name} 嵌套层次过深,不是有效的申请数据文件。") from None
+    return parse_json(raw, name, what="有效的 JSON")

@@ -9,7 +9,7 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.core.status import STATUS_LABELS, status_label
 from desktop.storage import queries
-from desktop.textout import csv_text, table
+from desktop.textout import csv_cell, csv_text, table
 
 LIST_HEADERS = ["编号", "状态", "申请人", "身份证号", "村民小组", "类型", "事由", "申请金额(元)",
                 "受理日期", "期限"]
@@ -35,7 +35,7 @@ def print_list(store, args, today: date) -> int:
 
 
 def _csv(value) -> str:
-    return ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    return csv_cell(";".join(value) if isinstance(value, list) else value)
 
 
 def _text_row(r: dict) -> list[str]:

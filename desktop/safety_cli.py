@@ -63,6 +63,7 @@ def restore(args, data_dir: Path, today) -> int:
 
     secret = None
     if vault.is_vault(args.file):
+        vault.read_header(args.file)  # a hostile header is refused before the prompt
         secret = obtain(args.passphrase_env, "请输入备份的口令", needed_for="打开加密备份")
     officer = obtain(OFFICER_ENV, "请输入本机口令(用于加密恢复后新生成的密钥)",
                      needed_for="恢复后生成新密钥")

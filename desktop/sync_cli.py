@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -117,11 +119,26 @@ def bundle(args, store, today) -> int:
         print(inspect_bundle(store, args.file))
         return 0
     from desktop.sync.importer import describe, import_files
+    from desktop.sync.verify import NOTHING_CHANGED
 
-    reports = import_files(store, args.files, today)
+    try:
+        reports = import_files(store, args.files, today)
+    except (OSError, sqlite3.OperationalError) as exc:
+        if not disk_full(exc):
+            raise
+        raise Refusal(f"本机磁盘已满,数据包未导入:请删除不需要的文件(或把旧备份移到 U 盘)、"
+                      f"腾出空间后重新导入。{NOTHING_CHANGED}") from None
     for r in reports:
         print(describe(r), file=sys.stdout if r.ok else sys.stderr)
     return 0 if all(r.ok for r in reports) else 2
+
+
+def disk_full(exc: Exception) -> bool:
+    """The disk (or the user's quota) is full: a file write's ENOSPC, SQLite's SQLITE_FULL."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL \
+            or "full" in str(exc)
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def _export(args, store, today) -> int:

@@ -1,10 +1,31 @@
-"""Plain-text output for the command line: aligned tables (CJK counts double width), CSV."""
+"""Plain-text output for the command line: aligned tables (CJK counts double width), CSV.
+
+A CSV cell that starts like a formula (= + - @, or a tab or carriage return, which some
+spreadsheets skip before reading one) is written with a leading apostrophe: a CSV file
+has no cell types, and this is the marker Excel and WPS read as "text". The workbooks
+use a real text cell instead (desktop.printing.sheets)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import unicodedata
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def csv_cell(value) -> str:
+    """One CSV cell: numbers as they are, text neutralised when it looks like a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    return "'" + text if formula_like(text) else text
 
 
 def display_width(text: str) -> int:

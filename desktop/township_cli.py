@@ -7,7 +7,7 @@
     relief-desk letter APP_ID -o FILE.pdf
     relief-desk pay APP_ID --amount YUAN --method 一卡通|农商银行|现金 [--date YYYY-MM-DD]
     relief-desk filing export --to DIR [--month YYYY-MM | --from DATE --to-date DATE]
-    relief-desk filing verify FILE --card TOWNSHIP-CARD.json
+    relief-desk filing verify FILE --card TOWNSHIP-CARD.json [--fingerprint FP]
     relief-desk figures [--month YYYY-MM] [--xlsx FILE.xlsx]"""
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ def add_parsers(sub) -> None:
     ver = filing.add_parser("verify", help="用乡镇身份文件核对备案签名文件")
     ver.add_argument("file", type=Path)
     ver.add_argument("--card", type=Path, required=True)
+    ver.add_argument("--fingerprint", default="",
+                     help="乡镇身份信息表上的指纹(30 位数字):由本程序逐位核对")
     fig = sub.add_parser("figures", help="各村月度统计(目标管理考核)")
     fig.add_argument("--month", default="")
     fig.add_argument("--xlsx", type=Path)
@@ -154,15 +156,25 @@ def filing(args, data_dir, today) -> int:
 
 
 def _verify(args) -> int:
-    from desktop.sync.identity import read_card
-    from desktop.township.filing import verify_filing
+    from desktop.sync.identity import fingerprint, read_card, show_fingerprint, typed_fingerprint
+    from desktop.township.filing_verify import verify_filing
 
-    body = verify_filing(args.file, read_card(args.card))
+    typed = typed_fingerprint(args.fingerprint) if args.fingerprint else ""
+    card = read_card(args.card)
+    print(f"身份文件:{card['township']}({card['township_code']})"
+          f"  指纹 {show_fingerprint(fingerprint(card))}")
+    body = verify_filing(args.file, card, typed)
     t = body["totals"]
-    print(f"签名有效:{body['township']['township']} 备案登记册 {body['register_no']}"
-          f"({body['period']['start']} 至 {body['period']['end']}),{t['cases']} 户,批准 "
-          f"{format_yuan(t['approved_fen'], grouped=True)} 元,发放 "
-          f"{format_yuan(t['paid_fen'], grouped=True)} 元。")
+    what = (f"{body['township']['township']} 备案登记册 {body['register_no']}"
+            f"({body['period']['start']} 至 {body['period']['end']}),{t['cases']} 户,批准 "
+            f"{format_yuan(t['approved_fen'], grouped=True)} 元,发放 "
+            f"{format_yuan(t['paid_fen'], grouped=True)} 元;PDF 和 Excel 与签名相符。")
+    if typed:
+        print(f"签名有效,指纹已核对:{what}")
+        return 0
+    print(f"签名与所给身份文件相符:{what}")
+    print("请把上面的指纹与乡镇民政办身份信息表上的指纹逐组核对:一致,才说明这份备案确由该乡镇"
+          "签发(也可以用 --fingerprint 给出身份信息表上的指纹,由本程序核对)。")
     return 0
 
 

@@ -171,13 +171,15 @@ def test_backup_archives_with_hostile_names_are_refused(tmp_path):
 def test_spreadsheet_cells_never_run_as_formulas(text):
     from openpyxl import Workbook, load_workbook
 
-    from desktop.printing.register import FORMULA_STARTS, _xlsx_value
+    from desktop.printing.register import _xlsx_value
+    from desktop.printing.sheets import append_row, sheet_text
+    from desktop.textout import formula_like
 
-    value = _xlsx_value(2, text)
-    assert not value.startswith(FORMULA_STARTS)
     wb = Workbook()
-    wb.active.append([value])
+    append_row(wb.active, [_xlsx_value(2, text)])
+    assert wb.active["A1"].value == sheet_text(text)  # the text itself, nothing added
     out = io.BytesIO()
     wb.save(out)
     cell = load_workbook(io.BytesIO(out.getvalue())).active["A1"]
     assert cell.data_type != "f"
+    assert cell.quotePrefix == formula_like(sheet_text(text))

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from desktop.core.errors import Refusal
 from desktop.printing.approval_form import form_pdf
 from desktop.printing.output import save_document
-from desktop.printing.register import register_pdf, register_xlsx, safe_text
+from desktop.printing.register import register_pdf, register_xlsx
 from desktop.storage.queries import LedgerFilter
 from tests.test_notice_helpers import cases_at, fonts_without_file, pdf_text, village_store
 
@@ -61,8 +61,16 @@ def test_the_register_follows_the_filter_in_pdf_and_excel(store):
 
 
 def test_formula_like_text_is_neutralised():
-    assert [safe_text(t) for t in ("=1+1", "+86", "-x", "@SUM", "王䶮")] == [
-        "'=1+1", "'+86", "'-x", "'@SUM", "王䶮"]
+    from openpyxl import Workbook
+
+    from desktop.printing.sheets import append_row
+
+    sheet = Workbook().active
+    append_row(sheet, ["=1+1", "+86", "-x", "@SUM", "王䶮", 3])
+    cells = list(sheet[1])
+    assert [c.value for c in cells] == ["=1+1", "+86", "-x", "@SUM", "王䶮", 3]
+    assert [c.data_type for c in cells] == ["s"] * 5 + ["n"]
+    assert [c.quotePrefix for c in cells] == [True] * 4 + [False] * 2
 
 
 def test_saving_is_atomic_and_refuses_unwritable_places(tmp_path):

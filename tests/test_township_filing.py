@@ -13,7 +13,8 @@ from desktop.core.errors import Refusal
 from desktop.sync.identity import export_card
 from desktop.township.decisions import Decisions
 from desktop.township.figures import monthly_figures, table_rows
-from desktop.township.filing import export_filing, period_of, verify_filing
+from desktop.township.filing import export_filing, period_of
+from desktop.township.filing_verify import verify_filing
 from tests.helpers import TODAY
 from tests.sync_world import World, snapshot, status
 from tests.township_world import deliver, post_result

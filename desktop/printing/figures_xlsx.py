@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from desktop.printing.register import safe_text
+from desktop.printing.sheets import append_row
 from desktop.township.figures import MONEY_COLUMNS, MonthlyFigures, table_rows
 
 
@@ -19,12 +19,12 @@ def figures_xlsx(figures: MonthlyFigures, township: str) -> bytes:
     wb = Workbook()
     sheet = wb.active
     sheet.title = f"{figures.month} 月度统计"
-    sheet.append([safe_text(f"{township}各村社会救助月度统计({figures.month})")])
-    sheet.append([safe_text(h) for h in headers])
+    append_row(sheet, [f"{township}各村社会救助月度统计({figures.month})"])
+    append_row(sheet, list(headers))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_value(j, v) for j, v in enumerate(row)])
+        append_row(sheet, [_value(j, v) for j, v in enumerate(row)])
         for j in MONEY_COLUMNS:
             sheet.cell(row=sheet.max_row, column=j + 1).number_format = "#,##0.00"
     for j, h in enumerate(headers, 1):
@@ -40,4 +40,4 @@ def _value(column: int, value):
         return Decimal(value) / 100
     if isinstance(value, (int, float)) or value is None:
         return value
-    return safe_text(str(value))
+    return str(value)

@@ -15,7 +15,7 @@ from desktop.core.categories import category_label, reason_label
 from desktop.core.money import format_yuan
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable
-from desktop.printing.register import safe_text
+from desktop.printing.sheets import append_row
 
 COLUMNS = [  # header, PDF width (mm, 261 in all), alignment, Excel width
     ("序号", 7, "center", 6), ("村", 14, "center", 10), ("案件编号", 43, "center", 24),
@@ -81,14 +81,14 @@ def filing_xlsx(store, rows: list[dict], info: dict) -> bytes:
     wb = Workbook()
     sheet = wb.active
     sheet.title = "备案登记册"
-    sheet.append([safe_text(_title(store))])
-    sheet.append([safe_text(f"登记册编号:{info['register_no']}  期间:{info['period'].label}"
-                            f"  制表日期:{info['today'].isoformat()}")])
+    append_row(sheet, [_title(store)])
+    append_row(sheet, [f"登记册编号:{info['register_no']}  期间:{info['period'].label}"
+                       f"  制表日期:{info['today'].isoformat()}"])
     sheet.append([c[0] for c in COLUMNS])
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     for i, r in enumerate(rows, 1):
-        sheet.append([_value(j, c) for j, c in enumerate(_cells(i, r))])
+        append_row(sheet, [_value(j, c) for j, c in enumerate(_cells(i, r))])
     t = totals(rows)
     sheet.append(["合计", None, None, None, None, t["cases"], None,
                   Decimal(t["approved_fen"]) / 100, None, None, Decimal(t["paid_fen"]) / 100])
@@ -108,4 +108,4 @@ def _value(column: int, value):
         return Decimal(value or 0) / 100
     if isinstance(value, int):
         return value
-    return safe_text(str(value or ""))
+    return str(value or "")

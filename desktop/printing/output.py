@@ -25,3 +25,39 @@ def save_document(path: Path | str, content: bytes) -> Path:
         raise Refusal(f"无法写入 {target}:{exc.strerror or exc},"
                       f"请换一个保存位置(例如桌面或 U 盘)。") from None
     return target
+
+
+def save_documents(documents: list[tuple[Path, bytes]]) -> list[Path]:
+    """Files that belong together (a register's PDF, workbook and signed file): every one
+    written, or none left behind. Each is written and read back under a temporary name
+    first; only then are they renamed, and a failure on the way removes those already
+    renamed. A name already taken is refused before anything is written (removing it
+    on a failure would lose someone else's file)."""
+    from desktop.sync.filewrite import publish, write_temp
+
+    targets = [Path(t).expanduser() for t, _ in documents]
+    for target in targets:
+        if target.exists():
+            raise Refusal(f"{target.parent} 中已有 {target.name},请换一个文件夹后重试。")
+    temps: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+    try:
+        for target, (_, data) in zip(targets, documents, strict=True):
+            temps.append((write_temp(target.parent, data, _same_as(data)), target))
+        for tmp, target in temps:
+            publish(tmp, target, "已写入的文件均已删除,请腾出空间或换一个 U 盘后重试。")
+            done.append(target)
+    except BaseException:
+        for tmp, _target in temps:
+            tmp.unlink(missing_ok=True)
+        for target in done:
+            target.unlink(missing_ok=True)
+        raise
+    return done
+
+
+def _same_as(data: bytes):
+    def check(raw: bytes) -> None:
+        if raw != data:
+            raise Refusal("写入后读回的文件与写入的不一致,U 盘可能有故障。请换一个 U 盘重试。")
+    return check

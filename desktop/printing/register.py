@@ -2,13 +2,12 @@
 Excel workbook for the township. The register is internal (it is filed, not posted), so
 it carries the applicant's ID number like the ledger on screen.
 
-In the workbook every text that a spreadsheet could take for a formula (= + - @ at the
-start) is written with a leading apostrophe, so a crafted name cannot run anything."""
+In the workbook every text is a text cell (desktop.printing.sheets), so a crafted name
+that starts like a formula cannot run anything."""
 
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable
+from desktop.printing.sheets import append_row
 from desktop.storage import queries
 
 COLUMNS = [  # header, width in the PDF (mm, 261 in all, measured at 9 pt), alignment, Excel width
@@ -29,7 +29,6 @@ COLUMNS = [  # header, width in the PDF (mm, 261 in all, measured at 9 pt), alig
     ("受理日期", 21, "center", 12), ("状态", 17, "center", 11),
 ]
 MONEY_COLUMNS = (8, 9)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def register_rows(store, flt: queries.LedgerFilter) -> list[dict]:
@@ -78,16 +77,6 @@ def _money(fen) -> str:
     return "" if fen is None else format_yuan(fen, grouped=True)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # xlsx cannot hold these at all
-
-
-def safe_text(value: str) -> str:
-    """Text a spreadsheet shows as text and never evaluates (control characters, which
-    a hostile file could carry and which would stop the export, are dropped)."""
-    value = _CONTROL.sub("", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def register_xlsx(store, flt: queries.LedgerFilter, today: date) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -96,15 +85,15 @@ def register_xlsx(store, flt: queries.LedgerFilter, today: date) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "台账"
-    ws.append([safe_text(_title(store))])
-    ws.append([safe_text(f"{describe_filter(flt)}  制表日期:{today.isoformat()}")])
+    append_row(ws, [_title(store)])
+    append_row(ws, [f"{describe_filter(flt)}  制表日期:{today.isoformat()}"])
     ws.append([c[0] for c in COLUMNS])
     for cell in ws[3]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E6E6E6")
         cell.alignment = Alignment(horizontal="center")
     for i, r in enumerate(register_rows(store, flt), 1):
-        ws.append([_xlsx_value(j, c) for j, c in enumerate(_cells(i, r))])
+        append_row(ws, [_xlsx_value(j, c) for j, c in enumerate(_cells(i, r))])
         for j in MONEY_COLUMNS:
             ws.cell(row=ws.max_row, column=j + 1).number_format = "#,##0.00"
     for j, c in enumerate(COLUMNS, 1):
@@ -120,4 +109,4 @@ def _xlsx_value(column: int, value):
         return None if value is None else Decimal(value) / 100
     if column in (0, 5):
         return int(value)
-    return safe_text(str(value))
+    return str(value)

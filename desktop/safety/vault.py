@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import re
 import sqlite3
 import struct
@@ -98,7 +99,7 @@ def is_vault(path: Path) -> bool:
 
 def open_backup(path: Path, passphrase: str, staging: Path) -> None:
     """Decrypt and unpack into `staging` (an empty folder), or refuse saying why."""
-    prefix, sealed, header = _read(Path(path))
+    prefix, sealed, header = _read(Path(path))  # the KDF parameters checked first
     try:
         nonce = base64.b64decode(header["nonce"])
     except (KeyError, TypeError, ValueError):
@@ -111,26 +112,49 @@ def open_backup(path: Path, passphrase: str, staging: Path) -> None:
     _unpack(plain, Path(staging), path)
 
 
-def _read(path: Path) -> tuple[bytes, bytes, dict]:
+def read_header(path: Path) -> dict:
+    """The clear header of a backup, its KDF parameters already checked: a file asking
+    for more work than this program ever sets is refused here, before the passphrase is
+    asked for and before the rest of the file is read."""
+    return _read(Path(path), header_only=True)[2]
+
+
+def _read(path: Path, header_only: bool = False) -> tuple[bytes, bytes, dict]:
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+            start = fh.read(len(MAGIC) + 4)
+            if len(start) < len(MAGIC) + 4 or not start.startswith(MAGIC):
+                raise _damaged(path)
+            size = struct.unpack(">I", start[len(MAGIC):])[0]
+            if size > 64 * 1024 or os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+                raise _damaged(path)
+            head = fh.read(size)
+            header = _header(head, size, path)
+            if header_only:
+                return b"", b"", header
+            sealed = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise Refusal(f"无法读取备份文件 {path}:{exc.strerror}。请检查路径或 U 盘。") from None
-    if len(raw) > MAX_FILE_BYTES or not raw.startswith(MAGIC) or len(raw) < len(MAGIC) + 4:
-        raise _damaged(path)
-    size = struct.unpack(">I", raw[len(MAGIC):len(MAGIC) + 4])[0]
-    end = len(MAGIC) + 4 + size
-    if size > 64 * 1024 or end > len(raw):
+    return start + head, sealed, header
+
+
+def _header(head: bytes, size: int, path: Path) -> dict:
+    if len(head) != size:
         raise _damaged(path)
     try:
-        header = json.loads(raw[len(MAGIC) + 4:end].decode("utf-8"))
+        header = json.loads(head.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged(path) from None
     if not isinstance(header, dict) or header.get("format_version") != FORMAT_VERSION:
         raise Refusal(f"{Path(path).name} 不是本版本能读的备份文件(可能由更新版本的软件生成)。"
                       f"请先升级软件;本机数据没有任何改动。")
-    return raw[:end], raw[end:], header
+    try:
+        kdf.check_params(header.get("kdf"))
+    except kdf.KdfRefused:
+        raise Refusal(f"备份文件 {Path(path).name} 要求的口令计算量超出本软件的范围"
+                      f"(文件已损坏或被人改过),拒绝打开。请换一份备份;本机数据没有任何改动。"
+                      ) from None
+    return header
 
 
 def _damaged(path) -> Refusal:

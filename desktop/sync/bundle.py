@@ -130,9 +130,18 @@ def _header(head: bytes, name: str) -> dict:
     if isinstance(version, int) and version > FORMAT_VERSION:
         raise BundleRefused(f"{name} 由更新版本的软件生成(数据包格式 {version},本机只认识到 "
                             f"{FORMAT_VERSION})。请先升级本机的民生救助工作台,再导入。")
-    if version != FORMAT_VERSION or not _well_formed(header):
+    if version != FORMAT_VERSION or not _well_formed(header) or not _printable(header):
         raise _damaged(name, "的包头内容不完整或已被改动")
     return header
+
+
+def _printable(header: dict) -> bool:
+    """No lone surrogate ("\ud800"): the header is shown and stored as UTF-8 text."""
+    try:
+        json.dumps(header, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _well_formed(h: dict) -> bool:

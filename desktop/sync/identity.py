@@ -20,6 +20,7 @@ from desktop.core.workstation import PLACE_FIELDS, safe_place
 from desktop.storage.attachments import write_atomically
 from desktop.storage.eventlog import canonical
 from desktop.sync.keys import KeyPair, load_or_create
+from desktop.textin import check_text
 
 CARD_FORMAT = "relief-desk-identity"
 CARD_VERSION = 1
@@ -105,6 +106,7 @@ def read_card(path: Path) -> dict:
         raise Refusal(f"{path} 不是民生救助工作台的身份文件。请让对方用“导出身份文件”重新生成。")
     if not isinstance(doc.get("version"), int) or doc["version"] > CARD_VERSION:
         raise Refusal(f"{path} 由更新版本的软件生成,本机无法识别。请先升级本机软件。")
+    check_text(doc, f"身份文件 {path}")  # a lone surrogate would break the fingerprint
     return _checked_card(doc, path)
 
 

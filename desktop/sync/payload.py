@@ -12,13 +12,27 @@ import hashlib
 import json
 import re
 import zlib
+from typing import Callable
 
+from desktop.core.errors import Refusal
 from desktop.storage.attachments import MAX_ATTACHMENT_BYTES
-from desktop.storage.eventlog import Event, canonical
+from desktop.storage.eventlog import Event
 from desktop.sync.bundle import BundleRefused
 
-MAX_PLAIN_BYTES = 768 * 1024 * 1024
+# Format limits, not policy: what one bundle may hold, so that reading a hostile one costs
+# bounded memory and time (the import target is 300 MB) whatever it claims. Parsing holds
+# the text and the parsed values at once (about 2 x the text, plus up to ~100 bytes a JSON
+# value), so each cap bounds one of these terms: the worst payload found inside all of
+# them peaks at about 200 MB, interpreter included. `parts` keeps an export inside them.
+MAX_PLAIN_BYTES = 64 * 1024 * 1024  # decompressed: 5,000 events are ~4 MB, the rest files
+MAX_EVENTS = 20_000  # four times what an export puts in one bundle (BUNDLE_EVENTS)
+MAX_JSON_VALUES = 1_000_000  # 200 an event at 5,000 events; an event has about 50
+# A text with one character beyond the BMP (𠮷) is held at 4 bytes a character: this
+# program writes the payload as ASCII JSON, so only an old or a hostile sender's is not.
+MAX_NON_ASCII_BYTES = MAX_PLAIN_BYTES // 4
+INFLATE_STEP = 1024 * 1024
 DIGEST = re.compile(r"[0-9a-f]{64}")
+_ASCII_JSON = json.JSONEncoder(ensure_ascii=True, sort_keys=True, separators=(",", ":"))
 _EVENT_TEXT = ("workstation_id", "prev_hash", "hash", "recorded_at", "actor", "case_id", "type")
 
 
@@ -27,7 +41,41 @@ def build(events: list[Event], attachments: dict[str, bytes], acks: dict) -> byt
            "attachments": {d: base64.b64encode(c).decode("ascii")
                            for d, c in sorted(attachments.items())},
            "acks": acks}
-    return zlib.compress(canonical(doc).encode("utf-8"), 6)
+    text = _ASCII_JSON.encode(doc).encode("ascii")
+    if len(text) > MAX_PLAIN_BYTES or len(events) > MAX_EVENTS:
+        raise Refusal(f"要发送的内容(含附件 {len(attachments)} 个)超过一个数据包的上限"
+                      f"({MAX_PLAIN_BYTES // (1024 * 1024)} MB),未导出。请联系技术人员;"
+                      f"本机数据未做任何改动。")
+    return zlib.compress(text, 6)
+
+
+def parts(events: list[Event], attachment_size: Callable[[str], int],
+          max_events: int) -> list[list[Event]]:
+    """The events in bundles a reader accepts: at most `max_events` each, and each one's
+    text (events as ASCII JSON, their files in base64) under MAX_PLAIN_BYTES, so a village
+    with many photos sends several bundles rather than one the township must refuse.
+    One empty part when there are no events (acknowledgements only)."""
+    budget = MAX_PLAIN_BYTES - 1024 * 1024  # acknowledgements and the document's frame
+    out: list[list[Event]] = []
+    part: list[Event] = []
+    used, carried = 0, set()
+    for e in events:
+        files = attachments_of(e)
+        if part and (len(part) >= max_events or used + _cost(e, files - carried,
+                                                             attachment_size) > budget):
+            out.append(part)
+            part, used, carried = [], 0, set()
+        used += _cost(e, files - carried, attachment_size)
+        part.append(e)
+        carried |= files
+    return [*out, part] if part or not out else out
+
+
+def _cost(event: Event, new_files: set[str], attachment_size) -> int:
+    """An upper bound of what the event adds to the text: its row (~600 bytes and the
+    payload escaped to ASCII) and the base64 of files the bundle does not yet carry."""
+    return (600 + len(_ASCII_JSON.encode(event.payload))
+            + sum(4 * attachment_size(d) // 3 + 100 for d in new_files))
 
 
 def referenced_attachments(payload) -> set[str]:
@@ -67,25 +115,48 @@ def _bad(name: str, what: str) -> BundleRefused:
 
 
 def parse(plain: bytes, name: str) -> tuple[list[Event], dict[str, bytes], dict]:
+    raw = _inflate(plain, name)
+    if sum(raw.count(c) for c in b",:[{") > MAX_JSON_VALUES:  # each value follows one
+        raise _bad(name, f"中的数据项过多(超过 {MAX_JSON_VALUES:,} 个)")
+    if len(raw) > MAX_NON_ASCII_BYTES and not raw.isascii():
+        raise _bad(name, f"过大(非 ASCII 编码的内容超过 {MAX_NON_ASCII_BYTES // 2 ** 20} MB)")
     try:
-        inflater = zlib.decompressobj()
-        raw = inflater.decompress(plain, MAX_PLAIN_BYTES)
-        if inflater.unconsumed_tail:
-            raise _bad(name, "过大(解压后超过 768 MB)")
         text = raw.decode("utf-8")
-        del raw  # a bundle of ten years holds tens of MB: never three copies at once
+        del raw  # a bundle holds up to 64 MB: never three copies at once
         doc = json.loads(text)
         del text
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise _bad(name, "无法解读") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise _bad(name, "缺少事件列表")
     rows = doc.pop("events")
+    if len(rows) > MAX_EVENTS:
+        raise _bad(name, f"中的事件过多(超过 {MAX_EVENTS:,} 个)")
     events = []
     for i, row in enumerate(rows):
         events.append(_event(row, name))
         rows[i] = None  # the event keeps the payload; the row's own dict can go
     return events, _attachments(doc.get("attachments"), name), _acks(doc.get("acks"), name)
+
+
+def _inflate(plain: bytes, name: str) -> bytearray:
+    """The decompressed payload, a step at a time: a small file that would inflate past
+    MAX_PLAIN_BYTES is refused once that much is out, never inflated whole."""
+    inflater, out, pending = zlib.decompressobj(), bytearray(), plain
+    try:
+        while not inflater.eof:
+            step = inflater.decompress(pending, INFLATE_STEP)
+            pending = inflater.unconsumed_tail
+            if not step and not pending:
+                break  # the input ended before the stream did
+            out += step
+            if len(out) > MAX_PLAIN_BYTES:
+                raise _bad(name, f"过大(解压后超过 {MAX_PLAIN_BYTES // 2 ** 20} MB)")
+    except zlib.error:
+        raise _bad(name, "无法解读") from None
+    if not inflater.eof or inflater.unused_data:
+        raise _bad(name, "无法解读(压缩数据不完整或末尾有多余内容)")
+    return out
 
 
 def _event(row, name: str) -> Event:
@@ -95,7 +166,11 @@ def _event(row, name: str) -> Event:
         raise _bad(name, "中有格式不对的事件")
     e = Event(row["workstation_id"], row["seq"], row["prev_hash"], row["hash"],
               row["recorded_at"], row["actor"], row["case_id"], row["type"], row["payload"])
-    if e.content_hash() != e.hash:
+    try:
+        same = e.content_hash() == e.hash
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800") cannot be hashed or stored
+        raise _bad(name, f"中事件 {e.seq} 含有无效的字符(不成对的 UTF-16 代理项)") from None
+    if not same:
         raise _bad(name, f"中事件 {e.seq} 的校验值不符(事件被改动)")
     return e
 
@@ -104,7 +179,8 @@ def _attachments(value, name: str) -> dict[str, bytes]:
     if not isinstance(value, dict):
         raise _bad(name, "缺少附件表")
     out = {}
-    for digest, text in value.items():
+    for digest in list(value):
+        text = value.pop(digest)  # the base64 text goes as its bytes come: never both whole
         if not DIGEST.fullmatch(str(digest)):
             raise _bad(name, f"中有名称不合规的附件“{str(digest)[:40]}”(附件名只能是校验值,"
                              f"不能指向其他文件夹)")

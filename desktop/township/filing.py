@@ -3,9 +3,10 @@ print and sign, an Excel workbook, and a signed file for the county.
 
 The county role does not exist in this software, so the signed file is plain JSON with
 the township's Ed25519 signature over its canonical form: the county verifies it with the
-township's identity card (`relief-desk filing verify FILE --card CARD.json`). The cases
-become `filed` (the `file` step) in the same transaction that writes the files, so a
-failed write files nothing."""
+township's identity card (`relief-desk filing verify FILE --card CARD.json`, see
+filing_verify.py). The cases become `filed` (the `file` step) in the same transaction
+that writes the three files, all or none, so a failed write files nothing and leaves
+nothing behind."""
 
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ class FilingDone:
 def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDone:
     """Write the register (PDF, Excel, signed file) and file its cases, all or nothing."""
     from desktop.printing.filing_register import filing_pdf, filing_xlsx
-    from desktop.printing.output import save_document
+    from desktop.printing.output import save_documents
 
     if store.workstation["role"] != "township":
         raise Refusal("备案登记册只能由乡镇工作站导出。")
@@ -105,16 +106,27 @@ def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDon
     number = next_register_no(store.db, today.year)
     info = {"register_no": number, "period": period, "today": today}
     pdf, xlsx = filing_pdf(store, rows, info), filing_xlsx(store, rows, info)
-    stem = f"{store.workstation['township']}备案登记册_{number}"
+    stem = f"{_file_safe(store.workstation['township'])}备案登记册_{number}"
     signed = signed_filing(store, rows, period, number, {"pdf": pdf, "xlsx": xlsx})
     work = Casework(store, today)
     register = f"{number}({period.label})"
-    with store.transaction():
-        for r in rows:
-            work.perform(r["id"], "file", {"date": today.isoformat(), "register": register})
-        paths = [save_document(folder / f"{stem}{ext}", data) for ext, data in
-                 ((".pdf", pdf), (".xlsx", xlsx), (SUFFIX, signed))]
+    paths: list[Path] = []
+    try:  # the steps and the three files: one transaction, all or nothing
+        with store.transaction():
+            for r in rows:
+                work.perform(r["id"], "file", {"date": today.isoformat(), "register": register})
+            paths = save_documents([(folder / f"{stem}{ext}", data) for ext, data in
+                                    ((".pdf", pdf), (".xlsx", xlsx), (SUFFIX, signed))])
+    except BaseException:  # the commit itself failed: the files must go too
+        for path in paths:
+            path.unlink(missing_ok=True)
+        raise
     return FilingDone(number, paths, rows, totals(rows))
+
+
+def _file_safe(name: str) -> str:
+    """A place name as part of a file name: no folder separators, nothing Windows refuses."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(". ") or "乡镇"
 
 
 def signed_filing(store, rows: list[dict], period: Period, number: str,
@@ -142,34 +154,6 @@ def _case_record(r: dict) -> dict:
             "decided_on": r["decided_on"], "approver": r["approver"],
             "county_ref": r["county_ref"], "paid_fen": r["paid_fen"], "paid_on": r["paid_on"],
             "method": r["method"]}
-
-
-def verify_filing(path: Path, card: dict) -> dict:
-    """The register's body if the township of `card` signed it unchanged; else Refusal."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    from desktop.sync.identity import unb64
-
-    try:
-        doc = json.loads(Path(path).read_bytes()[:50_000_000].decode("utf-8"))
-        body, signature = doc["body"], unb64(doc["signature"])
-        assert body["format"] == FILING_FORMAT
-    except FileNotFoundError:
-        raise Refusal(f"找不到文件 {path},请检查路径。") from None
-    except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError):
-        raise Refusal(f"{path} 不是民生救助工作台的备案文件,或已损坏。") from None
-    if body["township"]["workstation_id"] != card["workstation_id"]:
-        raise Refusal(f"{path} 由另一个工作站签发,与所给身份文件({card.get('township')})不符。")
-    try:
-        Ed25519PublicKey.from_public_bytes(unb64(card["signing_key"])).verify(
-            signature, canonical(body).encode("utf-8"))
-    except InvalidSignature:
-        raise Refusal(f"{path} 的签名不对:文件在签发后被改动过,或不是该乡镇签发的。"
-                      f"请向乡镇民政办索取原件。") from None
-    if totals(body["cases"]) != body["totals"]:
-        raise Refusal(f"{path} 的合计与明细不符,请向乡镇民政办核实。")
-    return body
 
 
 def totals(cases: list[dict]) -> dict:

@@ -138,3 +138,16 @@ def _registered_fonts():
 def _outline_bytes(face, ch: str) -> int:
     glyph = face.charToGlyph[ord(ch)]
     return face.glyphPos[glyph + 1] - face.glyphPos[glyph]
+
+
+def test_the_core_reads_no_font_library():
+    """Names are checked in desktop/core from coverage.txt alone: neither reportlab nor
+    fontTools (a maintainer's tool, not installed with the app) is imported there."""
+    import ast
+
+    from tests.test_architecture import core_modules, imported_modules, is_forbidden
+
+    bad = [f"{path.name}: {module}" for path in core_modules()
+           for _, module in imported_modules(ast.parse(path.read_text(encoding="utf-8")))
+           if is_forbidden(module, ("reportlab", "fontTools"))]
+    assert bad == []

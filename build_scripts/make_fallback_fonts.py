@@ -1,48 +1,117 @@
-"""Maintainer tool: rebuild resources/fonts/hanazono-*-subset.ttf, the fallback fonts for
-rare characters in names, from Debian's fonts-hanazono. Kept so the subsets can be
-reproduced or widened (e.g. to Extensions C-F, about 8.6 MB more); not run by the build.
+"""Maintainer tool: rebuild the fallback fonts for rare characters in names, and the list of
+characters the printing fonts cover, from Debian's fonts-hanazono and fonts-babelstone-han.
+Kept so the subsets can be reproduced or widened; not run by the build.
 
-    apt-get download fonts-hanazono && dpkg-deb -x fonts-hanazono_*.deb x
+    apt-get download fonts-hanazono fonts-babelstone-han
+    for d in fonts-*.deb; do dpkg-deb -x "$d" x; done
     pip install fonttools
-    python build_scripts/make_fallback_fonts.py x/usr/share/fonts/truetype/hanazono
+    python build_scripts/make_fallback_fonts.py x/usr/share/fonts/truetype/hanazono \\
+        x/usr/share/fonts/truetype/babelstone
+
+Writes resources/fonts/hanazono-a-subset.ttf, hanazono-b-subset.ttf.gz,
+hanazono-cf-subset.ttf.gz (Extensions C-F), babelstone-subset.ttf and
+resources/fonts/coverage.txt (the code point ranges some printing font draws, read by
+desktop/core/printable.py so a name is checked when it is typed, without loading fonts).
+Hanazono (2017) stops at Unicode 10; the few CJK characters added since (Unicode 13-15:
+U+4DB6-4DBF, U+2A6D7-2A6DF, U+2B735-2B739, U+9FEB-9FFF …) come from BabelStone Han.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import sys
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
-FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-PLAN = {  # output: (source, code point ranges kept where the main font lacks them)
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = ROOT / "resources" / "fonts"
+EXT_C_TO_F = [(0x2A700, 0x2B73F), (0x2B740, 0x2B81F), (0x2B820, 0x2CEAF),
+              (0x2CEB0, 0x2EBEF)]
+CJK = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F),
+       (0x20000, 0x2A6DF), *EXT_C_TO_F]
+# output: (source, code point ranges kept where the main font and the fonts before lack them)
+PLAN = {
     "hanazono-a-subset.ttf": ("HanaMinA.ttf", [
         (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F),
         (0x3000, 0x303F), (0x2E80, 0x2FDF), (0x31C0, 0x31EF)]),
-    "hanazono-b-subset.ttf": ("HanaMinB.ttf", [(0x20000, 0x2A6DF)]),
+    "hanazono-b-subset.ttf.gz": ("HanaMinB.ttf", [(0x20000, 0x2A6DF)]),
+    "hanazono-cf-subset.ttf.gz": ("HanaMinB.ttf", EXT_C_TO_F),
+    "babelstone-subset.ttf": ("BabelStoneHan.ttf", CJK),
 }
+# reportlab keeps one font per PostScript name: a second subset of the same source font
+# needs its own, or it is silently drawn with the first subset's glyphs.
+RENAME = {"hanazono-cf-subset.ttf.gz": "HanaMinCF"}
 
 
-def main(source_dir: str) -> None:
-    main_cmap = TTCollection(str(FONTS / "wqy-microhei.ttc")).fonts[0].getBestCmap()
+def main(*source_dirs: str) -> None:
+    have = set(TTCollection(str(FONTS / "wqy-microhei.ttc")).fonts[0].getBestCmap())
     for out, (src, ranges) in PLAN.items():
-        font = TTFont(str(Path(source_dir) / src))
+        font = TTFont(str(_find(src, source_dirs)))
         cmap = font.getBestCmap()
         keep = [c for lo, hi in ranges for c in range(lo, hi + 1)
-                if c in cmap and c not in main_cmap]
+                if c in cmap and c not in have]
+        have.update(keep)
         opts = subset.Options()
         opts.hinting = False
         opts.layout_features = []
         opts.name_IDs = ["*"]
         opts.notdef_outline = True
-        opts.drop_tables += ["vhea", "vmtx", "GSUB", "GPOS", "DSIG"]
+        opts.drop_tables += ["vhea", "vmtx", "GSUB", "GPOS", "DSIG", "meta"]
         subsetter = subset.Subsetter(opts)
         subsetter.populate(unicodes=keep)
         subsetter.subset(font)
-        font.save(str(FONTS / out))
+        if out in RENAME:
+            _rename(font, RENAME[out])
+        _save(font, FONTS / out)
         print(f"{out}: {len(keep)} characters")
+    write_coverage()
+
+
+def _rename(font: TTFont, name: str) -> None:
+    for record in font["name"].names:
+        if record.nameID in (1, 3, 4, 6, 16):
+            record.string = name
+
+
+def _save(font: TTFont, path: Path) -> None:
+    """A .gz output is gzip-compressed (no name or time stamp, so reproducible): the
+    printing code unpacks it in memory; it saves 42 % of the package's font bytes."""
+    data = io.BytesIO()
+    font.recalcTimestamp = False  # the source's dates: the same input gives the same file
+    font.save(data)
+    raw = data.getvalue()
+    path.write_bytes(gzip.compress(raw, 9, mtime=0) if path.suffix == ".gz" else raw)
+
+
+def _find(name: str, dirs) -> Path:
+    for d in dirs:
+        if (Path(d) / name).is_file():
+            return Path(d) / name
+    raise SystemExit(f"{name} not found in {', '.join(dirs)}")
+
+
+def write_coverage() -> None:
+    """resources/fonts/coverage.txt from the fonts as the printing code loads them
+    (reportlab, in the fallback order of desktop/printing/fonts.py), so the list and the
+    fonts cannot disagree; tests/test_printable.py checks that they still match."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.printing.fonts import coverage_ranges
+
+    ranges = coverage_ranges()
+    lines = [f"{lo:X}" if lo == hi else f"{lo:X}-{hi:X}" for lo, hi in ranges]
+    path = FONTS / "coverage.txt"
+    path.write_text(COVERAGE_HEADER + "\n".join(lines) + "\n", encoding="ascii")
+    print(f"coverage.txt: {len(lines)} ranges")
+
+
+COVERAGE_HEADER = """\
+# Code points (hex, ranges inclusive) that some bundled printing font draws.
+# Generated by build_scripts/make_fallback_fonts.py; read by desktop/core/printable.py.
+"""
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:])

@@ -143,7 +143,10 @@ def facts_of(db, row: dict) -> CaseFacts:
 def _applicant_name(doc) -> str:
     try:
         name = doc["applicant"]["name"]
-        return f"({name})" if isinstance(name, str) and name.strip() else ""
+        # Shown only as typed text can be: not a million characters, no terminal escapes
+        # or lone surrogates (the field's own message names those).
+        ok = isinstance(name, str) and name.strip() and name.isprintable() and len(name) <= 40
+        return f"({name})" if ok else ""
     except (KeyError, TypeError):
         return ""
 

@@ -6,12 +6,26 @@ once lets a form show all of them beside their fields (一次性告知)."""
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from datetime import date
 
+from desktop.core import printable
 from desktop.core.errors import FieldError
 
-_BAD_NAME = re.compile(r"[0-9０-９\x00-\x1f\x7f<>{}\[\]\\/|@#$%^&*=+~`\"]")
+NAME_MAX = 30  # characters; the longest transliterated minority names are about 20
+DOT = "·"  # U+00B7, the middle dot of minority names (阿不都热依木·买买提)
+# Look-alikes of the middle dot that input methods and other programs produce; written as
+# U+00B7, as the 户口簿 has it, so one person does not become two names.
+_DOT_LIKES = str.maketrans(dict.fromkeys("•・･‧∙⋅", DOT))
+# Where names may draw from: CJK ideographs (the unified block, Extension A, the
+# ideographic planes 2-3 with Extensions B-I, the compatibility ideographs) and 〇.
+_IDEOGRAPHS = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+               (0x20000, 0x3FFFD))
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                  "\u2066\u2067\u2068\u2069")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Line breaks and tabs are allowed in free texts (minutes, findings); never in names.
+_LAYOUT = frozenset("\t\n\r")
 
 
 def unknown_keys(errors: list, path: str, value: dict, allowed) -> None:
@@ -41,14 +55,76 @@ def text(errors: list, path: str, value, *, required=False, max_len=500, label="
         errors.append(FieldError(path, f"请填写{label or '此项'}。"))
     elif len(value) > max_len:
         errors.append(FieldError(path, f"{label or '此项'}过长(最多 {max_len} 字)。"))
+    else:
+        hidden(errors, path, value, label=label or "此项")
     return value
 
 
+def hidden(errors: list, path: str, value: str, *, label: str, layout=True) -> bool:
+    """Refuse characters that are not text: controls (ESC, NUL …), direction overrides
+    (which make a printed or listed line read backwards), zero-width characters (which
+    make two equal-looking names differ) and lone surrogates (which cannot be stored or
+    printed). Pasted text brings them in; the officer is told which ones to remove.
+    Line breaks and tabs pass where `layout` is true. True if any was found."""
+    if value.isprintable():  # the usual case, checked at C speed
+        return False
+    bad = [ch for ch in dict.fromkeys(value) if _invisible(ch) and not (layout and ch in _LAYOUT)]
+    if not bad:
+        return False
+    kinds: dict[str, list[str]] = {}
+    for ch in bad[:8]:
+        kinds.setdefault(_kind(ch), []).append(printable.describe_char(ch))
+    found = ";".join(f"{kind} {'、'.join(chars)}" for kind, chars in kinds.items())
+    errors.append(FieldError(path, f"{label}中有看不见的{found},请删除这些字符后重新填写"
+                                   f"(常见于从网页或其他软件复制来的文字)。"))
+    return True
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in printable.INVISIBLE
+
+
+def _kind(ch: str) -> str:
+    if ch in _BIDI:
+        return "文字方向控制符"
+    if ch in _ZERO_WIDTH:
+        return "零宽字符"
+    category = unicodedata.category(ch)
+    if category == "Cs":
+        return "无效字符(孤立的代理项)"
+    return "控制字符" if category == "Cc" else "格式字符"
+
+
 def person_name(errors: list, path: str, value, *, required=True) -> str:
-    name = text(errors, path, value, required=required, max_len=40, label="姓名")
-    if name and _BAD_NAME.search(name):
-        errors.append(FieldError(path, "姓名中有数字或符号,请按户口簿填写。"))
+    """A name as on the 户口簿: CJK ideographs, with the middle dot between the parts of a
+    minority name; at most NAME_MAX characters; every character printable with the
+    bundled fonts, checked now rather than when a notice is printed."""
+    if isinstance(value, str):
+        value = value.translate(_DOT_LIKES)
+    before = len(errors)
+    name = text(errors, path, value, required=required, max_len=NAME_MAX, label="姓名")
+    if not name or len(errors) > before:
+        return name
+    if hidden(errors, path, name, label="姓名", layout=False):
+        return name
+    others = [ch for ch in dict.fromkeys(name) if ch != DOT and not _ideograph(ch)]
+    if others:
+        shown = "、".join(printable.describe_char(ch) for ch in others[:3])
+        shown += " 等" if len(others) > 3 else ""
+        errors.append(FieldError(path, f"姓名中有 {shown},姓名只能用汉字,少数民族姓名的间隔用"
+                                       f"“·”;请按户口簿填写。"))
+    elif name.startswith(DOT) or name.endswith(DOT) or DOT * 2 in name:
+        errors.append(FieldError(path, "间隔号“·”只能用在姓名的两部分之间,不能在开头、结尾或连用。"))
+    elif bad := printable.unprintable(name):
+        shown = "、".join(printable.describe_char(ch) for ch in bad)
+        errors.append(FieldError(path, f"姓名中的字 {shown} 无法用内置字体打印,公示和表格将印不出;"
+                                       f"请核对写法,如确为此字,请联系技术支持更新字库。"))
     return name
+
+
+def _ideograph(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _IDEOGRAPHS)
 
 
 def choice(errors: list, path: str, value, options, *, label="", default=None):
@@ -126,10 +202,15 @@ def flag(errors: list, path: str, value, *, label="") -> bool:
     return value
 
 
-def text_list(errors: list, path: str, value, *, label="") -> list[str]:
+def text_list(errors: list, path: str, value, *, label="", max_len=200,
+              max_items=100) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         errors.append(FieldError(path, f"{label or '此项'}应为文字列表。"))
         return []
-    return [v.strip() for v in value if v.strip()]
+    if len(value) > max_items:
+        errors.append(FieldError(path, f"{label or '此项'}最多 {max_items} 项。"))
+        return []
+    return [text(errors, f"{path}[{i}]", v, max_len=max_len, label=label)
+            for i, v in enumerate(value) if v.strip()]

@@ -1,7 +1,9 @@
 """The fonts of every printed document: WenQuanYi Micro Hei (Latin, digits and the CJK of
-everyday use) and the Hanazono subsets for rare characters of names (CJK Extensions A and
-B). All are TrueType with glyf outlines, so reportlab embeds and subsets them; the
+everyday use), then the Hanazono subsets for rare characters of names (CJK Extensions A to
+F), then a BabelStone Han subset for the few CJK characters newer than Hanazono (Unicode
+13-15). All are TrueType with glyf outlines, so reportlab embeds and subsets them; the
 non-embedded CID fonts (STSong-Light) would make a printout depend on the viewer.
+resources/fonts/coverage.txt lists what they draw, for desktop/core/printable.py.
 
 A name must print exactly as written: each character is drawn in the first font that has
 it, and a character that no bundled font has is refused *before* printing, naming the
@@ -10,8 +12,9 @@ character and the text it is in, rather than printed as a blank box."""
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import threading
-import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -19,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.core.errors import Refusal
+from desktop.core.printable import describe_char
 from desktop.paths import resource_path
 
 MAIN = "RD-WenQuanYi"
@@ -27,13 +31,18 @@ MAIN = "RD-WenQuanYi"
 @dataclass(frozen=True)
 class FontFile:
     name: str  # the name registered with reportlab
-    file: str  # under resources/fonts/
+    file: str  # under resources/fonts/; a .gz file is unpacked in memory when loaded
     subfont: int = 0
 
 
+# Fallback order. The two large Hanazono subsets (Extension B, Extensions C-F) are kept
+# gzip-compressed: 31 MB of glyphs would push the package over its 150 MB limit, and they
+# are only unpacked when a document has a character the fonts before them lack.
 FONT_FILES = (FontFile(MAIN, "wqy-microhei.ttc"),
               FontFile("RD-HanaMinA", "hanazono-a-subset.ttf"),
-              FontFile("RD-HanaMinB", "hanazono-b-subset.ttf"))
+              FontFile("RD-HanaMinB", "hanazono-b-subset.ttf.gz"),
+              FontFile("RD-HanaMinCF", "hanazono-cf-subset.ttf.gz"),
+              FontFile("RD-BabelStoneHan", "babelstone-subset.ttf"))
 # Characters printed as a line break or a space, whatever the fonts say.
 _LAYOUT = {"\n": "<br/>", "\r": "", "\t": " "}
 
@@ -44,22 +53,33 @@ _registered: dict[str, frozenset[int]] = {}  # font name -> code points it has
 _register_lock = threading.Lock()
 
 
-def register_fonts() -> list[tuple[str, frozenset[int]]]:
-    """Register the bundled fonts with reportlab, once per process; returns each font's
-    name and character set, in fallback order."""
+def register_fonts() -> None:
+    """Register the main font with reportlab, once per process. The fallback fonts are
+    registered when a text first needs one (font_for), so a document of everyday
+    characters never loads the 30 MB of rare ones."""
+    _load(FONT_FILES[0])
+
+
+def all_fonts() -> list[tuple[str, frozenset[int]]]:
+    """Every bundled font registered, with its character set, in fallback order."""
+    return [(f.name, _load(f)) for f in FONT_FILES]
+
+
+def _load(f: FontFile) -> frozenset[int]:
     with _register_lock:
-        if not _registered:
+        if f.name not in _registered:
             ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-            for f in FONT_FILES:
-                path = resource_path("fonts", f.file)
-                try:
-                    font = TTFont(f.name, str(path), subfontIndex=f.subfont)
-                except Exception as exc:  # a missing or damaged font breaks every document
-                    raise Refusal(f"内置字体 {path.name} 缺失或已损坏({exc}),"
-                                  f"请重新安装民生救助工作台。") from None
-                pdfmetrics.registerFont(font)
-                _registered[f.name] = frozenset(font.face.charToGlyph)
-        return [(f.name, _registered[f.name]) for f in FONT_FILES]
+            path = resource_path("fonts", f.file)
+            try:
+                source = (io.BytesIO(gzip.decompress(path.read_bytes()))
+                          if f.file.endswith(".gz") else str(path))
+                font = TTFont(f.name, source, subfontIndex=f.subfont)
+            except Exception as exc:  # a missing or damaged font breaks every document
+                raise Refusal(f"内置字体 {path.name} 缺失或已损坏({exc}),"
+                              f"请重新安装民生救助工作台。") from None
+            pdfmetrics.registerFont(font)
+            _registered[f.name] = frozenset(font.face.charToGlyph)
+        return _registered[f.name]
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -77,6 +97,19 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 _original_cmap = ttfonts.makeToUnicodeCMap
 
 
+def coverage_ranges() -> list[tuple[int, int]]:
+    """Every code point some font draws, as sorted inclusive ranges: the content of
+    resources/fonts/coverage.txt (written by build_scripts/make_fallback_fonts.py)."""
+    codes = sorted(set().union(*(chars for _, chars in all_fonts())))
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
 @functools.cache
 def font_for(ch: str) -> str | None:
     """The first font that can draw `ch`; None if no bundled font has it. Cached: it is
@@ -84,9 +117,9 @@ def font_for(ch: str) -> str | None:
     if ch in _LAYOUT or ch == " ":
         return MAIN
     code = ord(ch)
-    for name, chars in register_fonts():
-        if code in chars:
-            return name
+    for f in FONT_FILES:
+        if code in _load(f):
+            return f.name
     return None
 
 
@@ -94,7 +127,7 @@ def font_for(ch: str) -> str | None:
 def _main_font_text() -> frozenset[str]:
     """The characters the main font draws as they are (no layout character), as strings,
     so that a whole text is checked with one set operation."""
-    codes = dict(register_fonts())[MAIN]
+    codes = _load(FONT_FILES[0])
     return frozenset(map(chr, codes)).union(" ").difference(_LAYOUT)
 
 
@@ -109,11 +142,6 @@ def unprintable(text: str) -> list[str]:
     if in_main_font(text):
         return []
     return [ch for ch in dict.fromkeys(text) if font_for(ch) is None]
-
-
-def describe_char(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    return f"“{ch}”(U+{ord(ch):04X}{' ' + name if name else ''})"
 
 
 def check_printable(items: list[tuple[str, str]]) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from desktop.core.errors import Refusal
 from desktop.core.roles import region_of
 from desktop.safety.chainhead import sign_head
-from desktop.storage.attachments import read_attachment
+from desktop.storage.attachments import attachment_path, read_attachment
 from desktop.storage.eventlog import _COLUMNS, _from_row
 from desktop.storage.store import now_utc
 from desktop.sync import bundle, payload, sealing
@@ -86,7 +86,8 @@ def _export_one(store, peer: dict, folder: Path, today: date, resend: bool
             if (not village and not events
                     and acks["held_seq"] == _last_ack_sent(store.db, peer)):
                 return []
-            for part in _parts(events):
+            size = lambda d: attachment_path(store.path.parent, d).stat().st_size  # noqa: E731
+            for part in payload.parts(events, size, BUNDLE_EVENTS):
                 written.append(_write_part(store, peer, folder, today, part, acks, since))
                 since = part[-1].seq if part else since
     except BaseException:
@@ -98,12 +99,6 @@ def _export_one(store, peer: dict, folder: Path, today: date, resend: bool
     done = [d for _tmp, _target, d in written]
     done[0] = dataclasses.replace(done[0], submitted=submitted)
     return done
-
-
-def _parts(events: list) -> list[list]:
-    """The events in bundles of at most BUNDLE_EVENTS (one empty bundle: acks only)."""
-    return [events[i:i + BUNDLE_EVENTS] for i in range(0, len(events), BUNDLE_EVENTS)] \
-        or [[]]
 
 
 def _write_part(store, peer: dict, folder: Path, today: date, events: list, acks: dict,

@@ -129,8 +129,10 @@ class Casework:
 def facts_of(db, row: dict) -> CaseFacts:
     """What the rule book needs to know of a case, from its ledger row (or the row an
     import has projected so far)."""
+    # objections matter only while the case is on notice: no query for the other steps
     objections = {r[0]: r[1] for r in db.execute(
-        "SELECT objection_id, status FROM objections WHERE application_id = ?", [row["id"]])}
+        "SELECT objection_id, status FROM objections WHERE application_id = ?", [row["id"]])
+    } if row["status"] == "on_notice" else {}
     start = row["notice_start"]
     return CaseFacts(status=row["status"], program=row["program"], category=row["category"],
                      last_on=date.fromisoformat(row["status_on"]),

@@ -13,6 +13,7 @@ photo of a posted sheet), whose record id is `<village code>-<notice id>`."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -198,6 +199,13 @@ def check_step(code: str, fields_in, case: CaseFacts | None, *, today: date,
 def allowed_actions(status: str, role: str, *, category: str = "",
                     deliberation_skippable: bool = False) -> list[str]:
     """The actions a workstation of `role` may perform on a case in `status` now."""
+    return list(_allowed(status, role, category, deliberation_skippable))
+
+
+@functools.lru_cache(maxsize=512)
+def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
+             ) -> tuple[str, ...]:
+    """Asked for every imported event, of a few dozen combinations: remembered."""
     result = []
     for r in STEPS.values():
         if r.role != role or Status(status) not in r.sources:
@@ -207,7 +215,7 @@ def allowed_actions(status: str, role: str, *, category: str = "",
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue
         result.append(r.code)
-    return result
+    return tuple(result)
 
 
 def next_status(status: str, code: str, fields: dict, *, role: str, category: str = "",

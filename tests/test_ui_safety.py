@@ -12,6 +12,7 @@ from desktop.storage.store import Store
 from desktop.ui import safety_panel, safety_start
 from desktop.ui.main_window import MainWindow
 from tests.helpers import TODAY, make_application, make_store
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 def _window(qtbot, store):

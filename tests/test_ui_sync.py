@@ -13,6 +13,7 @@ from desktop.ui.sync_dialogs import EnrollDialog, ExportDialog, ImportDialog, re
 from desktop.ui.sync_panel import IdentityDialog, install
 from tests.helpers import TODAY, make_store
 from tests.sync_world import World, status
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 def window_for(qtbot, store) -> MainWindow:

@@ -13,6 +13,7 @@ from desktop.ui.township_panel import install
 from tests.helpers import TODAY
 from tests.sync_world import World, status
 from tests.township_world import case_with, deliver
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.queue import QueueFilter, village_choices
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
@@ -171,6 +172,7 @@ class FilingDialog(QDialog):
         super().__init__(parent)
         self.store, self.today, self.done = store, today, None
         self.setWindowTitle("导出备案登记册(报县民政局)")
+        window_fit.fit(self, 720, 460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.month = QLineEdit(today.strftime("%Y-%m"))
@@ -183,8 +185,10 @@ class FilingDialog(QDialog):
         form.addRow("月份(按发放日期):", self.month)
         form.addRow("保存到:", row)
         layout.addLayout(form)
-        layout.addWidget(QLabel("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
-                                "身份文件核验);登记册中的案件将标为“已备案”。"))
+        note = QLabel("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
+                      "身份文件核验);登记册中的案件将标为“已备案”。")
+        note.setWordWrap(True)
+        layout.addWidget(note)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.result = QPlainTextEdit(readOnly=True)
@@ -204,12 +208,15 @@ class FilingDialog(QDialog):
             if not self.folder.text().strip():
                 raise Refusal("请先选择保存的文件夹(例如 U 盘)。")
             period = period_of(self.today, self.month.text())
+            if not guard.confirm_step(self, f"导出备案登记册:{self.month.text().strip()}",
+                                      "登记册中的案件将标为“已备案”,报县民政局备案。"):
+                return
             self.done = export_filing(self.store, Path(self.folder.text()), period, self.today)
         except Refusal as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_message(exc.message)
             return
         t = self.done.totals
+        guard.tell(self.parentWidget(), f"已导出备案登记册 {self.done.register_no}。")
         self.result.setPlainText(
             f"备案登记册 {self.done.register_no}:{t['cases']} 户,批准 "
             f"{format_yuan(t['approved_fen'], grouped=True)} 元,发放 "

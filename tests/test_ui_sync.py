@@ -40,7 +40,7 @@ def lonely(tmp_path):
 def test_menu_and_identity(qtbot, lonely):
     win = window_for(qtbot, lonely[1])
     titles = [a.text() for a in win.menuBar().actions()]
-    assert "数据交换" in titles
+    assert "数据交换(&D)" in titles
     dialog = win.sync_panel.show_identity()
     assert isinstance(dialog, IdentityDialog)
     assert dialog.fingerprint.text() == show_fingerprint(fingerprint(own_card(lonely[1])))

@@ -37,7 +37,8 @@ SEARCH_DELAY_MS = 250
 # current font (they follow the font size setting). Model columns keep their order.
 SHOWN_ORDER = (0, 1, 8, 9, 10, 4, 5, 6, 7, 3, 2)
 SAMPLES = ("…2026-0001", "阿不都热依木", "430522196001010011", "第三村民小组", "急难型",
-           "突发重大疾病", "12,345.00", "2026-12-05", "公示期满", "12-05 评议 超期", "近亲属 超上限")
+           "突发重大疾病", "12,345.00", "2026-12-05", "乡镇已接收", "2026-12-05 先行救助补办",
+           "近亲属、超上限")
 BANNER_STYLE = {"overdue": "background:#ffd6d6; color:#8b0000; padding:6px; font-weight:bold;",
                 "soon": "background:#fff1c2; color:#6b4e00; padding:6px; font-weight:bold;"}
 
@@ -120,9 +121,9 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._debounce.start)
         self.year.currentIndexChanged.connect(self.apply_filter)
         self.statuses.currentRowChanged.connect(self.apply_filter)
-        window_fit.fit(self, 1280, 800)
+        window_fit.fit(self, 1440, 900)  # a laptop's whole screen; a large one has room
         area = window_fit.available_area(self)
-        self.move(area.left(), area.top() + window_fit.TITLE_BAR)
+        self.move(area.left(), area.top())
 
     def _table(self) -> QTableView:
         self.table = QTableView()
@@ -145,8 +146,11 @@ class MainWindow(QMainWindow):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
         for col, sample in enumerate(SAMPLES):
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 14)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                               header.horizontalAdvance(title)) + 16)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = {}
         for text, letter, key, slot in specs:
             act = QAction(window_fit.with_key(text, letter), self)
+            act.setIconText(text)  # the toolbar shows the plain word
             if key is not None:
                 act.setShortcut(key)
                 act.setToolTip(f"{text}({key.toString()})")

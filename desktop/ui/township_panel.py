@@ -80,6 +80,9 @@ class TownshipPanel(QObject):
     def _figures_shown(self, *_args) -> None:
         if self.tabs.currentWidget() is self.figures_tab:
             self.figures.show()
+            from desktop.ui.window_fit import add_access_keys
+
+            add_access_keys(self.window)  # its buttons came after the window was shown
 
     def ledger_shown(self, *_args) -> None:
         if self.ledger_stale and self.tabs.currentWidget() is self.ledger:

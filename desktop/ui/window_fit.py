@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
 
 TITLE_BAR = 34  # a window manager's title bar and frame, outside the geometry we set
 MARGIN = 8
@@ -42,21 +49,25 @@ def fit(widget: QWidget, width: int, height: int) -> None:
 
 
 def keep_inside(widget: QWidget) -> None:
-    """Shrink a shown window that is larger than the screen, and move it inside."""
+    """Shrink a shown window that is larger than the screen, and move it inside. (A
+    window's position is its frame's: the title bar is below it.)"""
     area = available_area(widget)
     most_w, most_h = room(widget)
     if widget.width() > most_w or widget.height() > most_h:
         widget.resize(min(widget.width(), most_w), min(widget.height(), most_h))
-    x = min(max(widget.x(), area.left()), area.right() + 1 - widget.width())
-    y = min(max(widget.y(), area.top() + TITLE_BAR), area.bottom() + 1 - widget.height())
-    if (x, y) != (widget.x(), widget.y()):
+    frame = widget.frameGeometry()
+    title = max(frame.height() - widget.height(), 0) or TITLE_BAR
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - widget.height() - title)
+    if (x, y) != (frame.x(), frame.y()):
         widget.move(max(x, area.left()), max(y, area.top()))
 
 
 def add_access_keys(window: QWidget) -> None:
     """Give each button of `window` without an access key a free letter."""
     buttons = [b for b in window.findChildren(QAbstractButton)
-               if b.text() and not isinstance(b, (QCheckBox, QRadioButton))]
+               if b.text() and not isinstance(b, (QCheckBox, QRadioButton))
+               and not (isinstance(b, QToolButton) and b.defaultAction())]
     used = {_key_of(b.text()) for b in buttons} - {""}
     for button in buttons:
         if _key_of(button.text()) or "&&" in button.text():

@@ -53,10 +53,9 @@ def village_windows(window, monkeypatch, tmp_path):
     yield "公示管理", panel
     panel.create()
     panel.post_results()
-    panel.table.selectRow(0)
-    for i in range(panel.table.rowCount()):
-        panel.table.selectRow(i)
-        panel.add_objection()
+    on_notice = [b["notice_id"] for b in panel.batches if b["status_label"] == "公示中"]
+    panel.select(on_notice[0])
+    panel.add_objection()
     panel.set_phones()
     yield from ((dialog.windowTitle(), dialog) for dialog in caught)
     window.table.selectRow(0)

@@ -10,7 +10,7 @@ its text has none, so the keyboard reaches everything without a list kept by han
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+FRAMED_MS = 150  # time for a window manager to frame a newly shown window
 TITLE_BAR = 34  # a window manager's title bar and frame, outside the geometry we set
 MARGIN = 8
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -49,18 +50,26 @@ def fit(widget: QWidget, width: int, height: int) -> None:
 
 
 def keep_inside(widget: QWidget) -> None:
-    """Shrink a shown window that is larger than the screen, and move it inside. (A
-    window's position is its frame's: the title bar is below it.)"""
+    """Shrink a shown window that is larger than the screen, and move it inside with
+    its title bar. Before the window manager has framed it (the frame's size is not
+    known yet), the title bar's height is assumed and the window itself is placed."""
     area = available_area(widget)
     most_w, most_h = room(widget)
     if widget.width() > most_w or widget.height() > most_h:
         widget.resize(min(widget.width(), most_w), min(widget.height(), most_h))
     frame = widget.frameGeometry()
-    title = max(frame.height() - widget.height(), 0) or TITLE_BAR
+    framed = frame.height() > widget.height()
+    title = frame.height() - widget.height() if framed else TITLE_BAR
+    top = frame.y() if framed else widget.y() - title
     x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
-    y = min(max(frame.y(), area.top()), area.bottom() + 1 - widget.height() - title)
-    if (x, y) != (frame.x(), frame.y()):
-        widget.move(max(x, area.left()), max(y, area.top()))
+    y = min(max(top, area.top()), area.bottom() + 1 - widget.height() - title)
+    x, y = max(x, area.left()), max(y, area.top())
+    if (x, y) == (frame.x(), top):
+        return
+    if framed:
+        widget.move(x, y)
+    else:
+        widget.setGeometry(x, y + title, widget.width(), widget.height())
 
 
 def add_access_keys(window: QWidget) -> None:
@@ -105,7 +114,17 @@ class WindowWatcher(QObject):
                 and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
             keep_inside(obj)
             add_access_keys(obj)
+            QTimer.singleShot(FRAMED_MS, lambda w=obj: _again(w))
         return False
+
+
+def _again(widget) -> None:
+    """Once framed by the window manager, check again with the real title bar."""
+    try:
+        if widget.isVisible():
+            keep_inside(widget)
+    except RuntimeError:  # closed and deleted meanwhile
+        pass
 
 
 _watcher: list[WindowWatcher] = []

@@ -49,7 +49,10 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def _reserve_line(self) -> None:
-        self.setMinimumHeight(self.fontMetrics().height())
+        text = self.text()
+        self.setText("字")  # the height of one line as this label draws it
+        self.setMinimumHeight(self.sizeHint().height())
+        self.setText(text)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

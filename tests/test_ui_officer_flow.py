@@ -103,7 +103,7 @@ def test_notice_forms_stay_open_with_chinese_errors_beside_the_field(notice_wind
 
 
 def test_typed_work_is_not_thrown_away_without_a_question(qtbot, window, monkeypatch,
-                                                        answer_questions):
+                                                        answer_questions):  # noqa: F811
     form = window.new_application()
     form.reject()  # nothing typed: closes without a question
     assert not form.isVisible() and not answer_questions

@@ -22,8 +22,8 @@ from desktop.core.categories import category_label, reason_label
 from desktop.core.status import status_label
 from desktop.core.workflow import ACTIONS
 from desktop.storage import queries
-from desktop.ui import window_fit
 from desktop.ui import widgets as w
+from desktop.ui import window_fit
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.step_dialogs import STEP_DIALOGS

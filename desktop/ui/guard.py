@@ -23,7 +23,7 @@ _GUI_PATHS = (
     (r"[((]relief-desk notice phones[^))]*[))]", "(菜单“设置 → 异议反映电话…”)"),
     (r"请用 relief-desk notice list 查看公示编号", "请在“公示管理”中查看公示编号"),
     (r"[((]?可用 relief-desk rebuild 由日志重建[))]?", "(可在菜单“数据安全 → 重建台账”中由日志重建)"),
-    (r"relief-desk restore \S+?[((]", "菜单“数据安全 → 从备份恢复…”("),
+    (r"relief-desk restore .+?[((]", "菜单“数据安全 → 从备份恢复…”("),
     (r"[((]relief-desk restore[^))]*[))]", "(菜单“数据安全 → 从备份恢复…”)"),
     (r"请运行 relief-desk doctor 检查", "请用菜单“数据安全 → 检查数据”检查"),
     (r"导出本机新的身份文件[((]relief-desk identity export[^))]*[))]",
@@ -33,6 +33,7 @@ _GUI_PATHS = (
     (r"加 --replace 重新登记", "勾选“替换原来的登记”"),
     (r"[((]--month 或 --from/--to-date[))]", "(换一个月份)"),
     (r"[,,]?(或)?用 --data-dir 指定正确的目录", ""),
+    (r"请先运行 relief-desk init 建立工作站", "请先建立工作站"),
     (r"[((]--data-dir[))]", ""),
 )
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QStyledItemDelegate,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,9 +73,7 @@ class MainWindow(QMainWindow):
     def _features(self) -> None:
         """Menus of the other features (公示 and printing, 数据交换), each installed by
         its own module so this window stays about the ledger."""
-        from desktop.ui import notice_panel, safety_panel, sync_panel
-
-        from desktop.ui import preferences
+        from desktop.ui import notice_panel, preferences, safety_panel, sync_panel
 
         notice_panel.install(self)
         sync_panel.install(self)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from desktop.core.categories import category_label
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.money import format_yuan
-from desktop.ui import guard
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
-from desktop.ui import window_fit
 from desktop.ui.date_field import date_problems
+
 
 class _Form(guard.DiscardGuard, QDialog):
     consequence = ""  # said before the operation, when it cannot be undone

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
-from desktop.core.steps import check_step
 from desktop.core.status import status_label
+from desktop.core.steps import check_step
 from desktop.core.workflow import ACTIONS
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout
 
-from desktop.ui import guard, window_fit
-
 from desktop.core.categories import PAYMENT_METHODS
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
 from desktop.township.decisions import Decisions
+from desktop.ui import guard, window_fit
 from desktop.ui.widgets import (
     ErrorLabel,
     date_edit,

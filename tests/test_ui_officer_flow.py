@@ -162,3 +162,15 @@ def test_errors_do_not_move_the_fields_below(qtbot, window, casework):
     qtbot.keyClicks(dialog.inputs["investigators"], "a")  # one investigator: an error
     assert dialog.board.boxes["investigators"].error.text()
     assert below.mapTo(dialog, below.rect().topLeft()).y() == before
+
+
+def test_first_run_setup_messages_follow_the_corrections(qtbot, tmp_path):
+    from desktop.ui.setup import SetupDialog
+
+    setup = SetupDialog(tmp_path / "new")
+    qtbot.addWidget(setup)
+    setup.create()  # everything empty: every field says what is missing
+    assert setup.board.boxes["county"].error.text()
+    setup.inputs["county"].setText("新邵县")
+    assert setup.board.boxes["county"].error.text() == ""
+    assert setup.board.boxes["officer"].error.text()

@@ -13,7 +13,7 @@ def answer_questions(monkeypatch):
 
     asked: list[str] = []
 
-    def ask_yes(_parent, text, yes="确定", no="取消"):
+    def ask_yes(_parent, text, yes="确定", no="取消", default_yes=True):
         asked.append(text)
         return True
 

@@ -57,6 +57,7 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         self._build()
         self._connect()
         self.validate()
+        self.inputs["applicant.name"].setFocus()  # typing starts with the name
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

@@ -29,10 +29,11 @@ from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.step_dialogs import STEP_DIALOGS
 
 URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
+LAST = ("refuse",)  # ending a case is offered after the step that carries it on
 # The next thing to do when it is not a step of this case alone: the notice forms (which
 # take several cases) and sending to the township; opened with this case chosen.
 NEXT_ACTIONS = {"reviewed": (("notice", "初审公示…"),),
-                "on_notice": (("notice_list", "公示管理(登记异议、结束公示)…"),),
+                "on_notice": (("notice_list", "到公示管理登记异议、结束公示…"),),
                 "notice_done": (("send", "发送到乡镇…"),),
                 "paid_first": (),
                 "approved": (("result", "结果公示…"),)}
@@ -133,8 +134,9 @@ class CaseView(QDialog):
                 "<th align='left'>事项</th></tr>" + "".join(items) + "</table>")
 
     def _fill_actions(self) -> None:
-        allowed = [c for c in self.casework.allowed_actions(self.case_id)
-                   if c in STEP_DIALOGS or c == "deliberate"]
+        allowed = sorted((c for c in self.casework.allowed_actions(self.case_id)
+                          if c in STEP_DIALOGS or c == "deliberate"),
+                         key=lambda c: c in LAST)  # the ordinary next step first
         specs = [(c, ACTIONS[c].label + "…") for c in allowed]
         specs += list(NEXT_ACTIONS.get(self.detail["status"], ()))
         waiting = WAITING.get(self.detail["status"], "现在没有需要本工作站办理的事项。")

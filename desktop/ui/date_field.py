@@ -55,6 +55,13 @@ class DateField(QLineEdit):
         pick.setToolTip("从日历中选择(Alt+↓)")
         pick.triggered.connect(self.open_calendar)
         self.textChanged.connect(self.changed)
+        self.editingFinished.connect(self._normalise)
+
+    def _normalise(self) -> None:
+        """On leaving the field, a date typed as 2026/12/5 is shown as 2026-12-05."""
+        day = self.date()
+        if day is not None and self.text() != day.isoformat():
+            self.set_date(day)
 
     def set_date(self, value: date) -> None:
         self.setText(value.isoformat())
@@ -79,6 +86,12 @@ class DateField(QLineEdit):
     def value(self) -> str:
         day = self.date()
         return day.isoformat() if day else self.text().strip()
+
+    def focusInEvent(self, event) -> None:
+        """Coming to the field by keyboard selects the date, so typing replaces it whole."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()
 
     def keyPressEvent(self, event) -> None:
         alt_down = (event.key() == Qt.Key.Key_Down

@@ -45,13 +45,15 @@ def gui_text(message: str) -> str:
     return message
 
 
-def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消") -> bool:
-    """A question with two named answers; True for `yes`. Tests replace this."""
+def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消",
+            default_yes: bool = True) -> bool:
+    """A question with two named answers; True for `yes` (Enter answers `yes` unless
+    `default_yes` is False; Esc answers `no`). Tests replace this."""
     box = QMessageBox(QMessageBox.Icon.Question, "请确认", text, QMessageBox.StandardButton.NoButton,
                       parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
+    box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
@@ -92,7 +94,7 @@ class DiscardGuard:
 
     def reject(self) -> None:
         if self.has_typed() and not ask_yes(self, "已填写的内容还没有保存。放弃这些内容并关闭吗?",
-                                            yes="放弃并关闭", no="继续填写"):
+                                            yes="放弃并关闭", no="继续填写", default_yes=False):
             return
         super().reject()
 

@@ -102,6 +102,9 @@ class StepDialog(guard.DiscardGuard, QDialog):
             w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
         self.validate()
         window_fit.fit(self, 620, page.sizeHint().height() + 140)
+        first = next(iter(self.inputs.values()), None)
+        if first is not None:
+            first.setFocus()
 
     def add(self, label: str, path: str, widget: QWidget) -> QWidget:
         self.inputs[path] = widget

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QMessageBox,
     QRadioButton,
     QToolButton,
     QWidget,
@@ -112,8 +113,10 @@ class WindowWatcher(QObject):
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
                 and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
-            keep_inside(obj)
             add_access_keys(obj)
+            if isinstance(obj, QMessageBox):  # small, and placed by Qt as it is laid out
+                return False
+            keep_inside(obj)
             QTimer.singleShot(FRAMED_MS, lambda w=obj: _again(w))
         return False
 

@@ -86,3 +86,20 @@ def test_font_size_applies_everywhere_and_is_remembered(window, settings_dir):
     window.font_actions["small"].trigger()
     assert QApplication.instance().font().pointSize() == 9
     assert preferences.saved_font_size() == "small"
+
+
+def test_ctrl_p_in_a_case_previews_its_form_and_saving_says_where(qtbot, window, casework,
+                                                                  tmp_path, monkeypatch):
+    case_id = receive(casework, 1)[0]
+    window.refresh()
+    view = window.open_case(0)
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    preview = window.notice_panel.preview
+    assert preview is not None and case_id in preview.windowTitle()
+    monkeypatch.setattr(preview, "ask_save_path", lambda: str(tmp_path / "审批表"))
+    preview.save_pdf()
+    assert "已保存" in preview.note.text()
+    assert "已保存 PDF" in window.statusBar().currentMessage()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -78,6 +79,8 @@ class CaseView(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(w.close_row(self))
         self.buttons: dict[str, QPushButton] = {}
+        printing = QShortcut(QKeySequence("Ctrl+P"), self)
+        printing.activated.connect(self.print_form)
         self.reload()
 
     # -- showing -------------------------------------------------------------------------
@@ -159,6 +162,11 @@ class CaseView(QDialog):
     def _stepped(self) -> None:
         self.reload()
         self.changed.emit()
+
+    def print_form(self):
+        """Ctrl+P: this case's 审批表, previewed."""
+        panel = getattr(self.parentWidget(), "notice_panel", None)
+        return panel.print_form(self.case_id) if panel is not None else None
 
     def _elsewhere(self, code: str):
         """The notice forms and the export live with the main window's panels; they are

@@ -37,7 +37,7 @@ def install(main_window) -> None:
     main_window.notice_panel = panel
     menu = main_window.menuBar().addMenu("公示(&G)")
     for text, slot, key in (("公示管理(&M)…", panel.show, None),
-                            ("打印选中案件的审批表(&P)…", panel.print_form, "Ctrl+P"),
+                            ("打印选中案件的审批表(&P)…", lambda: panel.print_form(), "Ctrl+P"),
                             ("导出台账 PDF(&D)…", lambda: panel.print_register("pdf"), None),
                             ("导出台账 Excel(&X)…", lambda: panel.print_register("xlsx"), None),
                             ("异议反映电话(&T)…", panel.set_phones, None)):
@@ -259,13 +259,14 @@ class NoticePanel(QDialog):
         return self._preview(lambda: notice_pdf(self.window.store, b["notice_id"]),
                              f"公示 {b['notice_id']}", f"{b['notice_id']}.pdf")
 
-    def print_form(self):
+    def print_form(self, case_id: str = ""):
+        """The 审批表 of `case_id`, or of the case selected in the ledger."""
         from desktop.printing.approval_form import form_pdf
 
         row = self.window.table.currentIndex().row()
-        if row < 0:
+        if not case_id and row < 0:
             return self.warn("请先在台账中选择一个案件。")
-        case_id = self.window.model.case_id(row)
+        case_id = case_id or self.window.model.case_id(row)
         return self._preview(lambda: form_pdf(self.window.store, case_id, self.window.today),
                              f"审批表 {case_id}", f"审批表-{case_id}.pdf")
 

@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.statuses = QListWidget()
-        self.statuses.setMinimumWidth(110)
         split.addWidget(self.statuses)
         split.addWidget(self._table())
         split.setStretchFactor(1, 1)
@@ -145,10 +144,16 @@ class MainWindow(QMainWindow):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
-        for col, sample in enumerate(SAMPLES):
+        samples = list(SAMPLES)
+        if self.store.workstation["role"] != "village":  # cases of many villages: all of it
+            samples[0] = "430522101201-2026-0001"
+        for col, sample in enumerate(samples):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                header.horizontalAdvance(title)) + 16)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        if hasattr(self, "statuses"):
+            self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999") + 24)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

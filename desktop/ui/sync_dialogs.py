@@ -192,6 +192,7 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton("开始导入",
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.do_import)
+        self.import_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         window_fit.fit(self, 760, 520)  # wide enough for the bundles' file names
@@ -217,7 +218,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, len(paths))
         self.reports = import_files(self.store, paths, self.today, progress=self._step)
         self.progress.setValue(len(paths))
-        self.report.setPlainText("\n\n".join(describe(r) for r in self.reports))
+        self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in self.reports)))
         guard.tell(self.parentWidget(), f"已导入 {len(paths)} 个数据包,结果见导入报告。")
 
     def _step(self, done: int, total: int) -> None:

@@ -273,6 +273,7 @@ def close_row(dialog, action: str = "", on_action=None) -> QDialogButtonBox:
     if action:
         buttons.action = buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.action.clicked.connect(on_action)
+        buttons.action.setDefault(True)  # Enter does the window's one action, Esc closes
     return buttons
 
 

@@ -82,6 +82,8 @@ def test_every_township_window_fits(qtbot, tmp_path, area):
         for name, widget in township_windows(window):
             assert_fits(name, widget, area)
             names.append(name)
+            if name == "乡镇:审批队列":
+                assert_in_view(window.township_panel.queue.table, ("申请人", "风险提示"))
         assert {"乡镇审核", "乡镇:approve", "乡镇:refer", "备案登记册"} <= set(names)
     finally:
         world.close()
@@ -94,13 +96,17 @@ def test_the_ledger_keeps_deadline_and_flags_in_view(qtbot, tmp_path, monkeypatc
     qtbot.addWidget(window)
     window.show()
     QApplication.processEvents()
-    table, header = window.table, window.table.horizontalHeader()
-    for title in ("申请人", "状态", "期限", "标记"):
-        col = next(c for c in range(window.model.columnCount())
-                   if window.model.headerData(c, Qt.Orientation.Horizontal) == title)
+    assert_in_view(window.table, ("申请人", "状态", "期限", "标记"))
+    store.close()
+
+
+def assert_in_view(table, titles) -> None:
+    header, model = table.horizontalHeader(), table.model()
+    for title in titles:
+        col = next(c for c in range(model.columnCount())
+                   if model.headerData(c, Qt.Orientation.Horizontal) == title)
         right = header.sectionViewportPosition(col) + header.sectionSize(col)
         assert right <= table.viewport().width(), f"{title} is off screen"
-    store.close()
 
 
 def test_a_window_that_grew_is_moved_back_inside(qtbot, monkeypatch):

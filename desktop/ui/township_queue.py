@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,9 @@ from desktop.ui import widgets as w
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
 
+QUEUE_SAMPLES = ("大坪村", "430522101201-2026-0001", "阿不都热依木", "支出型·突发必需医疗",
+                 "12,345.00", "乡镇已接收", "已等(工作日)", "2027-01-14", "一事一次、超上限")
+
 
 class QueueWidget(QWidget):
     changed = Signal()  # a decision was recorded
@@ -57,9 +60,10 @@ class QueueWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((80, 170, 90, 210, 90, 90, 90, 150)):
-            self.table.setColumnWidth(col, width)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.moveSection(QueueModel.FLAGS, 3)  # the red flags stay in view on a laptop
+        self._size_columns()
         w.open_rows_on_activate(self.table, self.open_case)
         layout.addWidget(self.table, 1)
         self.footer = QLabel()
@@ -67,6 +71,19 @@ class QueueWidget(QWidget):
         self._fill_villages()
         self._banner()
         self._footer()
+
+    def _size_columns(self) -> None:
+        """Widths as sample texts in the current font (they follow the font size)."""
+        metrics = self.table.fontMetrics()
+        for col, sample in enumerate(QUEUE_SAMPLES):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                               metrics.horizontalAdvance(title)) + 16)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._size_columns()
 
     def _filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()

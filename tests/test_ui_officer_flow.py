@@ -174,3 +174,16 @@ def test_first_run_setup_messages_follow_the_corrections(qtbot, tmp_path):
     setup.inputs["county"].setText("新邵县")
     assert setup.board.boxes["county"].error.text() == ""
     assert setup.board.boxes["officer"].error.text()
+
+
+def test_sending_to_the_township_says_which_cases_are_reported(
+        notice_window, monkeypatch, answer_questions, tmp_path):  # noqa: F811
+    from desktop.sync import export
+    from desktop.ui.sync_dialogs import ExportDialog
+
+    cases_at(notice_window.store, ["张三"], status="notice_done")
+    monkeypatch.setattr(export, "export_bundles", lambda *a: [])
+    dialog = ExportDialog(notice_window.store, NOTICE_TODAY, notice_window,
+                          volumes=[("U 盘", tmp_path, True)])
+    dialog.do_export()
+    assert "1 件案件随数据包上报" in answer_questions[-1] and "已上报" in answer_questions[-1]

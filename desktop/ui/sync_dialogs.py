@@ -144,6 +144,13 @@ class ExportDialog(QDialog):
     def ask_folder(self) -> str:
         return QFileDialog.getExistingDirectory(self, "选择保存数据包的文件夹")
 
+    def _ready_to_submit(self) -> int:
+        """The village's cases whose notice is done: the export reports them (上报)."""
+        if self.store.workstation["role"] != "village":
+            return 0
+        return self.store.db.execute(
+            "SELECT COUNT(*) FROM applications WHERE status = 'notice_done'").fetchone()[0]
+
     def _other_folder(self) -> None:
         folder = self.ask_folder()
         if folder:
@@ -158,6 +165,11 @@ class ExportDialog(QDialog):
         item = self.places.currentItem()
         if item is None:
             self.error.show_message("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。")
+            return
+        ready = self._ready_to_submit()
+        if ready and not guard.confirm_step(
+                self, f"发送到乡镇:公示期满的 {ready} 件案件随数据包上报",
+                "上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。"):
             return
         try:
             done = export_bundles(self.store, Path(item.data(256)), self.today)

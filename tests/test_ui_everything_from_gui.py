@@ -116,3 +116,12 @@ def test_a_wrong_passphrase_message_points_to_the_menu():
     except WrongPassphrase as exc:
         shown = gui_text(exc.message)
     assert "relief-desk" not in shown and "忘记口令" in shown
+
+
+def test_validation_messages_show_no_field_keys():
+    from desktop.core.errors import FieldError, ValidationFailed
+
+    exc = ValidationFailed([FieldError("days", "公示天数应在 1 到 60 之间。"),
+                            FieldError("members[0].id_number", "第18位校验码不对。")], where="王五")
+    shown = gui_text(exc.message)
+    assert "days" not in shown and "id_number" not in shown and "公示天数" in shown

@@ -38,11 +38,17 @@ _GUI_PATHS = (
 )
 
 
+# A ValidationFailed's message names each field by its key ("days: …"), for scripts;
+# the officer reads only what is wrong.
+_FIELD_KEY = re.compile(r"(?<![A-Za-z])[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*: ")
+
+
 def gui_text(message: str) -> str:
-    """`message` with any command-line advice replaced by where the GUI does it."""
+    """`message` with any command-line advice replaced by where the GUI does it, and
+    without the field keys of a validation message."""
     for pattern, replacement in _GUI_PATHS:
         message = re.sub(pattern, replacement, message)
-    return message
+    return _FIELD_KEY.sub("", message)
 
 
 def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消",

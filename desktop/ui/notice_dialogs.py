@@ -93,10 +93,6 @@ class _Form(guard.DiscardGuard, QDialog):
         self.board.show([FieldError("", message)])
 
 
-def _day(widget) -> date | None:
-    return widget.date()
-
-
 class ChooseCasesDialog(_Form):
     """Cases to post: all ticked by default (or only `preselect`, from a case view);
     start date, days and board."""
@@ -104,7 +100,6 @@ class ChooseCasesDialog(_Form):
     def __init__(self, title: str, rows: list[dict], today: date, *, days: int,
                  initial: bool, amount_key: str, preselect=None, parent=None):
         super().__init__(title, parent)
-        self.initial = initial
         self.consequence = (
             "公示开始后,所选案件进入“公示中”:公示期满且异议处理完毕后才能上报乡镇。"
             if initial else "所选案件将标为“结果已公示”,之后由乡镇登记发放。")
@@ -130,7 +125,7 @@ class ChooseCasesDialog(_Form):
         ids = [self.cases.item(i).data(Qt.ItemDataRole.UserRole)
                for i in range(self.cases.count())
                if self.cases.item(i).checkState() == Qt.CheckState.Checked]
-        return {"case_ids": ids, "start": _day(self.start),
+        return {"case_ids": ids, "start": self.start.date(),
                 "days": self.days.value(), "board": self.place.text().strip() or None}
 
     def what(self, values: dict) -> str:
@@ -155,7 +150,7 @@ class ObjectionDialog(_Form):
         self.finish()
 
     def values(self) -> dict:
-        return {"case_id": self.case.currentData(), "received_on": _day(self.received),
+        return {"case_id": self.case.currentData(), "received_on": self.received.date(),
                 "from_whom": self.sender.text().strip(), "content": self.content.toPlainText()}
 
     def what(self, values: dict) -> str:
@@ -195,7 +190,7 @@ class ResolveDialog(_Form):
 
     def values(self) -> dict:
         case_id, oid = self.objection.currentData()
-        return {"case_id": case_id, "objection_id": oid, "on": _day(self.on),
+        return {"case_id": case_id, "objection_id": oid, "on": self.on.date(),
                 "how_checked": self.how.toPlainText(), "result": self.result.currentData(),
                 "back_to": self.back_to.currentData()}
 

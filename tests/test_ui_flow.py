@@ -14,6 +14,7 @@ from desktop.ui.case_view import CaseView
 from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.step_dialogs import InvestigateDialog, ReviewDialog
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 VALID_ID = "11010519491231002X"
 
@@ -154,7 +155,7 @@ def test_steps_to_review_through_the_dialogs(qtbot, window, casework):
     assert [h["action"] for h in history] == ["receive", "investigate", "deliberate", "review"]
     assert "初审" in view.timeline.toPlainText()
     assert window.model.index(row_of(window, target), 8).data() == "初审通过"
-    assert not view.buttons  # nothing this issue has a dialog for comes next
+    assert set(view.buttons) == {"notice"}  # the next thing to do: 初审公示
 
 
 def test_meeting_with_too_few_representatives_is_refused(qtbot, window, casework, store):

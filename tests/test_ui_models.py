@@ -9,6 +9,7 @@ from desktop.storage.queries import LedgerFilter
 from desktop.ui.deliberation import VotesModel
 from desktop.ui.ledger_model import COLUMNS, LedgerModel
 from desktop.ui.members_table import MembersModel
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 def test_ledger_model_on_an_empty_store(qtmodeltester, store):

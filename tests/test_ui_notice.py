@@ -16,6 +16,7 @@ from desktop.ui import notice_panel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_preview import PrintPreview
 from tests.test_notice_helpers import NOTICE_TODAY, cases_at, pdf_text, village_store
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 @pytest.fixture
@@ -30,16 +31,17 @@ def window(qtbot, tmp_path):
 
 
 def answer(monkeypatch, dialog_class, **values):
+    """The dialog's OK with `values` over what it shows (a refusal leaves it open)."""
     def ask(self):
         out = self.values()
         out.update(values)
-        return out
+        return self.submit(out)
     monkeypatch.setattr(dialog_class, "ask", ask)
 
 
 def test_menu_and_toolbar_reach_the_notice_list(window):
     titles = [a.text() for a in window.notice_panel.menu.actions()]
-    assert "公示管理…" in titles and "导出台账 Excel…" in titles
+    assert "公示管理(&M)…" in titles and "导出台账 Excel(&X)…" in titles
     window.notice_panel.menu.actions()[0].trigger()
     assert window.notice_panel.isVisible()
 
@@ -102,7 +104,11 @@ def test_printing_without_phones_asks_for_them(qtbot, tmp_path, monkeypatch):
     panel.create()
     panel.select("GS-2026-0001")
     answer(monkeypatch, nd.PhonesDialog, village="0739-3612345", township="bad phone!")
-    assert panel.print_notice() is None and "电话" in panel.last_message
+    boxes_before = len(nd.w.open_messages())
+    assert panel.print_notice() is None
+    phones = panel.dialog  # one message, beside the field, in the dialog that stays open
+    assert "电话" in phones.board.boxes["township"].error.text()
+    assert len(nd.w.open_messages()) == boxes_before
     answer(monkeypatch, nd.PhonesDialog, village="0739-3612345", township="0739-3698765")
     assert isinstance(panel.print_notice(), PrintPreview)
     store.close()

@@ -12,6 +12,7 @@ from desktop.storage.store import Store
 from desktop.ui import safety_panel, safety_start
 from desktop.ui.main_window import MainWindow
 from tests.helpers import TODAY, make_application, make_store
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 def _window(qtbot, store):
@@ -27,7 +28,8 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     store = make_store(tmp_path)
     window, panel = _window(qtbot, store)
     menu = [a.text() for a in panel.menu.actions()]
-    assert menu == ["立即备份", "备份到U盘(加密)…", "从备份恢复…", "检查数据"]
+    assert menu[:4] == ["立即备份(&N)", "备份到U盘(加密)(&U)…", "从备份恢复(&R)…", "检查数据(&C)"]
+    assert "忘记口令(重新生成密钥)(&F)…" in menu
     assert not backup.auto_backups(store.path.parent)
     safety_start.check_in_background(window)
     qtbot.waitUntil(lambda: "数据检查通过" in window.statusBar().currentMessage(), timeout=20000)
@@ -130,7 +132,7 @@ def test_the_passphrase_is_asked_at_start(qtbot, tmp_path, monkeypatch):
     answers = iter(["wrong", "测试口令-passphrase"])
     asked = []
     monkeypatch.setattr(safety_start, "ask",
-                        lambda parent, text, confirm=False: asked.append(text) or next(answers))
+                        lambda parent, text, confirm=False, forgot=False: asked.append(text) or next(answers))
     window = start(data_dir, TODAY)
     qtbot.addWidget(window)
     assert len(asked) == 2 and "口令不对" in asked[1]

@@ -9,6 +9,7 @@ from desktop.paths import store_path
 from desktop.ui.app import install_font, install_translations, start
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup import SetupDialog
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 def fill(dialog: SetupDialog, values: dict) -> None:

@@ -13,6 +13,7 @@ from desktop.ui.sync_dialogs import EnrollDialog, ExportDialog, ImportDialog, re
 from desktop.ui.sync_panel import IdentityDialog, install
 from tests.helpers import TODAY, make_store
 from tests.sync_world import World, status
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 def window_for(qtbot, store) -> MainWindow:
@@ -39,7 +40,7 @@ def lonely(tmp_path):
 def test_menu_and_identity(qtbot, lonely):
     win = window_for(qtbot, lonely[1])
     titles = [a.text() for a in win.menuBar().actions()]
-    assert "数据交换" in titles
+    assert "数据交换(&D)" in titles
     dialog = win.sync_panel.show_identity()
     assert isinstance(dialog, IdentityDialog)
     assert dialog.fingerprint.text() == show_fingerprint(fingerprint(own_card(lonely[1])))

@@ -13,6 +13,7 @@ from desktop.ui.township_panel import install
 from tests.helpers import TODAY
 from tests.sync_world import World, status
 from tests.township_world import case_with, deliver
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_queue_filter_open_approve_reject(qtbot, world):
     win = township_window(qtbot, world.township)
     panel = win.township_panel
     assert panel.tabs.currentWidget() is panel.queue
-    assert "乡镇审批" in [a.text() for a in win.menuBar().actions()]
+    assert "乡镇审批(&X)" in [a.text() for a in win.menuBar().actions()]
     queue = panel.queue
     assert queue.model.total == 3
     queue.village.setCurrentIndex(queue.village.findData("430522101202"))

@@ -57,13 +57,19 @@ def application() -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("icons", "relief-desk.png"))))
     install_font(app)
     install_translations(app)
+    from desktop.ui import preferences, window_fit
+
+    preferences.apply_font_size(preferences.saved_font_size(), remember=False)
+    window_fit.install(app)
     return app
 
 
 def _excepthook(kind, value, tb) -> None:
     """A Refusal that escaped a slot is shown as its message; a bug gets a short notice."""
     if isinstance(value, Refusal):
-        _alert(value.message)
+        from desktop.ui.guard import gui_text
+
+        _alert(gui_text(value.message))
         return
     from desktop.crash import report_bug
 
@@ -117,7 +123,9 @@ def run(data_dir: Path, today: date | None = None) -> int:
     try:
         first = start(Path(data_dir), today)
     except Refusal as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
+        from desktop.ui.guard import gui_text
+
+        QMessageBox.critical(None, APP_NAME, gui_text(exc.message))
         return 2
     if not first.isVisible():
         return 0

@@ -22,7 +22,9 @@ from desktop.core.application import check_application
 from desktop.core.categories import CATEGORIES, PROGRAM_CATEGORIES, PROGRAMS, REASONS
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.date_field import date_problems
 from desktop.ui.form_sections import (
     applicant_section,
     documents_section,
@@ -35,7 +37,7 @@ MEMBER_LABELS = {"name": "姓名", "id_number": "身份证号", "relation": "与
                  "health": "健康状况", "work_ability": "劳动能力"}
 
 
-class ApplicationForm(QDialog):
+class ApplicationForm(guard.DiscardGuard, QDialog):
     """Emits `saved(case_id)` after the application is recorded."""
 
     saved = Signal(str)
@@ -47,7 +49,7 @@ class ApplicationForm(QDialog):
         self.casework = Casework(store, today)
         self.case_id = ""
         self.setWindowTitle("新建申请 — 临时救助/低保")
-        self.resize(1200, 780)
+        window_fit.fit(self, 1200, 780)
         self.summary = w.ErrorLabel()
         self.board = w.ErrorBoard(self.summary)
         self.inputs: dict[str, QWidget] = {}
@@ -55,6 +57,7 @@ class ApplicationForm(QDialog):
         self._build()
         self._connect()
         self.validate()
+        self.inputs["applicant.name"].setFocus()  # typing starts with the name
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -76,12 +79,12 @@ class ApplicationForm(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.summary)
         bottom = QHBoxLayout()
-        self.show_all = QPushButton("显示所有问题")
+        self.show_all = QPushButton("显示所有问题(&V)")
         self.show_all.clicked.connect(self.reveal_all)
         bottom.addWidget(self.show_all)
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton("保存(&S)", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -137,6 +140,9 @@ class ApplicationForm(QDialog):
         self.inputs["applicant.illness"].setEnabled(health == "患病")
         self.inputs["applicant.disability"].setEnabled(health == "残疾")
 
+    def has_typed(self) -> bool:
+        return bool(self.board.touched or self.member_rows_touched or self.members.rowCount())
+
     def reveal_all(self) -> None:
         self.board.show_all = True
         self.validate()
@@ -167,7 +173,7 @@ class ApplicationForm(QDialog):
         """Check the document now; show every error; Save only when there is none."""
         if not hasattr(self, "members"):
             return []
-        local: list = []
+        local: list = date_problems(self.inputs, [])
         doc = self.document(local)
         errors = w.merge_errors(local, check_application(doc, today=self.today,
                                                          policy=self.store.policy))
@@ -222,6 +228,8 @@ class ApplicationForm(QDialog):
         except Refusal as exc:
             self.summary.show_message(exc.message)
             return
+        guard.tell(self.parentWidget(), f"已保存申请 {self.case_id}"
+                                        f"({self.inputs['applicant.name'].text().strip()})。")
         self.saved.emit(self.case_id)
         self.accept()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -23,11 +24,29 @@ from desktop.core.status import status_label
 from desktop.core.workflow import ACTIONS
 from desktop.storage import queries
 from desktop.ui import widgets as w
+from desktop.ui import window_fit
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.step_dialogs import STEP_DIALOGS
 
 URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
+LAST = ("refuse",)  # ending a case is offered after the step that carries it on
+# The next thing to do when it is not a step of this case alone: the notice forms (which
+# take several cases) and sending to the township; opened with this case chosen.
+NEXT_ACTIONS = {"reviewed": (("notice", "初审公示…"),),
+                "on_notice": (("notice_list", "到公示管理登记异议、结束公示…"),),
+                "notice_done": (("send", "发送到乡镇…"),),
+                "paid_first": (),
+                "approved": (("result", "结果公示…"),)}
+# Where the case waits when nothing is to be done here, so the officer knows who acts.
+WAITING = {"submitted": "已上报,等待乡镇接收和审批;乡镇的决定随其数据包送回(数据交换 → 导入数据包)。",
+           "acknowledged": "乡镇已接收,正在审批;决定随乡镇的数据包送回。",
+           "referred": "已转县审批,等待县民政局批复。",
+           "result_posted": "结果已公示,等待乡镇登记发放。",
+           "paid": "已发放,等待乡镇备案。", "filed": "已备案,办理完毕。",
+           "refused": "不予受理,案件已结束。", "rejected_village": "初审不通过,案件已结束。",
+           "rejected": "乡镇不批准,案件已结束。", "draft": "草稿:材料齐全后再受理。",
+           "returned": "乡镇退回补充:请补充后重新调查。"}
 
 
 class CaseView(QDialog):
@@ -38,7 +57,7 @@ class CaseView(QDialog):
         self.casework, self.case_id = casework, case_id
         self.dialog = None  # the step dialog opened last (tests drive it)
         self.setWindowTitle(f"案件 {case_id}")
-        self.resize(1100, 720)
+        window_fit.fit(self, 1100, 720)
         layout = QVBoxLayout(self)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -60,6 +79,8 @@ class CaseView(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(w.close_row(self))
         self.buttons: dict[str, QPushButton] = {}
+        printing = QShortcut(QKeySequence("Ctrl+P"), self)
+        printing.activated.connect(self.print_form)
         self.reload()
 
     # -- showing -------------------------------------------------------------------------
@@ -116,15 +137,19 @@ class CaseView(QDialog):
                 "<th align='left'>事项</th></tr>" + "".join(items) + "</table>")
 
     def _fill_actions(self) -> None:
-        allowed = [c for c in self.casework.allowed_actions(self.case_id)
-                   if c in STEP_DIALOGS or c == "deliberate"]
-        self.buttons = w.fill_action_bar(self.action_bar,
-                                         [(c, ACTIONS[c].label) for c in allowed], self.start,
-                                         "本工作站现在没有可办理的操作。")
+        allowed = sorted((c for c in self.casework.allowed_actions(self.case_id)
+                          if c in STEP_DIALOGS or c == "deliberate"),
+                         key=lambda c: c in LAST)  # the ordinary next step first
+        specs = [(c, ACTIONS[c].label + "…") for c in allowed]
+        specs += list(NEXT_ACTIONS.get(self.detail["status"], ()))
+        waiting = WAITING.get(self.detail["status"], "现在没有需要本工作站办理的事项。")
+        self.buttons = w.fill_action_bar(self.action_bar, specs, self.start, waiting)
 
     # -- acting --------------------------------------------------------------------------
     def start(self, code: str):
         """Open the dialog of action `code` (window-modal, not blocking)."""
+        if code in ("notice", "result", "notice_list", "send"):
+            return self._elsewhere(code)
         if code == "deliberate":
             dialog = DeliberationDialog(self.casework, self, preselect=self.case_id)
         else:
@@ -137,3 +162,30 @@ class CaseView(QDialog):
     def _stepped(self) -> None:
         self.reload()
         self.changed.emit()
+
+    def print_form(self):
+        """Ctrl+P: this case's 审批表, previewed."""
+        panel = getattr(self.parentWidget(), "notice_panel", None)
+        return panel.print_form(self.case_id) if panel is not None else None
+
+    def _elsewhere(self, code: str):
+        """The notice forms and the export live with the main window's panels; they are
+        opened with this case chosen, and the view is reread after them."""
+        window = self.parentWidget()
+        if code == "send":
+            dialog = window.sync_panel.export()
+            dialog.finished.connect(lambda *_: self._stepped())
+            self.dialog = dialog
+            return dialog
+        panel = window.notice_panel
+        if code == "notice_list":
+            panel.show()
+            notice = self.detail.get("notice") or {}
+            if notice.get("notice_id"):
+                panel.select(notice["notice_id"])
+            return panel
+        post = panel.create if code == "notice" else panel.post_results
+        done = post(preselect=[self.case_id], parent=self)
+        if done:
+            self._stepped()
+        return done

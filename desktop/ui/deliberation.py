@@ -21,7 +21,9 @@ from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.rulebook import check_step
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.date_field import date_problems
 from desktop.ui.table_base import ChoiceDelegate, RowsModel
 
 ROOT = QModelIndex()
@@ -129,12 +131,12 @@ def _checked(value) -> bool:
     return value == Qt.CheckState.Checked.value
 
 
-class DeliberationDialog(QDialog):
+class DeliberationDialog(guard.DiscardGuard, QDialog):
     def __init__(self, casework, parent=None, preselect: str = ""):
         super().__init__(parent)
         self.casework = casework
         self.setWindowTitle("民主评议(村民代表会议)")
-        self.resize(900, 640)
+        window_fit.fit(self, 960, 660)
         cases = queries.ledger_page(casework.db, LedgerFilter(status="investigated"), 0, 5000)
         self.facts = {c["id"]: casework.facts(c["id"]) for c in cases}
         self.model = VotesModel(cases, self)
@@ -175,6 +177,7 @@ class DeliberationDialog(QDialog):
         if preselect and self.model.row_of(preselect) >= 0:
             self.model.setData(self.model.index(self.model.row_of(preselect), 0),
                                Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        self.typed = False  # ticking the case the officer came from is not typing
         self.validate()
 
     def meeting(self) -> dict:
@@ -182,6 +185,7 @@ class DeliberationDialog(QDialog):
 
     def _changed(self, path: str) -> None:
         self.board.touch(path)
+        self.typed = True
         self._validating = True
         self.model.set_present(self.inputs["present"].value())
         self._validating = False
@@ -189,6 +193,7 @@ class DeliberationDialog(QDialog):
 
     def _votes_changed(self, *_args) -> None:
         if not getattr(self, "_validating", False):
+            self.typed = True
             self.validate()
 
     def validate(self) -> list[FieldError]:
@@ -202,6 +207,8 @@ class DeliberationDialog(QDialog):
                     lines.append(f"{case_id}:{e.message}")
                 else:
                     meeting_errors.setdefault(e.path, e)
+        for e in date_problems(self.inputs, []):  # what was typed, not the checker's guess
+            meeting_errors[e.path] = e
         if not votes:
             meeting_errors[""] = FieldError("", "请至少勾选一个案件参加评议。")
         errors = list(meeting_errors.values())
@@ -225,9 +232,18 @@ class DeliberationDialog(QDialog):
         self.board.show_all = True
         if self.validate():
             return
+        votes = self.model.votes()
+        if not guard.confirm_step(self, f"登记民主评议:{len(votes)} 件",
+                                  "评议结果(票数和结论)登记后即为正式记录,案件进入“已评议”,"
+                                  "下一步是民生员初审。"):
+            return
         try:
-            self.casework.deliberate_meeting(self.meeting(), self.model.votes())
+            self.casework.deliberate_meeting(self.meeting(), votes)
+        except ValidationFailed as exc:
+            self.board.show(exc.errors)
+            return
         except Refusal as exc:
             self.summary.show_message(exc.message)
             return
+        guard.tell(self.parentWidget(), f"已登记民主评议:{len(votes)} 件。")
         self.accept()

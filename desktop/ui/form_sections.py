@@ -152,7 +152,11 @@ def members_section(form) -> QGroupBox:
     view.setModel(form.members)
     view.setItemDelegate(members_delegate(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    # Typing or F2 edits a cell; moving with Tab does not try to edit the derived ones
+    # (性别, 出生日期), which Qt reported as "edit: editing failed".
+    triggers = QAbstractItemView.EditTrigger
+    view.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked
+                         | triggers.EditKeyPressed | triggers.AnyKeyPressed)
     view.horizontalHeader().setStretchLastSection(True)
     for col, width in enumerate((70, 150, 36, 84, 76, 64)):
         view.setColumnWidth(col, width)

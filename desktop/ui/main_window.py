@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,9 +28,17 @@ from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import widgets as w
+from desktop.ui import window_fit
 from desktop.ui.ledger_model import LedgerModel
 
 SEARCH_DELAY_MS = 250
+# The ledger's columns in the order shown: who, where the case stands and its deadline
+# first, so that they stay in view on a narrow screen; widths as sample texts in the
+# current font (they follow the font size setting). Model columns keep their order.
+SHOWN_ORDER = (0, 1, 8, 9, 10, 4, 5, 6, 7, 3, 2)
+SAMPLES = ("…2026-0001", "阿不都热依木", "430522196001010011", "第三村民小组", "急难型",
+           "突发重大疾病", "12,345.00", "2026-12-05", "乡镇已接收", "2026-12-05 先行救助补办",
+           "近亲属、超上限")
 BANNER_STYLE = {"overdue": "background:#ffd6d6; color:#8b0000; padding:6px; font-weight:bold;",
                 "soon": "background:#fff1c2; color:#6b4e00; padding:6px; font-weight:bold;"}
 
@@ -64,11 +73,12 @@ class MainWindow(QMainWindow):
     def _features(self) -> None:
         """Menus of the other features (公示 and printing, 数据交换), each installed by
         its own module so this window stays about the ledger."""
-        from desktop.ui import notice_panel, safety_panel, sync_panel
+        from desktop.ui import notice_panel, preferences, safety_panel, sync_panel
 
         notice_panel.install(self)
         sync_panel.install(self)
         safety_panel.install(self)
+        preferences.install(self)
         if self.store.workstation["role"] == "township":  # a village never loads its screens
             from desktop.ui import township_panel
 
@@ -94,7 +104,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.statuses = QListWidget()
-        self.statuses.setMinimumWidth(110)
         split.addWidget(self.statuses)
         split.addWidget(self._table())
         split.setStretchFactor(1, 1)
@@ -109,7 +118,9 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._debounce.start)
         self.year.currentIndexChanged.connect(self.apply_filter)
         self.statuses.currentRowChanged.connect(self.apply_filter)
-        self.resize(1280, 800)
+        window_fit.fit(self, 1440, 900)  # a laptop's whole screen; a large one has room
+        area = window_fit.available_area(self)
+        self.move(area.left(), area.top())
 
     def _table(self) -> QTableView:
         self.table = QTableView()
@@ -123,28 +134,56 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((78, 88, 152, 98, 52, 124, 94, 88, 74, 200, 80)):
-            self.table.setColumnWidth(col, width)
+        for shown, col in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(col), shown)
+        self.table.setItemDelegateForColumn(0, ElideLeft(self.table))
+        self._size_columns()
         w.open_rows_on_activate(self.table, self.open_case)
         return self.table
 
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        samples = list(SAMPLES)
+        if self.store.workstation["role"] != "village":  # cases of many villages: all of it
+            samples[0] = "430522101201-2026-0001"
+        for col, sample in enumerate(samples):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                               header.horizontalAdvance(title)) + 16)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        if hasattr(self, "statuses"):
+            self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999") + 24)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._size_columns()
+
     def _actions(self) -> None:
+        """The 案件 menu, and the same actions on the toolbar, with their shortcuts."""
         bar = self.addToolBar("操作")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        specs = (("新建申请", QKeySequence.StandardKey.New, self.new_application),
-                 ("民主评议会", None, self.open_meeting),
-                 ("刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
-                 ("查找", QKeySequence.StandardKey.Find, self.focus_search))
+        menu = self.menuBar().addMenu("案件(&A)")
+        specs = (("新建申请", "N", QKeySequence("Ctrl+N"), self.new_application),
+                 ("民主评议会", "M", None, self.open_meeting),
+                 ("打开选中案件", "O", None, self.open_selected),
+                 ("刷新", "R", QKeySequence(Qt.Key.Key_F5), self.refresh_now),
+                 ("查找", "F", QKeySequence("Ctrl+F"), self.focus_search))
         self.actions_by_name = {}
-        for text, key, slot in specs:
-            act = QAction(text, self)
+        for text, letter, key, slot in specs:
+            act = QAction(window_fit.with_key(text, letter), self)
+            act.setIconText(text)  # the toolbar shows the plain word
             if key is not None:
                 act.setShortcut(key)
-                act.setToolTip(f"{text}({QKeySequence(key).toString()})")
-            act.triggered.connect(slot)
-            bar.addAction(act)
+                act.setToolTip(f"{text}({key.toString()})")
+            act.triggered.connect(lambda _=False, do=slot: do())
+            menu.addAction(act)
+            if text != "打开选中案件":
+                bar.addAction(act)
             self.actions_by_name[text] = act
+        self.case_menu = menu
         if self.store.workstation["role"] != "village":
             self.actions_by_name["新建申请"].setEnabled(False)
             self.actions_by_name["民主评议会"].setEnabled(False)
@@ -213,6 +252,13 @@ class MainWindow(QMainWindow):
                             f" · 双击或按回车打开案件")
 
     # -- actions -------------------------------------------------------------------------
+    def refresh_now(self) -> None:
+        self.refresh()
+        self.statusBar().showMessage(f"已刷新:共 {self.model.total} 件。", 5000)
+
+    def open_selected(self):
+        return self.open_case(self.table.currentIndex().row())
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -255,3 +301,11 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+
+class ElideLeft(QStyledItemDelegate):
+    """Case numbers differ at their end (…2026-0001): a narrow column keeps the end."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft

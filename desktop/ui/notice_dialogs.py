@@ -1,14 +1,15 @@
 """The small forms of the notice list: choose cases for a batch, record an objection,
-resolve one, set the objection phones. Each is a QDialog whose `ask()` shows it and
-returns what was entered (None if cancelled); tests replace `ask` on the class, because a
-modal `exec()` would block them. The operation itself (desktop.notices) checks the input
-and refuses with a message; these forms only collect it."""
+resolve one, set the objection phones. Each is a QDialog given the operation it feeds
+(`submit_op`, values → result): OK runs it, and a refusal is shown beside its field (or
+under the form), in Chinese, with the dialog still open and nothing typed lost. `ask()`
+shows the dialog and returns the operation's result (None if cancelled); tests replace
+`ask` on the class, because a modal `exec()` would block them."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,43 +21,88 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.categories import category_label
+from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.money import format_yuan
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.date_field import date_problems
 
 
-class _Form(QDialog):
+class _Form(guard.DiscardGuard, QDialog):
+    consequence = ""  # said before the operation, when it cannot be undone
+
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.submit_op = None
+        self.result_value = None
+        self.inputs: dict = {}
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
+        self.summary = w.ErrorLabel()
+        self.board = w.ErrorBoard(self.summary)
 
-    def finish(self) -> None:
-        buttons, _ = w.ok_cancel(self, self.accept)
-        self.layout_.addWidget(buttons)
+    def row(self, label: str, path: str, widget):
+        self.inputs[path] = widget
+        self.form.addRow(label, self.board.add(path, w.FieldBox(widget)))
+        return widget
 
-    def ask(self) -> dict | None:
-        return self.values() if self.exec() == QDialog.DialogCode.Accepted else None
+    def finish(self, width: int = 560, height: int = 0) -> None:
+        self.layout_.addWidget(self.summary)
+        self.buttons, self.ok = w.ok_cancel(self, lambda: self.submit())
+        self.layout_.addWidget(self.buttons)
+        self.watch(self.inputs.values())
+        window_fit.fit(self, width, height or self.sizeHint().height())
+
+    def ask(self):
+        return self.result_value if self.exec() == QDialog.DialogCode.Accepted else None
 
     def values(self) -> dict:
         raise NotImplementedError
 
+    def what(self, values: dict) -> str:
+        return self.windowTitle()
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+    def submit(self, values: dict | None = None):
+        """Run the operation on what was typed; on a refusal stay open and say why."""
+        self.board.show_all = True
+        problems = date_problems(self.inputs, [])
+        if problems:
+            self.board.show(problems)
+            return None
+        values = self.values() if values is None else values
+        if self.consequence and not guard.confirm_step(self, self.what(values),
+                                                       self.consequence):
+            return None
+        try:
+            result = self.submit_op(values)
+        except ValidationFailed as exc:
+            self.board.show(exc.errors)
+            return None
+        except Refusal as exc:
+            self.show_refusal(exc.message)
+            return None
+        self.board.show([])
+        self.result_value = True if result is None else result
+        self.typed = False
+        self.accept()
+        return self.result_value
 
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
+    def show_refusal(self, message: str) -> None:
+        self.board.show([FieldError("", message)])
 
 
 class ChooseCasesDialog(_Form):
-    """Cases to post: all ticked by default; start date, days and board for a 初审公示."""
+    """Cases to post: all ticked by default (or only `preselect`, from a case view);
+    start date, days and board."""
 
     def __init__(self, title: str, rows: list[dict], today: date, *, days: int,
-                 initial: bool, amount_key: str, parent=None):
+                 initial: bool, amount_key: str, preselect=None, parent=None):
         super().__init__(title, parent)
+        self.consequence = (
+            "公示开始后,所选案件进入“公示中”:公示期满且异议处理完毕后才能上报乡镇。"
+            if initial else "所选案件将标为“结果已公示”,之后由乡镇登记发放。")
         self.cases = QListWidget()
         for r in rows:
             item = QListWidgetItem(f"{r['id']}  {r['applicant_name']}  {r['group_name']}  "
@@ -64,30 +110,32 @@ class ChooseCasesDialog(_Form):
                                    f"{format_yuan(r[amount_key] or 0, grouped=True)} 元")
             item.setData(Qt.ItemDataRole.UserRole, r["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            ticked = preselect is None or r["id"] in preselect
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.cases.addItem(item)
         self.layout_.insertWidget(0, QLabel("勾选要公示的案件:" if rows else "没有可公示的案件。"))
-        self.layout_.insertWidget(1, self.cases)
-        self.start = w.date_edit(today)
-        self.start.setMaximumDate(_qdate(date(today.year + 1, 12, 31)))
-        self.days = w.spin(60, days)
-        self.board = w.line_edit("村务公开栏")
-        self.form.addRow("公示开始日期" if initial else "公示日期", self.start)
-        self.form.addRow("公示天数", self.days)
-        self.form.addRow("张贴地点", self.board)
-        self.finish()
-        self.resize(620, 460)
+        self.layout_.insertWidget(1, self.cases, 1)
+        self.start = self.row("公示开始日期" if initial else "公示日期", "start",
+                              w.date_edit(today, latest=date(today.year + 1, 12, 31)))
+        self.days = self.row("公示天数", "days", w.spin(60, days))
+        self.place = self.row("张贴地点", "board", w.line_edit("村务公开栏"))
+        self.finish(680, 480)
 
     def values(self) -> dict:
         ids = [self.cases.item(i).data(Qt.ItemDataRole.UserRole)
                for i in range(self.cases.count())
                if self.cases.item(i).checkState() == Qt.CheckState.Checked]
-        return {"case_ids": ids, "start": _pydate(self.start.date()),
-                "days": self.days.value(), "board": self.board.text().strip() or None}
+        return {"case_ids": ids, "start": self.start.date(),
+                "days": self.days.value(), "board": self.place.text().strip() or None}
+
+    def what(self, values: dict) -> str:
+        return f"{self.windowTitle()}:{len(values['case_ids'])} 件,从 {values['start']} 起"
 
 
 class ObjectionDialog(_Form):
     """登记异议: which case of the batch, when, from whom (may be anonymous), what."""
+
+    consequence = "登记后,该案件在异议处理完毕之前不能结束公示、不能上报。"
 
     def __init__(self, cases: list[dict], today: date, parent=None):
         super().__init__("登记异议", parent)
@@ -95,17 +143,18 @@ class ObjectionDialog(_Form):
         for c in cases:
             self.case.addItem(f"{c['applicant_name']}({c['application_id']})",
                               c["application_id"])
-        self.received = w.date_edit(today)
-        self.sender = w.line_edit("不填为匿名", 60)
-        self.content = w.text_area("反映的问题", 90)
-        for label, widget in (("案件", self.case), ("收到日期", self.received),
-                              ("异议人", self.sender), ("异议内容", self.content)):
-            self.form.addRow(label, widget)
+        self.row("案件", "case_id", self.case)
+        self.received = self.row("收到日期", "received_on", w.date_edit(today))
+        self.sender = self.row("异议人", "from", w.line_edit("不填为匿名", 60))
+        self.content = self.row("异议内容", "content", w.text_area("反映的问题", 90))
         self.finish()
 
     def values(self) -> dict:
-        return {"case_id": self.case.currentData(), "received_on": _pydate(self.received.date()),
+        return {"case_id": self.case.currentData(), "received_on": self.received.date(),
                 "from_whom": self.sender.text().strip(), "content": self.content.toPlainText()}
+
+    def what(self, values: dict) -> str:
+        return f"登记异议:{self.case.currentText()}"
 
 
 class ResolveDialog(_Form):
@@ -119,36 +168,52 @@ class ResolveDialog(_Form):
         self.objection = QComboBox()
         for case_id, name, oid in objections:
             self.objection.addItem(f"{oid}  {name}", (case_id, oid))
-        self.on = w.date_edit(today)
-        self.result = w.combo(self.RESULTS)
-        self.back_to = w.combo(self.BACK_TO)
-        self.how = w.text_area("如何核实,核实结果", 90)
-        for label, widget in (("异议", self.objection), ("处理日期", self.on),
-                              ("核查情况", self.how), ("处理结果", self.result),
-                              ("退回环节", self.back_to)):
-            self.form.addRow(label, widget)
+        self.row("异议", "objection_id", self.objection)
+        self.on = self.row("处理日期", "date", w.date_edit(today))
+        self.how = self.row("核查情况", "how_checked", w.text_area("如何核实,核实结果", 90))
+        self.result = self.row("处理结果", "result", w.combo(self.RESULTS))
+        self.back_to = self.row("退回环节", "back_to", w.combo(self.BACK_TO))
+        self.result.currentIndexChanged.connect(self._result_changed)
+        self._result_changed()
         self.finish()
+
+    def _result_changed(self) -> None:
+        """Only an upheld objection sends the case back somewhere."""
+        self.back_to.setEnabled(self.result.currentData() == "upheld")
+
+    @property
+    def consequence(self) -> str:
+        if self.result.currentData() == "upheld":
+            return (f"异议成立:案件退出本批公示,退回{self.back_to.currentText()},"
+                    f"办完后须重新公示。")
+        return "异议不成立:案件继续公示,处理结果记入案件。"
 
     def values(self) -> dict:
         case_id, oid = self.objection.currentData()
-        return {"case_id": case_id, "objection_id": oid, "on": _pydate(self.on.date()),
+        return {"case_id": case_id, "objection_id": oid, "on": self.on.date(),
                 "how_checked": self.how.toPlainText(), "result": self.result.currentData(),
                 "back_to": self.back_to.currentData()}
 
+    def what(self, values: dict) -> str:
+        return f"处理异议:{self.objection.currentText()}"
+
 
 class PhonesDialog(_Form):
-    """The objection channel printed on every notice."""
+    """The objection channel printed on every notice; a bad number is said beside it."""
 
     def __init__(self, policy, parent=None):
         super().__init__("异议反映电话", parent)
         self.layout_.insertWidget(0, QLabel("公示上须写明异议反映电话。"))
-        self.village = w.line_edit("如 0739-3612345", 20)
+        self.village = self.row("村委会电话", "village", w.line_edit("如 0739-3612345", 20))
         self.village.setText(policy.village_committee_phone)
-        self.township = w.line_edit("如 0739-3698765", 20)
+        self.township = self.row("乡镇民政办电话", "township", w.line_edit("如 0739-3698765", 20))
         self.township.setText(policy.township_office_phone)
-        self.form.addRow("村委会电话", self.village)
-        self.form.addRow("乡镇民政办电话", self.township)
+        self.typed = False
         self.finish()
 
     def values(self) -> dict:
         return {"village": self.village.text(), "township": self.township.text()}
+
+    def show_refusal(self, message: str) -> None:
+        path = "village" if "村委会" in message else "township" if "乡镇" in message else ""
+        self.board.show([FieldError(path, message)])

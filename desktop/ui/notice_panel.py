@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal
 from desktop.storage import notice_queries as nq
+from desktop.ui import guard, window_fit
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.widgets import show_message
 
@@ -34,12 +35,15 @@ def install(main_window) -> None:
     """Add the 公示 menu and a toolbar action to `main_window`."""
     panel = NoticePanel(main_window)
     main_window.notice_panel = panel
-    menu = main_window.menuBar().addMenu("公示")
-    for text, slot in (("公示管理…", panel.show), ("打印选中案件的审批表…", panel.print_form),
-                       ("导出台账 PDF…", lambda: panel.print_register("pdf")),
-                       ("导出台账 Excel…", lambda: panel.print_register("xlsx")),
-                       ("异议反映电话…", panel.set_phones)):
-        menu.addAction(text, slot)
+    menu = main_window.menuBar().addMenu("公示(&G)")
+    for text, slot, key in (("公示管理(&M)…", panel.show, None),
+                            ("打印选中案件的审批表(&P)…", lambda: panel.print_form(), "Ctrl+P"),
+                            ("导出台账 PDF(&D)…", lambda: panel.print_register("pdf"), None),
+                            ("导出台账 Excel(&X)…", lambda: panel.print_register("xlsx"), None),
+                            ("异议反映电话(&T)…", panel.set_phones, None)):
+        action = menu.addAction(text, slot)
+        if key:
+            action.setShortcut(key)
     bars = main_window.findChildren(QToolBar)
     (bars[0] if bars else main_window.addToolBar("公示")).addAction("公示管理", panel.show)
     panel.menu = menu
@@ -64,16 +68,19 @@ class NoticePanel(QDialog):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.buttons = {}
-        for text, slot in (("新建初审公示", self.create), ("登记异议", self.add_objection),
-                           ("处理异议", self.resolve), ("附张贴照片", self.attach_photo),
-                           ("结束公示", self.close_batch), ("结果公示", self.post_results),
-                           ("打印公示", self.print_notice)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
+        for text, key, slot in (("新建初审公示", "N", self.create),
+                                ("登记异议", "O", self.add_objection),
+                                ("处理异议", "H", self.resolve), ("附张贴照片", "Z", self.attach_photo),
+                                ("结束公示", "E", self.close_batch),
+                                ("结果公示", "J", self.post_results),
+                                ("打印公示", "P", self.print_notice)):
+            button = QPushButton(window_fit.with_key(text, key))
+            button.clicked.connect(lambda _=False, act=slot: act())
             row.addWidget(button)
             self.buttons[text] = button
         layout.addLayout(row)
-        self.resize(980, 480)
+        self.dialog = None  # the form opened last (tests read it)
+        window_fit.fit(self, 1000, 480)
 
     @property
     def notices(self):
@@ -124,8 +131,8 @@ class NoticePanel(QDialog):
         show_message(self, text)
 
     # -- actions -------------------------------------------------------------------------
-    def _run(self, operation, *args, **kwargs):
-        """Do one operation; a refusal is shown and changes nothing."""
+    def _run(self, operation, *args, done: str = "已完成。", **kwargs):
+        """Do one operation; a refusal is shown and changes nothing; success is said."""
         try:
             result = operation(*args, **kwargs)
         except Refusal as exc:
@@ -133,35 +140,48 @@ class NoticePanel(QDialog):
             return None
         self.refresh()
         self.window.refresh()
+        if result is not None:
+            guard.tell(self.window, done)
         return result
 
     def _cases_in(self, status: str) -> list[dict]:
         return list(self.window.store.db.query(
             "SELECT * FROM applications WHERE status = ? ORDER BY id", [status]))
 
-    def create(self):
+    def _ask(self, dialog, operation, done: str):
+        """Show `dialog` fed by `operation`; after it succeeds, reread and say so."""
+        dialog.submit_op = operation
+        self.dialog = dialog
+        result = dialog.ask()
+        if result is None:
+            return None
+        self.refresh()
+        self.window.refresh()
+        guard.tell(self.window, done.format(result=result))
+        return result
+
+    def create(self, preselect=None, parent=None):
+        """新建初审公示; from a case view with that case alone ticked."""
         policy = self.window.store.policy
         dialog = nd.ChooseCasesDialog("新建初审公示", self._cases_in("reviewed"), self.window.today,
                                       days=policy.notice_days_temporary, initial=True,
-                                      amount_key="proposed_fen", parent=self)
-        v = dialog.ask()
-        if not v:
-            return None
-        notice_id = self._run(self.notices.create, v["case_ids"], start=v["start"],
-                              days=v["days"], board=v["board"])
+                                      amount_key="proposed_fen", preselect=preselect,
+                                      parent=parent or self)
+        notice_id = self._ask(dialog, lambda v: self.notices.create(
+            v["case_ids"], start=v["start"], days=v["days"], board=v["board"]),
+            "已新建初审公示 {result},请打印张贴。")
         if notice_id:
             self.select(notice_id)
         return notice_id
 
-    def post_results(self):
+    def post_results(self, preselect=None, parent=None):
         dialog = nd.ChooseCasesDialog("结果公示", self._cases_in("approved"), self.window.today,
                                       days=self.window.store.policy.notice_days_temporary,
-                                      initial=False, amount_key="approved_fen", parent=self)
-        v = dialog.ask()
-        if not v:
-            return None
-        notice_id = self._run(self.notices.post_results, v["case_ids"], on=v["start"],
-                              days=v["days"], board=v["board"])
+                                      initial=False, amount_key="approved_fen",
+                                      preselect=preselect, parent=parent or self)
+        notice_id = self._ask(dialog, lambda v: self.notices.post_results(
+            v["case_ids"], on=v["start"], days=v["days"], board=v["board"]),
+            "已发布结果公示 {result},请打印张贴。")
         if notice_id:
             self.select(notice_id)
         return notice_id
@@ -180,11 +200,11 @@ class NoticePanel(QDialog):
         cases = nq.batch_cases(self.window.store.db, b, ("on_notice",))
         if not cases:
             return self.warn(f"公示 {b['notice_id']} 没有仍在公示的案件,不能登记异议。")
-        v = nd.ObjectionDialog(cases, self.window.today, self).ask()
-        if v:
-            return self._run(self.notices.record_objection, v["case_id"], content=v["content"],
-                             from_whom=v["from_whom"], received_on=v["received_on"])
-        return None
+        return self._ask(nd.ObjectionDialog(cases, self.window.today, self),
+                         lambda v: self.notices.record_objection(
+                             v["case_id"], content=v["content"], from_whom=v["from_whom"],
+                             received_on=v["received_on"]),
+                         "已登记异议 {result},处理完毕前该案件不能结束公示。")
 
     def resolve(self):
         b = self._batch()
@@ -193,25 +213,36 @@ class NoticePanel(QDialog):
         pending = nq.open_objections(self.window.store.db, b)
         if not pending:
             return self.warn(f"公示 {b['notice_id']} 没有待处理的异议。")
-        v = nd.ResolveDialog(pending, self.window.today, self).ask()
-        if v:
-            return self._run(self.notices.resolve_objection, v["case_id"], v["objection_id"],
-                             result=v["result"], how_checked=v["how_checked"],
-                             back_to=v["back_to"], on=v["on"])
-        return None
+        return self._ask(nd.ResolveDialog(pending, self.window.today, self),
+                         lambda v: self.notices.resolve_objection(
+                             v["case_id"], v["objection_id"], result=v["result"],
+                             how_checked=v["how_checked"], back_to=v["back_to"], on=v["on"]),
+                         "异议已处理。")
 
     def attach_photo(self):
         b = self._batch()
         path = self.ask_photo() if b else ""
-        return self._run(self.notices.attach_photo, b["notice_id"], path) if path else None
+        return self._run(self.notices.attach_photo, b["notice_id"], path,
+                         done=f"已保存公示 {b['notice_id']} 的张贴照片。") if path else None
 
     def close_batch(self):
         b = self._batch()
-        return self._run(self.notices.close, b["notice_id"]) if b else None
+        if not b or not guard.confirm_step(
+                self, f"结束公示 {b['notice_id']}",
+                "结束后案件变为“公示期满”,可以上报乡镇;本批公示不能再登记异议。"):
+            return None
+        done = self._run(self.notices.close, b["notice_id"])
+        if done is not None:
+            guard.tell(self.window, f"公示 {b['notice_id']} 已结束,案件可以发送到乡镇。")
+        return done
 
     def set_phones(self) -> bool:
-        v = nd.PhonesDialog(self.window.store.policy, self).ask()
-        return bool(v) and self._run(self.notices.set_phones, v["village"], v["township"]) is None
+        """The phones dialog; True once valid phones are saved (a bad one is said beside
+        its field, in the dialog, which stays open)."""
+        dialog = nd.PhonesDialog(self.window.store.policy, self)
+        return bool(self._ask(dialog, lambda v: self.notices.set_phones(v["village"],
+                                                                        v["township"]),
+                              "异议反映电话已保存。"))
 
     # -- printing ------------------------------------------------------------------------
     def print_notice(self):
@@ -228,13 +259,14 @@ class NoticePanel(QDialog):
         return self._preview(lambda: notice_pdf(self.window.store, b["notice_id"]),
                              f"公示 {b['notice_id']}", f"{b['notice_id']}.pdf")
 
-    def print_form(self):
+    def print_form(self, case_id: str = ""):
+        """The 审批表 of `case_id`, or of the case selected in the ledger."""
         from desktop.printing.approval_form import form_pdf
 
         row = self.window.table.currentIndex().row()
-        if row < 0:
+        if not case_id and row < 0:
             return self.warn("请先在台账中选择一个案件。")
-        case_id = self.window.model.case_id(row)
+        case_id = case_id or self.window.model.case_id(row)
         return self._preview(lambda: form_pdf(self.window.store, case_id, self.window.today),
                              f"审批表 {case_id}", f"审批表-{case_id}.pdf")
 
@@ -250,7 +282,8 @@ class NoticePanel(QDialog):
         if path:
             from desktop.printing.output import save_document
 
-            return self._run(lambda: save_document(path, register.register_xlsx(store, flt, today)))
+            return self._run(lambda: save_document(path, register.register_xlsx(store, flt, today)),
+                             done=f"台账已导出到 {path}")
         return None
 
     def _preview(self, build, title: str, file_name: str):

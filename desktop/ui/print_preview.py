@@ -62,21 +62,18 @@ class PrintPreview(QDialog):
         layout.addWidget(self._scroll(), 1)
         row = QHBoxLayout()
         row.addWidget(QLabel(f"共 {len(self.pages)} 页"))
-        row.addStretch(1)
-        for text, slot in (("打印…", self.print_document), ("另存为 PDF…", self.save_pdf),
-                           ("关闭", self.reject)):
+        self.note = QLabel()  # what was done: saved where, printed how many pages
+        self.note.setStyleSheet("color:#2e7d32;")
+        row.addWidget(self.note, 1)
+        for text, slot in (("打印(&P)…", self.print_document), ("另存为 PDF(&S)…", self.save_pdf),
+                           ("关闭(&C)", self.reject)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        self._fit_screen(900, 1000)
+        from desktop.ui import window_fit
 
-    def _fit_screen(self, width: int, height: int) -> None:
-        """Officers' laptops are often 1366×768: never open taller than the screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        window_fit.fit(self, 900, 1000)  # officers' laptops: never taller than the screen
 
     def _scroll(self) -> QScrollArea:
         inner = QWidget()
@@ -114,6 +111,10 @@ class PrintPreview(QDialog):
         except Refusal as exc:
             show_message(self, exc.message)
             return None
+        self.note.setText(f"已保存到 {self.saved_to}")
+        from desktop.ui.guard import tell
+
+        tell(self.parentWidget(), f"已保存 PDF:{self.saved_to}")
         return self.saved_to
 
     def print_document(self) -> int:
@@ -135,4 +136,5 @@ class PrintPreview(QDialog):
                 self.printed += 1
         finally:
             painter.end()
+        self.note.setText(f"已送打印机 {self.printed} 页")
         return self.printed

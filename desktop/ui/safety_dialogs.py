@@ -13,20 +13,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.ui.guard import gui_text
 from desktop.ui.widgets import ErrorLabel
 
 TITLE = "民生救助工作台 — 数据安全"
+FORGOT = "\0forgot"  # what `ask()` returns when the officer chose 忘记口令
 
 
 class PassphraseDialog(QDialog):
     """One passphrase; with `confirm`, typed twice and at least 6 characters."""
 
-    def __init__(self, text: str, *, confirm: bool = False, parent=None):
+    def __init__(self, text: str, *, confirm: bool = False, forgot: bool = False, parent=None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.confirm = confirm
+        self.forgot = False
         layout = QVBoxLayout(self)
-        label = QLabel(text)
+        label = QLabel(gui_text(text))
         label.setWordWrap(True)
         layout.addWidget(label)
         form = QFormLayout()
@@ -42,7 +45,14 @@ class PassphraseDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        if forgot:
+            lost = buttons.addButton("忘记口令(&F)…", QDialogButtonBox.ButtonRole.ResetRole)
+            lost.clicked.connect(self._forgot)
         layout.addWidget(buttons)
+
+    def _forgot(self) -> None:
+        self.forgot = True
+        self.reject()
 
     def _check(self) -> None:
         from desktop.sync.keys import MIN_PASSPHRASE
@@ -58,7 +68,9 @@ class PassphraseDialog(QDialog):
             self.accept()
 
     def ask(self) -> str | None:
-        return self.first.text() if self.exec() == QDialog.DialogCode.Accepted else None
+        if self.exec() == QDialog.DialogCode.Accepted:
+            return self.first.text()
+        return FORGOT if self.forgot else None
 
 
 def _secret() -> QLineEdit:
@@ -67,14 +79,17 @@ def _secret() -> QLineEdit:
     return edit
 
 
-def ask_passphrase(parent, text: str, *, confirm: bool = False) -> str | None:
-    return PassphraseDialog(text, confirm=confirm, parent=parent).ask()
+def ask_passphrase(parent, text: str, *, confirm: bool = False,
+                   forgot: bool = False) -> str | None:
+    """The passphrase typed; None if cancelled; FORGOT if 忘记口令 was chosen (offered
+    only with `forgot`)."""
+    return PassphraseDialog(text, confirm=confirm, forgot=forgot, parent=parent).ask()
 
 
 def damaged_store_choice(parent, report) -> str:
     """"restore", "open" or "quit": what the officer chooses for a damaged store."""
     box = QMessageBox(QMessageBox.Icon.Critical, TITLE, "\n".join(report.lines()), parent=parent)
-    box.setInformativeText(report.advice())
+    box.setInformativeText(gui_text(report.advice()))
     restore = box.addButton("从备份恢复", QMessageBox.ButtonRole.AcceptRole) \
         if report.latest_good else None
     still = box.addButton("仍然打开", QMessageBox.ButtonRole.DestructiveRole)

@@ -20,11 +20,14 @@ def install(main_window) -> "SafetyPanel":
     """Add the 数据安全 menu to `main_window` (which has .store, .today, .refresh)."""
     panel = SafetyPanel(main_window)
     main_window.safety_panel = panel
-    menu = main_window.menuBar().addMenu("数据安全")
-    for text, slot in (("立即备份", panel.backup_now), ("备份到U盘(加密)…", panel.backup_to_usb),
-                       ("从备份恢复…", panel.restore), ("检查数据", panel.check)):
+    menu = main_window.menuBar().addMenu("数据安全(&S)")
+    for text, slot in (("立即备份(&N)", panel.backup_now), ("备份到U盘(加密)(&U)…", panel.backup_to_usb),
+                       ("从备份恢复(&R)…", panel.restore), ("检查数据(&C)", panel.check)):
         menu.addAction(text, slot)
-    panel.menu = menu  # the first daily backup comes with the start-up check (safety_start)
+    panel.menu = menu
+    from desktop.ui import keys_panel
+
+    keys_panel.install(panel)  # the first daily backup comes with the start-up check (safety_start)
     return panel
 
 
@@ -61,8 +64,13 @@ class SafetyPanel(QObject):
         return QMessageBox.question(self.window, TITLE, text) == QMessageBox.StandardButton.Yes
 
     def say(self, text: str, problem: bool = False) -> None:
+        from desktop.ui.guard import gui_text, tell
+
+        text = gui_text(text)
         self.messages.append(text)
         parent = self.replacement or self.window
+        if not problem:
+            tell(parent, text.splitlines()[0])
         (QMessageBox.warning if problem else QMessageBox.information)(parent, TITLE, text)
 
     # -- actions ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.errors import Refusal
 from desktop.paths import store_path
-from desktop.ui.safety_dialogs import TITLE, ask_passphrase, damaged_store_choice
+from desktop.ui.safety_dialogs import FORGOT, TITLE, ask_passphrase, damaged_store_choice
 
 CHECK_DELAY_MS = 300
 choose_on_damage = damaged_store_choice  # tests replace these two
@@ -91,7 +91,9 @@ class _Receiver(QObject):
         _checked(self.window, report)
 
     def refused(self, text: str) -> None:
-        self.window.statusBar().showMessage(text)
+        from desktop.ui.guard import gui_text
+
+        self.window.statusBar().showMessage(gui_text(text))
 
 
 def _check_and_back_up(data_dir: Path, keep: int):
@@ -113,16 +115,22 @@ def _checked(window, report) -> None:
 
     bar = window.statusBar()
     if report.health.ok:
-        bar.showMessage(" ".join(["数据检查通过。", *report.health.warnings]), 15000)
+        from desktop.ui.guard import gui_text
+
+        bar.showMessage(gui_text(" ".join(["数据检查通过。", *report.health.warnings])), 15000)
         return
     choice = choose_on_damage(window, report)
     if choice == "restore":
         window.safety_panel.restore_from(report.latest_good, None)
     elif choice == "quit":
-        QMessageBox.critical(window, TITLE, report.advice())
+        from desktop.ui.guard import gui_text
+
+        QMessageBox.critical(window, TITLE, gui_text(report.advice()))
         window.close()
     else:
-        bar.showMessage(f"数据检查发现问题:{report.health.problems[0]}。请尽快从备份恢复。")
+        from desktop.ui.guard import gui_text
+
+        bar.showMessage(gui_text(f"数据检查发现问题:{report.health.problems[0]}。请尽快从备份恢复。"))
 
 
 def install_prompt() -> None:
@@ -144,7 +152,11 @@ def unlock_keys(store) -> bool:
         return True
     text = "请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。"
     for _ in range(TRIES):
-        secret = ask(None, text)
+        secret = ask(None, text, forgot=True)
+        if secret == FORGOT:
+            from desktop.ui.keys_panel import reset_at_start
+
+            return reset_at_start(store)
         if not secret:
             return False
         try:

@@ -73,6 +73,23 @@ class SetupDialog(QDialog):
         layout.addWidget(self.buttons)
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
+        for edit in self.inputs.values():  # once shown, messages follow what is typed
+            edit.textChanged.connect(self._recheck)
+        from desktop.ui import window_fit
+
+        window_fit.fit(self, 620, self.sizeHint().height())
+
+    def _recheck(self) -> None:
+        """After a first 建立工作站, keep the messages true as the officer corrects the
+        fields (no stale 请填写 beside a field that is now filled)."""
+        if not self.board.show_all:
+            return
+        try:
+            check_workstation(self.identity())
+        except ValidationFailed as exc:
+            self.board.show(exc.errors)
+            return
+        self.board.show([])
 
     def identity(self) -> dict:
         doc = {key: edit.text().strip() for key, edit in self.inputs.items()}

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +22,11 @@ from PySide6.QtWidgets import (
 from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.rulebook import check_step
+from desktop.core.status import status_label
 from desktop.core.workflow import ACTIONS
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.date_field import date_problems
 
 _SEPARATORS = re.compile(r"[、,,;;\s]+")
 
@@ -53,7 +57,18 @@ class MethodChecks(QWidget):
         return [m for m, box in self.boxes.items() if box.isChecked()]
 
 
-class StepDialog(QDialog):
+# What follows from each step, said before it is recorded (none can be undone).
+CONSEQUENCES = {
+    "accept": "受理后开始计算办理期限:应在 3 个工作日内开始入户调查。",
+    "refuse": "不予受理后案件即告结束,须书面告知申请人理由。",
+    "investigate": "调查记录登记后即为正式记录,案件进入“已调查”,等待民主评议。",
+    "review": "初审通过后案件进入公示环节(下一步:初审公示)。",
+    "pay_first": "先行救助金额计入救助总额,乡镇批准时只补发差额;须在规定期限内补办手续。",
+}
+REVIEW_REJECTED = "初审不通过后案件即告结束,须告知申请人理由。"
+
+
+class StepDialog(guard.DiscardGuard, QDialog):
     """Base: subclasses add fields in `build` and say how to read them in `values`."""
 
     code = ""
@@ -70,8 +85,13 @@ class StepDialog(QDialog):
         layout = QVBoxLayout(self)
         name = self.detail.get("applicant_name", "")
         layout.addWidget(QLabel(f"案件 {case_id} {name}"))
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
+        page = QWidget()
+        self.form = QFormLayout(page)
+        scroll = QScrollArea()  # a long form scrolls; OK and Cancel stay in view
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        layout.addWidget(scroll, 1)
         self.summary = w.ErrorLabel()
         self.board = w.ErrorBoard(self.summary)
         self.build()
@@ -81,6 +101,10 @@ class StepDialog(QDialog):
         for path, widget in self.inputs.items():
             w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
         self.validate()
+        window_fit.fit(self, 620, page.sizeHint().height() + 140)
+        first = next(iter(self.inputs.values()), None)
+        if first is not None:
+            first.setFocus()
 
     def add(self, label: str, path: str, widget: QWidget) -> QWidget:
         self.inputs[path] = widget
@@ -101,10 +125,11 @@ class StepDialog(QDialog):
 
     def _changed(self, path: str) -> None:
         self.board.touch(path)
+        self.typed = True
         self.validate()
 
     def validate(self) -> list[FieldError]:
-        local: list[FieldError] = []
+        local: list[FieldError] = date_problems(self.inputs, [])
         fields = self.values(local)
         try:
             check_step(self.code, fields, self.facts, today=self.casework.today,
@@ -123,13 +148,28 @@ class StepDialog(QDialog):
         self.board.show_all = True
         if self.validate():
             return
+        if not guard.confirm_step(self, self.what(), self.consequence()):
+            return
         try:
             status = self.casework.step(self.case_id, self.code, self.values([]))
+        except ValidationFailed as exc:
+            self.board.show(exc.errors)
+            return
         except Refusal as exc:
             self.summary.show_message(exc.message)
             return
+        guard.tell(self.parentWidget(), f"已登记{ACTIONS[self.code].label}:{self.case_id} "
+                                        f"{self.detail.get('applicant_name', '')},"
+                                        f"现为“{status_label(status)}”。")
         self.performed.emit(status)
         self.accept()
+
+    def what(self) -> str:
+        name = self.detail.get("applicant_name", "")
+        return f"{ACTIONS[self.code].label}:{self.case_id} {name}"
+
+    def consequence(self) -> str:
+        return CONSEQUENCES.get(self.code, "")
 
 
 class AcceptDialog(StepDialog):
@@ -190,6 +230,9 @@ class ReviewDialog(StepDialog):
         self.add("不通过的理由", "reason", w.text_area("将告知申请人", 60))
         passed.currentIndexChanged.connect(self._passed_changed)
         self._passed_changed()
+
+    def consequence(self) -> str:
+        return CONSEQUENCES["review"] if self.value("passed") == "yes" else REVIEW_REJECTED
 
     def _passed_changed(self) -> None:
         passed = self.value("passed") == "yes"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import Refusal
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 from desktop.sync.peers import check_scope, enroll
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.widgets import ErrorLabel
 
@@ -62,6 +63,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.buttons)
         self.confirm.toggled.connect(self.enroll_button.setEnabled)
         self._check_scope()
+        window_fit.fit(self, 640, self.sizeHint().height())
 
     def _check_scope(self) -> None:
         try:
@@ -80,9 +82,11 @@ class EnrollDialog(QDialog):
         except Refusal as exc:
             if "--replace" in exc.message and not self.replace.isVisible():
                 self.replace.show()
-                exc = Refusal(exc.message.replace("加 --replace 重新登记", "勾选“替换原来的登记”"))
-            self.error.show_message(exc.message)
+            self.error.show_message(exc.message)  # the advice becomes the GUI's (guard)
             return
+        place = "".join(self.card.get(k) or "" for k in ("township", "village"))
+        guard.tell(self.parentWidget(), f"已登记 {place}(经办人 {self.card['officer']})的工作站,"
+                                        f"今后可以互相导入数据包。")
         self.accept()
 
 
@@ -135,9 +139,17 @@ class ExportDialog(QDialog):
         self.buttons = w.close_row(self, "导出", self.do_export)
         self.export_button = self.buttons.action
         layout.addWidget(self.buttons)
+        window_fit.fit(self, 760, 460)  # wide enough for the volumes' and files' names
 
     def ask_folder(self) -> str:
         return QFileDialog.getExistingDirectory(self, "选择保存数据包的文件夹")
+
+    def _ready_to_submit(self) -> int:
+        """The village's cases whose notice is done: the export reports them (上报)."""
+        if self.store.workstation["role"] != "village":
+            return 0
+        return self.store.db.execute(
+            "SELECT COUNT(*) FROM applications WHERE status = 'notice_done'").fetchone()[0]
 
     def _other_folder(self) -> None:
         folder = self.ask_folder()
@@ -154,6 +166,11 @@ class ExportDialog(QDialog):
         if item is None:
             self.error.show_message("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。")
             return
+        ready = self._ready_to_submit()
+        if ready and not guard.confirm_step(
+                self, f"发送到乡镇:公示期满的 {ready} 件案件随数据包上报",
+                "上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。"):
+            return
         try:
             done = export_bundles(self.store, Path(item.data(256)), self.today)
         except Refusal as exc:
@@ -164,6 +181,8 @@ class ExportDialog(QDialog):
         lines = [f"已导出 {e.path.name}(发给 {e.recipient},事件 {e.events} 个)"
                  + (f",随包上报 {len(e.submitted)} 件" if e.submitted else "") for e in done]
         self.result.setPlainText("\n".join(lines) or "没有需要发送的新内容。")
+        guard.tell(self.parentWidget(), f"已导出 {len(done)} 个数据包。" if done
+                   else "没有需要发送的新内容。")
 
 
 class ImportDialog(QDialog):
@@ -185,8 +204,10 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton("开始导入",
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.do_import)
+        self.import_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        window_fit.fit(self, 760, 520)  # wide enough for the bundles' file names
 
     def ask_files(self) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(self, "选择数据包", "", "数据包 (*.rdbundle)")
@@ -209,7 +230,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, len(paths))
         self.reports = import_files(self.store, paths, self.today, progress=self._step)
         self.progress.setValue(len(paths))
-        self.report.setPlainText("\n\n".join(describe(r) for r in self.reports))
+        self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in self.reports)))
+        guard.tell(self.parentWidget(), f"已导入 {len(paths)} 个数据包,结果见导入报告。")
 
     def _step(self, done: int, total: int) -> None:
         self.progress.setValue(done)

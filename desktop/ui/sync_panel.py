@@ -27,12 +27,13 @@ def install(main_window) -> None:
     """Add the 数据交换 menu to `main_window` (which has .store, .today, .refresh)."""
     panel = SyncPanel(main_window)
     main_window.sync_panel = panel
-    menu = main_window.menuBar().addMenu("数据交换")
+    menu = main_window.menuBar().addMenu("数据交换(&D)")
     village = main_window.store.workstation["role"] == "village"
-    for text, slot in (("本机身份与指纹…", panel.show_identity),
-                       ("登记对方工作站…", panel.enroll),
-                       ("发送到乡镇(导出数据包)…" if village else "导出数据包…", panel.export),
-                       ("导入数据包…", panel.import_bundles)):
+    for text, slot in (("本机身份与指纹(&I)…", panel.show_identity),
+                       ("登记对方工作站(&R)…", panel.enroll),
+                       ("发送到乡镇(导出数据包)(&E)…" if village else "导出数据包(&E)…",
+                        panel.export),
+                       ("导入数据包(&M)…", panel.import_bundles)):
         menu.addAction(text, slot)
     panel.menu = menu
 
@@ -117,6 +118,9 @@ class IdentityDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        from desktop.ui import window_fit
+
+        window_fit.fit(self, 640, self.sizeHint().height())
 
     def ask_save(self, title: str, name: str, pattern: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
@@ -146,6 +150,9 @@ class IdentityDialog(QDialog):
             return
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.show_message(f"已保存到 {path}")
+        from desktop.ui.guard import tell
+
+        tell(self.parentWidget(), f"已保存到 {path}")
 
 
 class _Message(QDialog):
@@ -153,7 +160,9 @@ class _Message(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.label = QLabel(text)
+        from desktop.ui.guard import gui_text
+
+        self.label = QLabel(gui_text(text))
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -33,6 +33,7 @@ from desktop.storage.eventlog import case_events
 from desktop.sync.payload import referenced_attachments
 from desktop.township.flags import red_flags
 from desktop.township.villages import village_code_of, village_names
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.township_dialogs import DecisionDialog
@@ -54,7 +55,7 @@ class TownshipCaseView(QDialog):
         self.store, self.today, self.case_id = store, today, case_id
         self.dialog = None
         self.setWindowTitle(f"乡镇审核 — 案件 {case_id}")
-        self.resize(1150, 760)
+        window_fit.fit(self, 1150, 760)
         layout = QVBoxLayout(self)
         self.header, self.flags = QLabel(), QLabel()
         for label in (self.header, self.flags):
@@ -193,4 +194,5 @@ class TownshipCaseView(QDialog):
             save_document(Path(path), letter_pdf(self.store, self.case_id, self.today))
         except Refusal as exc:
             return show_message(self, exc.message)
+        guard.tell(self.parentWidget(), f"不予批准通知书已保存到 {path}")
         return show_message(self, f"已保存到 {path}", "已保存")

@@ -9,6 +9,7 @@ from desktop.core.categories import PAYMENT_METHODS
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
 from desktop.township.decisions import Decisions
+from desktop.ui import guard, window_fit
 from desktop.ui.widgets import (
     ErrorLabel,
     date_edit,
@@ -21,9 +22,18 @@ from desktop.ui.widgets import (
 
 TITLES = {"approve": "批准", "reject": "不批准", "refer": "转县审批", "return": "退回补充",
           "pay": "登记发放"}
+HINTS = {"reject": "写明不批准的理由(将写入不予批准通知书)", "refer": "写明转县审批的原因",
+         "return": "写明村里需要补充的材料或情况"}
+CONSEQUENCES = {
+    "approve": "批准后决定随下一个数据包送回村里,由村里结果公示;决定不能撤销。",
+    "reject": "不批准后案件即告结束,须在 3 个工作日内书面告知申请人;决定不能撤销。",
+    "refer": "转县审批后由县民政局决定,乡镇按县局批复登记。",
+    "return": "退回后案件回到村里重新调查,待村里重新上报后再审批。",
+    "pay": "发放登记后计入已发放金额,之后可按月备案。",
+}
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(guard.DiscardGuard, QDialog):
     """批准 (amount), 不批准 (reason), 转县审批 (note), 退回补充 (reason); a referred case
     is decided as the county's decision, with its reference (文号)."""
 
@@ -34,10 +44,12 @@ class DecisionDialog(QDialog):
         self.setWindowTitle(f"{TITLES[code]} — {case_id}" + ("(县局批复)" if referred else ""))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        layout.addWidget(QLabel(self._intro(detail, referred)))
+        intro = QLabel(self._intro(detail, referred))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         proposed = detail.get("proposed_fen") or detail.get("requested_fen")
         self.amount = yuan_edit(proposed if code == "approve" else None)
-        self.reason = text_area("写明理由(不批准的理由将写入不予批准通知书)", 80)
+        self.reason = text_area(HINTS.get(code, ""), 80)
         self.county_ref = line_edit("例如 新民发〔2026〕12号", 100)
         if code in ("approve", "pay"):
             form.addRow("金额(元):", self.amount)
@@ -56,6 +68,9 @@ class DecisionDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons, self.ok_button = ok_cancel(self, self.do_it)
         layout.addWidget(self.buttons)
+        self.detail = detail
+        self.watch([self.reason, self.county_ref, self.date])
+        window_fit.fit(self, 600, self.sizeHint().height())
 
     def _intro(self, d: dict, referred: bool) -> str:
         cap = self.store.policy.township_cap_fen
@@ -67,13 +82,25 @@ class DecisionDialog(QDialog):
         return text
 
     def do_it(self) -> None:
+        problem = self.date.problem() if self.code == "pay" else ""
+        if problem:
+            self.error.show_message(problem)
+            return
+        title = TITLES[self.code]
+        if not guard.confirm_step(self, f"{title}:{self.case_id} {self.detail['applicant_name']}"
+                                  + self._amount_said(), CONSEQUENCES[self.code]):
+            return
         try:
             self._record()
         except Refusal as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_message(exc.message)
             return
+        guard.tell(self.parentWidget(), f"已{title}:{self.case_id} {self.detail['applicant_name']}。")
         self.accept()
+
+    def _amount_said(self) -> str:
+        text = self.amount.text().strip()
+        return f",金额 {text} 元" if self.code in ("approve", "pay") and text else ""
 
     def _record(self) -> None:
         work = Decisions(self.store, self.today)
@@ -87,10 +114,7 @@ class DecisionDialog(QDialog):
         elif self.code == "approve":
             work.approve(self.case_id, self._fen(), self.county_ref.text().strip())
         else:
-            from datetime import date
-
-            work.pay(self.case_id, self._fen(), self.method.currentText(),
-                     date.fromisoformat(self.date.date().toString("yyyy-MM-dd")))
+            work.pay(self.case_id, self._fen(), self.method.currentText(), self.date.date())
 
     def _fen(self) -> int:
         local: list[FieldError] = []

@@ -74,6 +74,9 @@ class InboxWidget(QWidget):
     def save_setting(self) -> None:
         self.window.store.set_settings({"village_silent_days": self.silent_days.value()})
         self.refresh()
+        from desktop.ui.guard import tell
+
+        tell(self.window, f"已保存:超过 {self.silent_days.value()} 天未报送的村标黄提醒。")
 
     def act(self, text: str):
         panel = getattr(self.window, "sync_panel", None)

@@ -18,9 +18,10 @@ def install(main_window) -> None:
         return
     panel = TownshipPanel(main_window)
     main_window.township_panel = panel
-    menu = main_window.menuBar().addMenu("乡镇审批")
-    for text, slot in (("审批队列", panel.show_queue), ("各村报送与设置", panel.show_inbox),
-                       ("月度统计", panel.show_figures), ("导出备案登记册…", panel.export_filing)):
+    menu = main_window.menuBar().addMenu("乡镇审批(&X)")
+    for text, slot in (("审批队列(&Q)", panel.show_queue), ("各村报送与设置(&V)", panel.show_inbox),
+                       ("月度统计(&Y)", panel.show_figures),
+                       ("导出备案登记册(&B)…", panel.export_filing)):
         menu.addAction(text, slot)
     panel.menu = menu
     bars = main_window.findChildren(QToolBar)
@@ -79,6 +80,9 @@ class TownshipPanel(QObject):
     def _figures_shown(self, *_args) -> None:
         if self.tabs.currentWidget() is self.figures_tab:
             self.figures.show()
+            from desktop.ui.window_fit import add_access_keys
+
+            add_access_keys(self.window)  # its buttons came after the window was shown
 
     def ledger_shown(self, *_args) -> None:
         if self.ledger_stale and self.tabs.currentWidget() is self.ledger:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +29,13 @@ from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.queue import QueueFilter, village_choices
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
+
+QUEUE_SAMPLES = ("大坪村", "430522101201-2026-0001", "阿不都热依木", "支出型·突发必需医疗",
+                 "12,345.00", "乡镇已接收", "已等(工作日)", "2027-01-14", "一事一次、超上限")
 
 
 class QueueWidget(QWidget):
@@ -56,9 +60,10 @@ class QueueWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((80, 170, 90, 210, 90, 90, 90, 150)):
-            self.table.setColumnWidth(col, width)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.moveSection(QueueModel.FLAGS, 3)  # the red flags stay in view on a laptop
+        self._size_columns()
         w.open_rows_on_activate(self.table, self.open_case)
         layout.addWidget(self.table, 1)
         self.footer = QLabel()
@@ -66,6 +71,19 @@ class QueueWidget(QWidget):
         self._fill_villages()
         self._banner()
         self._footer()
+
+    def _size_columns(self) -> None:
+        """Widths as sample texts in the current font (they follow the font size)."""
+        metrics = self.table.fontMetrics()
+        for col, sample in enumerate(QUEUE_SAMPLES):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                               metrics.horizontalAdvance(title)) + 16)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._size_columns()
 
     def _filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -171,6 +189,7 @@ class FilingDialog(QDialog):
         super().__init__(parent)
         self.store, self.today, self.done = store, today, None
         self.setWindowTitle("导出备案登记册(报县民政局)")
+        window_fit.fit(self, 720, 460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.month = QLineEdit(today.strftime("%Y-%m"))
@@ -183,8 +202,10 @@ class FilingDialog(QDialog):
         form.addRow("月份(按发放日期):", self.month)
         form.addRow("保存到:", row)
         layout.addLayout(form)
-        layout.addWidget(QLabel("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
-                                "身份文件核验);登记册中的案件将标为“已备案”。"))
+        note = QLabel("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
+                      "身份文件核验);登记册中的案件将标为“已备案”。")
+        note.setWordWrap(True)
+        layout.addWidget(note)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.result = QPlainTextEdit(readOnly=True)
@@ -204,12 +225,15 @@ class FilingDialog(QDialog):
             if not self.folder.text().strip():
                 raise Refusal("请先选择保存的文件夹(例如 U 盘)。")
             period = period_of(self.today, self.month.text())
+            if not guard.confirm_step(self, f"导出备案登记册:{self.month.text().strip()}",
+                                      "登记册中的案件将标为“已备案”,报县民政局备案。"):
+                return
             self.done = export_filing(self.store, Path(self.folder.text()), period, self.today)
         except Refusal as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.error.show_message(exc.message)
             return
         t = self.done.totals
+        guard.tell(self.parentWidget(), f"已导出备案登记册 {self.done.register_no}。")
         self.result.setPlainText(
             f"备案登记册 {self.done.register_no}:{t['cases']} 户,批准 "
             f"{format_yuan(t['approved_fen'], grouped=True)} 元,发放 "

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -26,22 +25,42 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan, parse_yuan
+from desktop.ui.date_field import DateField
+from desktop.ui.guard import gui_text
+from desktop.ui.window_fit import with_key
 
 ERROR_STYLE = "color: #c62828;"
 
 
 class ErrorLabel(QLabel):
-    """A red message, hidden while empty."""
+    """A red message, hidden while empty. Its first line's space is kept while hidden, so
+    that the form does not jump under the officer's pointer as a message comes and goes.
+    Command-line advice from the shared operations is shown as the menu path."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self._reserve_line()
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def _reserve_line(self) -> None:
+        text = self.text()
+        self.setText("字")  # the height of one line as this label draws it
+        self.setMinimumHeight(self.sizeHint().height())
         self.setText(text)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._reserve_line()
+
+    def show_message(self, text: str) -> None:
+        self.setText(gui_text(text))
         self.setVisible(bool(text))
 
 
@@ -142,18 +161,10 @@ def fill_combo(w: QComboBox, items, current: str | None = None) -> None:
     w.blockSignals(False)
 
 
-def date_edit(today: date, value: date | None = None) -> QDateEdit:
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("yyyy-MM-dd")
-    w.setMaximumDate(QDate(today.year, today.month, today.day))
-    d = value or today
-    w.setDate(QDate(d.year, d.month, d.day))
-    return w
-
-
-def iso(w: QDateEdit) -> str:
-    return w.date().toString("yyyy-MM-dd")
+def date_edit(today: date, value: date | None = None, latest: date | None = None) -> DateField:
+    """The shared date field: today by default, no later than `latest` (today unless
+    given: a step is recorded when it happened, not ahead)."""
+    return DateField(value or today, latest=latest or today)
 
 
 def spin(maximum: int = 1000, value: int = 0) -> QSpinBox:
@@ -201,7 +212,7 @@ _open_boxes: list[QMessageBox] = []
 def show_message(parent, text: str, title: str = "提示",
                  icon=QMessageBox.Icon.Warning) -> QMessageBox:
     """A window-modal message that does not block the caller (tests can read it)."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, title, gui_text(text), QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
     box.finished.connect(lambda _=0, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
@@ -235,8 +246,6 @@ def value_of(widget):
         return widget.toPlainText()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
-    if isinstance(widget, QDateEdit):
-        return iso(widget)
     if isinstance(widget, QSpinBox):
         return widget.value()
     raise TypeError(type(widget))
@@ -244,7 +253,7 @@ def value_of(widget):
 
 _SIGNALS = ((QLineEdit, "textChanged"), (QComboBox, "currentIndexChanged"),
             (QPlainTextEdit, "textChanged"), (QCheckBox, "toggled"),
-            (QDateEdit, "dateChanged"), (QSpinBox, "valueChanged"))
+            (QSpinBox, "valueChanged"))
 
 
 def ok_cancel(dialog, on_ok) -> tuple[QDialogButtonBox, object]:
@@ -264,6 +273,7 @@ def close_row(dialog, action: str = "", on_action=None) -> QDialogButtonBox:
     if action:
         buttons.action = buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.action.clicked.connect(on_action)
+        buttons.action.setDefault(True)  # Enter does the window's one action, Esc closes
     return buttons
 
 
@@ -274,10 +284,10 @@ def fill_action_bar(bar, specs, start, none_text: str) -> dict[str, QPushButton]
         item = bar.takeAt(0)
         if item.widget():
             item.widget().deleteLater()
-    bar.addWidget(QLabel("可办理:" if specs else none_text))
+    bar.addWidget(QLabel("下一步:" if specs else none_text))
     buttons = {}
-    for code, text in specs:
-        button = QPushButton(text)
+    for number, (code, text) in enumerate(specs, 1):
+        button = QPushButton(with_key(text, str(number)) if number < 10 else text)
         button.clicked.connect(lambda _=False, c=code: start(c))
         bar.addWidget(button)
         buttons[code] = button

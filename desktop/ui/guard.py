@@ -1,0 +1,114 @@
+"""How the GUI talks to the officer around an action: a question before a step that
+cannot be undone (naming what it does), a question before typed work is thrown away,
+a short line in the status bar after every action, and messages from the shared
+operations with their command-line advice turned into the menu path that does the same.
+
+`ask_yes` is the one modal question; tests replace it (a modal `exec()` blocks them)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+STATUS_MS = 15000
+
+# The operations are shared with the command line, so their refusals name commands.
+# An officer at the GUI is told where the same thing is in the menus instead.
+_GUI_PATHS = (
+    (r"[((]?命令行 ?--county-ref[))]?", ""),
+    (r"[((]?或 ?relief-desk enroll[))]?", ""),
+    (r"运行 relief-desk keys reset ?", "在菜单“数据安全 → 忘记口令(重新生成密钥)…”中"),
+    (r"请运行 relief-desk keys passphrase ?", "请在菜单“数据安全 → 设置本机口令…”中"),
+    (r"[((]relief-desk notice phones[^))]*[))]", "(菜单“设置 → 异议反映电话…”)"),
+    (r"请用 relief-desk notice list 查看公示编号", "请在“公示管理”中查看公示编号"),
+    (r"[((]?可用 relief-desk rebuild 由日志重建[))]?", "(可在菜单“数据安全 → 重建台账”中由日志重建)"),
+    (r"relief-desk restore .+?[((]", "菜单“数据安全 → 从备份恢复…”("),
+    (r"[((]relief-desk restore[^))]*[))]", "(菜单“数据安全 → 从备份恢复…”)"),
+    (r"请运行 relief-desk doctor 检查", "请用菜单“数据安全 → 检查数据”检查"),
+    (r"导出本机新的身份文件[((]relief-desk identity export[^))]*[))]",
+     "导出本机新的身份文件(菜单“数据交换 → 本机身份与指纹…”)"),
+    (r"[((]乡镇:relief-desk enroll[^))]*[))]", "(乡镇:菜单“数据交换 → 登记对方工作站…”,勾选替换原来的登记)"),
+    (r"用 --replace 重新登记", "在“登记对方工作站”中勾选替换原来的登记"),
+    (r"加 --replace 重新登记", "勾选“替换原来的登记”"),
+    (r"[((]--month 或 --from/--to-date[))]", "(换一个月份)"),
+    (r"[,,]?(或)?用 --data-dir 指定正确的目录", ""),
+    (r"请先运行 relief-desk init 建立工作站", "请先建立工作站"),
+    (r"[((]--data-dir[))]", ""),
+)
+
+
+# A ValidationFailed's message names each field by its key ("days: …"), for scripts;
+# the officer reads only what is wrong.
+_FIELD_KEY = re.compile(r"(?<![A-Za-z])[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*: ")
+
+
+def gui_text(message: str) -> str:
+    """`message` with any command-line advice replaced by where the GUI does it, and
+    without the field keys of a validation message."""
+    for pattern, replacement in _GUI_PATHS:
+        message = re.sub(pattern, replacement, message)
+    return _FIELD_KEY.sub("", message)
+
+
+def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消",
+            default_yes: bool = True) -> bool:
+    """A question with two named answers; True for `yes` (Enter answers `yes` unless
+    `default_yes` is False; Esc answers `no`). Tests replace this."""
+    box = QMessageBox(QMessageBox.Icon.Question, "请确认", text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button if default_yes else no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def confirm_step(parent, what: str, consequence: str) -> bool:
+    """Before a step that cannot be undone: what it is and what follows from it."""
+    return ask_yes(parent, f"{what}\n\n{consequence}\n\n此操作登记后不能撤销,有误只能另行登记更正。",
+                   yes=f"确定{_short(what)}", no="返回检查")
+
+
+def _short(what: str) -> str:
+    return what.split(":")[0].split(":")[0][:8]
+
+
+def main_window_of(widget):
+    while widget is not None and not isinstance(widget, QMainWindow):
+        widget = widget.parentWidget()
+    return widget
+
+
+def tell(widget, text: str) -> None:
+    """A short success line in the status bar of the main window `widget` belongs to."""
+    window = main_window_of(widget)
+    if window is not None:
+        window.statusBar().showMessage(text, STATUS_MS)
+
+
+class DiscardGuard:
+    """Mixin for a QDialog with typed data: Esc, 取消 or the close button ask before
+    throwing away what was typed. The dialog sets `self.typed = True` when it is edited
+    (or overrides `has_typed`)."""
+
+    typed = False
+
+    def has_typed(self) -> bool:
+        return self.typed
+
+    def reject(self) -> None:
+        if self.has_typed() and not ask_yes(self, "已填写的内容还没有保存。放弃这些内容并关闭吗?",
+                                            yes="放弃并关闭", no="继续填写", default_yes=False):
+            return
+        super().reject()
+
+    def watch(self, widgets) -> None:
+        from desktop.ui.widgets import change_signal
+
+        for widget in widgets:
+            change_signal(widget).connect(self._edited)
+
+    def _edited(self, *_args) -> None:
+        self.typed = True

@@ -1,0 +1,140 @@
+"""Windows that fit the officer's screen, and access keys on every button.
+
+Officers' laptops are often 1366×768 with a taskbar, at 100 % or 125 % scaling (then
+about 1093×582 logical pixels). Every window asks for its preferred size through
+`fit()`, which takes what the screen's available area has; and once shown, a window that
+still sticks out (a dialog whose content grew) is shrunk and moved back inside.
+
+The same watcher gives every button of a shown window an access key (Alt+letter) when
+its text has none, so the keyboard reaches everything without a list kept by hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QMessageBox,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
+
+FRAMED_MS = 150  # time for a window manager to frame a newly shown window
+TITLE_BAR = 34  # a window manager's title bar and frame, outside the geometry we set
+MARGIN = 8
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+PREFERRED = (("确定", "O"), ("保存", "S"), ("取消", "C"), ("关闭", "C"), ("打印", "P"),
+             ("导出", "E"), ("导入", "I"), ("添加", "A"), ("删除", "D"), ("选择", "F"),
+             ("放弃", "Q"), ("返回", "B"), ("显示", "V"), ("刷新", "R"), ("登记", "R"))
+
+
+def available_area(widget: QWidget | None = None) -> QRect:
+    """The screen's area for windows (without the taskbar), in logical pixels."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen else QRect(0, 0, 1366, 728)
+
+
+def room(widget: QWidget | None = None) -> tuple[int, int]:
+    """The largest window size (width, height) that fits with its title bar."""
+    area = available_area(widget)
+    return area.width() - 2 * MARGIN, area.height() - TITLE_BAR - MARGIN
+
+
+def fit(widget: QWidget, width: int, height: int) -> None:
+    """Resize `widget` to width×height, or to what the screen has if that is less."""
+    most_w, most_h = room(widget)
+    widget.resize(min(width, most_w), min(height, most_h))
+
+
+def keep_inside(widget: QWidget) -> None:
+    """Shrink a shown window that is larger than the screen, and move it inside with
+    its title bar. Before the window manager has framed it (the frame's size is not
+    known yet), the title bar's height is assumed and the window itself is placed."""
+    area = available_area(widget)
+    most_w, most_h = room(widget)
+    if widget.width() > most_w or widget.height() > most_h:
+        widget.resize(min(widget.width(), most_w), min(widget.height(), most_h))
+    frame = widget.frameGeometry()
+    framed = frame.height() > widget.height()
+    title = frame.height() - widget.height() if framed else TITLE_BAR
+    top = frame.y() if framed else widget.y() - title
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(top, area.top()), area.bottom() + 1 - widget.height() - title)
+    x, y = max(x, area.left()), max(y, area.top())
+    if (x, y) == (frame.x(), top):
+        return
+    if framed:
+        widget.move(x, y)
+    else:
+        widget.setGeometry(x, y + title, widget.width(), widget.height())
+
+
+def add_access_keys(window: QWidget) -> None:
+    """Give each button of `window` without an access key a free letter."""
+    buttons = [b for b in window.findChildren(QAbstractButton)
+               if b.text() and not isinstance(b, (QCheckBox, QRadioButton))
+               and not (isinstance(b, QToolButton) and b.defaultAction())]
+    used = {_key_of(b.text()) for b in buttons} - {""}
+    for button in buttons:
+        if _key_of(button.text()) or "&&" in button.text():
+            continue
+        letter = _free_letter(button.text(), used)
+        if letter:
+            used.add(letter)
+            button.setText(with_key(button.text(), letter))
+
+
+def with_key(text: str, letter: str) -> str:
+    """"导出…" → "导出(&E)…": the Chinese way of showing an access key."""
+    tail = "…" if text.endswith("…") else ""
+    return f"{text[:len(text) - len(tail)]}(&{letter}){tail}"
+
+
+def _key_of(text: str) -> str:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].upper() if 0 <= i < len(text) - 1 else ""
+
+
+def _free_letter(text: str, used: set[str]) -> str:
+    for word, letter in PREFERRED:
+        if word in text and letter not in used:
+            return letter
+    ascii_first = [c.upper() for c in text if c.isascii() and c.isalpha()]
+    return next((c for c in ascii_first + list(LETTERS) if c not in used), "")
+
+
+class WindowWatcher(QObject):
+    """Application-wide: every window, as it is shown, fits the screen and has its keys."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
+                and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+            add_access_keys(obj)
+            if isinstance(obj, QMessageBox):  # small, and placed by Qt as it is laid out
+                return False
+            keep_inside(obj)
+            QTimer.singleShot(FRAMED_MS, lambda w=obj: _again(w))
+        return False
+
+
+def _again(widget) -> None:
+    """Once framed by the window manager, check again with the real title bar."""
+    try:
+        if widget.isVisible():
+            keep_inside(widget)
+    except RuntimeError:  # closed and deleted meanwhile
+        pass
+
+
+_watcher: list[WindowWatcher] = []
+
+
+def install(app: QApplication) -> WindowWatcher:
+    if not _watcher:
+        _watcher.append(WindowWatcher(app))
+        app.installEventFilter(_watcher[0])
+    return _watcher[0]

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.sync.identity import export_card, fingerprint, own_card, show_fingerprint
+from desktop.sync.importer import import_files
 from desktop.sync.peers import active_peers
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync_dialogs import EnrollDialog, ExportDialog, ImportDialog, removable_first
@@ -105,6 +106,25 @@ def test_export_and_import_through_the_dialogs(qtbot, tmp_path):
         assert panel.queue.model.total == 1  # the queue was refreshed at once,
         panel.tabs.setCurrentWidget(panel.ledger)
         assert win_t.model.total == 1  # the ledger of all cases when it is shown
+    finally:
+        world.close()
+
+
+def test_the_export_dialog_can_send_everything_again(qtbot, tmp_path):
+    world = World(tmp_path)
+    try:
+        world.cases_ready(world.a, 1)
+        world.send(world.a, world.township)
+        world.send(world.township, world.a)  # the acknowledgement is back: nothing is new
+        win_a = window_for(qtbot, world.a)
+        export = win_a.sync_panel.export()
+        export.ask_folder = lambda: str(world.usb)
+        export._other_folder()
+        export.resend.setChecked(True)
+        click(qtbot, export.export_button)
+        (path,) = export.done_files
+        (report,) = import_files(world.township, [path], TODAY)
+        assert report.ok and report.new == 0 and report.known > 0  # all sent, all skipped
     finally:
         world.close()
 

@@ -132,6 +132,10 @@ class ExportDialog(QDialog):
         other = QPushButton("其他文件夹…")
         other.clicked.connect(self._other_folder)
         layout.addWidget(other)
+        # After a lost or refused stick, or when the other side was restored from an old
+        # backup: everything again from the first event (the other side skips what it has).
+        self.resend = QCheckBox("重新发送全部记录(对方说缺少记录或数据包丢失时使用,对方已有的会自动跳过)")
+        layout.addWidget(self.resend)
         self.result = QPlainTextEdit(readOnly=True)
         self.error = ErrorLabel()
         layout.addWidget(self.result)
@@ -172,7 +176,8 @@ class ExportDialog(QDialog):
                 "上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。"):
             return
         try:
-            done = export_bundles(self.store, Path(item.data(256)), self.today)
+            done = export_bundles(self.store, Path(item.data(256)), self.today,
+                                  resend=self.resend.isChecked())
         except Refusal as exc:
             self.error.show_message(exc.message)
             return

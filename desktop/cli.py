@@ -7,26 +7,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from desktop import __version__
+from desktop.cli_parts import Parser, day, feature_modules
 from desktop.core.errors import Refusal
 
 ROLE_CHOICES = ("village", "township")
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own errors: exit 2, one line, a way on
-        raise Refusal(f"命令行参数有误:{message}。用 relief-desk --help 查看用法。")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="relief-desk", description="民生救助工作台 Relief Desk")
+    p = Parser(prog="relief-desk", description="民生救助工作台 Relief Desk")
     p.add_argument("--version", action="version", version=f"relief-desk {__version__}")
     p.add_argument("--data-dir", type=Path, help="数据目录(默认 RELIEF_DESK_HOME 或用户数据目录)")
-    p.add_argument("--today", type=_date, help="把今天设为 YYYY-MM-DD(演示、测试用)")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    p.add_argument("--today", type=day, help="把今天设为 YYYY-MM-DD(演示、测试用)")
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     init = sub.add_parser("init", help="建立工作站")
     init.add_argument("--role", required=True, choices=ROLE_CHOICES)
@@ -46,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
 
     apps = sub.add_parser("applications", help="案件台账").add_subparsers(
-        dest="apps_command", required=True, parser_class=_Parser)
+        dest="apps_command", required=True, parser_class=Parser)
     lst = apps.add_parser("list")
     lst.add_argument("--status")
     lst.add_argument("--year", type=int)
@@ -68,24 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
     for module in feature_modules():
         module.add_parsers(sub)
     return p
-
-
-# Each feature adds its own commands: a module with add_parsers(sub) and
-# COMMANDS = {name: handler(args, data_dir, today) -> exit code}. No Qt in any of them.
-FEATURES = ("desktop.notices_cli", "desktop.sync_cli", "desktop.township_cli", "desktop.safety_cli")
-
-
-def feature_modules():
-    import importlib
-
-    return [importlib.import_module(name) for name in FEATURES]
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
 def main(argv: list[str] | None = None) -> int:

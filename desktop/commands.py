@@ -32,7 +32,7 @@ def run(args) -> int:
         from desktop.selfcheck import selfcheck
 
         return selfcheck(args, data_dir, today)
-    from desktop.cli import feature_modules
+    from desktop.cli_parts import feature_modules
 
     for module in feature_modules():
         if args.command in module.COMMANDS:

@@ -15,7 +15,7 @@ from desktop.core.status import STATUS_LABELS
 
 def add_parsers(sub) -> None:
     """Add this feature's subcommands to the top-level parser's `sub`."""
-    from desktop.cli import _date
+    from desktop.cli_parts import day as _date
 
     notice = sub.add_parser("notice", help="张榜公示:建立、列出、结束、打印").add_subparsers(
         dest="notice_command", required=True, parser_class=sub._parser_class)

@@ -143,7 +143,7 @@ CHECKS: list[tuple[str, Check]] = [
 
 def all_checks() -> list[tuple[str, Check]]:
     """CHECKS, then each feature's SELFCHECKS (in the order cli.FEATURES lists them)."""
-    from desktop.cli import feature_modules
+    from desktop.cli_parts import feature_modules
 
     extra = [c for module in feature_modules() for c in getattr(module, "SELFCHECKS", ())]
     return CHECKS + extra

@@ -17,7 +17,7 @@ from desktop.core.errors import Refusal
 
 
 def add_parsers(sub) -> None:
-    from desktop.cli import _Parser
+    from desktop.cli_parts import Parser as _Parser
 
     ident = sub.add_parser("identity", help="本机身份:指纹、身份文件、身份信息表").add_subparsers(
         dest="identity_command", required=True, parser_class=_Parser)

@@ -22,7 +22,8 @@ from desktop.core.status import status_label
 
 
 def add_parsers(sub) -> None:
-    from desktop.cli import _date, _Parser
+    from desktop.cli_parts import Parser as _Parser
+    from desktop.cli_parts import day as _date
 
     q = sub.add_parser("queue", help="乡镇审批队列(各村待决定的案件及风险提示)")
     q.add_argument("--village", default="")

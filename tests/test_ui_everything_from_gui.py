@@ -21,7 +21,7 @@ PACKAGE = Path(desktop.__file__).parent
 COMMAND = re.compile(r"relief-desk |命令行| --[a-z]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Modules only the command line runs: their words go to a terminal.
-TERMINAL_ONLY = {"cli.py", "commands.py", "demo.py", "demo_training.py", "selfcheck.py"}
+TERMINAL_ONLY = {"cli.py", "cli_parts.py", "commands.py", "demo.py", "demo_training.py", "selfcheck.py"}
 
 
 def messages(path: Path):

@@ -41,10 +41,8 @@ def _title(store) -> str:
 
 
 def filing_pdf(store, rows: list[dict], info: dict) -> bytes:
-    from desktop.township.filing import totals
-
     check_printable([(f"第 {i} 行申请人姓名", r["applicant_name"]) for i, r in enumerate(rows, 1)])
-    ws, t = store.workstation, totals(rows)
+    ws, t = store.workstation, info["totals"]
     body = [[format_yuan(c or 0, grouped=True) if j in MONEY else str(c)
              for j, c in enumerate(_cells(i, r))] for i, r in enumerate(rows, 1)]
     total = [L.para(f"合计　{t['cases']} 户", L.CELL_CENTER)] + [""] * 6 + [
@@ -76,8 +74,6 @@ def filing_xlsx(store, rows: list[dict], info: dict) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from desktop.township.filing import totals
-
     wb = Workbook()
     sheet = wb.active
     sheet.title = "备案登记册"
@@ -89,7 +85,7 @@ def filing_xlsx(store, rows: list[dict], info: dict) -> bytes:
         cell.font = Font(bold=True)
     for i, r in enumerate(rows, 1):
         append_row(sheet, [_value(j, c) for j, c in enumerate(_cells(i, r))])
-    t = totals(rows)
+    t = info["totals"]
     sheet.append(["合计", None, None, None, None, t["cases"], None,
                   Decimal(t["approved_fen"]) / 100, None, None, Decimal(t["paid_fen"]) / 100])
     for row in sheet.iter_rows(min_row=4):

@@ -104,7 +104,7 @@ def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDon
         raise Refusal(f"{period.label} 没有已发放、待备案的案件,未生成备案登记册。"
                       f"请换一个期间(--month 或 --from/--to-date),或先登记发放。")
     number = next_register_no(store.db, today.year)
-    info = {"register_no": number, "period": period, "today": today}
+    info = {"register_no": number, "period": period, "today": today, "totals": totals(rows)}
     pdf, xlsx = filing_pdf(store, rows, info), filing_xlsx(store, rows, info)
     stem = f"{_file_safe(store.workstation['township'])}备案登记册_{number}"
     signed = signed_filing(store, rows, period, number, {"pdf": pdf, "xlsx": xlsx})

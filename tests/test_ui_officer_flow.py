@@ -182,7 +182,7 @@ def test_sending_to_the_township_says_which_cases_are_reported(
     from desktop.ui.sync_dialogs import ExportDialog
 
     cases_at(notice_window.store, ["张三"], status="notice_done")
-    monkeypatch.setattr(export, "export_bundles", lambda *a: [])
+    monkeypatch.setattr(export, "export_bundles", lambda *a, **k: [])
     dialog = ExportDialog(notice_window.store, NOTICE_TODAY, notice_window,
                           volumes=[("U 盘", tmp_path, True)])
     dialog.do_export()

@@ -39,7 +39,7 @@ def add_parsers(sub) -> None:
     d.add_argument("--county-ref", default="", help="转县审批的案件:县民政局批复文号")
     d.add_argument("--note", default="", help="转县审批的说明")
     d.add_argument("--letter", type=Path, help="不批准时同时生成不予批准通知书 PDF")
-    letter = sub.add_parser("letter", help="打印不予批准通知书 PDF")
+    letter = sub.add_parser("letter", help="打印不予受理、初审不通过或不予批准通知书 PDF")
     letter.add_argument("app_id")
     letter.add_argument("-o", "--output", type=Path, required=True)
     pay = sub.add_parser("pay", help="登记发放(确认到账后)")
@@ -131,10 +131,12 @@ def letter(args, store, today) -> int:
 
 
 def _write_letter(store, case_id: str, path: Path, today) -> None:
-    from desktop.printing.decision_letter import letter_pdf
+    """At the village: 不予受理 or 初审不通过; at the township: 不予批准."""
+    from desktop.printing.decision_letter import letter_pdf, letter_title
     from desktop.printing.output import save_document
 
-    print(f"已生成不予批准通知书 {save_document(path, letter_pdf(store, case_id, today))}")
+    pdf = letter_pdf(store, case_id, today)
+    print(f"已生成{letter_title(store.db, case_id)} {save_document(path, pdf)}")
 
 
 def pay(args, store, today) -> int:

@@ -37,7 +37,8 @@ def add_parsers(sub) -> None:
     how.add_argument("--return", dest="return_reason", metavar="REASON")
     d.add_argument("app_id")
     d.add_argument("--county-ref", default="", help="转县审批的案件:县民政局批复文号")
-    d.add_argument("--note", default="", help="转县审批的说明")
+    d.add_argument("--note", default="",
+                   help="转县审批的说明;批准金额低于先行救助时:追回或说明")
     d.add_argument("--letter", type=Path, help="不批准时同时生成不予批准通知书 PDF")
     letter = sub.add_parser("letter", help="打印不予受理、初审不通过或不予批准通知书 PDF")
     letter.add_argument("app_id")
@@ -112,7 +113,8 @@ def decide(args, store, today) -> int:
 
     work = Decisions(store, today)
     if args.approve is not None:
-        status = work.approve(args.app_id, parse_yuan(args.approve), args.county_ref)
+        status = work.approve(args.app_id, parse_yuan(args.approve), args.county_ref,
+                              args.note)
     elif args.reject is not None:
         status = work.reject(args.app_id, args.reject, args.county_ref)
     elif args.refer:

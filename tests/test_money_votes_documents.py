@@ -96,7 +96,7 @@ def test_against_the_vote_above_the_notice_and_below_paid_first_are_red_flags(wo
     assert not {"against_deliberation", "above_notice", "first_over_approved"} & set(
         flags(t, clean))
     form = pdf_text(form_pdf(t, against, TODAY)).replace("\n", "").replace(" ", "")
-    assert "与评议结论不一致" in form and "评议后补交了住院发票" in form
+    assert "与评议相反" in form and "评议后补交了住院发票" in form
 
 
 def test_the_approval_form_shows_paid_first_paid_and_the_total(world):

@@ -139,7 +139,7 @@ def _review(f: dict | None) -> list:
         ("初审日期", f.get("date", ""), "初审结果", result),
         ("初审意见", f.get("opinion", "")),
         ("拟救助金额", _yuan(f.get("proposed_fen"))),
-        *([("与评议结论不一致", f"初审结论与村民代表评议结论相反，理由：{against}")]
+        *([("与评议相反", f"初审结论与村民代表评议结论相反，理由：{against}")]
           if against else []),
         ("sign", "村级民生员（签字）：\n\n村民委员会（盖章）", DATE_BLANK),
     ]

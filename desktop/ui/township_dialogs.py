@@ -43,6 +43,8 @@ class DecisionDialog(QDialog):
             form.addRow("金额(元):", self.amount)
         if code in ("reject", "return", "refer"):
             form.addRow("说明:" if code == "refer" else "理由:", self.reason)
+        if code == "approve" and detail.get("paid_first_fen"):  # approving below it
+            form.addRow("先行救助追回或说明:", self.reason)
         if referred and code in ("approve", "reject"):
             form.addRow("县局批复文号:", self.county_ref)
         self.method = QComboBox()
@@ -85,7 +87,7 @@ class DecisionDialog(QDialog):
         elif self.code == "refer":
             work.refer(self.case_id, reason)
         elif self.code == "approve":
-            work.approve(self.case_id, self._fen(), self.county_ref.text().strip())
+            work.approve(self.case_id, self._fen(), self.county_ref.text().strip(), reason)
         else:
             from datetime import date
 

@@ -66,6 +66,9 @@ class DecisionDialog(QDialog):
                 f"乡镇审批上限 {format_yuan(cap, grouped=True)} 元,超过上限请转县审批。")
         if referred:
             text += "\n此案已转县审批:请按县民政局的批复登记,并填写批复文号。"
+        if d.get("paid_first_fen"):  # it counts toward the approval: only the rest is paid
+            text += (f"\n已先行救助 {format_yuan(d['paid_first_fen'], grouped=True)} 元,发放时只发"
+                     f"差额;批准金额低于它时须写明追回或说明。")
         return text
 
     def do_it(self) -> None:

@@ -139,7 +139,8 @@ def facts_of(db, row: dict) -> CaseFacts:
                      notice_start=date.fromisoformat(start) if start else None,
                      notice_days=row["notice_days"] or 0, objections=objections,
                      approved_fen=row["approved_fen"] or 0,
-                     paid_first_fen=row["paid_first_fen"] or 0)
+                     paid_first_fen=row["paid_first_fen"] or 0,
+                     deliberation=row.get("deliberation") or "")
 
 
 def _applicant_name(doc) -> str:

@@ -38,9 +38,10 @@ def add_parsers(sub) -> None:
     how.add_argument("--return", dest="return_reason", metavar="REASON")
     d.add_argument("app_id")
     d.add_argument("--county-ref", default="", help="转县审批的案件:县民政局批复文号")
-    d.add_argument("--note", default="", help="转县审批的说明")
+    d.add_argument("--note", default="",
+                   help="转县审批的说明;批准金额低于先行救助时:追回或说明")
     d.add_argument("--letter", type=Path, help="不批准时同时生成不予批准通知书 PDF")
-    letter = sub.add_parser("letter", help="打印不予批准通知书 PDF")
+    letter = sub.add_parser("letter", help="打印不予受理、初审不通过或不予批准通知书 PDF")
     letter.add_argument("app_id")
     letter.add_argument("-o", "--output", type=Path, required=True)
     pay = sub.add_parser("pay", help="登记发放(确认到账后)")
@@ -115,7 +116,8 @@ def decide(args, store, today) -> int:
 
     work = Decisions(store, today)
     if args.approve is not None:
-        status = work.approve(args.app_id, parse_yuan(args.approve), args.county_ref)
+        status = work.approve(args.app_id, parse_yuan(args.approve), args.county_ref,
+                              args.note)
     elif args.reject is not None:
         status = work.reject(args.app_id, args.reject, args.county_ref)
     elif args.refer:
@@ -134,10 +136,12 @@ def letter(args, store, today) -> int:
 
 
 def _write_letter(store, case_id: str, path: Path, today) -> None:
-    from desktop.printing.decision_letter import letter_pdf
+    """At the village: 不予受理 or 初审不通过; at the township: 不予批准."""
+    from desktop.printing.decision_letter import letter_pdf, letter_title
     from desktop.printing.output import save_document
 
-    print(f"已生成不予批准通知书 {save_document(path, letter_pdf(store, case_id, today))}")
+    pdf = letter_pdf(store, case_id, today)
+    print(f"已生成{letter_title(store.db, case_id)} {save_document(path, pdf)}")
 
 
 def pay(args, store, today) -> int:

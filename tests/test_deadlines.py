@@ -68,7 +68,7 @@ def test_a_notice_is_due_to_end_on_its_last_day():
     assert (due.on, due.kind) == (date(2026, 11, 13), "notice_end")
 
 
-@pytest.mark.parametrize("status", ["draft", "refused", "rejected_village", "rejected",
+@pytest.mark.parametrize("status", ["draft", "refused", "rejected_village",
                                     "result_posted", "paid", "filed"])
 def test_nothing_is_due_from_this_side(status):
     assert due_for(status, received_on=FRIDAY, status_on=STATUS_ON, policy=POLICY) is None

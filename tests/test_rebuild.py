@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.casework import Casework
-from desktop.core.steps import CaseFacts, notice_last_day
+from desktop.core.steps import CaseFacts, goes_against, notice_last_day
 from desktop.storage import eventlog
 from tests.helpers import (
     TODAY,
@@ -52,16 +52,20 @@ def _deliberation(data, facts):
     return {"date": _day(data, facts), "meeting_id": f"PY-{next(_ids)}", "present": present,
             "representatives": reps, "votes_for": votes_for, "votes_against": votes_against,
             "votes_abstain": present - votes_for - votes_against,
-            "conclusion": data.draw(st.sampled_from(["同意", "不同意"])),
+            "conclusion": "同意" if 2 * votes_for > present else "不同意",  # as the votes say
             "minutes": _text(data)}
 
 
 def _review(data, facts):
     if data.draw(st.integers(0, 5)):  # most cases pass, so that later steps are reached
-        return {"date": _day(data, facts), "passed": True, "opinion": "符合条件",
-                "proposed_fen": _fen(data)}
-    return {"date": _day(data, facts), "passed": False, "opinion": "不符合条件",
-            "reason": "家庭收入超过标准"}
+        out = {"date": _day(data, facts), "passed": True, "opinion": "符合条件",
+               "proposed_fen": _fen(data)}
+    else:
+        out = {"date": _day(data, facts), "passed": False, "opinion": "不符合条件",
+               "reason": "家庭收入超过标准"}
+    if goes_against(facts.deliberation, out["passed"]):
+        out["against_deliberation_reason"] = "评议后补充了材料"
+    return out
 
 
 def _objection(data, facts):
@@ -95,8 +99,16 @@ def _close_notice(data, facts):
 
 def _approve(data, facts, cap):
     top = cap if facts.status == "acknowledged" else 2 * cap  # county cap: 6 months, not 3
-    return {"date": _day(data, facts), "approver": "王审批", "amount_fen": _fen(data, top),
-            **_county_ref(facts)}
+    amount = _fen(data, top)
+    below = {"recovery_note": "差额已追回"} if amount < facts.paid_first_fen else {}
+    return {"date": _day(data, facts), "approver": "王审批", "amount_fen": amount,
+            **_county_ref(facts), **below}
+
+
+def _owed(data, facts) -> int:
+    """The township pays what was approved less what was paid first (先行救助)."""
+    owed = facts.approved_fen - facts.paid_first_fen
+    return _fen(data, owed) if owed > 0 else 0
 
 
 def _county_ref(facts) -> dict:
@@ -114,7 +126,7 @@ BUILDERS = {
         "findings": "情况属实"},
     "deliberate": lambda d, f, c: _deliberation(d, f),
     "review": lambda d, f, c: _review(d, f),
-    "pay_first": lambda d, f, c: {"date": _day(d, f), "amount_fen": _fen(d),
+    "pay_first": lambda d, f, c: {"date": _day(d, f), "amount_fen": _fen(d, c),
                                   "authorised_by": "镇长",
                                   "method": d.draw(st.sampled_from(["现金", "一卡通"]))},
     "post_notice": lambda d, f, c: {"notice_id": f"GS-{next(_ids)}", "start": _day(d, f),
@@ -130,7 +142,7 @@ BUILDERS = {
     "refer": lambda d, f, c: {"date": _day(d, f), "approver": "王审批", "note": _text(d)},
     "return": lambda d, f, c: {"date": _day(d, f), "approver": "王审批", "reason": "补充病历"},
     "post_result": lambda d, f, c: {"date": _day(d, f), "notice_id": f"JG-{next(_ids)}"},
-    "pay": lambda d, f, c: {"date": _day(d, f), "amount_fen": _fen(d, f.approved_fen),
+    "pay": lambda d, f, c: {"date": _day(d, f), "amount_fen": _owed(d, f),
                             "method": d.draw(st.sampled_from(["一卡通", "农商银行"]))},
     "file": lambda d, f, c: {"date": _day(d, f), "register": _text(d)},
 }

@@ -63,7 +63,7 @@ def test_an_unknown_investigation_method_is_refused():
 
 # --- 民主评议 --------------------------------------------------------------------------------
 
-def meeting(present, representatives, votes=(0, 0, 0)) -> dict:
+def meeting(present, representatives, votes=(1, 0, 0)) -> dict:
     return dict(STEP["deliberate"], present=present, representatives=representatives,
                 votes_for=votes[0], votes_against=votes[1], votes_abstain=votes[2])
 
@@ -92,7 +92,7 @@ def test_more_representatives_than_present_is_refused():
 
 
 def test_votes_cannot_exceed_those_present():
-    errors = errors_of("deliberate", meeting(9, 6, (5, 3, 2)), facts("investigated"))
+    errors = errors_of("deliberate", meeting(9, 6, (6, 3, 1)), facts("investigated"))
     assert list(errors) == ["votes_for"]
     out = check_step("deliberate", meeting(9, 6, (5, 3, 1)), facts("investigated"),
                      today=TODAY, policy=POLICY)

@@ -72,6 +72,7 @@ def _normalise(errors: list, doc, today: date, policy: Policy) -> dict:
     reason = f.choice(errors, "reason", doc.get("reason"),
                       REASONS.get(category, REASON_LABELS), label="救助事由")
     applicant = _applicant(errors, doc.get("applicant"), today)
+    _applicant_of_age(errors, applicant, received or today, policy)
     members = _members(errors, doc.get("members"), today)
     _unique_ids(errors, applicant, members)
     return {
@@ -137,6 +138,20 @@ def _applicant(errors: list, value, today: date) -> dict:
                                    HOUSEHOLD_TYPES, label="家庭类别", default="一般"),
     })
     return out
+
+
+def _applicant_of_age(errors: list, applicant: dict, on: date, policy: Policy) -> None:
+    """An applicant is an adult (setting): a child is listed as a member of the household
+    whose guardian applies. Age from the birth date in the ID number, on the 受理 date."""
+    if not applicant.get("birth_date"):
+        return
+    born = date.fromisoformat(applicant["birth_date"])
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    if age < policy.applicant_min_age:
+        errors.append(FieldError("applicant.id_number",
+                                 f"申请人受理时 {age} 岁,未满 {policy.applicant_min_age} 周岁,"
+                                 f"不能作为申请人:请由其监护人作为申请人,"
+                                 f"并将该未成年人列为家庭成员。"))
 
 
 def _health(errors: list, p: str, a: dict) -> dict:

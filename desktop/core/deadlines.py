@@ -17,6 +17,7 @@ DUE_LABELS = {
     "case_total": "办结(受理至审批)",
     "decision": "乡镇审批",
     "result_notice": "结果公示",
+    "rejection_notice": "书面告知不予批准",
 }
 
 
@@ -65,6 +66,9 @@ def due_for(status: str, *, received_on: date, status_on: date, policy: Policy,
         return Due(cal.add_working_days(received_on, policy.case_extended_days), "case_total")
     if status == "approved":
         return Due(cal.add_working_days(status_on, policy.result_notice_days), "result_notice")
+    if status == "rejected":  # the applicant is told in writing, with the reason
+        return Due(cal.add_working_days(status_on, policy.rejection_notice_days),
+                   "rejection_notice")
     return None
 
 

@@ -28,10 +28,19 @@ class Policy:
     township_cap_multiple: int = 3
     county_cap_multiple: int = 6
     max_request_fen: int = 10_000_000  # 100,000 元: beyond is taken for a typing error
+    paid_first_cap_fen: int = 0  # 先行救助's own cap; 0: the township cap
+    # An approval above the amount posted on the notice is flagged; this many percent
+    # above it, the case must be posted again (重新公示).
+    renotice_above_percent: int = 10
+    # People.
+    applicant_min_age: int = 16  # a younger person is listed as a member under a guardian
     # Deliberation.
     deliberation_skippable: bool = False
     representatives_share_num: int = 2  # 村民代表 at least 2/3 of those present
     representatives_share_den: int = 3
+    # 同意 when votes for are more than half of: "voting" (for + against + abstain),
+    # "present" (everyone at the meeting) or "for_against" (more for than against).
+    deliberation_majority_base: str = "voting"
     # Working-day calendar: public holidays and 调休 working weekend days.
     holidays: tuple[date, ...] = field(default_factory=tuple)
     extra_workdays: tuple[date, ...] = field(default_factory=tuple)
@@ -49,6 +58,10 @@ class Policy:
     def county_cap_fen(self) -> int:
         return self.county_cap_multiple * self.dibao_monthly_standard_fen
 
+    @property
+    def paid_first_limit_fen(self) -> int:
+        return self.paid_first_cap_fen or self.township_cap_fen
+
     def notice_days(self, program: str) -> int:
         return self.notice_days_dibao if program == "dibao" else self.notice_days_temporary
 
@@ -57,6 +70,10 @@ class Policy:
         out["holidays"] = [d.isoformat() for d in self.holidays]
         out["extra_workdays"] = [d.isoformat() for d in self.extra_workdays]
         return out
+
+
+MAJORITY_BASES = {"voting": "参加表决人数", "present": "到会人数", "for_against": "反对票"}
+CHOICES = {"deliberation_majority_base": tuple(MAJORITY_BASES)}
 
 
 def policy_from_settings(settings: dict) -> Policy:
@@ -79,6 +96,8 @@ def _coerce(key: str, value, default):
     if isinstance(default, str):
         if not isinstance(value, str):
             raise Refusal(f"设置“{key}”应为文字。")
+        if key in CHOICES and value.strip() not in CHOICES[key]:
+            raise Refusal(f"设置“{key}”应为 {'、'.join(CHOICES[key])} 之一。")
         return value.strip()
     if isinstance(default, bool):
         if not isinstance(value, bool):

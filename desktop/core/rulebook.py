@@ -124,7 +124,8 @@ _BOOK = [
        [S.INVESTIGATED], _fixed(S.DELIBERATED)),
     # Reviewing straight after investigation is allowed only where policy skips 评议.
     _r("review", "Reviewed", "初审", VILLAGE,
-       ("date", "passed", "opinion", "proposed_fen", "reason"), steps.review,
+       ("date", "passed", "opinion", "proposed_fen", "reason", "against_deliberation_reason"),
+       steps.review,
        [S.DELIBERATED, S.INVESTIGATED], _review_target),
     _r("pay_first", "PaidFirst", "先行救助", VILLAGE,
        ("date", "amount_fen", "authorised_by", "method"), steps.pay_first,
@@ -146,8 +147,8 @@ _BOOK = [
        steps.result_posted, [S.APPROVED], _fixed(S.RESULT_POSTED)),
     _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
        [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
-    _r("approve", "Approved", "批准", TOWNSHIP, ("date", "approver", "amount_fen", "county_ref"),
-       steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
+    _r("approve", "Approved", "批准", TOWNSHIP,
+       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
     _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
        steps.rejection, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.REJECTED)),
     _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), steps.referral,
@@ -252,6 +253,8 @@ def advance(facts: CaseFacts, code: str, clean: dict) -> None:
         facts.approved_fen = clean["amount_fen"]
     elif code == "pay_first":
         facts.paid_first_fen = clean["amount_fen"]
+    elif code == "deliberate":
+        facts.deliberation = clean["conclusion"]
 
 
 def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | None, *,

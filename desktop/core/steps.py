@@ -28,6 +28,7 @@ class CaseFacts:
     objections: dict[str, str] = field(default_factory=dict)  # id → "open" | "closed"
     approved_fen: int = 0  # what the township (or county) approved
     paid_first_fen: int = 0  # 先行救助 already paid out
+    deliberation: str = ""  # the conclusion of the last 评议 (同意 / 不同意), "" if none
 
 
 def notice_last_day(start: date, days: int) -> date:
@@ -112,7 +113,36 @@ def deliberation(errors, fi, case, today, policy) -> dict:
         "minutes": f.text(errors, "minutes", fi.get("minutes"), max_len=5000, label="会议记录"),
     }
     check_meeting(errors, out, policy)
+    _conclusion_follows_votes(errors, out, policy)
     return out
+
+
+def votes_agree(m: dict, policy: Policy) -> bool:
+    """Whether the votes carry the case (同意) under the county's rule."""
+    if policy.deliberation_majority_base == "for_against":
+        return m["votes_for"] > m["votes_against"]
+    if policy.deliberation_majority_base == "present":
+        return 2 * m["votes_for"] > m["present"]
+    return 2 * m["votes_for"] > m["votes_for"] + m["votes_against"] + m["votes_abstain"]
+
+
+def _conclusion_follows_votes(errors: list, m: dict, policy: Policy) -> None:
+    """A conclusion that contradicts the votes is refused: the villagers' vote is what
+    the notice says was deliberated (村民代表民主评议)."""
+    if not m["conclusion"]:
+        return
+    follows = "同意" if votes_agree(m, policy) else "不同意"
+    if m["conclusion"] == follows:
+        return
+    base = policy.deliberation_majority_base
+    rule = ("赞成票须多于反对票" if base == "for_against" else
+            f"赞成票须超过到会人数({m['present']})的一半" if base == "present" else
+            f"赞成票须超过参加表决人数"
+            f"({m['votes_for'] + m['votes_against'] + m['votes_abstain']})的一半")
+    errors.append(FieldError("conclusion",
+                             f"表决结果为赞成 {m['votes_for']}、反对 {m['votes_against']}、"
+                             f"弃权 {m['votes_abstain']},{rule},评议结论应为“{follows}”。"
+                             f"请核对票数或结论。"))
 
 
 def check_meeting(errors: list, m: dict, policy: Policy) -> None:
@@ -144,11 +174,37 @@ def review(errors, fi, case, today, policy) -> dict:
     else:
         out["reason"] = f.text(errors, "reason", fi.get("reason"), required=True,
                                label="不通过的理由")
+    _against_deliberation(errors, fi, case, passed, out)
     return out
 
 
+def goes_against(deliberation: str, passed: bool) -> bool:
+    """A 初审 that passes a case the representatives voted down, or the reverse."""
+    return (deliberation == "不同意" and passed) or (deliberation == "同意" and not passed)
+
+
+def _against_deliberation(errors: list, fi: dict, case, passed: bool, out: dict) -> None:
+    """Going against the deliberation needs a written reason (shown on the approval form
+    and flagged at the township); otherwise no such reason is recorded."""
+    key = "against_deliberation_reason"
+    reason = f.text(errors, key, fi.get(key), max_len=2000, label="与评议结论不一致的理由")
+    if "passed" not in fi or not case.deliberation:
+        if reason:
+            errors.append(FieldError(key, "本案没有民主评议结论,无需填写与评议不一致的理由。"))
+        return
+    if goes_against(case.deliberation, passed):
+        if not reason:
+            verb = "通过" if passed else "不通过"
+            errors.append(FieldError(key, f"村民代表评议结论为“{case.deliberation}”,初审"
+                                          f"{verb}与之相反:请写明理由(将印在审批表上,"
+                                          f"并提示乡镇)。"))
+        out[key] = reason
+    elif reason:
+        errors.append(FieldError(key, "初审结论与评议结论一致,无需填写不一致的理由。"))
+
+
 def pay_first(errors, fi, case, today, policy) -> dict:
-    return {
+    out = {
         "date": _date(errors, fi, case, today, label="发放日期"),
         "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
                             maximum=policy.max_request_fen, label="先行救助金额"),
@@ -157,6 +213,16 @@ def pay_first(errors, fi, case, today, policy) -> dict:
         "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
                            label="发放方式", default="现金"),
     }
+    cap = policy.paid_first_limit_fen
+    if out["amount_fen"] > cap:
+        errors.append(FieldError("amount_fen",
+                                 f"先行救助金额 {_yuan(out['amount_fen'])} 元超过先行救助上限 "
+                                 f"{_yuan(cap)} 元;超出部分请按正常程序审批。"))
+    return out
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:,.2f}"
 
 
 def post_notice(errors, fi, case, today, policy) -> dict:
@@ -263,18 +329,45 @@ def approval(errors, fi, case, today, policy) -> dict:
         errors.append(FieldError("amount_fen",
                                  f"超过县级审批上限 {policy.county_cap_fen / 100:.2f} 元。"))
     _county_ref(errors, fi, case, out)
+    _recovery(errors, fi, case, out)
     return out
+
+
+def _recovery(errors: list, fi: dict, case, out: dict) -> None:
+    """先行救助 counts toward the approval: approving less than was already paid first
+    needs a recorded recovery (追回) or a written explanation."""
+    note = f.text(errors, "recovery_note", fi.get("recovery_note"), max_len=2000,
+                  label="追回或说明")
+    first, amount = case.paid_first_fen, out["amount_fen"]
+    if first and amount and amount < first:
+        if not note:
+            errors.append(FieldError("recovery_note",
+                                     f"已先行救助 {_yuan(first)} 元,批准金额 {_yuan(amount)} 元"
+                                     f"低于已发放的金额:请写明差额 {_yuan(first - amount)} 元"
+                                     f"如何追回,或说明理由。"))
+        out["recovery_note"] = note
+    elif note:
+        errors.append(FieldError("recovery_note", "批准金额不低于先行救助金额,无需填写追回说明。"))
 
 
 def payment(errors, fi, case, today, policy) -> dict:
     out = {"date": _date(errors, fi, case, today, label="发放日期"),
-           "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
+           # paid in full first (先行救助 ≥ approved): a payment of 0 closes the case
+           "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"),
+                               positive=case.approved_fen > case.paid_first_fen,
                                maximum=policy.max_request_fen, label="发放金额"),
            "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
                               label="发放方式")}
-    if out["amount_fen"] > case.approved_fen:
+    remainder = case.approved_fen - case.paid_first_fen
+    amount = out["amount_fen"]
+    if case.paid_first_fen and amount > max(remainder, 0):
         errors.append(FieldError("amount_fen",
-                                 f"发放金额 {out['amount_fen'] / 100:.2f} 元超过批准金额 "
+                                 f"发放金额 {_yuan(amount)} 元超过应发金额 "
+                                 f"{_yuan(max(remainder, 0))} 元:批准 {_yuan(case.approved_fen)}"
+                                 f" 元,已先行救助 {_yuan(case.paid_first_fen)} 元,只发差额。"))
+    elif amount > case.approved_fen:
+        errors.append(FieldError("amount_fen",
+                                 f"发放金额 {amount / 100:.2f} 元超过批准金额 "
                                  f"{case.approved_fen / 100:.2f} 元,请核对。"))
     return out
 

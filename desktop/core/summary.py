@@ -28,9 +28,17 @@ def summarize_step(code: str, f: dict) -> str:
 
 
 def _review(f: dict) -> str:
+    against = f.get("against_deliberation_reason")
+    tail = f";与评议结论不一致,理由:{against}" if against else ""
     if f.get("passed"):
-        return f"通过,拟救助 {_yuan(f.get('proposed_fen'))};{f.get('opinion', '')}"
-    return f"不通过:{f.get('reason', '')}"
+        return f"通过,拟救助 {_yuan(f.get('proposed_fen'))};{f.get('opinion', '')}{tail}"
+    return f"不通过:{f.get('reason', '')}{tail}"
+
+
+def _approve(f: dict) -> str:
+    note = f.get("recovery_note")
+    return (f"批准 {_yuan(f.get('amount_fen'))},审批人 {f.get('approver', '')}" + _county(f)
+            + (f";低于先行救助金额,追回或说明:{note}" if note else ""))
 
 
 def _objection_result(f: dict) -> str:
@@ -63,8 +71,7 @@ _DETAILS = {
     "objection": lambda f: (f"异议 {f.get('objection_id')},来自 {f.get('from') or '匿名'}:"
                             f"{f.get('content', '')}"),
     "resolve_objection": _objection_result,
-    "approve": lambda f: (f"批准 {_yuan(f.get('amount_fen'))},审批人 {f.get('approver', '')}"
-                          + _county(f)),
+    "approve": _approve,
     "reject": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}",
     "refer": lambda f: f"{f.get('note', '')}(审批人 {f.get('approver', '')})",
     "return": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')})",

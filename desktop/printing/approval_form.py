@@ -13,6 +13,7 @@ from desktop.core.money import format_yuan
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable
 from desktop.storage import queries
+from desktop.township.money import case_money
 
 W = [27 * mm, 60 * mm, 27 * mm, 60 * mm]  # label, value, label, value: 174 mm
 SECTION = L.style(11, leading=15)
@@ -80,6 +81,7 @@ def _sections(case: dict, steps: dict) -> list[tuple[str, list]]:
         ("六、村级初审意见", _review(steps.get("review"))),
         ("七、公示情况", _notice(case, steps)),
         ("八、乡镇人民政府审批意见", _decision(case, steps)),
+        ("九、先行救助与发放", _money(case, steps)),
     ]
 
 
@@ -132,10 +134,13 @@ def _deliberation(f: dict | None) -> list:
 def _review(f: dict | None) -> list:
     f = f or {}
     result = "" if not f else ("通过" if f.get("passed") else f"不通过：{f.get('reason', '')}")
+    against = f.get("against_deliberation_reason")
     return [
         ("初审日期", f.get("date", ""), "初审结果", result),
         ("初审意见", f.get("opinion", "")),
         ("拟救助金额", _yuan(f.get("proposed_fen"))),
+        *([("与评议相反", f"初审结论与村民代表评议结论相反，理由：{against}")]
+          if against else []),
         ("sign", "村级民生员（签字）：\n\n村民委员会（盖章）", DATE_BLANK),
     ]
 
@@ -158,11 +163,31 @@ def _decision(case: dict, steps: dict) -> list:
     other = next((steps[c] for c in ("reject", "return", "refer") if c in steps), {})
     opinion = (f"同意救助 {_yuan(approve['amount_fen'])}" if approve
                else other.get("reason", other.get("note", "")))
+    first = case.get("paid_first_fen") or 0
+    if approve and first:
+        rest = approve["amount_fen"] - first
+        opinion += (f"（已先行救助 {_yuan(first)}，应再发放 {_yuan(rest)}）" if rest >= 0 else
+                    f"（已先行救助 {_yuan(first)}，多发 {_yuan(-rest)}，追回或说明："
+                    f"{approve.get('recovery_note', '')}）")
     return [
         ("审批日期", approve.get("date", other.get("date", "")), "审批人",
          approve.get("approver", other.get("approver", ""))),
         ("审批意见", opinion),
         ("sign", "审批人（签字）：\n\n乡镇人民政府（盖章）", DATE_BLANK),
+    ]
+
+
+def _money(case: dict, steps: dict) -> list:
+    """What went out, from the ledger (`case_money`): the same three amounts as the
+    filing register and the township's figures."""
+    first_step, pay = steps.get("pay_first") or {}, steps.get("pay") or {}
+    paid_first, paid, total = case_money(case)
+    return [
+        ("先行救助", _yuan(paid_first) if first_step else "无", "发放日期",
+         first_step.get("date", "")),
+        ("批准人", first_step.get("authorised_by", ""), "发放方式", first_step.get("method", "")),
+        ("发放", _yuan(paid) if pay else "未发放", "发放日期", pay.get("date", "")),
+        ("发放方式", pay.get("method", ""), "合计", _yuan(total)),
     ]
 
 

@@ -104,3 +104,4 @@ from desktop.storage import speed_schema  # noqa: E402,F401  0005_… indexes (i
 # isort: split
 # (kept apart from the sorted block above: the order of imports is that of migrations)
 import desktop.storage.chainhead_schema  # noqa: E402,F401  0007_… signed heads (issue 12)
+import desktop.storage.deliberation_schema  # noqa: E402,F401  0009_… (issue 13)

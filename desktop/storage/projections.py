@@ -93,7 +93,7 @@ def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
         "officer_relative": int(doc.get("officer_relative", False)),
         "repeat_reason": 0, "over_cap": _over_cap(doc["program"], doc["requested_fen"], policy),
         "notice_id": None, "notice_start": None, "notice_days": None,
-        "document": e.payload_json, "origin": e.workstation_id,
+        "deliberation": None, "document": e.payload_json, "origin": e.workstation_id,
     }
     row.update(_due(row, policy))
     members = [{"application_id": e.case_id, "position": i, "name": m["name"],
@@ -165,6 +165,7 @@ _STEP_FIELDS = {
     "pay_first": lambda f, p: {"paid_first_fen": f["amount_fen"], "paid_first_on": f["date"]},
     "post_notice": lambda f, p: {"notice_id": f["notice_id"], "notice_start": f["start"],
                                  "notice_days": f["days"]},
+    "deliberate": lambda f, p: {"deliberation": f["conclusion"]},
     "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
     "pay": lambda f, p: {"paid_fen": f["amount_fen"]},
 }

@@ -27,8 +27,11 @@ class Decisions:
         self.work = Casework(store, self.today)
 
     # -- deciding ------------------------------------------------------------------------
-    def approve(self, case_id: str, amount_fen: int, county_ref: str = "") -> str:
-        return self._decide(case_id, "approve", {"amount_fen": amount_fen}, county_ref)
+    def approve(self, case_id: str, amount_fen: int, county_ref: str = "",
+                recovery_note: str = "") -> str:
+        """`recovery_note`: how 先行救助 above the approval is recovered (追回) or why not."""
+        extra = {"recovery_note": recovery_note} if recovery_note.strip() else {}
+        return self._decide(case_id, "approve", {"amount_fen": amount_fen, **extra}, county_ref)
 
     def reject(self, case_id: str, reason: str, county_ref: str = "") -> str:
         if not (reason or "").strip():

@@ -1,5 +1,6 @@
 """Monthly figures on the township's villages (目标管理考核: 一月一公布, 一月一讲评),
 computed from the case histories the villages sent: cases handled, amounts by category,
+what went out (先行救助 at the village, 发放 at the township, and their total),
 the working days each step took, and how many deadlines were met.
 
 A step counts in the month in which it ended (an investigation begun in March counts in
@@ -40,7 +41,8 @@ class VillageFigures:
     name: str
     counts: dict = field(default_factory=lambda: {k: 0 for k, _ in COUNTS})
     approved_fen: dict = field(default_factory=lambda: {c: 0 for c in CATEGORIES})
-    paid_fen: int = 0
+    paid_first_fen: int = 0  # 先行救助, counted in the month it was paid
+    paid_fen: int = 0  # 发放: the township's payment of the rest
     spans: dict = field(default_factory=lambda: {k: [] for k, *_ in SPANS})
     deadlines: dict = field(default_factory=lambda: {k: [0, 0] for k, _ in DEADLINES})
 
@@ -53,6 +55,7 @@ class VillageFigures:
             self.counts[k] += other.counts[k]
         for k in self.approved_fen:
             self.approved_fen[k] += other.approved_fen[k]
+        self.paid_first_fen += other.paid_first_fen
         self.paid_fen += other.paid_fen
         for k in self.spans:
             self.spans[k] += other.spans[k]
@@ -125,6 +128,8 @@ def _count_step(fig, case, action, on, fields, seen, policy, cal) -> None:
                                               + fields.get("amount_fen", 0))
     if action == "pay":
         fig.paid_fen += fields.get("amount_fen", 0)
+    if action == "pay_first":
+        fig.paid_first_fen += fields.get("amount_fen", 0)
     if action == "investigate" and "investigate" not in seen and "receive" in seen:
         _deadline(fig, "dl_investigation", cal.working_days_between(seen["receive"], on)
                   <= policy.investigation_start_days)
@@ -147,18 +152,20 @@ def table_rows(figures: MonthlyFigures) -> tuple[list[str], list[list]]:
     """Headers and one row per village plus the total: what the GUI and Excel show.
     Amounts stay int fen, averages float days (None: nothing counted), deadlines text."""
     headers = (["村"] + [label for _, label in COUNTS]
-               + [f"批准金额·{label}(元)" for label in CATEGORIES.values()] + ["发放金额(元)"]
+               + [f"批准金额·{label}(元)" for label in CATEGORIES.values()]
+               + ["先行救助(元)", "发放金额(元)", "支出合计(元)"]
                + [f"{label}(工作日)" for _, label, *_ in SPANS]
                + [label for _, label in DEADLINES])
     rows = []
     for v in figures.villages + [figures.total]:
         rows.append([v.name] + [v.counts[k] for k, _ in COUNTS]
-                    + [v.approved_fen[c] for c in CATEGORIES] + [v.paid_fen]
+                    + [v.approved_fen[c] for c in CATEGORIES]
+                    + [v.paid_first_fen, v.paid_fen, v.paid_first_fen + v.paid_fen]
                     + [v.average(k) for k, *_ in SPANS]
                     + [f"{v.deadlines[k][0]}/{v.deadlines[k][1]}" if v.deadlines[k][1] else "—"
                        for k, _ in DEADLINES])
     return headers, rows
 
 
-MONEY_COLUMNS = range(1 + len(COUNTS), 1 + len(COUNTS) + len(CATEGORIES) + 1)
+MONEY_COLUMNS = range(1 + len(COUNTS), 1 + len(COUNTS) + len(CATEGORIES) + 3)
 AVERAGE_COLUMNS = range(MONEY_COLUMNS.stop, MONEY_COLUMNS.stop + len(SPANS))

@@ -104,6 +104,8 @@ class CaseView(QDialog):
                    f"{'(' + word + ')' if word else ''}</span>")
         flags = "".join(f"<div style='color:#c62828'>{escape(queries.FLAG_LABELS[f])}</div>"
                         for f in d["flags"])
+        flags += "".join(f"<div style='color:#c62828'>{escape(f.label)}:{escape(f.text)}</div>"
+                         for f in self._names_flags())
         return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b>"
                 f" {escape(d['program_label'])} · {escape(category_label(d['category']))}"
                 f" · {escape(reason_label(d['reason']))}</div>"
@@ -111,6 +113,14 @@ class CaseView(QDialog):
                 f"<div>申请 {w.yuan_text(d['requested_fen'])} · 拟救助 {w.yuan_text(d['proposed_fen'])}"
                 f" · 先行救助 {w.yuan_text(d['paid_first_fen'])} · 批准 {w.yuan_text(d['approved_fen'])}"
                 f"</div>{flags}")
+
+    def _names_flags(self) -> list:
+        """一号多名: this ID number on file here under another name (issue 13)."""
+        from desktop.township.flags import red_flags
+
+        cw = self.casework
+        found = red_flags(cw.db, [self.case_id], cw.store.policy)[self.case_id]
+        return [f for f in found if f.code == "second_name"]
 
     def _fill_tabs(self) -> None:
         d = self.detail

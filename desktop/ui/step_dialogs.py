@@ -228,6 +228,8 @@ class ReviewDialog(StepDialog):
         self.add("拟救助金额(元)", "proposed_fen",
                  w.yuan_edit(self.detail.get("requested_fen")))
         self.add("不通过的理由", "reason", w.text_area("将告知申请人", 60))
+        self.add("与评议结论不一致的理由", "against_deliberation_reason",
+                 w.text_area("初审结论与村民代表评议结论相反时必填", 40))
         passed.currentIndexChanged.connect(self._passed_changed)
         self._passed_changed()
 
@@ -246,6 +248,8 @@ class ReviewDialog(StepDialog):
             out["proposed_fen"] = w.read_fen(self.value("proposed_fen"), "proposed_fen", local)
         else:
             out["reason"] = self.value("reason")
+        if self.value("against_deliberation_reason"):
+            out["against_deliberation_reason"] = self.value("against_deliberation_reason")
         return out
 
 

@@ -55,6 +55,8 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             form.addRow("金额(元):", self.amount)
         if code in ("reject", "return", "refer"):
             form.addRow("说明:" if code == "refer" else "理由:", self.reason)
+        if code == "approve" and detail.get("paid_first_fen"):  # approving below it
+            form.addRow("先行救助追回或说明:", self.reason)
         if referred and code in ("approve", "reject"):
             form.addRow("县局批复文号:", self.county_ref)
         self.method = QComboBox()
@@ -79,6 +81,9 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
                 f"乡镇审批上限 {format_yuan(cap, grouped=True)} 元,超过上限请转县审批。")
         if referred:
             text += "\n此案已转县审批:请按县民政局的批复登记,并填写批复文号。"
+        if d.get("paid_first_fen"):  # it counts toward the approval: only the rest is paid
+            text += (f"\n已先行救助 {format_yuan(d['paid_first_fen'], grouped=True)} 元,发放时只发"
+                     f"差额;批准金额低于它时须写明追回或说明。")
         return text
 
     def do_it(self) -> None:
@@ -112,7 +117,7 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         elif self.code == "refer":
             work.refer(self.case_id, reason)
         elif self.code == "approve":
-            work.approve(self.case_id, self._fen(), self.county_ref.text().strip())
+            work.approve(self.case_id, self._fen(), self.county_ref.text().strip(), reason)
         else:
             work.pay(self.case_id, self._fen(), self.method.currentText(), self.date.date())
 

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from desktop.commands import with_store
-from desktop.core.categories import PAYMENT_METHODS, category_label
+from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS, category_label
 from desktop.core.money import format_yuan, parse_yuan
 from desktop.core.status import status_label
 
@@ -44,6 +44,11 @@ def add_parsers(sub) -> None:
     letter = sub.add_parser("letter", help="打印不予受理、初审不通过或不予批准通知书 PDF")
     letter.add_argument("app_id")
     letter.add_argument("-o", "--output", type=Path, required=True)
+    sent = sub.add_parser("notified", help="登记不予批准通知书已送达申请人(结束书面告知期限)")
+    sent.add_argument("app_id")
+    sent.add_argument("--how", required=True, choices=DELIVERY_METHODS)
+    sent.add_argument("--letter-no", default="")
+    sent.add_argument("--date", type=_date)
     pay = sub.add_parser("pay", help="登记发放(确认到账后)")
     pay.add_argument("app_id")
     pay.add_argument("--amount", required=True, metavar="YUAN")
@@ -144,6 +149,14 @@ def _write_letter(store, case_id: str, path: Path, today) -> None:
     print(f"已生成{letter_title(store.db, case_id)} {save_document(path, pdf)}")
 
 
+def notified(args, store, today) -> int:
+    from desktop.township.decisions import Decisions
+
+    Decisions(store, today).notify_rejection(args.app_id, args.how, args.letter_no, args.date)
+    print(f"案件 {args.app_id}:已登记送达({args.how}),书面告知期限已结束。")
+    return 0
+
+
 def pay(args, store, today) -> int:
     from desktop.township.decisions import Decisions
 
@@ -219,4 +232,4 @@ def figures(args, store, today) -> int:
 
 COMMANDS: dict = {name: with_store(fn) for name, fn in (
     ("queue", queue), ("inbox", inbox), ("decide", decide), ("letter", letter),
-    ("pay", pay), ("figures", figures))} | {"filing": filing}
+    ("notified", notified), ("pay", pay), ("figures", figures))} | {"filing": filing}

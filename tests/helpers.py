@@ -132,7 +132,8 @@ STATUS_AFTER = {"investigate": "investigated", "deliberate": "deliberated",
                 "close_notice": "notice_done", "submit": "submitted",
                 "acknowledge": "acknowledged", "approve": "approved",
                 "post_result": "result_posted", "pay": "paid", "file": "filed"}
-TOWNSHIP_ACTIONS = {"acknowledge", "approve", "reject", "refer", "return", "pay", "file"}
+TOWNSHIP_ACTIONS = {"acknowledge", "approve", "reject", "refer", "return", "pay", "file",
+                    "notify_rejection"}
 
 
 @contextmanager

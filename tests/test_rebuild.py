@@ -145,6 +145,8 @@ BUILDERS = {
     "pay": lambda d, f, c: {"date": _day(d, f), "amount_fen": _owed(d, f),
                             "method": d.draw(st.sampled_from(["一卡通", "农商银行"]))},
     "file": lambda d, f, c: {"date": _day(d, f), "register": _text(d)},
+    "notify_rejection": lambda d, f, c: {"date": _day(d, f), "how": "邮寄送达",
+                                         "letter_no": ""},
 }
 
 

@@ -46,6 +46,7 @@ TRANSITIONS: dict[str, tuple[str, dict[str, str]]] = {
     "return": (TOWNSHIP, {"acknowledged": "returned"}),
     "pay": (TOWNSHIP, {"result_posted": "paid"}),
     "file": (TOWNSHIP, {"paid": "filed"}),
+    "notify_rejection": (TOWNSHIP, {"rejected": "rejected"}),  # 送达: the case stays closed
 }
 # Fields that decide the target where it depends on them.
 FIELDS = {"review": {"passed": True}, "resolve_objection": {"result": "dismissed"}}
@@ -79,9 +80,13 @@ def test_allowed_actions_lists_exactly_the_permitted_steps(status, role):
 
 @pytest.mark.parametrize("status", CLOSED)
 def test_a_closed_case_never_moves_again(status):
+    """Only the delivery of a written refusal is recorded on a closed case, and it leaves
+    the case where it is."""
     for role in (VILLAGE, TOWNSHIP):
-        assert allowed_actions(status, role, category="emergency",
-                               deliberation_skippable=True) == []
+        for code in allowed_actions(status, role, category="emergency",
+                                    deliberation_skippable=True):
+            assert code == "notify_rejection"
+            assert next_status(status, code, {}, role=role).value == status
 
 
 # --- the side that may act ------------------------------------------------------------------

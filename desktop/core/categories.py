@@ -58,3 +58,6 @@ def reason_label(code: str) -> str:
 
 def program_label(code: str) -> str:
     return PROGRAMS.get(code, code)
+
+# how a written refusal reaches the applicant (送达)
+DELIVERY_METHODS = ("当面送达", "邮寄送达", "留置送达")

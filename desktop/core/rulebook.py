@@ -159,6 +159,9 @@ _BOOK = [
        [S.RESULT_POSTED], _fixed(S.PAID)),
     _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), steps.filing,
        [S.PAID], _fixed(S.FILED)),
+    # the written refusal delivered: the case stays rejected, its deadline ends
+    _r("notify_rejection", "RejectionNotified", "送达不予批准通知书", TOWNSHIP,
+       ("date", "how", "letter_no"), steps.rejection_notified, [S.REJECTED], _fixed(S.REJECTED)),
     _r("issue_result_notice", "ResultNoticeIssued", "发布结果公示", VILLAGE,
        ("notice_id", "village_code", "program", "date", "days", "board"), _result_issued,
        case_step=False),

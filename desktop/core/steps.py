@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop.core import fields as f
-from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
+from desktop.core.categories import DELIVERY_METHODS, INVESTIGATION_METHODS, PAYMENT_METHODS
 from desktop.core.errors import FieldError
 from desktop.core.policy import Policy
 
@@ -390,3 +390,13 @@ def filing(errors, fi, case, today, policy) -> dict:
     return {"date": _date(errors, fi, case, today),
             "register": f.text(errors, "register", fi.get("register"), max_len=200,
                                label="备案登记册")}
+
+
+def rejection_notified(errors, fi, case, today, policy) -> dict:
+    """不予批准通知书 delivered to the applicant (written notice within the setting's
+    working days): ends that deadline."""
+    return {"date": _date(errors, fi, case, today, label="送达日期"),
+            "how": f.choice(errors, "how", fi.get("how"), DELIVERY_METHODS, label="送达方式"),
+            "letter_no": f.text(errors, "letter_no", fi.get("letter_no"), max_len=60,
+                                label="通知书文号")}
+

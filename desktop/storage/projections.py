@@ -134,7 +134,9 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
     if status in ("received", "investigated") and code == "resolve_objection":
         changes.update({"notice_id": None, "notice_start": None, "notice_days": None})
     batch.change(e.case_id, changes)
-    batch.change(e.case_id, _due(row, policy))
+    # a delivered refusal has nothing more due; any other step reckons its next deadline
+    batch.change(e.case_id, {"due_on": None, "due_kind": None} if code == "notify_rejection"
+                 else _due(row, policy))
     _history(batch, e, code, on, summarize_step(code, f), status)
 
 

@@ -60,6 +60,13 @@ class Decisions:
             fields["county_ref"] = county_ref
         return self._step(case_id, code, {**fields, "approver": self.work.officer})
 
+    def notify_rejection(self, case_id: str, how: str, letter_no: str = "",
+                         on: date | None = None) -> str:
+        """送达: the written refusal reached the applicant (ends its deadline)."""
+        self._checked(case_id)
+        return self._step(case_id, "notify_rejection", {"how": how, "letter_no": letter_no},
+                          on)
+
     # -- paying --------------------------------------------------------------------------
     def pay(self, case_id: str, amount_fen: int, method: str, on: date | None = None) -> str:
         """发放: recorded when the payment is confirmed, within the approved amount."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.categories import category_label, reason_label
+from desktop.core.categories import DELIVERY_METHODS, category_label, reason_label
 from desktop.core.errors import Refusal
 from desktop.core.status import status_label
 from desktop.core.steps import notice_last_day
@@ -44,7 +44,8 @@ CLEAN_STYLE = "color:#2e7d32; padding:4px;"
 BUTTONS = {"acknowledged": (("approve", "批准…"), ("reject", "不批准…"),
                             ("refer", "转县审批…"), ("return", "退回补充…")),
            "referred": (("approve", "按县局批复批准…"), ("reject", "按县局批复不批准…")),
-           "result_posted": (("pay", "登记发放…"),), "rejected": (("letter", "打印不予批准通知书…"),)}
+           "result_posted": (("pay", "登记发放…"),), "rejected": (("letter", "打印不予批准通知书…"),
+                        ("notified", "登记已送达…"))}
 
 
 class TownshipCaseView(QDialog):
@@ -168,6 +169,8 @@ class TownshipCaseView(QDialog):
     def start(self, code: str):
         if code == "letter":
             return self.save_letter()
+        if code == "notified":
+            return self.record_delivery()
         dialog = DecisionDialog(self.store, self.today, self.case_id, code, self.detail, self)
         dialog.accepted.connect(self._decided)
         self.dialog = dialog
@@ -177,6 +180,28 @@ class TownshipCaseView(QDialog):
     def _decided(self) -> None:
         self.reload()
         self.changed.emit()
+
+    def ask_delivery(self) -> str:
+        from PySide6.QtWidgets import QInputDialog
+
+        how, ok = QInputDialog.getItem(self, "登记已送达", "不予批准通知书如何送达申请人:",
+                                       list(DELIVERY_METHODS), 0, False)
+        return how if ok else ""
+
+    def record_delivery(self):
+        """送达: the written refusal reached the applicant; its deadline ends."""
+        from desktop.township.decisions import Decisions
+
+        how = self.ask_delivery()
+        if not how:
+            return None
+        try:
+            Decisions(self.store, self.today).notify_rejection(self.case_id, how)
+        except Refusal as exc:
+            return show_message(self, exc.message)
+        guard.tell(self.parentWidget(), f"已登记不予批准通知书送达({how})。")
+        self._decided()
+        return how
 
     def ask_save(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, "保存不予批准通知书",

@@ -210,3 +210,18 @@ def test_the_filing_export_runs_in_the_background_and_files_the_cases(
     assert dialog.done.register_no in dialog.result.toPlainText()
     assert [status(paid.township, c) for c in paid.ids] == ["filed"] * 3
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".rdfiling", ".xlsx"]
+
+
+def test_a_township_export_to_several_villages_offers_no_cancel(qtbot, tmp_path):
+    world = World(tmp_path)
+    try:
+        win = window_for(qtbot, world.township)
+        dialog = win.sync_panel.export()
+        dialog.ask_folder = lambda: str(world.usb)
+        dialog._other_folder()
+        dialog.do_export()  # the first villages' bundles could be out before a cancel
+        assert not _progress_dialog(dialog).findChildren(QPushButton)
+        wait_for_work(qtbot)
+        assert dialog.export_button.isEnabled()
+    finally:
+        world.close()

@@ -76,8 +76,9 @@ class SafetyPanel(QObject):
 
     # -- actions ------------------------------------------------------------------------
     def daily(self) -> None:
-        """Once a day, quietly; a failure is said, never raised."""
-        if backup.daily_due(self.store.path.parent):
+        """Once a day, quietly; a failure is said, never raised. Not while a restore or
+        an import runs (the store may be closed, or being written by the job)."""
+        if worker.running_writer() is None and backup.daily_due(self.store.path.parent):
             self._quiet_backup("daily")
 
     def on_close(self) -> None:

@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
             self.places.setCurrentRow(0)
 
     def do_export(self) -> None:
-        from desktop.sync.export import export_bundles
+        from desktop.sync.export import export_bundles, recipients
 
         item = self.places.currentItem()
         if item is None:
@@ -176,15 +176,18 @@ class ExportDialog(QDialog):
             return
         try:
             worker.unlock_keys(self.store)
+            one_recipient = len(recipients(self.store)) <= 1
         except Refusal as exc:
             self.error.show_message(exc.message)
             return
         folder, resend = Path(item.data(256)), self.resend.isChecked()
-        # Cancelled before the bundles are published: nothing recorded, no file left.
+        # Cancelled before the bundles are published: nothing recorded, no file left. With
+        # several recipients (a township) the first ones' bundles may already be out, so
+        # 取消 is offered only when there is one.
         self.job = worker.run(self, "导出数据包", lambda job: export_bundles(
             job.store, folder, self.today, resend=resend, progress=job.step),
-            store=self.store, writes=True, cancel=True, done=self._exported,
-            failed=self._export_failed)
+            store=self.store, writes=True, cancel=one_recipient,
+            done=self._exported, failed=self._export_failed)
         self.export_button.setEnabled(self.job is None)
 
     def _export_failed(self, text: str) -> None:
@@ -198,6 +201,7 @@ class ExportDialog(QDialog):
         lines = [f"已导出 {e.path.name}(发给 {e.recipient},事件 {e.events} 个)"
                  + (f",随包上报 {len(e.submitted)} 件" if e.submitted else "") for e in done]
         self.result.setPlainText("\n".join(lines) or "没有需要发送的新内容。")
+        _refresh_window(self)
         guard.tell(self.parentWidget(), f"已导出 {len(done)} 个数据包。" if done
                    else "没有需要发送的新内容。")
 
@@ -266,12 +270,20 @@ class ImportDialog(QDialog):
         self.reports = reports
         self.progress.setValue(self.progress.maximum())
         self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in reports)))
+        _refresh_window(self)
         guard.tell(self.parentWidget(), f"已导入 {len(reports)} 个数据包,结果见导入报告。")
 
     def _failed(self, text: str) -> None:
         self.import_button.setEnabled(True)
         self.progress.setValue(0)
         self.report.setPlainText(text)
+
+
+def _refresh_window(dialog) -> None:
+    """The ledger shows what the job changed, even while the dialog stays open."""
+    window = guard.main_window_of(dialog)
+    if window is not None and hasattr(window, "refresh"):
+        window.refresh()
 
 
 __all__ = ["EnrollDialog", "ExportDialog", "ImportDialog", "place_name"]

@@ -78,7 +78,8 @@ def test_the_dialog_shows_progress_and_leaves_the_window_usable(qtbot, parent):
     finally:
         gate.open.set()
     wait_for_work(qtbot)
-    assert got == ["ok"] and not dialog.isVisible()
+    assert got == ["ok"]
+    qtbot.waitUntil(lambda: not parent.findChildren(QProgressDialog))  # closed and gone
 
 
 def test_an_error_arrives_as_a_message_not_an_exception(qtbot, parent, monkeypatch):
@@ -225,3 +226,30 @@ def test_a_township_export_to_several_villages_offers_no_cancel(qtbot, tmp_path)
         assert dialog.export_button.isEnabled()
     finally:
         world.close()
+
+
+def test_a_restore_waits_for_running_work_and_keeps_the_store_open(qtbot, tmp_path):
+    from desktop.safety import backup
+    from desktop.ui import safety_start
+    from desktop.ui.main_window import MainWindow
+
+    store = make_store(tmp_path)
+    good = backup.auto_backup(store, "manual")
+    window = MainWindow(store, TODAY)
+    qtbot.addWidget(window)
+    safety_start.ensure_menu(window)
+    panel = window.safety_panel
+    panel.say = lambda text, problem=False: panel.messages.append(text)
+    panel.ask_passphrase = lambda text, confirm=False: "口令123456"
+    gate = Gate()
+    worker.run(window, "加密备份到U盘", lambda job: gate.wait_here(), store=store,
+               done=lambda _: None)
+    try:
+        assert gate.reached.wait(30)
+        panel.restore_from(good, None)
+        assert panel.messages == ["正在加密备份到U盘,请等它完成后再恢复。"]
+        assert panel.replacement is None and store.db.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        gate.open.set()
+    wait_for_work(qtbot)
+    store.close()

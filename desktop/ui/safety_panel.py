@@ -156,9 +156,9 @@ class SafetyPanel(QObject):
         officer = self.ask_passphrase("请输入本机口令(用来加密恢复后新生成的密钥)。")
         if not officer:
             return
-        if worker.running_writer() is not None:  # refused before the store is closed
-            return self.say(f"正在{worker.running_writer().title},请等它完成后再恢复。",
-                            problem=True)
+        busy = worker.running()  # refused before the store is closed under it
+        if busy is not None:
+            return self.say(f"正在{busy.title},请等它完成后再恢复。", problem=True)
         data_dir = self.store.path.parent
         self._quiet_backup("manual")
         self.store.close()

@@ -22,13 +22,20 @@ from PySide6.QtWidgets import QProgressDialog
 from desktop.core.errors import Refusal
 from desktop.ui.background import Cancelled, Job
 
-__all__ = ["Cancelled", "Work", "run", "running_writer", "unlock_keys"]
+__all__ = ["Cancelled", "Work", "run", "running", "running_writer", "unlock_keys"]
 
 _writer: "Work | None" = None  # the one writing job running, if any
 
 
 def running_writer() -> "Work | None":
     return _writer
+
+
+def running() -> "Work | None":
+    """A job still running, writing or reading (a restore must wait for every one)."""
+    from desktop.ui.background import _jobs
+
+    return _writer or next((j for j in _jobs if isinstance(j, Work)), None)
 
 
 class Work(Job):
@@ -154,6 +161,7 @@ class _Watcher(QObject):
     def _end(self) -> None:
         self.job._release()  # the work is over: the window may write again at once
         self.dialog.close()
+        self.dialog.deleteLater()
         self.deleteLater()
 
     def _done(self, result) -> None:

@@ -16,7 +16,7 @@ from desktop.ui import notice_panel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_preview import PrintPreview
 from tests.test_notice_helpers import NOTICE_TODAY, cases_at, pdf_text, village_store
-from tests.ui_hooks import answer_questions  # noqa: F401
+from tests.ui_hooks import answer_questions, wait_for_work  # noqa: F401
 
 
 @pytest.fixture
@@ -114,17 +114,20 @@ def test_printing_without_phones_asks_for_them(qtbot, tmp_path, monkeypatch):
     store.close()
 
 
-def test_form_and_register_from_the_ledger(window, monkeypatch, tmp_path):
+def test_form_and_register_from_the_ledger(qtbot, window, monkeypatch, tmp_path):
     cases_at(window.store, ["赵六"])
     window.refresh()
     panel = window.notice_panel
     assert panel.print_form() is None and "选择一个案件" in panel.last_message
     window.table.selectRow(0)
     assert len(panel.print_form().pages) >= 2
-    assert isinstance(panel.print_register("pdf"), PrintPreview)
+    panel.print_register("pdf")  # built in a thread: the preview follows
+    wait_for_work(qtbot)
+    assert isinstance(panel.preview, PrintPreview) and "台账" in panel.preview.windowTitle()
     target = tmp_path / "台账.xlsx"
     monkeypatch.setattr(panel, "ask_save", lambda *a: str(target))
     panel.print_register("xlsx")
+    wait_for_work(qtbot)
     assert target.read_bytes()[:2] == b"PK"
 
 

@@ -16,7 +16,7 @@ from desktop.ui import notice_dialogs as nd
 from desktop.ui.date_field import parse_date_text
 from desktop.ui.main_window import MainWindow
 from tests.test_notice_helpers import NOTICE_TODAY, cases_at, village_store
-from tests.ui_hooks import answer_questions  # noqa: F401
+from tests.ui_hooks import answer_questions, wait_for_work  # noqa: F401
 
 
 @pytest.fixture
@@ -177,7 +177,7 @@ def test_first_run_setup_messages_follow_the_corrections(qtbot, tmp_path):
 
 
 def test_sending_to_the_township_says_which_cases_are_reported(
-        notice_window, monkeypatch, answer_questions, tmp_path):  # noqa: F811
+        qtbot, notice_window, monkeypatch, answer_questions, tmp_path):  # noqa: F811
     from desktop.sync import export
     from desktop.ui.sync_dialogs import ExportDialog
 
@@ -186,4 +186,5 @@ def test_sending_to_the_township_says_which_cases_are_reported(
     dialog = ExportDialog(notice_window.store, NOTICE_TODAY, notice_window,
                           volumes=[("U 盘", tmp_path, True)])
     dialog.do_export()
+    wait_for_work(qtbot)
     assert "1 件案件随数据包上报" in answer_questions[-1] and "已上报" in answer_questions[-1]

@@ -12,7 +12,7 @@ from desktop.storage.store import Store
 from desktop.ui import safety_panel, safety_start
 from desktop.ui.main_window import MainWindow
 from tests.helpers import TODAY, make_application, make_store
-from tests.ui_hooks import answer_questions  # noqa: F401
+from tests.ui_hooks import answer_questions, wait_for_work  # noqa: F401
 
 
 def _window(qtbot, store):
@@ -44,6 +44,7 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     panel.ask_folder = lambda: str(usb)
     panel.ask_passphrase = lambda text, confirm=False: "口令123456"
     panel.backup_to_usb()
+    wait_for_work(qtbot)
     (file,) = usb.glob("*.rdbackup")
     panel.check()
     assert "数据检查通过" in panel.messages[-1]
@@ -51,6 +52,7 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     panel.confirm = lambda text: True
     old_id = store.workstation["id"]
     panel.restore()
+    wait_for_work(qtbot)
     new = panel.replacement
     qtbot.addWidget(new)
     assert new.store.workstation["id"] != old_id

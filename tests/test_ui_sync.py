@@ -14,7 +14,7 @@ from desktop.ui.sync_dialogs import EnrollDialog, ExportDialog, ImportDialog, re
 from desktop.ui.sync_panel import IdentityDialog, install
 from tests.helpers import TODAY, make_store
 from tests.sync_world import World, status
-from tests.ui_hooks import answer_questions  # noqa: F401
+from tests.ui_hooks import answer_questions, wait_for_work  # noqa: F401
 
 
 def window_for(qtbot, store) -> MainWindow:
@@ -87,6 +87,7 @@ def test_export_and_import_through_the_dialogs(qtbot, tmp_path):
         export.ask_folder = lambda: str(world.usb)
         export._other_folder()
         click(qtbot, export.export_button)
+        wait_for_work(qtbot)
         assert "随包上报 1 件" in export.result.toPlainText()
         assert status(world.a, case_id) == "submitted"
         (path,) = export.done_files
@@ -97,6 +98,7 @@ def test_export_and_import_through_the_dialogs(qtbot, tmp_path):
         dialog.ask_files = lambda: [str(path), str(path)]
         dialog._choose()
         click(qtbot, dialog.import_button)
+        wait_for_work(qtbot)
         assert dialog.progress.value() == dialog.progress.maximum() == 2
         text = dialog.report.toPlainText()
         assert "已接收案件 1 件" in text and "导入过" in text
@@ -122,6 +124,7 @@ def test_the_export_dialog_can_send_everything_again(qtbot, tmp_path):
         export._other_folder()
         export.resend.setChecked(True)
         click(qtbot, export.export_button)
+        wait_for_work(qtbot)
         (path,) = export.done_files
         (report,) = import_files(world.township, [path], TODAY)
         assert report.ok and report.new == 0 and report.known > 0  # all sent, all skipped

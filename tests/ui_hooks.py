@@ -19,3 +19,11 @@ def answer_questions(monkeypatch):
 
     monkeypatch.setattr(guard, "ask_yes", ask_yes)
     return asked
+
+
+def wait_for_work(qtbot, timeout: int = 30000) -> None:
+    """Until every background job (desktop.ui.worker) has ended and its result has
+    reached the window: a job's callbacks run before it is forgotten."""
+    from desktop.ui import background
+
+    qtbot.waitUntil(lambda: not background._jobs, timeout=timeout)

@@ -58,20 +58,21 @@ def recipients(store) -> list[dict]:
 BUNDLE_EVENTS = 5000
 
 
-def export_bundles(store, to_dir: Path, today: date, *, resend: bool = False
-                   ) -> list[Exported]:
+def export_bundles(store, to_dir: Path, today: date, *, resend: bool = False,
+                   progress=None) -> list[Exported]:
     """Write the bundles of every recipient that has something new; returns them.
     `resend`: everything from the first event, whatever the recipient acknowledged (after
     a lost or refused stick, or a recipient restored from an old backup); what it
-    already holds it skips."""
+    already holds it skips. `progress(done, 0)` after each bundle, before any is
+    published: an exception from it leaves that recipient's bundles unwritten."""
     out = []
     for peer in recipients(store):
-        out += _export_one(store, peer, Path(to_dir), today, resend)
+        out += _export_one(store, peer, Path(to_dir), today, resend, progress)
     sign_head(store)  # the chain head as sent, signed (issue 12: a rewrite needs the key)
     return out
 
 
-def _export_one(store, peer: dict, folder: Path, today: date, resend: bool
+def _export_one(store, peer: dict, folder: Path, today: date, resend: bool, progress=None
                 ) -> list[Exported]:
     """All of one recipient's bundles in one transaction: none is recorded as sent unless
     every one was written and read back."""
@@ -90,6 +91,8 @@ def _export_one(store, peer: dict, folder: Path, today: date, resend: bool
             for part in payload.parts(events, size, BUNDLE_EVENTS):
                 written.append(_write_part(store, peer, folder, today, part, acks, since))
                 since = part[-1].seq if part else since
+                if progress:
+                    progress(len(written), 0)
     except BaseException:
         for tmp, _target, _done in written:
             tmp.unlink(missing_ok=True)

@@ -18,14 +18,22 @@ _jobs: set["Job"] = set()
 _hooked: set = set()  # the application whose aboutToQuit waits for them
 
 
+class Cancelled(Exception):
+    """Raised by `Job.step` once the officer asked to stop: it unwinds the work through
+    its transaction (rolled back) and its temporary files (removed)."""
+
+
 class Job(QThread):
     done = Signal(object)  # the work's return value
     refused = Signal(str)  # a Refusal's message, or a short notice of a bug
+    progress = Signal(int, int, str)  # done, total, what is being done
+    cancelled = Signal()  # the work stopped at the officer's request, nothing changed
 
     def __init__(self, work):
         super().__init__()
         self.work = work
         self.started_once = False
+        self.cancel_asked = False
         self.finished.connect(self._forget)  # queued: runs in the window's thread
 
     def start(self) -> None:
@@ -45,6 +53,8 @@ class Job(QThread):
     def run(self) -> None:
         try:
             result = self.work()
+        except Cancelled:
+            self.cancelled.emit()
         except Refusal as exc:
             self.refused.emit(exc.message)
         except Exception as exc:  # a bug: reported without personal data, never raised here
@@ -53,6 +63,16 @@ class Job(QThread):
             self.refused.emit(f"后台工作出错({type(exc).__name__}),详情已写入 {report_bug(exc)}。")
         else:
             self.done.emit(result)
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        """Called by the work (in its thread) between safe points: reports progress, and
+        stops the work there if the officer asked to (raises Cancelled)."""
+        if self.cancel_asked:
+            raise Cancelled
+        self.progress.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self.cancel_asked = True
 
     def drop_if_waiting(self) -> None:
         """Work not started yet never starts (the program is closing: no need to check)."""

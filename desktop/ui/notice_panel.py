@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal
 from desktop.storage import notice_queries as nq
-from desktop.ui import guard, window_fit
+from desktop.ui import guard, window_fit, worker
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.widgets import show_message
 
@@ -271,26 +271,36 @@ class NoticePanel(QDialog):
                              f"审批表 {case_id}", f"审批表-{case_id}.pdf")
 
     def print_register(self, kind: str):
+        """The ledger as filtered, in a thread of its own (a township's thousands of cases
+        take seconds); returns the job (None when refused at once)."""
         from desktop.printing import register
+        from desktop.printing.output import save_document
 
-        flt = self.window.current_filter()
-        store, today = self.window.store, self.window.today
+        flt, today = self.window.current_filter(), self.window.today
         if kind == "pdf":
-            return self._preview(lambda: register.register_pdf(store, flt, today), "台账",
-                                 f"台账-{today.isoformat()}.pdf")
+            return self._in_background("生成台账 PDF", lambda job: register.register_pdf(
+                job.store, flt, today), lambda pdf: self._show_preview(
+                pdf, "台账", f"台账-{today.isoformat()}.pdf"))
         path = self.ask_save("导出台账 Excel", f"台账-{today.isoformat()}.xlsx", "Excel (*.xlsx)")
-        if path:
-            from desktop.printing.output import save_document
+        if not path:
+            return None
+        return self._in_background("导出台账 Excel", lambda job: save_document(
+            path, register.register_xlsx(job.store, flt, today)),
+            lambda _: guard.tell(self.window, f"台账已导出到 {path}"))
 
-            return self._run(lambda: save_document(path, register.register_xlsx(store, flt, today)),
-                             done=f"台账已导出到 {path}")
-        return None
+    def _in_background(self, title: str, work, done):
+        """Reads only: the window keeps working, and its own saves go on meanwhile."""
+        return worker.run(self, title, work, store=self.window.store, done=done,
+                          failed=self.warn)
 
     def _preview(self, build, title: str, file_name: str):
         try:
             pdf = build()
         except Refusal as exc:
             return self.warn(exc.message)
+        return self._show_preview(pdf, title, file_name)
+
+    def _show_preview(self, pdf: bytes, title: str, file_name: str):
         from desktop.ui.print_preview import PrintPreview  # pdfium: loaded when first shown
 
         self.preview = PrintPreview(pdf, title, file_name, self)

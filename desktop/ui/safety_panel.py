@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.core.errors import Refusal
 from desktop.safety import backup
+from desktop.ui import worker
 from desktop.ui.safety_dialogs import TITLE, ask_passphrase
 
 HOUR_MS = 60 * 60 * 1000
@@ -75,8 +76,9 @@ class SafetyPanel(QObject):
 
     # -- actions ------------------------------------------------------------------------
     def daily(self) -> None:
-        """Once a day, quietly; a failure is said, never raised."""
-        if backup.daily_due(self.store.path.parent):
+        """Once a day, quietly; a failure is said, never raised. Not while a restore or
+        an import runs (the store may be closed, or being written by the job)."""
+        if worker.running_writer() is None and backup.daily_due(self.store.path.parent):
             self._quiet_backup("daily")
 
     def on_close(self) -> None:
@@ -117,11 +119,11 @@ class SafetyPanel(QObject):
                                      "没有口令谁也打不开这份备份。", confirm=True)
         if not secret:
             return
-        try:
-            path = write_backup(self.store, Path(folder), secret, self.window.today)
-        except Refusal as exc:
-            return self.say(exc.message, problem=True)
-        self.say(f"已加密备份到 {path}。")
+        today = self.window.today  # Argon2id over the whole store: seconds, in a thread
+        worker.run(self.window, "加密备份到U盘", lambda job: write_backup(
+            job.store, Path(folder), secret, today), store=self.store,
+            done=lambda path: self.say(f"已加密备份到 {path}。"),
+            failed=lambda text: self.say(text, problem=True))
 
     def check(self) -> None:
         from desktop.safety.startup import examine
@@ -150,22 +152,35 @@ class SafetyPanel(QObject):
 
     def restore_from(self, path: Path, secret: str | None) -> None:
         from desktop.safety.restore import restore
-        from desktop.safety_cli import restored_lines
-        from desktop.storage.store import Store
 
         officer = self.ask_passphrase("请输入本机口令(用来加密恢复后新生成的密钥)。")
         if not officer:
             return
+        busy = worker.running()  # refused before the store is closed under it
+        if busy is not None:
+            return self.say(f"正在{busy.title},请等它完成后再恢复。", problem=True)
         data_dir = self.store.path.parent
         self._quiet_backup("manual")
         self.store.close()
-        try:
-            done = restore(data_dir, path, passphrase=secret, officer_passphrase=officer)
-        except Refusal as exc:
-            self.window.store = Store.open(data_dir)
-            return self.say(exc.message, problem=True)
+        # The window's store is closed while the backup replaces it: the progress is
+        # window-modal, and the result opens a fresh window (or the old store again).
+        worker.run(self.window, "从备份恢复", lambda job: restore(
+            data_dir, path, passphrase=secret, officer_passphrase=officer), writes=True,
+            modal=True, done=lambda done: self._restored(data_dir, done),
+            failed=lambda text: self._not_restored(data_dir, text))
+
+    def _restored(self, data_dir: Path, done) -> None:
+        from desktop.safety_cli import restored_lines
+        from desktop.storage.store import Store
+
         self.replacement = self._new_window(Store.open(data_dir))
         self.say("\n".join(restored_lines(done)))
+
+    def _not_restored(self, data_dir: Path, text: str) -> None:
+        from desktop.storage.store import Store
+
+        self.window.store = Store.open(data_dir)
+        self.say(text, problem=True)
 
     def _new_window(self, store):
         """Every part of the old window holds the old store: a fresh window replaces it."""

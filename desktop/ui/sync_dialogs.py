@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import Refusal
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 from desktop.sync.peers import check_scope, enroll
-from desktop.ui import guard, window_fit
+from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.widgets import ErrorLabel
 
@@ -164,7 +163,7 @@ class ExportDialog(QDialog):
             self.places.setCurrentRow(0)
 
     def do_export(self) -> None:
-        from desktop.sync.export import export_bundles
+        from desktop.sync.export import export_bundles, recipients
 
         item = self.places.currentItem()
         if item is None:
@@ -176,16 +175,33 @@ class ExportDialog(QDialog):
                 "上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。"):
             return
         try:
-            done = export_bundles(self.store, Path(item.data(256)), self.today,
-                                  resend=self.resend.isChecked())
+            worker.unlock_keys(self.store)
+            one_recipient = len(recipients(self.store)) <= 1
         except Refusal as exc:
             self.error.show_message(exc.message)
             return
+        folder, resend = Path(item.data(256)), self.resend.isChecked()
+        # Cancelled before the bundles are published: nothing recorded, no file left. With
+        # several recipients (a township) the first ones' bundles may already be out, so
+        # 取消 is offered only when there is one.
+        self.job = worker.run(self, "导出数据包", lambda job: export_bundles(
+            job.store, folder, self.today, resend=resend, progress=job.step),
+            store=self.store, writes=True, cancel=one_recipient,
+            done=self._exported, failed=self._export_failed)
+        self.export_button.setEnabled(self.job is None)
+
+    def _export_failed(self, text: str) -> None:
+        self.export_button.setEnabled(True)
+        self.error.show_message(text)
+
+    def _exported(self, done) -> None:
+        self.export_button.setEnabled(True)
         self.error.show_message("")
         self.done_files = [e.path for e in done]
         lines = [f"已导出 {e.path.name}(发给 {e.recipient},事件 {e.events} 个)"
                  + (f",随包上报 {len(e.submitted)} 件" if e.submitted else "") for e in done]
         self.result.setPlainText("\n".join(lines) or "没有需要发送的新内容。")
+        _refresh_window(self)
         guard.tell(self.parentWidget(), f"已导出 {len(done)} 个数据包。" if done
                    else "没有需要发送的新内容。")
 
@@ -226,21 +242,48 @@ class ImportDialog(QDialog):
             self.files.addItem(str(f))
 
     def do_import(self) -> None:
-        from desktop.sync.importer import describe, import_files
+        from desktop.sync.importer import import_files
 
         paths = [Path(self.files.item(i).text()) for i in range(self.files.count())]
         if not paths:
             self.report.setPlainText("请先选择要导入的数据包。")
             return
         self.progress.setRange(0, len(paths))
-        self.reports = import_files(self.store, paths, self.today, progress=self._step)
-        self.progress.setValue(len(paths))
-        self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in self.reports)))
-        guard.tell(self.parentWidget(), f"已导入 {len(paths)} 个数据包,结果见导入报告。")
+        self.progress.setValue(0)
+        try:
+            worker.unlock_keys(self.store)
+        except Refusal as exc:
+            self.report.setPlainText(guard.gui_text(exc.message))
+            return
+        # One transaction for all the files: a cancel (between files) rolls back all.
+        self.job = worker.run(self, "导入数据包", lambda job: import_files(
+            job.store, paths, self.today, progress=job.step), store=self.store, writes=True,
+            cancel=True, done=self._imported, failed=self._failed)
+        self.import_button.setEnabled(self.job is None)
+        if self.job is not None:
+            self.job.progress.connect(lambda done, _total, _text: self.progress.setValue(done))
 
-    def _step(self, done: int, total: int) -> None:
-        self.progress.setValue(done)
-        QApplication.processEvents()
+    def _imported(self, reports) -> None:
+        from desktop.sync.importer import describe
+
+        self.import_button.setEnabled(True)
+        self.reports = reports
+        self.progress.setValue(self.progress.maximum())
+        self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in reports)))
+        _refresh_window(self)
+        guard.tell(self.parentWidget(), f"已导入 {len(reports)} 个数据包,结果见导入报告。")
+
+    def _failed(self, text: str) -> None:
+        self.import_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.report.setPlainText(text)
+
+
+def _refresh_window(dialog) -> None:
+    """The ledger shows what the job changed, even while the dialog stays open."""
+    window = guard.main_window_of(dialog)
+    if window is not None and hasattr(window, "refresh"):
+        window.refresh()
 
 
 __all__ = ["EnrollDialog", "ExportDialog", "ImportDialog", "place_name"]

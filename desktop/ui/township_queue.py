@@ -29,7 +29,7 @@ from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.queue import QueueFilter, village_choices
-from desktop.ui import guard, window_fit
+from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
@@ -228,10 +228,24 @@ class FilingDialog(QDialog):
             if not guard.confirm_step(self, f"导出备案登记册:{self.month.text().strip()}",
                                       "登记册中的案件将标为“已备案”,报县民政局备案。"):
                 return
-            self.done = export_filing(self.store, Path(self.folder.text()), period, self.today)
+            worker.unlock_keys(self.store)  # the signed file needs them: asked here
         except Refusal as exc:
             self.error.show_message(exc.message)
             return
+        folder, today = Path(self.folder.text()), self.today
+        # Not cancellable: the register's documents are built before its one transaction.
+        job = worker.run(self, "导出备案登记册", lambda job: export_filing(
+            job.store, folder, period, today), store=self.store, writes=True,
+            done=self._exported, failed=self._failed)
+        self.export_button.setEnabled(job is None)
+
+    def _failed(self, text: str) -> None:
+        self.export_button.setEnabled(True)
+        self.error.show_message(text)
+
+    def _exported(self, done) -> None:
+        self.export_button.setEnabled(True)
+        self.done = done
         t = self.done.totals
         guard.tell(self.parentWidget(), f"已导出备案登记册 {self.done.register_no}。")
         self.result.setPlainText(

@@ -149,5 +149,5 @@ def _placed_text(pdf: bytes) -> list[tuple]:
 def test_plain_cells_print_exactly_where_paragraphs_would(store, monkeypatch):
     notice_id = Notices(store, NOTICE_TODAY).create(cases_at(store, RARE_NAMES + many_names(30)))
     fast = _placed_text(notice_pdf(store, notice_id))
-    monkeypatch.setattr(L, "table_cell", lambda text, st, width: L.para(text, st))
+    monkeypatch.setattr(L, "table_cell", lambda text, st, width, *pad: L.para(text, st))
     assert _placed_text(notice_pdf(store, notice_id)) == fast

@@ -53,12 +53,14 @@ def test_filing_export_writes_files_and_files_the_cases(paid, tmp_path):
     assert sorted(p.suffix for p in done.paths) == [".pdf", ".rdfiling", ".xlsx"]
     assert all(p.stat().st_size > 1000 for p in done.paths)
     assert [status(t, c) for c in paid.ids] == ["filed"] * 3
-    assert done.totals == {"cases": 3, "approved_fen": 300_050, "paid_fen": 290_050}
+    assert done.totals == {"cases": 3, "approved_fen": 300_050, "paid_first_fen": 0,
+                           "paid_fen": 290_050, "total_fen": 290_050}
     sheet = load_workbook(next(p for p in done.paths if p.suffix == ".xlsx")).active
     total = [r for r in sheet.iter_rows(values_only=True) if r[0] == "合计"][0]
     lines = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0] != "合计"]
-    assert float(total[7]) == sum(float(r[7]) for r in lines) == 3000.50
-    assert float(total[10]) == sum(float(r[10]) for r in lines) == 2900.50
+    assert float(total[6]) == sum(float(r[6]) for r in lines) == 3000.50
+    assert float(total[10]) == sum(float(r[10]) for r in lines) == 2900.50  # 发放
+    assert float(total[11]) == sum(float(r[11]) for r in lines) == 2900.50  # 合计支出
     card = tmp_path / "township-card.json"
     export_card(t, card)
     signed = next(p for p in done.paths if p.suffix == ".rdfiling")

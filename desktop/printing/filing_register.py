@@ -16,24 +16,28 @@ from desktop.core.money import format_yuan
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable
 from desktop.printing.sheets import append_row
+from desktop.township.money import case_money
+
+TOTAL_KEYS = ("approved_fen", "paid_first_fen", "paid_fen", "total_fen")  # MONEY's columns
 
 COLUMNS = [  # header, PDF width (mm, 261 in all), alignment, Excel width
-    ("序号", 7, "center", 6), ("村", 14, "center", 10), ("案件编号", 43, "center", 24),
-    ("申请人", 15, "center", 12), ("身份证号", 37, "center", 21), ("人口", 8, "center", 6),
-    ("类型·事由", 21, "center", 18), ("批准金额（元）", 19, "right", 13),
-    ("审批日期", 22, "center", 12), ("审批人／县局文号", 20, "center", 18),
-    ("发放金额（元）", 19, "right", 13), ("发放日期", 22, "center", 12),
-    ("方式", 14, "center", 9),
+    ("序号", 7, "center", 6), ("村·案件编号", 39, "center", 30), ("申请人", 14, "center", 12),
+    ("身份证号", 35, "center", 21), ("人口", 7, "center", 6), ("类型·事由", 18, "center", 18),
+    ("批准金额（元）", 18, "right", 13), ("审批日期", 19, "center", 12),
+    ("审批人／县局文号", 17, "center", 18), ("先行救助（元）", 18, "right", 13),
+    ("发放金额（元）", 18, "right", 13), ("合计支出（元）", 18, "right", 13),
+    ("发放日期", 19, "center", 12), ("方式", 14, "center", 9),
 ]
-MONEY = (7, 10)
+MONEY = (6, 9, 10, 11)
 
 
 def _cells(i: int, r: dict) -> list:
     approver = r["approver"] + (f"／{r['county_ref']}" if r["county_ref"] else "")
-    return [i, r["village_name"], r["id"], r["applicant_name"], r["applicant_id_number"],
+    paid_first, paid, total = case_money(r)
+    return [i, f"{r['village_name']}\n{r['id']}", r["applicant_name"], r["applicant_id_number"],
             r["household_size"], f"{category_label(r['category'])}·{reason_label(r['reason'])}",
-            r["approved_fen"], r["decided_on"], approver, r["paid_fen"], r["paid_on"],
-            r["method"]]
+            r["approved_fen"], r["decided_on"], approver, paid_first, paid, total,
+            r["paid_on"], r["method"]]
 
 
 def _title(store) -> str:
@@ -45,12 +49,14 @@ def filing_pdf(store, rows: list[dict], info: dict) -> bytes:
     ws, t = store.workstation, info["totals"]
     body = [[format_yuan(c or 0, grouped=True) if j in MONEY else str(c)
              for j, c in enumerate(_cells(i, r))] for i, r in enumerate(rows, 1)]
-    total = [L.para(f"合计　{t['cases']} 户", L.CELL_CENTER)] + [""] * 6 + [
-        L.para(format_yuan(t["approved_fen"], grouped=True), L.CELL_RIGHT), "", "",
-        L.para(format_yuan(t["paid_fen"], grouped=True), L.CELL_RIGHT), "", ""]
+    money = {j: L.para(format_yuan(t[key], grouped=True), L.CELL_RIGHT)
+             for j, key in zip(MONEY, TOTAL_KEYS, strict=True)}
+    total = [L.para(f"合计　{t['cases']} 户", L.CELL_CENTER)] + [
+        money.get(j, "") for j in range(1, len(COLUMNS))]
     table = L.data_table([c[0] for c in COLUMNS], body, [c[1] * mm for c in COLUMNS],
-                         [c[2] for c in COLUMNS], extra_rows=[total], small=True)
-    table.setStyle(TableStyle([("SPAN", (0, -1), (6, -1))]))
+                         [c[2] for c in COLUMNS], extra_rows=[total], small=True,
+                         padding=2)  # fifteen columns across A4: narrow margins in cells
+    table.setStyle(TableStyle([("SPAN", (0, -1), (MONEY[0] - 1, -1))]))
     head = (f"{ws['county']}{ws['township']}　　登记册编号：{info['register_no']}　　"
             f"期间：{info['period'].label}（按发放日期）　　共 {t['cases']} 户")
     story = [L.para(_title(store), L.TITLE), L.para(head, L.style(10, align="center")),
@@ -86,8 +92,9 @@ def filing_xlsx(store, rows: list[dict], info: dict) -> bytes:
     for i, r in enumerate(rows, 1):
         append_row(sheet, [_value(j, c) for j, c in enumerate(_cells(i, r))])
     t = info["totals"]
-    sheet.append(["合计", None, None, None, None, t["cases"], None,
-                  Decimal(t["approved_fen"]) / 100, None, None, Decimal(t["paid_fen"]) / 100])
+    money = {j: Decimal(t[key]) / 100 for j, key in zip(MONEY, TOTAL_KEYS, strict=True)}
+    sheet.append(["合计", None, None, None, t["cases"]]
+                 + [money.get(j) for j in range(5, len(COLUMNS))])
     for row in sheet.iter_rows(min_row=4):
         for j in MONEY:
             row[j].number_format = "#,##0.00"

@@ -72,13 +72,15 @@ def box_table(rows: list[list], widths: list[float], commands: list, **kw) -> Ta
 
 def data_table(headers: list[str], rows: list[list[str]], widths: list[float],
                aligns: list[str], *, extra_rows: list[list] | None = None,
-               small: bool = False) -> Table:
-    """A ruled table; the header row repeats at the top of every page it spans."""
+               small: bool = False, padding: float = None) -> Table:
+    """A ruled table; the header row repeats at the top of every page it spans. A wide
+    register with many columns may narrow the cells' side `padding` (points)."""
+    padding = CELL_PADDING if padding is None else padding
     styles = SMALL_STYLES if small else CELL_STYLES
     head = styles["center"] if small else HEAD
-    body = [[table_cell(h, head, w) for h, w in zip(headers, widths, strict=True)]]
-    body += [[table_cell(c, styles[a], w) for c, a, w in zip(row, aligns, widths, strict=True)]
-             for row in rows]
+    body = [[table_cell(h, head, w, padding) for h, w in zip(headers, widths, strict=True)]]
+    body += [[table_cell(c, styles[a], w, padding)
+              for c, a, w in zip(row, aligns, widths, strict=True)] for row in rows]
     body += extra_rows or []
     t = Table(body, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
@@ -92,17 +94,20 @@ def data_table(headers: list[str], rows: list[list[str]], widths: list[float],
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]))
     return t
 
 
-def table_cell(text: str, st: ParagraphStyle, width: float) -> str | Paragraph:
+def table_cell(text: str, st: ParagraphStyle, width: float, padding: float = None
+               ) -> str | Paragraph:
     """What a cell `width` wide holds: `text` itself when it fits on one line in the main
     font, else a Paragraph, which wraps it and switches fonts for rare characters. The
     table draws the string where the one-line Paragraph would be (data_table gives it
     `st`'s size, leading and alignment), without parsing markup and wrapping it again on
     every layout pass: that was most of a notice's time."""
-    room = width - 2 * CELL_PADDING
+    room = width - 2 * (CELL_PADDING if padding is None else padding)
     if _plain_line(text) and stringWidth(text, MAIN, st.fontSize) < room - _FUZZ:
         return text
     return para(text, st)

@@ -22,6 +22,7 @@ from desktop.casework import Casework
 from desktop.core.errors import Refusal
 from desktop.storage.eventlog import canonical
 from desktop.storage.store import now_utc
+from desktop.township.money import case_money
 from desktop.township.villages import village_code_of, village_names
 
 FILING_FORMAT = "relief-desk-filing"
@@ -152,11 +153,13 @@ def _case_record(r: dict) -> dict:
             "category": r["category"], "reason": r["reason"],
             "household_size": r["household_size"], "approved_fen": r["approved_fen"],
             "decided_on": r["decided_on"], "approver": r["approver"],
-            "county_ref": r["county_ref"], "paid_fen": r["paid_fen"], "paid_on": r["paid_on"],
-            "method": r["method"]}
+            "county_ref": r["county_ref"], "paid_first_fen": r["paid_first_fen"] or 0,
+            "paid_fen": r["paid_fen"], "paid_on": r["paid_on"], "method": r["method"]}
 
 
 def totals(cases: list[dict]) -> dict:
     """Count and sums of filing rows or of a signed file's cases (the same keys)."""
+    money = [case_money(c) for c in cases]
     return {"cases": len(cases), "approved_fen": sum(c["approved_fen"] or 0 for c in cases),
-            "paid_fen": sum(c["paid_fen"] or 0 for c in cases)}
+            "paid_first_fen": sum(m[0] for m in money), "paid_fen": sum(m[1] for m in money),
+            "total_fen": sum(m[2] for m in money)}

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 def case_money(row) -> tuple[int, int, int]:
     """(paid first, paid, total) in fen, from a ledger row (`applications`)."""
-    paid_first = row["paid_first_fen"] or 0
-    paid = row["paid_fen"] or 0
+    paid_first = _fen(row, "paid_first_fen")  # absent from filings signed before it
+    paid = _fen(row, "paid_fen")
     return paid_first, paid, paid_first + paid
+
+
+def _fen(row, key: str) -> int:
+    try:
+        return row[key] or 0
+    except (KeyError, IndexError):
+        return 0
 
 
 def recovery_owed(row) -> int:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop.casework import Casework
-from desktop.demo_data import generate_cases
-from desktop.notices import Notices
-from desktop.scale_data import Village, county_villages, fill_store
-from desktop.setup_workstation import create_workstation
+from desktop.demo.data import generate_cases
+from desktop.demo.scale import Village, county_villages, fill_store
+from desktop.operations.casework import Casework
+from desktop.operations.notices import Notices
+from desktop.operations.setup import create_workstation
 from desktop.sync.export import export_bundles
 from desktop.sync.identity import fingerprint, own_card
 from desktop.sync.peers import enroll

@@ -53,7 +53,7 @@ def export_floor(store, runs: int = 3) -> float:
 def import_floor(store, folder: Path) -> float:
     """The rows the import wrote, inserted with plain executemany into an empty store of
     the same schema (indexes included), in one transaction."""
-    from desktop.setup_workstation import create_workstation
+    from desktop.operations.setup import create_workstation
 
     rows = {t: store.db.execute(f"SELECT * FROM {t}").fetchall() for t in IMPORTED}
     identity = {k: store.workstation[k] for k in ("role", "county", "county_code",

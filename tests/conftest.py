@@ -92,7 +92,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def casework(store):
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
 
     return Casework(store, TODAY)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.casework import Casework
+from desktop.operations.casework import Casework
 from desktop.sync.export import export_bundles
 from desktop.sync.identity import fingerprint, own_card
 from desktop.sync.importer import import_files

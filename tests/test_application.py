@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.core.application import normalise_application
 from desktop.core.errors import ValidationFailed
 from desktop.core.idnumber import check_character
 from desktop.core.policy import Policy
+from desktop.operations.casework import Casework
 from tests.helpers import TODAY, event_count, make_application, make_id, make_store
 
 POLICY = Policy()

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "desktop" / "core"
-CLI = ROOT / "desktop" / "cli.py"
+CLI = ROOT / "desktop" / "cli" / "__init__.py"
 FORBIDDEN_IN_CORE = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "sqlite3", "sqlite_utils")
 
 
@@ -92,15 +92,23 @@ def _module_level_imports(tree: ast.Module) -> list[tuple[int, str]]:
 
 
 def test_the_cli_does_not_import_qt_at_module_level():
-    assert CLI.exists(), "desktop/cli.py (the relief-desk entry point) is missing"
+    assert CLI.exists(), "desktop/cli/__init__.py (the relief-desk entry point) is missing"
     tree = ast.parse(CLI.read_text(encoding="utf-8"), filename=str(CLI))
     qt = ("PySide6", "shiboken6", "desktop.ui")
     bad = [f"line {line}: {m}" for line, m in _module_level_imports(tree) if is_forbidden(m, qt)]
     assert bad == []
 
 
+@pytest.mark.parametrize("path", sorted(CLI.parent.glob("*.py")), ids=lambda p: p.name)
+def test_no_command_module_imports_qt_or_the_gui(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    qt = ("PySide6", "shiboken6", "desktop.ui")
+    # (the entry point opens the GUI when no command is given: imported then, not before)
+    assert [m for _, m in _module_level_imports(tree) if is_forbidden(m, qt)] == []
+
+
 def test_importing_the_cli_does_not_load_qt():
-    assert CLI.exists(), "desktop/cli.py (the relief-desk entry point) is missing"
+    assert CLI.exists(), "desktop/cli/__init__.py (the relief-desk entry point) is missing"
     code = ("import sys, desktop.cli\n"
             "print(sorted(m for m in sys.modules"
             " if m.split('.')[0] in ('PySide6', 'shiboken6') or m.startswith('desktop.ui')))")

@@ -23,7 +23,7 @@ from tests.sync_world import World
 @pytest.fixture
 def store(tmp_path):
     s = make_store(tmp_path)
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
 
     Casework(s, TODAY).receive_many([make_application() for _ in range(3)])
     yield s
@@ -31,7 +31,7 @@ def store(tmp_path):
 
 
 def test_auto_backups_rotate_and_skip_when_nothing_changed(store):
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
 
     store.set_settings({"backups_kept": 3})
     made = []
@@ -69,7 +69,7 @@ def test_encrypted_backup_round_trip_with_attachments_and_a_new_id(store, tmp_pa
         assert keys.is_protected(target)
         keys.forget()
         assert keys.unlock(target, done.new_id, "新口令456").workstation_id == done.new_id
-        from desktop.casework import Casework
+        from desktop.operations.casework import Casework
 
         new_case = Casework(again, TODAY).receive(make_application())
         seq = again.db.execute("SELECT workstation_id, seq FROM events WHERE case_id = ?",

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.cli import main
 from desktop.core.errors import Refusal
 from desktop.core.policy import policy_from_settings
+from desktop.operations.casework import Casework
 from desktop.paths import store_path
 from desktop.safety import backup, chainhead
 from desktop.safety.checks import check_file

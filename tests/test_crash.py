@@ -54,7 +54,7 @@ def child(activity: str, a: str, b: str) -> None:
 
 
 def _save(data_dir: Path, today: date) -> None:
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
     from desktop.storage.store import Store
     from tests.helpers import make_application
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.core.deadlines import due_for, urgency
 from desktop.core.policy import Policy
+from desktop.operations.casework import Casework
 from desktop.storage.queries import case_detail, urgent_counts
 from tests.helpers import advance, make_application, make_store
 

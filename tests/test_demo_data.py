@@ -15,7 +15,7 @@ from desktop.core.policy import Policy
 from desktop.core.rulebook import advance, check_step
 from desktop.core.steps import CaseFacts
 from desktop.core.workflow import ACTIONS, next_status
-from desktop.demo_data import generate_cases
+from desktop.demo.data import generate_cases
 
 TODAY = date(2026, 6, 1)
 VILLAGE = "430522103201"

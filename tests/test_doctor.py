@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.cli import main
+from desktop.operations.casework import Casework
 from desktop.safety.startup import examine
 from tests.helpers import TODAY, advance, make_application, make_store
 

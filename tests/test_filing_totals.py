@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from desktop.notices import Notices
+from desktop.operations.notices import Notices
 from desktop.township.decisions import Decisions
 from desktop.township.figures import monthly_figures
 from desktop.township.filing import export_filing, period_of

@@ -92,7 +92,7 @@ def test_a_decompression_bomb_stops_at_the_cap(monkeypatch):
 @pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000,
                                   '{"a":' * 50_000 + "1" + "}" * 50_000])
 def test_deeply_nested_json_is_refused(tmp_path, text):
-    from desktop.commands import read_json
+    from desktop.cli.commands import read_json
 
     with pytest.raises(Refusal):
         payload.parse(zlib.compress(text.encode()), "deep")
@@ -102,7 +102,7 @@ def test_deeply_nested_json_is_refused(tmp_path, text):
 
 
 def test_a_huge_json_file_is_refused_unread(tmp_path, monkeypatch):
-    from desktop import commands
+    from desktop.cli import commands
 
     monkeypatch.setattr(commands, "MAX_INPUT_BYTES", 1000)
     (tmp_path / "big.json").write_text("[" + "1," * 10_000 + "1]")
@@ -114,8 +114,8 @@ def test_a_huge_json_file_is_refused_unread(tmp_path, monkeypatch):
 @given(data=st.data())
 def test_application_files_of_any_shape(world, data, tmp_path_factory):
     """Random JSON, or a valid application with one part replaced by random JSON."""
-    from desktop.casework import Casework
-    from desktop.commands import read_json
+    from desktop.cli.commands import read_json
+    from desktop.operations.casework import Casework
 
     doc = data.draw(JSON)
     if data.draw(st.booleans()):

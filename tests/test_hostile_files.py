@@ -144,7 +144,7 @@ def test_a_full_disk_during_bundle_import_is_bad_input_and_changes_nothing(
     import errno
     import os
 
-    from desktop.notices import Notices
+    from desktop.operations.notices import Notices
     from desktop.storage.attachments import attachments_dir
     from desktop.storage.store import Store
     from tests.helpers import TODAY as WORLD_TODAY

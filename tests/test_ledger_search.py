@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.scale_data import county_villages, fill_store
+from desktop.demo.scale import county_villages, fill_store
 from desktop.storage.queries import LedgerFilter, ledger_count, ledger_first_page, ledger_page
 from desktop.ui.ledger_model import LedgerModel
 from tests.helpers import TODAY, make_store

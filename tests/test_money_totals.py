@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.demo import load_demo, open_demo_store
+from desktop.demo.village import load_demo, open_demo_store
 from desktop.printing.approval_form import form_pdf
 from desktop.township.figures import monthly_figures
 from desktop.township.money import case_money

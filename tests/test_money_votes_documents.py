@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.cli import main
+from desktop.operations.casework import Casework
 from desktop.printing.approval_form import form_pdf
 from desktop.printing.decision_letter import letter_pdf
 from desktop.township.decisions import Decisions

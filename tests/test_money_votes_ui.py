@@ -3,7 +3,7 @@ here is shown with both names, without being asked for."""
 
 from __future__ import annotations
 
-from desktop.casework import Casework
+from desktop.operations.casework import Casework
 from desktop.ui.case_view import CaseView
 from tests.helpers import TODAY, make_application, make_id, make_store
 

@@ -9,8 +9,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from desktop.casework import Casework
-from desktop.notices import Notices
+from desktop.operations.casework import Casework
+from desktop.operations.notices import Notices
 from tests.helpers import advance, make_application, make_store
 
 NOTICE_TODAY = date(2026, 11, 6)  # the day after ORDINARY_PATH's review

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.core.errors import Refusal
-from desktop.notices import Notices
+from desktop.operations.notices import Notices
 from desktop.paths import store_path
 from desktop.storage.store import Store
 from tests.helpers import event_count, playing

@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph
 from desktop.core import printable
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
-from desktop.notices import Notices
+from desktop.operations.notices import Notices
 from desktop.printing import layout as L
 from desktop.printing.notice_sheet import notice_pdf
 from tests.test_notice_helpers import (

@@ -34,7 +34,7 @@ def test_no_personal_data_in_logs_crash_reports_or_loose_files(tmp_path, monkeyp
     def buggy():
         raise KeyError(f"申请人 {victim} 的记录")  # a bug whose message names someone
 
-    monkeypatch.setattr("desktop.commands._with_store", lambda *a: buggy())
+    monkeypatch.setattr("desktop.cli.commands._with_store", lambda *a: buggy())
     assert main([*base, "applications", "list"]) == 1
     logs = __import__("pathlib").Path(user_log_dir("relief-desk", appauthor=False))
     assert list(logs.glob("crash-*.txt")), "the bug report was written"

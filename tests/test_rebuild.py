@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.casework import Casework
 from desktop.core.steps import CaseFacts, goes_against, notice_last_day
+from desktop.operations.casework import Casework
 from desktop.storage import eventlog
 from tests.helpers import (
     TODAY,

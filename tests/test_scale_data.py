@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.casework import Casework
 from desktop.core.workflow import ACTIONS
-from desktop.demo_data import generate_cases
-from desktop.scale_data import (
+from desktop.demo.data import generate_cases
+from desktop.demo.scale import (
     TEN_YEAR_MIX,
     VILLAGES,
     VillageJob,
@@ -17,7 +16,8 @@ from desktop.scale_data import (
     share_cases,
     village_events,
 )
-from desktop.setup_workstation import create_workstation
+from desktop.operations.casework import Casework
+from desktop.operations.setup import create_workstation
 from desktop.storage.eventlog import verify_chain
 from desktop.storage.store import Store
 
@@ -58,7 +58,7 @@ def _type(code: str) -> str:
 
 
 def fill_township_id() -> str:
-    from desktop.scale_data import workstation_id
+    from desktop.demo.scale import workstation_id
 
     return workstation_id(1, VILLAGE.township_code)
 

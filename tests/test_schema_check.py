@@ -9,9 +9,9 @@ import sqlite3
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.cli import main
 from desktop.core.errors import Refusal
+from desktop.operations.casework import Casework
 from desktop.paths import store_path
 from desktop.safety import backup
 from desktop.safety.checks import check_file

@@ -3,8 +3,7 @@ It must pass on a good installation, and name the check that failed otherwise.""
 
 from __future__ import annotations
 
-from desktop import selfcheck
-from desktop.cli import main
+from desktop.cli import main, selfcheck
 
 
 def test_selfcheck_passes_with_a_one_line_summary(capsys, tmp_path, monkeypatch):
@@ -45,7 +44,7 @@ def test_later_checks_run_and_report_when_the_workstation_fails(capsys, monkeypa
 
 
 def test_feature_modules_can_add_checks(capsys, monkeypatch):
-    from desktop import notices_cli
+    from desktop.cli import notices as notices_cli
 
     monkeypatch.setattr(notices_cli, "SELFCHECKS", [("公示 PDF", lambda ctx: "1 页")],
                         raising=False)

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.core.errors import ValidationFailed
 from desktop.core.policy import Policy
 from desktop.core.rulebook import check_step
 from desktop.core.steps import CaseFacts, notice_last_day
+from desktop.operations.casework import Casework
 from tests.helpers import (
     ORDINARY_PATH,
     TODAY,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import desktop.storage.store as store_module
-from desktop.casework import Casework
 from desktop.core.errors import Refusal, ValidationFailed
+from desktop.operations.casework import Casework
 from desktop.paths import store_path
 from desktop.storage import eventlog
 from desktop.storage.migrations import KNOWN, MIGRATION_SET

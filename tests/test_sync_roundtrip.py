@@ -167,7 +167,7 @@ def test_chains_with_designed_gaps_verify(world):
 def test_notice_batches_and_their_photo_travel_to_the_township(world, tmp_path):
     """A village's batch-level records (photo of the posted sheet, result notice) are its
     own: the township accepts them and receives the photo itself."""
-    from desktop.notices import Notices
+    from desktop.operations.notices import Notices
     from desktop.storage.attachments import attachment_path
 
     (a1,) = world.cases_ready(world.a, 1)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.demo_training import TRAINING_PASSPHRASE
+from desktop.demo.training import TRAINING_PASSPHRASE
 from desktop.safety.passphrase import OFFICER_ENV
 
 TODAY = "2026-12-31"

@@ -34,7 +34,7 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     safety_start.check_in_background(window)
     qtbot.waitUntil(lambda: "数据检查通过" in window.statusBar().currentMessage(), timeout=20000)
     assert backup.auto_backups(store.path.parent)  # the day's first, with the start-up check
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
 
     Casework(store, TODAY).receive(make_application())
     panel.backup_now()
@@ -61,7 +61,7 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
 
 
 def test_a_damaged_store_offers_the_latest_good_backup(qtbot, tmp_path, monkeypatch):
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
     from desktop.ui.app import start
 
     store = make_store(tmp_path)

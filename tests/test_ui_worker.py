@@ -101,7 +101,7 @@ def test_an_error_arrives_as_a_message_not_an_exception(qtbot, parent, monkeypat
 
 
 def test_two_writing_jobs_never_overlap_and_the_window_waits(qtbot, parent, tmp_path):
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
 
     store = make_store(tmp_path)
     gate, messages, done = Gate(), [], []

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.casework import Casework
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.workflow import ACTIONS, allowed_actions, next_status
+from desktop.operations.casework import Casework
 from tests.helpers import TODAY, event_count, make_application, make_store, projection_rows
 
 # Status labels as DOMAIN.md lists them (the UI shows these, refusals name them).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.demo import load_demo, open_demo_store
+from desktop.demo.village import load_demo, open_demo_store
 from desktop.storage.queries import LedgerFilter, ledger_page
 from desktop.ui import notice_dialogs as nd
 

@@ -124,7 +124,7 @@ def _write_part(store, peer: dict, folder: Path, today: date, events: list, acks
 
 def submit_ready_cases(store, today: date) -> list[str]:
     """上报: every case whose notice ended cleanly goes out with this bundle."""
-    from desktop.casework import Casework
+    from desktop.operations.casework import Casework
 
     work = Casework(store, today)
     ids = [r[0] for r in store.db.execute(

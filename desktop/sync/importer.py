@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from desktop.casework import Casework, facts_of
 from desktop.core.errors import Refusal
 from desktop.core.roles import ROLES, region_of
 from desktop.core.rulebook import RECEIVED_EVENT, check_recorded
+from desktop.operations.casework import Casework, facts_of
 from desktop.storage.attachments import store_bytes
 from desktop.storage.eventlog import Event, insert_events
 from desktop.storage.projection_batch import batched, reader

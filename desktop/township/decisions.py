@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.casework import Casework
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.core.status import status_label
+from desktop.operations.casework import Casework
 from desktop.township.villages import require_enrolled
 
 DECIDED = ("approved", "rejected", "result_posted", "paid", "filed")

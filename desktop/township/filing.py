@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop.casework import Casework
 from desktop.core.errors import Refusal
+from desktop.operations.casework import Casework
 from desktop.storage.eventlog import canonical
 from desktop.storage.store import now_utc
 from desktop.township.money import case_money

@@ -1,1 +1,1 @@
-"""The PySide6 GUI: thin views over desktop.casework and desktop.storage."""
+"""The PySide6 GUI: thin views over desktop.operations.casework and desktop.storage."""

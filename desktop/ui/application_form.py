@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.casework import Casework
 from desktop.core.application import check_application
 from desktop.core.categories import CATEGORIES, PROGRAM_CATEGORIES, PROGRAMS, REASONS
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+from desktop.operations.casework import Casework
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.date_field import date_problems

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         """The casework operations, loaded when a case is first opened or added (their
         checks are not needed to show the ledger)."""
         if self._casework is None:
-            from desktop.casework import Casework
+            from desktop.operations.casework import Casework
 
             self._casework = Casework(self.store, self.today)
         return self._casework

@@ -5,7 +5,7 @@ notice, and previews / prints / saves a sheet in one action. The same menu print
 approval form of the selected case and the register with the ledger's current filter.
 
 The main window only calls `install(main_window)` (it has .store, .today, .refresh and
-.current_filter()); the work is done by desktop.notices and desktop.printing."""
+.current_filter()); the work is done by desktop.operations.notices and desktop.printing."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ class NoticePanel(QDialog):
 
     @property
     def notices(self):
-        from desktop.notices import Notices  # casework: loaded when first needed
+        from desktop.operations.notices import Notices  # casework: loaded when first needed
 
         return Notices(self.window.store, self.window.today)
 

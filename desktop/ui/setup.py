@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.workstation import ROLES, check_workstation
-from desktop.setup_workstation import create_workstation
+from desktop.operations.setup import create_workstation
 from desktop.storage.store import Store
 from desktop.ui import widgets as w
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from desktop.core.errors import Refusal
 from desktop.core.rulebook import STEPS
 from desktop.core.status import STATUS_LABELS
+from desktop.operations.setup import create_workstation
 from desktop.paths import default_data_dir
-from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -29,10 +29,10 @@ def run(args) -> int:
     if args.command == "demo":
         return demo(args, data_dir, today)
     if args.command == "selfcheck":
-        from desktop.selfcheck import selfcheck
+        from desktop.cli.selfcheck import selfcheck
 
         return selfcheck(args, data_dir, today)
-    from desktop.cli_parts import feature_modules
+    from desktop.cli.parts import feature_modules
 
     for module in feature_modules():
         if args.command in module.COMMANDS:
@@ -45,8 +45,8 @@ def run(args) -> int:
 
 
 def _with_store(args, store: Store, today: date) -> int:
-    from desktop import listing
-    from desktop.casework import Casework
+    from desktop.cli import listing
+    from desktop.operations.casework import Casework
 
     if args.command == "rebuild":
         n = store.rebuild()
@@ -116,7 +116,7 @@ def init(args, data_dir: Path) -> int:
 def demo(args, data_dir: Path, today: date) -> int:
     if args.training:
         return training(args, today)
-    from desktop.demo import load_demo, open_demo_store
+    from desktop.demo.village import load_demo, open_demo_store
 
     store = open_demo_store(data_dir)
     try:
@@ -130,7 +130,7 @@ def demo(args, data_dir: Path, today: date) -> int:
 def training(args, today: date) -> int:
     import os
 
-    from desktop.demo_training import TRAINING_PASSPHRASE, build_training_set, guide
+    from desktop.demo.training import TRAINING_PASSPHRASE, build_training_set, guide
     from desktop.safety.passphrase import OFFICER_ENV
 
     secret = os.environ.get(OFFICER_ENV)  # as `init` reads it; else the documented one

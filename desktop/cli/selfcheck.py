@@ -6,7 +6,7 @@ and runs each check even when an earlier one failed, so the one-line answer name
 problem at once. A check is a named function taking the shared `Context`; it returns a
 short note for the summary or raises. Features add their own checks (a notice PDF, a
 sync bundle) with a `SELFCHECKS = [(name, check), …]` list in their command module
-(desktop.notices_cli, desktop.sync_cli), or by appending to CHECKS here."""
+(desktop.cli.notices, desktop.cli.sync), or by appending to CHECKS here."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ Check = Callable[[Context], str]
 
 
 def check_workstation(ctx: Context) -> str:
-    from desktop.demo import load_demo, open_demo_store
+    from desktop.demo.village import load_demo, open_demo_store
 
     ctx.store = open_demo_store(ctx.data_dir)
     ctx.case_ids = load_demo(ctx.store, today=ctx.today, seed=7, count=DEMO_CASES)
@@ -143,7 +143,7 @@ CHECKS: list[tuple[str, Check]] = [
 
 def all_checks() -> list[tuple[str, Check]]:
     """CHECKS, then each feature's SELFCHECKS (in the order cli.FEATURES lists them)."""
-    from desktop.cli_parts import feature_modules
+    from desktop.cli.parts import feature_modules
 
     extra = [c for module in feature_modules() for c in getattr(module, "SELFCHECKS", ())]
     return CHECKS + extra

@@ -13,12 +13,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from desktop import demo_documents as documents
-from desktop import demo_names as people
 from desktop.core.categories import program_label, reason_label
 from desktop.core.money import format_yuan
 from desktop.core.policy import Policy
 from desktop.core.status import Status
+from desktop.demo import documents
+from desktop.demo import names as people
 
 STATUSES = tuple(s.value for s in Status)
 # After one case in every state, the mix a village ledger usually has.

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli_parts import Parser, day, feature_modules
+from desktop.cli.parts import Parser, day, feature_modules
 from desktop.core.errors import Refusal
 
 ROLE_CHOICES = ("village", "township")
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             return _gui(args)
-        from desktop import commands
+        from desktop.cli import commands
 
         return commands.run(args)
     except Refusal as exc:

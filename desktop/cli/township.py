@@ -15,15 +15,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.commands import with_store
+from desktop.cli.commands import with_store
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS, category_label
 from desktop.core.money import format_yuan, parse_yuan
 from desktop.core.status import status_label
 
 
 def add_parsers(sub) -> None:
-    from desktop.cli_parts import Parser as _Parser
-    from desktop.cli_parts import day as _date
+    from desktop.cli.parts import Parser as _Parser
+    from desktop.cli.parts import day as _date
 
     q = sub.add_parser("queue", help="乡镇审批队列(各村待决定的案件及风险提示)")
     q.add_argument("--village", default="")

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from desktop import demo_names as people
 from desktop.core.application import normalise_application
 from desktop.core.policy import Policy
 from desktop.core.rulebook import advance, check_step
 from desktop.core.steps import CaseFacts
 from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT, next_status
-from desktop.demo_data import generate_cases
+from desktop.demo import names as people
+from desktop.demo.data import generate_cases
 from desktop.storage.eventlog import GENESIS, Event, event_hash
 
 COUNTY, COUNTY_CODE = "新邵县", "430522"

@@ -13,7 +13,7 @@ from desktop.core.errors import Refusal
 
 # Each feature adds its own commands: a module with add_parsers(sub) and
 # COMMANDS = {name: handler(args, data_dir, today) -> exit code}. No Qt in any of them.
-FEATURES = ("desktop.notices_cli", "desktop.sync_cli", "desktop.township_cli", "desktop.safety_cli")
+FEATURES = ("desktop.cli.notices", "desktop.cli.sync", "desktop.cli.township", "desktop.cli.safety")
 
 
 class Parser(argparse.ArgumentParser):

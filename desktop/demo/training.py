@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
-from desktop.demo import load_village_cases
+from desktop.demo.village import load_village_cases
+from desktop.operations.setup import create_workstation
 from desktop.paths import store_path
-from desktop.setup_workstation import create_workstation
 from desktop.sync.identity import export_card, fingerprint, own_card, read_card
 from desktop.sync.keys import check_new_passphrase
 from desktop.sync.peers import enroll

@@ -1,6 +1,6 @@
 """Commands of public notices and printed documents (issue 3): `notice …`, `form pdf`,
 `register`. Objections go through `relief-desk step APP_ID objection|resolve_objection`.
-No Qt here; the work is in desktop.notices and desktop.printing."""
+No Qt here; the work is in desktop.operations.notices and desktop.printing."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from desktop.core.status import STATUS_LABELS
 
 def add_parsers(sub) -> None:
     """Add this feature's subcommands to the top-level parser's `sub`."""
-    from desktop.cli_parts import day as _date
+    from desktop.cli.parts import day as _date
 
     notice = sub.add_parser("notice", help="张榜公示:建立、列出、结束、打印").add_subparsers(
         dest="notice_command", required=True, parser_class=sub._parser_class)
@@ -71,7 +71,7 @@ def _store(data_dir):
 
 
 def notice(args, data_dir, today: date) -> int:
-    from desktop.notices import Notices
+    from desktop.operations.notices import Notices
 
     with _store(data_dir) as store:
         n = Notices(store, today)
@@ -168,9 +168,9 @@ COMMANDS: dict = {"notice": notice, "form": form, "register": register}
 def _selfcheck_notice(ctx) -> str:
     """A notice sheet is posted from the demo cases and rendered with its fonts embedded,
     showing the names and none of the ID numbers."""
-    from desktop.notices import Notices
+    from desktop.cli.selfcheck import pdf_embeds_font
+    from desktop.operations.notices import Notices
     from desktop.printing.notice_sheet import notice_pdf
-    from desktop.selfcheck import pdf_embeds_font
 
     store = ctx.need_store()
     ready = [r[0] for r in store.db.execute(

@@ -11,12 +11,12 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from desktop.casework import Casework
 from desktop.core.errors import Refusal
 from desktop.core.workflow import ACTIONS
-from desktop.demo_data import STATUSES, generate_cases
+from desktop.demo.data import STATUSES, generate_cases
+from desktop.operations.casework import Casework
+from desktop.operations.setup import create_workstation
 from desktop.paths import store_path
-from desktop.setup_workstation import create_workstation
 from desktop.storage.store import Store
 
 DEMO_IDENTITY = {

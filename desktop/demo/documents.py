@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop.demo_names import (
+from desktop.demo.names import (
     AILMENTS,
     DETAILS,
     DISABILITIES,

@@ -12,12 +12,12 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from desktop.commands import with_store
+from desktop.cli.commands import with_store
 from desktop.core.errors import Refusal
 
 
 def add_parsers(sub) -> None:
-    from desktop.cli_parts import Parser as _Parser
+    from desktop.cli.parts import Parser as _Parser
 
     ident = sub.add_parser("identity", help="本机身份:指纹、身份文件、身份信息表").add_subparsers(
         dest="identity_command", required=True, parser_class=_Parser)
@@ -162,7 +162,7 @@ COMMANDS: dict = {"identity": with_store(identity), "enroll": with_store(enroll)
 def _selfcheck_bundle(ctx) -> str:
     """The demo village and a scratch township enroll each other; the village's bundle
     is written, verified and imported at the township."""
-    from desktop.setup_workstation import create_workstation
+    from desktop.operations.setup import create_workstation
     from desktop.sync.export import export_bundles
     from desktop.sync.identity import fingerprint, own_card
     from desktop.sync.importer import import_files

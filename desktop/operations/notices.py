@@ -12,9 +12,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.casework import Casework
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.status import status_label
+from desktop.operations.casework import Casework
 from desktop.storage import attachments
 from desktop.storage import notice_queries as nq
 from desktop.storage.notice_projections import PHOTO_ATTACHED, RESULT_ISSUED, batch_record_id

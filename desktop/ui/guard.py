@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+)
 
 STATUS_MS = 15000
 
@@ -105,10 +113,24 @@ class DiscardGuard:
         super().reject()
 
     def watch(self, widgets) -> None:
-        from desktop.ui.widgets import change_signal
-
         for widget in widgets:
             change_signal(widget).connect(self._edited)
 
     def _edited(self, *_args) -> None:
         self.typed = True
+
+
+def change_signal(widget):
+    """The signal an input emits when the officer changes it."""
+    if hasattr(widget, "changed"):
+        return widget.changed
+    for kind, name in _SIGNALS:
+        if isinstance(widget, kind):
+            return getattr(widget, name)
+    raise TypeError(type(widget))
+
+
+_SIGNALS = ((QLineEdit, "textChanged"), (QComboBox, "currentIndexChanged"),
+            (QPlainTextEdit, "textChanged"), (QCheckBox, "toggled"),
+            (QSpinBox, "valueChanged"))
+

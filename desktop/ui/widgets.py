@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan, parse_yuan
 from desktop.ui.date_field import DateField
-from desktop.ui.guard import gui_text
+from desktop.ui.guard import change_signal, gui_text  # noqa: F401 (change_signal: w.change_signal)
 from desktop.ui.window_fit import with_key
 
 ERROR_STYLE = "color: #c62828;"
@@ -224,16 +224,6 @@ def open_messages() -> list[QMessageBox]:
     return list(_open_boxes)
 
 
-def change_signal(widget):
-    """The signal an input emits when the officer changes it."""
-    if hasattr(widget, "changed"):
-        return widget.changed
-    for kind, name in _SIGNALS:
-        if isinstance(widget, kind):
-            return getattr(widget, name)
-    raise TypeError(type(widget))
-
-
 def value_of(widget):
     """What an input holds, as the document wants it (combo → its code)."""
     if hasattr(widget, "changed"):
@@ -249,11 +239,6 @@ def value_of(widget):
     if isinstance(widget, QSpinBox):
         return widget.value()
     raise TypeError(type(widget))
-
-
-_SIGNALS = ((QLineEdit, "textChanged"), (QComboBox, "currentIndexChanged"),
-            (QPlainTextEdit, "textChanged"), (QCheckBox, "toggled"),
-            (QSpinBox, "valueChanged"))
 
 
 def ok_cancel(dialog, on_ok) -> tuple[QDialogButtonBox, object]:

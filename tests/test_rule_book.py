@@ -103,6 +103,8 @@ APPLICATION_ATTACKS = [
     ("applicant.name", "张" * 1_000_000, "姓名"),
     ("applicant.name", "张\x1b三", "姓名"),
     ("applicant.name", "张\x00三", "姓名"),
+    ("applicant.name", "张\u202e三", "姓名"),  # right-to-left override
+    ("applicant.name", "张\u200b三", "姓名"),  # zero-width space
     ("received_on", "2099-12-31", "未来"),
 ]
 
@@ -294,3 +296,21 @@ def test_the_real_cycle_still_imports(world):
     (report,) = import_files(world.township, [world.export(world.a)[0].path], TODAY)
     assert report.ok and report.new >= 1 and not report.refused, report
     assert status(world.township, case_id) == "on_notice"
+
+
+def test_the_command_line_says_an_event_was_refused_with_exit_2(world, capsys):
+    from desktop.cli import main
+
+    doc = _set(receipt(world), "requested_fen", 10 ** 20)
+    path = world.tmp / "amount.rdbundle"
+    path.write_bytes(with_event(world, "ApplicationReceived", doc, next_case_id(world)))
+    t = world.township
+    t.close()
+    try:
+        code = main(["--data-dir", str(t.path.parent), "--today", TODAY.isoformat(),
+                     "bundle", "import", str(path)])
+        err = capsys.readouterr().err
+        assert code == 2 and "拒收" in err and "上限" in err
+    finally:
+        world.township = type(t).open(t.path.parent)
+

@@ -129,8 +129,9 @@ def bundle(args, store, today) -> int:
         raise Refusal(f"本机磁盘已满,数据包未导入:请删除不需要的文件(或把旧备份移到 U 盘)、"
                       f"腾出空间后重新导入。{NOTHING_CHANGED}") from None
     for r in reports:
-        print(describe(r), file=sys.stdout if r.ok else sys.stderr)
-    return 0 if all(r.ok for r in reports) else 2
+        print(describe(r), file=sys.stdout if r.ok and not r.refused else sys.stderr)
+    # a refused event is a refusal too: a script must not take the import as complete
+    return 0 if all(r.ok and not r.refused for r in reports) else 2
 
 
 def disk_full(exc: Exception) -> bool:

@@ -55,4 +55,49 @@ def default_data_dir() -> Path:
 
 
 def store_path(data_dir: Path) -> Path:
-    return Path(data_dir) / STORE_FILE
+    return DataDir(data_dir).store
+
+
+class DataDir:
+    """Every path inside an officer's data directory, in one place: the store, the lock,
+    the keys and the signed chain heads beside them, backups, attachments, and the folders
+    a restore moves the replaced data into."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    @property
+    def store(self) -> Path:
+        return self.root / STORE_FILE
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "relief-desk.lock"
+
+    @property
+    def keys(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def key_file(self) -> Path:
+        return self.keys / "workstation-keys.json"
+
+    @property
+    def chain_heads(self) -> Path:
+        return self.keys / "chain-head.json"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    def replaced(self, stamp: str) -> Path:
+        """Where a restore keeps the data it replaced (never deleted)."""
+        return self.root / f"replaced-{stamp}"
+
+    def folders_with_leftovers(self) -> list[Path]:
+        """Where an interrupted write may have left a `.part` file."""
+        return [self.root, self.keys, self.backups, *sorted(self.attachments.glob("??"))]

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.paths import DataDir
 from desktop.safety import chainhead, leftovers
 from desktop.safety.perms import private_dir, private_file
 
@@ -28,7 +29,7 @@ SUFFIX = ".sqlite3"
 
 
 def backups_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / BACKUP_DIR
+    return DataDir(data_dir).backups
 
 
 def snapshot(conn: sqlite3.Connection, target: Path) -> Path:

@@ -28,6 +28,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.paths import DataDir
 from desktop.storage.eventlog import canonical
 
 ANCHOR_FILE = "chain-head.json"
@@ -37,7 +38,7 @@ _DOMAIN = "relief-desk chain head v1"  # what a head signature means, nothing el
 
 
 def anchor_path(data_dir: Path) -> Path:
-    return Path(data_dir) / "keys" / ANCHOR_FILE
+    return DataDir(data_dir).chain_heads
 
 
 def sign_head(store) -> dict | None:

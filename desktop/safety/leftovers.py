@@ -10,6 +10,8 @@ import os
 import re
 from pathlib import Path
 
+from desktop.paths import DataDir
+
 _PID = re.compile(r"\.p(\d+)\.")
 _PART = re.compile(r"\.part(-journal|-wal|-shm)?$")  # SQLite's files beside a copy too
 
@@ -41,10 +43,8 @@ def clean_folder(folder: Path, prefix: str = ".") -> list[Path]:
 
 
 def clean_data_dir(data_dir: Path) -> list[Path]:
-    data_dir = Path(data_dir)
     removed = []
-    for folder in (data_dir, data_dir / "keys", data_dir / "backups",
-                   *sorted((data_dir / "attachments").glob("??"))):
+    for folder in DataDir(data_dir).folders_with_leftovers():
         removed += clean_folder(folder)
     return removed
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.paths import DataDir
 
 LOCK_FILE = "relief-desk.lock"
 _LOCK_OFFSET = 1024  # Windows locks a byte range: keep it away from the PID text
@@ -28,7 +29,7 @@ def acquire(data_dir: Path) -> None:
     if key in _held:
         _held[key][1] += 1
         return
-    path = Path(data_dir) / LOCK_FILE
+    path = DataDir(data_dir).lock
     fh = open(path, "a+", encoding="ascii")
     if not _try_lock(fh):
         owner = _owner(path)

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core.errors import Refusal
-from desktop.paths import STORE_FILE, store_path
+from desktop.paths import STORE_FILE, DataDir, store_path
 from desktop.safety import lock, vault
 from desktop.safety.checks import check_file
 from desktop.safety.perms import private_file
@@ -142,7 +142,7 @@ def _set_aside(data_dir: Path) -> Path | None:
     present = [n for n in names if (data_dir / n).exists()]
     if not present:
         return None
-    aside = data_dir / f"replaced-{datetime.now():%Y%m%d-%H%M%S}"
+    aside = DataDir(data_dir).replaced(f"{datetime.now():%Y%m%d-%H%M%S}")
     aside.mkdir()
     for name in present:
         os.replace(data_dir / name, aside / name)

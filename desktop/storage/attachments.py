@@ -10,12 +10,13 @@ import tempfile
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.paths import DataDir
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 def attachments_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / "attachments"
+    return DataDir(data_dir).attachments
 
 
 def attachment_path(data_dir: Path, digest: str) -> Path:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from desktop.core.errors import Refusal
+from desktop.paths import DataDir
 from desktop.storage.attachments import write_atomically
 
 if TYPE_CHECKING:  # the key tools are loaded when keys are first used, not at start-up
@@ -53,7 +54,7 @@ class KeyPair:
 
 
 def key_path(data_dir: Path) -> Path:
-    return Path(data_dir) / "keys" / KEY_FILE
+    return DataDir(data_dir).key_file
 
 
 def set_prompt(ask: Callable[[str], str | None] | None) -> None:

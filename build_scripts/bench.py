@@ -93,7 +93,9 @@ def ledger(work: Path, cfg: dict) -> list[dict]:
     store = data.county_store(folder, cfg["ledger"])
     name, id_number = store.db.execute("SELECT applicant_name, applicant_id_number FROM"
                                        " applications ORDER BY id LIMIT 1 OFFSET 777").fetchone()
+    size = store_size(store)
     store.close()
+    events = store_events(folder)
     runs = [child("ledger", str(folder), name, id_number) for _ in range(cfg["runs"])]
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     n = cfg["ledger"]
@@ -101,7 +103,23 @@ def ledger(work: Path, cfg: dict) -> list[dict]:
             row(f"search by name “{name}”", med["search_name_ms"], "ms", None, "≤ 100",
                 f"{med['search_name_hits']:.0f} hits"),
             row("search by ID number", med["search_id_ms"], "ms", None, "≤ 100"),
-            row("ledger peak memory", med["peak_mb"], "MB", None, "≤ 300")]
+            row("ledger peak memory", med["peak_mb"], "MB", None, "≤ 300"),
+            row(f"store size per case, {n} cases", size / n, "bytes", None, "≤ 6000",
+                f"{size / 1e6:.0f} MB, {events / n:.1f} events per case")]
+
+
+def store_size(store) -> int:
+    """The store file's bytes, its write-ahead log folded in first."""
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return store.path.stat().st_size
+
+
+def store_events(folder: Path) -> int:
+    conn = sqlite3.connect(folder / "relief-desk.sqlite3")
+    try:
+        return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def notice_pdf(work: Path, cfg: dict) -> list[dict]:

@@ -156,10 +156,10 @@ def projections_counted(db) -> bool:
     types = [RECEIVED_EVENT, *EVENT_TYPES.values()]
     marks = ",".join("?" * len(types))
     missing, events = db.execute(
-        "SELECT SUM(NOT EXISTS (SELECT 1 FROM history h WHERE h.workstation_id ="
+        "SELECT SUM(NOT EXISTS (SELECT 1 FROM case_steps h WHERE h.workstation_id ="
         f" e.workstation_id AND h.seq = e.seq)), COUNT(*) FROM events e WHERE e.type IN ({marks})",
         types).fetchone()
-    history = db.execute("SELECT COUNT(*) FROM history").fetchone()[0]
+    history = db.execute("SELECT COUNT(*) FROM case_steps").fetchone()[0]
     received = db.execute("SELECT COUNT(*) FROM events WHERE type = ?",
                           [RECEIVED_EVENT]).fetchone()[0]
     cases = db.execute("SELECT COUNT(*) FROM applications").fetchone()[0]

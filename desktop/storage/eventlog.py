@@ -29,8 +29,8 @@ class Event:
     case_id: str
     type: str
     payload: dict
-    # The payload as stored (canonical JSON), written once: the log row, the hash, the
-    # history's fields and the case's document all use this same text.
+    # The payload as stored (canonical JSON), written once: the log row and the hash use
+    # this same text (the history and the application as received read it from the log).
     payload_json: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:

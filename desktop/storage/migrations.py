@@ -93,7 +93,7 @@ def _projection_tables(db: Database) -> None:
         foreign_keys=[("application_id", "applications")])
 
 
-PROJECTION_TABLES = ("objections", "history", "members", "applications")
+PROJECTION_TABLES = ("objections", "case_steps", "members", "applications")  # as of 0008
 
 # Later migrations live beside the features that need them, registered in this order
 # (each module decorates its functions with @migration("000N_…")).
@@ -104,3 +104,4 @@ from desktop.storage import speed_schema  # noqa: E402,F401  0005_… indexes (i
 # isort: split
 # (kept apart from the sorted block above: the order of imports is that of migrations)
 import desktop.storage.chainhead_schema  # noqa: E402,F401  0007_… signed heads (issue 12)
+import desktop.storage.compact_schema  # noqa: E402,F401  0008_… a smaller store (issue 17)

@@ -12,10 +12,10 @@ across two villages of the township is found as easily as one within a village:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from desktop.core.money import format_yuan
+from desktop.storage.queries import application_documents
 from desktop.township.villages import village_code_of, village_names
 
 LABELS = {"same_id": "同一身份证号", "two_households": "一人两户", "repeat_reason": "一事一次",
@@ -59,15 +59,15 @@ def red_flags(db, case_ids: list[str], policy) -> dict[str, list[Flag]]:
         repeats = [o for o in others if o[1] == row["reason"]]
         if repeats:
             flags.append(Flag("repeat_reason", "本年同一事由已申请:" + _cases(repeats, names)))
-        flags += _row_flags(row, policy, objections.get(case_id, 0))
+        flags += _row_flags(db, row, policy, objections.get(case_id, 0))
         flags.sort(key=lambda f: list(LABELS).index(f.code))
     return out
 
 
-def _row_flags(row: dict, policy, open_objections: int) -> list[Flag]:
+def _row_flags(db, row: dict, policy, open_objections: int) -> list[Flag]:
     flags = []
     if row["officer_relative"]:
-        note = json.loads(row["document"]).get("relative_note", "")
+        note = application_documents(db, [row["id"]])[row["id"]].get("relative_note", "")
         flags.append(Flag("officer_relative", "村里登记为干部近亲属" + (f":{note}" if note else "")))
     amount = row["approved_fen"] or row["proposed_fen"] or row["requested_fen"]
     if row["program"] == "temporary_relief" and amount > policy.township_cap_fen:

@@ -164,8 +164,9 @@ def projections_counted(db) -> bool:
     types = [RECEIVED_EVENT, *EVENT_TYPES.values()]
     marks = ",".join("?" * len(types))
     missing, events = db.execute(
-        "SELECT SUM(NOT EXISTS (SELECT 1 FROM case_steps h WHERE h.workstation_id ="
-        f" e.workstation_id AND h.seq = e.seq)), COUNT(*) FROM events e WHERE e.type IN ({marks})",
+        "SELECT SUM(NOT EXISTS (SELECT 1 FROM case_steps h WHERE h.application_id ="
+        " e.case_id AND h.workstation_id = e.workstation_id AND h.seq = e.seq)), COUNT(*)"
+        f" FROM events e WHERE e.type IN ({marks})",
         types).fetchone()
     history = db.execute("SELECT COUNT(*) FROM case_steps").fetchone()[0]
     received = db.execute("SELECT COUNT(*) FROM events WHERE type = ?",

@@ -6,11 +6,14 @@ was not the event log repeated it: each history row carried its event's payload 
 (`document`), the payload of its ApplicationReceived event. Now:
 
 - `case_steps` holds only what the log cannot give without replaying the case: which
-  step, when it took effect, the status after it (and the case and event it belongs to);
+  step, when it took effect, the status after it (and the case and event it belongs to).
+  Its one index is its key, case first: a case's steps (the case view, the township
+  queue's arrival date) are a range of it, and so is an event's step (the start-up
+  check knows the event's case);
 - the view `history` puts each step back together with its event (type, time recorded,
   who, the payload as `fields`), so every reader of the history reads it as before. It is
-  a LEFT JOIN on the events' primary key: SQLite leaves the join out of a query that
-  reads no column of the event (the township queue's arrival dates);
+  a LEFT JOIN on the events' primary key: a query that reads no column of the event
+  (the township queue's arrival dates) costs one look-up in that key's index per step;
 - the summary line is made when a history is shown (queries.case_history), from the
   same payload by the same function the projection used;
 - the application as received is read from its event (queries.application_documents);
@@ -47,13 +50,10 @@ def smaller_store(db: Database) -> None:
     db["case_steps"].create({
         "workstation_id": str, "seq": int, "application_id": str, "action": str,
         "occurred_on": str, "status_after": str,
-    }, pk=("workstation_id", "seq"), foreign_keys=[("application_id", "applications")])
+    }, pk=("application_id", "workstation_id", "seq"),
+        foreign_keys=[("application_id", "applications")])
     db.execute(f"INSERT INTO case_steps ({STEP_COLUMNS}) SELECT {STEP_COLUMNS} FROM history")
     db.execute("DROP TABLE history")
-    # The case's steps (case view), and the township queue's arrival date (the first
-    # 'acknowledge' step) from the index alone.
-    db.execute("CREATE INDEX idx_case_steps_arrival"
-               " ON case_steps (application_id, action, occurred_on)")
     db.execute(HISTORY_VIEW)
     db.execute("ALTER TABLE applications DROP COLUMN document")
     for name in REDUNDANT_INDEXES:

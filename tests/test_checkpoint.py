@@ -119,3 +119,16 @@ def test_a_head_signed_by_an_older_version_is_no_checkpoint(checkpointed, hashed
     conn.close()
     assert examine(checkpointed).health.ok
     assert len(hashed) == _events(checkpointed)
+
+
+@pytest.mark.parametrize("damage", [
+    "DELETE FROM case_steps WHERE seq = (SELECT MAX(seq) FROM events)",  # after it
+    "DELETE FROM applications WHERE rowid = 1",  # a case received long before it
+])
+def test_the_ledger_is_still_held_to_the_log_at_start_up(checkpointed, damage):
+    conn = sqlite3.connect(store_path(checkpointed))
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    assert "台账与事件日志不一致" in " ".join(examine(checkpointed).health.problems)

@@ -152,17 +152,22 @@ def _log_and_ledger(conn, health: Health, *, thorough: bool, keys_dir: Path | No
     if chain:
         health.problems.append(f"事件日志的校验链断开:{'; '.join(chain[:3])}"
                                + (f" 等 {len(chain)} 处" if len(chain) > 3 else ""))
-    if not (projections_match(db) if thorough else projections_counted(db)):
+    if not (projections_match(db) if thorough else projections_counted(db, after=after)):
         health.problems.append("台账与事件日志不一致(可用 relief-desk rebuild 由日志重建)")
 
 
-def projections_counted(db) -> bool:
+def projections_counted(db, *, after: int = 0) -> bool:
     """The quick consistency check: every case event has its timeline row and no other
-    row is there, and every receipt has its case."""
+    row is there, and every receipt has its case. With a checkpoint (`after`, the rowid
+    of its event) the events before it are not read (a million of them took 3 s): each
+    event after it must have its row, and the cases must be as many as their receipts'
+    rows; `doctor` compares everything."""
     from desktop.core.workflow import EVENT_TYPES, RECEIVED_EVENT
 
     types = [RECEIVED_EVENT, *EVENT_TYPES.values()]
     marks = ",".join("?" * len(types))
+    if after:
+        return _counted_after(db, after, marks, types)
     missing, events = db.execute(
         "SELECT SUM(NOT EXISTS (SELECT 1 FROM case_steps h WHERE h.application_id ="
         " e.case_id AND h.workstation_id = e.workstation_id AND h.seq = e.seq)), COUNT(*)"
@@ -173,6 +178,21 @@ def projections_counted(db) -> bool:
                           [RECEIVED_EVENT]).fetchone()[0]
     cases = db.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
     return not missing and history == events and cases == received
+
+
+def _counted_after(db, after: int, marks: str, types: list[str]) -> bool:
+    from desktop.core.workflow import RECEIVED_EVENT
+
+    missing, lost = db.execute(
+        "SELECT SUM(NOT EXISTS (SELECT 1 FROM case_steps h WHERE h.application_id ="
+        " e.case_id AND h.workstation_id = e.workstation_id AND h.seq = e.seq)),"
+        " SUM(e.type = ? AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.id = e.case_id))"
+        f" FROM events e WHERE e.rowid > ? AND e.type IN ({marks})",
+        [RECEIVED_EVENT, after, *types]).fetchone()
+    receipts = db.execute("SELECT COUNT(*) FROM case_steps WHERE action = 'receive'"
+                          ).fetchone()[0]
+    cases = db.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
+    return not missing and not lost and cases == receipts
 
 
 def projections_match(db) -> bool:

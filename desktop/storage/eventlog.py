@@ -131,9 +131,12 @@ def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset(),
     the event before it wherever that one is."""
     problems = []
     last: dict[str, tuple[int, str]] = {}
-    where = " WHERE rowid > ?" if after else ""
-    for row in db.execute(f"SELECT {_COLUMNS} FROM events{where} ORDER BY workstation_id, seq",
-                          [after] if after else []):
+    if after:  # the few rows after it, by rowid, sorted here: no walk of the whole key
+        rows = sorted(db.execute(f"SELECT {_COLUMNS} FROM events WHERE rowid > ?", [after]),
+                      key=lambda r: (r[0], r[1]))
+    else:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY workstation_id, seq")
+    for row in rows:
         ws, seq, prev, digest = row[:4]
         held_seq, held_hash = last.get(ws, (0, GENESIS))
         if after and held_seq != seq - 1 and seq > 1:  # its predecessor is before `after`

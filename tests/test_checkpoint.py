@@ -132,3 +132,17 @@ def test_the_ledger_is_still_held_to_the_log_at_start_up(checkpointed, damage):
     conn.commit()
     conn.close()
     assert "台账与事件日志不一致" in " ".join(examine(checkpointed).health.problems)
+
+
+def test_a_head_event_written_again_at_the_end_is_no_checkpoint(checkpointed):
+    """Moving the signed head's event past the newer events would leave them unhashed."""
+    total = _events(checkpointed)
+    conn = sqlite3.connect(store_path(checkpointed))
+    head = total - 2  # the head signed at the backup
+    row = conn.execute("SELECT * FROM events WHERE seq = ?", [head]).fetchone()
+    conn.execute("DELETE FROM events WHERE seq = ?", [head])
+    conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", row)
+    conn.commit()
+    conn.close()
+    _edit_payload(checkpointed, total)
+    assert "内容被改动" in " ".join(examine(checkpointed).health.problems)

@@ -111,12 +111,21 @@ def checkpoint(conn: sqlite3.Connection, data_dir: Path | None) -> int:
                            " seq = ?", [ws_id, head["seq"]]).fetchone()
         if row is None:
             continue  # beyond this (older) store
-        if row[1] == head["hash"] and _verifies(head, anchor["public_keys"], (_VERIFIED,)):
+        if (row[1] == head["hash"] and _entered_in_order(conn, ws_id, head["seq"], row[0])
+                and _verifies(head, anchor["public_keys"], (_VERIFIED,))):
             return row[0]
         tried += 1
         if tried >= CHECKPOINT_TRIES:
             break
     return 0
+
+
+def _entered_in_order(conn, ws_id: str, seq: int, rowid: int) -> bool:
+    """Our own events enter the store in their order: a head's event written again at
+    the end (to move the checkpoint past events since altered) is no checkpoint."""
+    later = conn.execute("SELECT MIN(rowid) FROM events WHERE workstation_id = ? AND seq > ?",
+                         [ws_id, seq]).fetchone()[0]
+    return later is None or later > rowid
 
 
 def sign_copy(source: sqlite3.Connection, copy: sqlite3.Connection) -> dict | None:

@@ -8,11 +8,11 @@ the newest chain head this workstation signed (chainhead.py).
 At start-up the hash chains are re-hashed only after the last checkpoint: the newest head
 this workstation signed after verifying the chains up to it (chainhead.checkpoint), so a
 million-event store is checked in the time its newest events take; `doctor` and the
-thorough check hash every event. At start-up the ledger question is answered by counting (every event has its timeline row,
-every receipt its case), which stays quick on ten years of records. The thorough answer,
-`rebuild` replayed on a copy in memory and compared table by table, is for `doctor`, for
-a backup before it is trusted and for a restore (`full=True`): it takes seconds per ten
-thousand cases. Neither writes to the file it checks."""
+thorough check hash every event. At start-up the ledger question is answered by counting
+(every event has its timeline row, every receipt its case), which stays quick on ten
+years of records. The thorough answer, `rebuild` replayed on a copy in memory and
+compared table by table, is for `doctor`, for a backup before it is trusted and for a
+restore (`full=True`): it takes seconds per ten thousand cases. Neither writes to the file it checks."""
 
 from __future__ import annotations
 

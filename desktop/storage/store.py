@@ -158,8 +158,12 @@ def _migrate(db, path: Path) -> None:
     migration_set().apply(db)
     if applied and COMPACTING in pending:
         # 0008 left the old history's pages free inside the file: give them back (the
-        # copy above is the way back). Outside any transaction, as VACUUM must be.
-        db.execute("VACUUM")
+        # copy above is the way back). Outside any transaction, as VACUUM must be. It
+        # needs room for a second copy: without it the free pages stay, to be reused.
+        try:
+            db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass
 
 
 __all__ = ["Store", "MIGRATION_SET"]

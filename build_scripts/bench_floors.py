@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.printing.fonts import MAIN, register_fonts
 from desktop.storage.eventlog import canonical
 
-IMPORTED = ("events", "applications", "members", "history", "objections", "notices",
+IMPORTED = ("events", "applications", "members", "case_steps", "objections", "notices",
             "notice_cases")
 
 

@@ -22,3 +22,14 @@ def test_the_table_has_one_line_per_figure():
     rows = [bench.row("a", 1, "s", 2, "ratio ≤ 2"), bench.row("b", 3, "MB", None, "≤ 300")]
     lines = bench.table(rows).splitlines()
     assert len(lines) == 4 and "figure" in lines[0] and lines[3].startswith("b ")
+
+
+def test_a_figure_of_several_runs_is_their_median_with_its_spread():
+    r = bench.row("ledger first page", [90, 40, 60], "ms", 30, "ratio ≤ 2, ≤ 100")
+    assert (r["value"], r["min_max"], r["ratio"], r["meets"]) == (60, [40, 90], 2.0, True)
+    assert "40–90" in bench.table([r])
+
+
+def test_every_limit_of_a_target_must_hold():
+    assert bench.row("ledger", 150, "ms", 100, "ratio ≤ 2, ≤ 100")["meets"] is False  # slow
+    assert bench.row("ledger", 90, "ms", 30, "ratio ≤ 2, ≤ 100")["meets"] is False  # 3×

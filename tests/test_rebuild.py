@@ -241,7 +241,7 @@ def test_rebuild_repairs_a_damaged_projection(tmp_path):
     advance(work, case_id, "approved")
     before = projection_rows(store.db, parse_json=True)
     store.db.execute("UPDATE applications SET status = 'draft', approved_fen = 1")
-    store.db.execute("DELETE FROM history WHERE seq > 2")
+    store.db.execute("DELETE FROM case_steps WHERE seq > 2")
     store.db.conn.commit()
     store.rebuild()
     assert projection_rows(store.db, parse_json=True) == before

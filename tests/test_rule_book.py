@@ -30,7 +30,7 @@ from tests.forged import (
 from tests.helpers import TODAY, VILLAGE, advance, make_application, make_id
 from tests.sync_world import World, status
 
-LEDGER = ("events", "applications", "members", "history", "objections", "notices",
+LEDGER = ("events", "applications", "members", "case_steps", "objections", "notices",
           "notice_cases")
 
 

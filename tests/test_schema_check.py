@@ -31,8 +31,9 @@ PLANTS = [  # (test id, what the refusal names, the SQL that plants it)
     ("table", "表 notes", "CREATE TABLE notes (x TEXT)"),
     ("index", "索引 idx_peek", "CREATE INDEX idx_peek ON events (actor)"),
     ("column", "表 peers 的定义被改动", "ALTER TABLE peers ADD COLUMN note TEXT"),
-    ("changed-index", "索引 idx_history_arrival 的定义被改动",
-     "DROP INDEX idx_history_arrival; CREATE INDEX idx_history_arrival ON history (application_id)"),
+    ("changed-index", "索引 idx_applications_ledger 的定义被改动",
+     "DROP INDEX idx_applications_ledger; CREATE INDEX idx_applications_ledger"
+     " ON applications (received_on)"),
 ]
 
 

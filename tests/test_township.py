@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.core.errors import Refusal
+from desktop.storage.queries import case_history
 from desktop.township.decisions import Decisions
 from desktop.township.flags import red_flags
 from desktop.township.queue import QueueFilter, queue_count, queue_page
@@ -154,8 +155,7 @@ def test_every_decision_round_trips_to_its_village(world):
     assert [status(world.a, c) for c in (a1, a2, a3)] == ["approved", "rejected", "approved"]
     assert status(world.b, b1) == "returned"
     assert [h[0] for h in history(world.a, a3)][-3:] == ["acknowledge", "refer", "approve"]
-    summary = world.a.db.execute("SELECT summary FROM history WHERE application_id = ? AND"
-                                 " action = 'approve'", [a3]).fetchone()[0]
+    (summary,) = [h["summary"] for h in case_history(world.a.db, a3) if h["action"] == "approve"]
     assert "新民发〔2026〕12号" in summary
     # the village posts the result; the township pays; payment goes back too
     post_result(world, world.a, a1)

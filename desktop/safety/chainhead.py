@@ -35,6 +35,11 @@ ANCHOR_FILE = "chain-head.json"
 ANCHOR_FORMAT = "relief-desk-chain-head"
 MAX_ANCHOR_HEADS = 500  # about 100 KB: more than a year of daily backups and exports
 _DOMAIN = "relief-desk chain head v1"  # what a head signature means, nothing else
+# A head signed after its store's chains were verified up to it (issue 17): a checkpoint,
+# after which alone the start-up check re-hashes. Heads of v1 (older versions, signed
+# without that check) still count as heads, never as checkpoints.
+_VERIFIED = "relief-desk verified chain head v2"
+CHECKPOINT_TRIES = 10  # heads looked at for a checkpoint, newest first
 
 
 def anchor_path(data_dir: Path) -> Path:
@@ -57,17 +62,71 @@ def sign_into(conn: sqlite3.Connection, data_dir: Path) -> dict | None:
     if not last or not _has_table(conn, "chain_heads"):
         return None
     pair = _keys_at_hand(data_dir, ws_id)
-    if pair is None:
-        return None
+    if pair is None or not _chains_hold(conn, data_dir):
+        return None  # a broken chain is never signed: the start-up check names it
     from desktop.storage.store import now_utc
 
     head = {"workstation_id": ws_id, "seq": last[0], "hash": last[1], "signed_at": now_utc()}
-    head["signature"] = base64.b64encode(pair.signing.sign(_message(head))).decode("ascii")
+    head["signature"] = base64.b64encode(
+        pair.signing.sign(_message(head, _VERIFIED))).decode("ascii")
     conn.execute("INSERT OR IGNORE INTO chain_heads (workstation_id, seq, hash, signed_at,"
                  " signature) VALUES (:workstation_id, :seq, :hash, :signed_at, :signature)",
                  head)
     _update_anchor(data_dir, head, pair.public_signing())
     return head
+
+
+def _chains_hold(conn: sqlite3.Connection, data_dir: Path) -> bool:
+    """Whether every chain in the store is whole, hashing only what entered it after
+    the last checkpoint (so signing costs what was added since the last signing)."""
+    from desktop.storage.db import Db
+    from desktop.storage.eventlog import verify_chain
+    from desktop.sync.chains import filtered_chains
+
+    db = Db(conn)
+    role = conn.execute("SELECT role FROM workstation LIMIT 1").fetchone()[0]
+    partial = filtered_chains(db, {"role": role}) if _has_table(conn, "peers") else set()
+    return not verify_chain(db, partial, after=checkpoint(conn, data_dir))
+
+
+def checkpoint(conn: sqlite3.Connection, data_dir: Path | None) -> int:
+    """The rowid of the event up to which the store's chains were verified when this
+    workstation signed its head there (0: none, verify everything): the newest verified
+    head, signed by a key of the anchor file (never by one the store brings), whose
+    event still has the signed hash. Every event that entered the store before it was
+    hashed when that head was signed; whether the history before it was rewritten and
+    re-hashed since is `problems`' question (the head's hash must match)."""
+    anchor = _read_anchor(data_dir) if data_dir is not None else None
+    ws_id = _own_id(conn)
+    if not anchor or not ws_id or anchor["workstation_id"] != ws_id:
+        return 0
+    heads = [{**h, "workstation_id": ws_id} for h in anchor["heads"]]
+    if _has_table(conn, "chain_heads"):
+        keys = ("workstation_id", "seq", "hash", "signed_at", "signature")
+        heads += [dict(zip(keys, row, strict=True)) for row in conn.execute(
+            "SELECT workstation_id, seq, hash, signed_at, signature FROM chain_heads WHERE"
+            " workstation_id = ? ORDER BY seq DESC LIMIT ?", [ws_id, CHECKPOINT_TRIES])]
+    tried = 0
+    for head in sorted(heads, key=lambda h: h["seq"], reverse=True):
+        row = conn.execute("SELECT rowid, hash FROM events WHERE workstation_id = ? AND"
+                           " seq = ?", [ws_id, head["seq"]]).fetchone()
+        if row is None:
+            continue  # beyond this (older) store
+        if (row[1] == head["hash"] and _entered_in_order(conn, ws_id, head["seq"], row[0])
+                and _verifies(head, anchor["public_keys"], (_VERIFIED,))):
+            return row[0]
+        tried += 1
+        if tried >= CHECKPOINT_TRIES:
+            break
+    return 0
+
+
+def _entered_in_order(conn, ws_id: str, seq: int, rowid: int) -> bool:
+    """Our own events enter the store in their order: a head's event written again at
+    the end (to move the checkpoint past events since altered) is no checkpoint."""
+    later = conn.execute("SELECT MIN(rowid) FROM events WHERE workstation_id = ? AND seq > ?",
+                         [ws_id, seq]).fetchone()[0]
+    return later is None or later > rowid
 
 
 def sign_copy(source: sqlite3.Connection, copy: sqlite3.Connection) -> dict | None:
@@ -130,27 +189,29 @@ def _disagreement(conn, head: dict, public_keys: list[str]) -> str | None:
     return None
 
 
-def _message(head: dict) -> bytes:
-    return canonical([_DOMAIN, head["workstation_id"], head["seq"], head["hash"],
+def _message(head: dict, domain: str = _DOMAIN) -> bytes:
+    return canonical([domain, head["workstation_id"], head["seq"], head["hash"],
                       head["signed_at"]]).encode("utf-8")
 
 
-def _verifies(head: dict, public_keys: list[str]) -> bool:
+def _verifies(head: dict, public_keys: list[str],
+              domains: tuple[str, ...] = (_VERIFIED, _DOMAIN)) -> bool:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
         signature = base64.b64decode(str(head["signature"]), validate=True)
-        message = _message(head)
+        messages = [_message(head, domain) for domain in domains]
     except (ValueError, TypeError, KeyError):
         return False
     for text in public_keys:
-        try:
-            Ed25519PublicKey.from_public_bytes(base64.b64decode(text, validate=True)).verify(
-                signature, message)
-            return True
-        except (InvalidSignature, ValueError, TypeError):
-            continue
+        for message in messages:
+            try:
+                Ed25519PublicKey.from_public_bytes(base64.b64decode(text, validate=True)
+                                                   ).verify(signature, message)
+                return True
+            except (InvalidSignature, ValueError, TypeError):
+                continue
     return False
 
 

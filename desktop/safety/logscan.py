@@ -4,7 +4,6 @@ by the privacy test and available to a technician checking a laptop."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -12,11 +11,14 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def personal_data(conn) -> set[str]:
     """Every applicant's and member's name, ID number and phone in a store."""
+    from desktop.storage.queries import application_documents
+
     found: set[str] = set()
-    for name, id_number, document in conn.execute(
-            "SELECT applicant_name, applicant_id_number, document FROM applications"):
+    documents = application_documents(conn)
+    for case_id, name, id_number in conn.execute(
+            "SELECT id, applicant_name, applicant_id_number FROM applications"):
         found |= {name, id_number}
-        doc = json.loads(document or "{}")
+        doc = documents.get(case_id, {})
         found.add(str(doc.get("applicant", {}).get("phone") or ""))
     for name, id_number in conn.execute("SELECT name, id_number FROM members"):
         found |= {name, id_number}

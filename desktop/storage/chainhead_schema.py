@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-from desktop.storage.migrations import migration
+from desktop.storage.migration_steps import migration
 
 
 @migration("0007_chain_heads")

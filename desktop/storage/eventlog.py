@@ -29,8 +29,8 @@ class Event:
     case_id: str
     type: str
     payload: dict
-    # The payload as stored (canonical JSON), written once: the log row, the hash, the
-    # history's fields and the case's document all use this same text.
+    # The payload as stored (canonical JSON), written once: the log row and the hash use
+    # this same text (the history and the application as received read it from the log).
     payload_json: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -121,16 +121,29 @@ def case_events(db: Database, case_id: str) -> list[Event]:
     return [_from_row(r) for r in rows]
 
 
-def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset(), *,
+                 after: int = 0) -> list[str]:
     """Problems found in the hash chains (empty when every chain is whole). The chains of
     the workstations in `partial` reach this store filtered, with gaps by design
     (sync.chains): each of their events is checked, and each link between two events
-    that are both here."""
+    that are both here. `after`: only the events that entered the store after the one of
+    this rowid (a verified checkpoint, chainhead.checkpoint) are hashed, each linked to
+    the event before it wherever that one is."""
     problems = []
     last: dict[str, tuple[int, str]] = {}
-    for row in db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY workstation_id, seq"):
+    if after:  # the few rows after it, by rowid, sorted here: no walk of the whole key
+        rows = sorted(db.execute(f"SELECT {_COLUMNS} FROM events WHERE rowid > ?", [after]),
+                      key=lambda r: (r[0], r[1]))
+    else:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY workstation_id, seq")
+    for row in rows:
         ws, seq, prev, digest = row[:4]
         held_seq, held_hash = last.get(ws, (0, GENESIS))
+        if after and held_seq != seq - 1 and seq > 1:  # its predecessor is before `after`
+            before = db.execute("SELECT hash FROM events WHERE workstation_id = ? AND seq = ?",
+                                [ws, seq - 1]).fetchone()
+            if before:
+                held_seq, held_hash = seq - 1, before[0]
         if ws not in partial and seq != held_seq + 1:
             problems.append(f"工作站 {ws} 的事件 {held_seq + 1} 缺失")
         if seq == held_seq + 1 and prev != held_hash:

@@ -5,32 +5,22 @@ commit a fixture DB of the new version under tests/fixtures/."""
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+
+from desktop.storage.migration_steps import KNOWN, STEPS, migration  # noqa: F401 (KNOWN: re-exported)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "relief_desk"
-KNOWN: list[str] = []  # every migration this version of the software knows, in order
-_STEPS: list[tuple[str, Callable]] = []
-
-
-def migration(name: str):
-    """Register a migration step. sqlite-utils' Migrations is built only when a store is
-    created or migrated (`migration_set`): opening a current store reads the names."""
-    def register(fn: Callable) -> Callable:
-        KNOWN.append(name)
-        _STEPS.append((name, fn))
-        return fn
-    return register
 
 
 def migration_set() -> Migrations:
     from sqlite_utils.migrations import Migrations
 
     steps = Migrations(MIGRATION_SET)
-    for name, fn in _STEPS:
+    for name, fn in STEPS:
         steps(name=name)(fn)
     return steps
 
@@ -93,7 +83,7 @@ def _projection_tables(db: Database) -> None:
         foreign_keys=[("application_id", "applications")])
 
 
-PROJECTION_TABLES = ("objections", "history", "members", "applications")
+PROJECTION_TABLES = ("objections", "case_steps", "members", "applications")  # as of 0008
 
 # Later migrations live beside the features that need them, registered in this order
 # (each module decorates its functions with @migration("000N_…")).
@@ -104,4 +94,5 @@ from desktop.storage import speed_schema  # noqa: E402,F401  0005_… indexes (i
 # isort: split
 # (kept apart from the sorted block above: the order of imports is that of migrations)
 import desktop.storage.chainhead_schema  # noqa: E402,F401  0007_… signed heads (issue 12)
+import desktop.storage.compact_schema  # noqa: E402,F401  0008_… a smaller store (issue 17)
 import desktop.storage.deliberation_schema  # noqa: E402,F401  0009_… (issue 13)

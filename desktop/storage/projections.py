@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from desktop.core.deadlines import due_for
 from desktop.core.policy import Policy
-from desktop.core.summary import summarize_receipt, summarize_step
 from desktop.core.workcalendar import WorkCalendar
 from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
 from desktop.storage.eventlog import Event, all_events
@@ -93,7 +92,7 @@ def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
         "officer_relative": int(doc.get("officer_relative", False)),
         "repeat_reason": 0, "over_cap": _over_cap(doc["program"], doc["requested_fen"], policy),
         "notice_id": None, "notice_start": None, "notice_days": None,
-        "deliberation": None, "document": e.payload_json, "origin": e.workstation_id,
+        "deliberation": None, "origin": e.workstation_id,
     }
     row.update(_due(row, policy))
     members = [{"application_id": e.case_id, "position": i, "name": m["name"],
@@ -103,7 +102,7 @@ def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
     batch.add_case(row)
     batch.append("members", members)
     _flag_repeat(batch, e.case_id, a["id_number"], doc["reason"], received.year)
-    _history(batch, e, "receive", doc["received_on"], summarize_receipt(doc), status)
+    _history(batch, e, "receive", doc["received_on"], status)
 
 
 def _flag_repeat(batch: ProjectionBatch, case_id: str, id_number: str, reason: str,
@@ -137,7 +136,7 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
     # a delivered refusal has nothing more due; any other step reckons its next deadline
     batch.change(e.case_id, {"due_on": None, "due_kind": None} if code == "notify_rejection"
                  else _due(row, policy))
-    _history(batch, e, code, on, summarize_step(code, f), status)
+    _history(batch, e, code, on, status)
 
 
 def _record_objection(batch: ProjectionBatch, case_id: str, f: dict) -> None:
@@ -243,11 +242,9 @@ class _RememberingCalendar(WorkCalendar):
         return day
 
 
-def _history(batch: ProjectionBatch, e: Event, code: str, on: str, summary: str,
-             status_after: str) -> None:
-    """The event's line in the case's history; its fields are the event's payload."""
-    batch.append("history", [{
+def _history(batch: ProjectionBatch, e: Event, code: str, on: str, status_after: str) -> None:
+    """The event's line in the case's history: what the event itself does not say (its
+    type, time, actor and fields are read from it: the view `history`, migration 0008)."""
+    batch.append("case_steps", [{
         "workstation_id": e.workstation_id, "seq": e.seq, "application_id": e.case_id,
-        "type": e.type, "action": code, "occurred_on": on, "recorded_at": e.recorded_at,
-        "actor": e.actor, "summary": summary,
-        "fields": e.payload_json, "status_after": status_after}])
+        "action": code, "occurred_on": on, "status_after": status_after}])

@@ -153,19 +153,41 @@ def case_detail(db: Database, case_id: str, today: date, policy: Policy) -> dict
     out["paid_fen"] = row["paid_fen"]
     out["notice"] = ({"notice_id": row["notice_id"], "start": row["notice_start"],
                       "days": row["notice_days"]} if row["notice_id"] else None)
-    out["application"] = json.loads(row["document"])
+    out["application"] = application_documents(db, [case_id])[case_id]
     out["objections"] = list(db.query(
         "SELECT objection_id, received_on, from_whom, content, status, result, how_checked,"
         " back_to, closed_on FROM objections WHERE application_id = ? ORDER BY received_on",
         [case_id]))
-    out["history"] = [_history_row(h) for h in db.query(
-        "SELECT * FROM history WHERE application_id = ? ORDER BY occurred_on, recorded_at",
-        [case_id])]
+    out["history"] = case_history(db, case_id)
     return out
 
 
-def _history_row(h: dict) -> dict:
-    return {"action": h["action"], "event": h["type"], "occurred_on": h["occurred_on"],
-            "recorded_at": h["recorded_at"], "actor": h["actor"], "summary": h["summary"],
-            "status_after": h["status_after"], "workstation_id": h["workstation_id"],
-            "seq": h["seq"], "fields": json.loads(h["fields"])}
+def case_history(db: Database, case_id: str) -> list[dict]:
+    """The case's steps in the order they took effect, each with its event's fields and
+    the one-line summary, made here from the payload (migration 0008 keeps neither)."""
+    from desktop.core.summary import summarize_receipt, summarize_step
+
+    out = []
+    for h in db.query("SELECT * FROM history WHERE application_id = ?"
+                      " ORDER BY occurred_on, recorded_at", [case_id]):
+        fields = json.loads(h["fields"])
+        summary = (summarize_receipt(fields) if h["action"] == "receive"
+                   else summarize_step(h["action"], fields))
+        out.append({"action": h["action"], "event": h["type"], "occurred_on": h["occurred_on"],
+                    "recorded_at": h["recorded_at"], "actor": h["actor"], "summary": summary,
+                    "status_after": h["status_after"], "workstation_id": h["workstation_id"],
+                    "seq": h["seq"], "fields": fields})
+    return out
+
+
+def application_documents(db, case_ids: list[str] | None = None) -> dict[str, dict]:
+    """Each case's application as received: the payload of the event its receipt step
+    projected (the case row no longer repeats it, migration 0008). `case_ids` None: every
+    case. `db` may be a Db or a plain sqlite3 connection (a check reading a file)."""
+    sql = "SELECT application_id, fields FROM history WHERE action = 'receive'"
+    if case_ids is None:
+        rows = db.execute(sql).fetchall()
+    else:
+        marks = ",".join("?" * len(case_ids))
+        rows = db.execute(f"{sql} AND application_id IN ({marks})", list(case_ids)).fetchall()
+    return {case_id: json.loads(payload) for case_id, payload in rows}

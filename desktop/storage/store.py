@@ -15,6 +15,7 @@ from desktop.paths import store_path
 from desktop.safety import lock
 from desktop.safety.perms import private_dir, private_file
 from desktop.storage import eventlog
+from desktop.storage.compact_schema import NAME as COMPACTING
 from desktop.storage.db import connect, writing
 from desktop.storage.migrations import KNOWN, MIGRATION_SET, applied_names, migration_set
 from desktop.storage.projections import apply_event, rebuild
@@ -155,6 +156,14 @@ def _migrate(db, path: Path) -> None:
             db.conn.backup(target)
         target.close()
     migration_set().apply(db)
+    if applied and COMPACTING in pending:
+        # 0008 left the old history's pages free inside the file: give them back (the
+        # copy above is the way back). Outside any transaction, as VACUUM must be. It
+        # needs room for a second copy: without it the free pages stay, to be reused.
+        try:
+            db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass
 
 
 __all__ = ["Store", "MIGRATION_SET"]

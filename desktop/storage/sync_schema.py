@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-from desktop.storage.migrations import migration
+from desktop.storage.migration_steps import migration
 
 
 @migration("0003_sync")

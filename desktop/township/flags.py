@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from desktop.core.money import format_yuan
 from desktop.core.steps import goes_against
+from desktop.storage.queries import application_documents
 from desktop.township.villages import village_code_of, village_names
 
 LABELS = {"same_id": "同一身份证号", "two_households": "一人两户", "repeat_reason": "一事一次",
@@ -71,20 +72,22 @@ def red_flags(db, case_ids: list[str], policy) -> dict[str, list[Flag]]:
         repeats = [o for o in others if o[1] == row["reason"]]
         if repeats:
             flags.append(Flag("repeat_reason", "本年同一事由已申请:" + _cases(repeats, names)))
-        flags += _row_flags(row, policy, objections.get(case_id, 0))
+        flags += _row_flags(db, row, policy, objections.get(case_id, 0))
         flags += _name_flags(names_of.get(case_id, []), names)
         flags += _money_and_vote_flags(row, steps.get(case_id, {}), policy)
         flags.sort(key=lambda f: list(LABELS).index(f.code))
     return out
 
 
-def _row_flags(row: dict, policy, open_objections: int) -> list[Flag]:
+def _row_flags(db, row: dict, policy, open_objections: int) -> list[Flag]:
     flags = []
     if row["officer_relative"]:
-        note = json.loads(row["document"]).get("relative_note", "")
+        note = application_documents(db, [row["id"]])[row["id"]].get("relative_note", "")
         flags.append(Flag("officer_relative", "村里登记为干部近亲属" + (f":{note}" if note else "")))
     amount = row["approved_fen"] or row["proposed_fen"] or row["requested_fen"]
-    if row["program"] == "temporary_relief" and amount > policy.township_cap_fen:
+    # "must be referred" matters while the township has still to decide; not once referred
+    if row["program"] == "temporary_relief" and amount > policy.township_cap_fen \
+            and row["status"] in ("submitted", "acknowledged"):
         flags.append(Flag("over_cap", f"金额 {format_yuan(amount, grouped=True)} 元超过乡镇审批上限"
                                       f" {format_yuan(policy.township_cap_fen, grouped=True)} 元,"
                                       f"须转县审批"))

@@ -23,7 +23,7 @@ _ROWS = (
     " a.due_on, a.due_kind, substr(a.id, 1, instr(a.id, '-') - 1) AS village_code,"
     " (SELECT p.village FROM peers p WHERE p.role = 'village' AND p.village_code ="
     "  substr(a.id, 1, instr(a.id, '-') - 1) ORDER BY p.active DESC LIMIT 1) AS village_name,"
-    " (SELECT MIN(h.occurred_on) FROM history h WHERE h.application_id = a.id"
+    " (SELECT MIN(h.occurred_on) FROM case_steps h WHERE h.application_id = a.id"
     "  AND h.action = 'acknowledge') AS arrived_on"
     " FROM applications a WHERE a.status IN ('acknowledged', 'referred')")
 

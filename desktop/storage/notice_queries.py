@@ -3,6 +3,8 @@ line), the operations that check a batch before changing it, and the printed she
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import date
 
@@ -51,6 +53,42 @@ def batch_cases(db, b: dict, states: tuple[str, ...] | None = None) -> list[dict
     return list(db.query(sql + " ORDER BY position", params))
 
 
+# What a sheet prints of each row, in the order the hash covers them.
+POSTED_FIELDS = ("position", "applicant_name", "group_name", "household_size", "category",
+                 "reason", "amount_fen")
+
+
+def posted_rows(db, b: dict) -> list[dict]:
+    """Every row that joined the batch, in its position, as it was copied when posted:
+    a case that later left it (an upheld objection) stays on the sheet it was posted on,
+    so a reprint is the sheet that hung on the board."""
+    return batch_cases(db, b)
+
+
+def posted_sha256(b: dict, rows: list[dict]) -> str:
+    """SHA-256 of the sheet as posted (its code, kind, program, first day and rows):
+    printed short on the sheet and listed in `notice list`, so a reprint can be shown to
+    be the sheet that was posted."""
+    body = {"notice_id": b["notice_id"], "village_code": b["village_code"], "kind": b["kind"],
+            "program": b["program"], "start": b["start"],
+            "rows": [[r[f] for f in POSTED_FIELDS] for r in rows]}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def county_refs(db, case_ids: list[str]) -> dict[str, str]:
+    """Case → the county's reference (批复文号), for the cases whose latest decision was
+    the county's (referred, then approved or rejected with a county_ref)."""
+    if not case_ids:
+        return {}
+    rows = db.execute(
+        "SELECT application_id, fields FROM history WHERE action IN ('approve', 'reject')"
+        f" AND application_id IN ({','.join('?' * len(case_ids))})"
+        " ORDER BY occurred_on, recorded_at", case_ids).fetchall()
+    latest = {case_id: json.loads(fields or "{}") for case_id, fields in rows}
+    return {c: f["county_ref"] for c, f in latest.items() if f.get("county_ref")}
+
+
 def last_day(b: dict, policy=None) -> date:
     return notice_last_day(date.fromisoformat(b["start"]), period(b, policy))
 
@@ -80,6 +118,7 @@ def describe(db, b: dict, today: date, policy=None) -> dict:
         "photo": bool(b["photo_sha256"]), "photo_on": b["photo_on"],
         "photo_sha256": b["photo_sha256"], "closed_on": b["closed_on"],
         "case_ids": [c["application_id"] for c in cases],
+        "posted_sha256": posted_sha256(b, cases),
     }
 
 

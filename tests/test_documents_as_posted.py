@@ -10,10 +10,14 @@ import re
 import pytest
 
 from desktop.cli import main
+from desktop.core.errors import Refusal
 from desktop.operations.notices import Notices
 from desktop.printing.notice_sheet import notice_pdf
 from desktop.storage import notice_queries as nq
-from tests.test_notice_helpers import NOTICE_TODAY, cases_at, pdf_text, village_store
+from tests.helpers import TODAY
+from tests.sync_world import World
+from tests.test_notice_helpers import NOTICE_TODAY, PHONES, cases_at, pdf_text, village_store
+from tests.township_world import deliver
 
 NAMES = ["赵一", "钱二", "孙三", "李四", "周五", "吴六"]
 
@@ -65,3 +69,40 @@ def test_the_hash_is_in_the_notice_list_and_covers_every_printed_value(store, ca
         changed = [dict(r) for r in rows]
         changed[1][field] = value
         assert nq.posted_sha256(b, changed) != digest
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = World(tmp_path)
+    yield w
+    w.close()
+
+
+def _post_with_objection(world, store) -> tuple[str, str]:
+    ids = world.cases_ready(store, 2, until="reviewed")
+    n = Notices(store, TODAY)
+    notice_id = n.create(ids, start=TODAY)
+    return notice_id, n.record_objection(ids[0], content="有异议", received_on=TODAY)
+
+
+def test_two_villages_number_alike_and_stay_apart_at_the_township(world, capsys):
+    assert _post_with_objection(world, world.a) == ("GS-2026-0001", "YY-2026-0001")
+    assert _post_with_objection(world, world.b) == ("GS-2026-0001", "YY-2026-0001")
+    assert _post_with_objection(world, world.a) == ("GS-2026-0002", "YY-2026-0002")
+    deliver(world)
+    t = world.township
+    keys = [tuple(r) for r in t.db.execute(
+        "SELECT village_code, notice_id FROM notices ORDER BY village_code, notice_id")]
+    a, b = world.a.workstation["village_code"], world.b.workstation["village_code"]
+    assert keys == [(a, "GS-2026-0001"), (a, "GS-2026-0002"), (b, "GS-2026-0001")]
+    objections = t.db.execute("SELECT substr(application_id, 1, 12), objection_id"
+                              " FROM objections ORDER BY 1, 2").fetchall()
+    assert [tuple(r) for r in objections] == [(a, "YY-2026-0001"), (a, "YY-2026-0002"),
+                                              (b, "YY-2026-0001")]
+    listed = Notices(t, TODAY).batches()
+    assert sorted((x["village_code"], x["notice_id"]) for x in listed) == keys
+    with pytest.raises(Refusal, match="几个村都有"):
+        notice_pdf(t, "GS-2026-0001")
+    Notices(t, TODAY).set_phones(*PHONES)
+    assert "石门村临时救助对象初审公示" in pdf_text(notice_pdf(t, "GS-2026-0002"))
+

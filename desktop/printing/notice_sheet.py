@@ -20,6 +20,7 @@ from desktop.core.money import format_yuan
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable, markup
 from desktop.storage import notice_queries as nq
+from desktop.township.villages import village_names
 
 HEADERS = ["序号", "姓名", "村民小组", "家庭人口", "救助类型", "救助事由"]
 WIDTHS = [12 * mm, 28 * mm, 26 * mm, 19 * mm, 19 * mm, 35 * mm, 35 * mm]
@@ -75,7 +76,8 @@ def sheet_for(store, notice_id: str) -> Sheet:
             for i, c in enumerate(cases, 1)]
     refs = nq.county_refs(store.db, [c["application_id"] for c in cases]) \
         if b["kind"] == "result" else {}
-    return Sheet(kind=b["kind"], code=b["notice_id"], village=ws["village"] or "",
+    village = ws["village"] or village_names(store.db).get(b["village_code"], "")
+    return Sheet(kind=b["kind"], code=b["notice_id"], village=village,
                  township=ws["township"], county=ws["county"], program=b["program"],
                  start=date.fromisoformat(b["start"]), last=nq.last_day(b, policy),
                  rows=rows, persons=sum(c["household_size"] for c in cases),

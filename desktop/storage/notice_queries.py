@@ -36,11 +36,17 @@ def next_objection_id(db, year: int) -> str:
 
 
 def batch(db, notice_id: str, village_code: str | None = None) -> dict:
-    """One batch by its id (this village's first, when the township holds several)."""
+    """One batch by its id: this village's; at the township, the one village's that has
+    it (numbers run per village, so two villages may both have GS-2026-0001: refused as
+    ambiguous rather than picking one)."""
     rows = list(db.query("SELECT * FROM notices WHERE notice_id = ? ORDER BY"
                          " village_code = ? DESC", [notice_id.strip(), village_code or ""]))
     if not rows:
         raise Refusal(f"没有编号为 {notice_id} 的公示。请用 relief-desk notice list 查看公示编号。")
+    if len(rows) > 1 and rows[0]["village_code"] != village_code:
+        villages = "、".join(r["village_code"] for r in rows)
+        raise Refusal(f"公示编号 {notice_id} 在 {villages} 几个村都有(各村分别编号),"
+                      f"请在该村的工作站查看或打印。")
     return rows[0]
 
 
@@ -108,7 +114,7 @@ def describe(db, b: dict, today: date, policy=None) -> dict:
     left = {"scheduled": (last - start).days + 1, "on_notice": (last - today).days + 1,
             "posted": (last - today).days + 1}.get(status, 0)
     return {
-        "notice_id": b["notice_id"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
+        "notice_id": b["notice_id"], "village_code": b["village_code"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
         "program": b["program"], "start": b["start"], "last_day": last.isoformat(),
         "days": period(b, policy), "board": b["board"] or "", "status": status,
         "status_label": STATUS_LABELS[status], "days_left": left, "cases": len(cases),

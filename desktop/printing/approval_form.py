@@ -14,6 +14,7 @@ from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable
 from desktop.storage import queries
 from desktop.township.money import case_money
+from desktop.township.villages import village_code_of, village_names
 
 W = [27 * mm, 60 * mm, 27 * mm, 60 * mm]  # label, value, label, value: 174 mm
 SECTION = L.style(11, leading=15)
@@ -28,16 +29,20 @@ def form_pdf(store, case_id: str, today) -> bytes:
     check_printable(_texts(case))
     story = [L.para(f"案件编号：{case['id']}", L.style(10, align="right")),
              L.para(f"{program_label(case['program'])}申请审批表", L.TITLE),
-             L.para(_place(store), L.SUBTITLE)]
-    for title, rows in _sections(case, steps):
+             L.para(_place(store, case_id), L.SUBTITLE)]
+    for title, rows in _sections(case, steps, f"{store.workstation['county']}民政局"):
         story += [_grid(title, rows), Spacer(0, 3 * mm)]
     return L.build_pdf(story, title=f"{program_label(case['program'])}申请审批表 {case['id']}",
                        code=f"案件编号 {case['id']}")
 
 
-def _place(store) -> str:
+def _place(store, case_id: str) -> str:
+    """County, township and the case's village: the workstation's own at a village; at
+    the township the name its village's card gave (the code if it never enrolled)."""
     ws = store.workstation
-    return f"{ws['county']}{ws['township']}{ws.get('village') or ''}"
+    code = village_code_of(case_id)
+    village = ws.get("village") or village_names(store.db).get(code, code)
+    return f"{ws['county']}{ws['township']}{village}"
 
 
 def _texts(case: dict) -> list[tuple[str, str]]:
@@ -53,7 +58,7 @@ def _yuan(fen) -> str:
     return f"{format_yuan(fen, grouped=True)} 元" if fen is not None else ""
 
 
-def _sections(case: dict, steps: dict) -> list[tuple[str, list]]:
+def _sections(case: dict, steps: dict, bureau: str) -> list[tuple[str, list]]:
     doc, a, h = case["application"], case["application"]["applicant"], \
         case["application"].get("household", {})
     health = "、".join(x for x in (a.get("health", ""), a.get("illness", ""),
@@ -81,7 +86,8 @@ def _sections(case: dict, steps: dict) -> list[tuple[str, list]]:
         ("六、村级初审意见", _review(steps.get("review"))),
         ("七、公示情况", _notice(case, steps)),
         ("八、乡镇人民政府审批意见", _decision(case, steps)),
-        ("九、先行救助与发放", _money(case, steps)),
+        *_county(case, steps, bureau),
+        (f"{'十' if 'refer' in steps else '九'}、先行救助与发放", _money(case, steps)),
     ]
 
 
@@ -159,22 +165,57 @@ def _notice(case: dict, steps: dict) -> list:
 
 
 def _decision(case: dict, steps: dict) -> list:
-    approve = steps.get("approve") or {}
-    other = next((steps[c] for c in ("reject", "return", "refer") if c in steps), {})
-    opinion = (f"同意救助 {_yuan(approve['amount_fen'])}" if approve
-               else other.get("reason", other.get("note", "")))
-    first = case.get("paid_first_fen") or 0
-    if approve and first:
-        rest = approve["amount_fen"] - first
-        opinion += (f"（已先行救助 {_yuan(first)}，应再发放 {_yuan(rest)}）" if rest >= 0 else
-                    f"（已先行救助 {_yuan(first)}，多发 {_yuan(-rest)}，追回或说明："
-                    f"{approve.get('recovery_note', '')}）")
+    """The township's own opinion: for a case it referred, 转县审批 (the county decided,
+    in the next section), never the county's amount as if the township had approved it."""
+    if "refer" in steps:
+        refer = steps["refer"]
+        opinion = "转县审批" + (f"：{refer['note']}" if refer.get("note") else "")
+        date, approver = refer.get("date", ""), refer.get("approver", "")
+    else:
+        approve = steps.get("approve") or {}
+        other = next((steps[c] for c in ("reject", "return") if c in steps), {})
+        opinion = (f"同意救助 {_yuan(approve['amount_fen'])}{_first(case, approve)}"
+                   if approve else other.get("reason", ""))
+        date = approve.get("date", other.get("date", ""))
+        approver = approve.get("approver", other.get("approver", ""))
     return [
-        ("审批日期", approve.get("date", other.get("date", "")), "审批人",
-         approve.get("approver", other.get("approver", ""))),
+        ("审批日期", date, "审批人", approver),
         ("审批意见", opinion),
         ("sign", "审批人（签字）：\n\n乡镇人民政府（盖章）", DATE_BLANK),
     ]
+
+
+def _first(case: dict, approve: dict) -> str:
+    """What the approval leaves to pay after 先行救助 (or what was paid too much)."""
+    first = case.get("paid_first_fen") or 0
+    if not first:
+        return ""
+    rest = approve["amount_fen"] - first
+    return (f"（已先行救助 {_yuan(first)}，应再发放 {_yuan(rest)}）" if rest >= 0 else
+            f"（已先行救助 {_yuan(first)}，多发 {_yuan(-rest)}，追回或说明："
+            f"{approve.get('recovery_note', '')}）")
+
+
+def _county(case: dict, steps: dict, bureau: str) -> list[tuple[str, list]]:
+    """转县审批／县民政局批复, for a referred case: the county's decision, its reference
+    (批复文号) and amount, as the county decided it (empty until its reply is recorded)."""
+    if "refer" not in steps:
+        return []
+    approve, reject = steps.get("approve") or {}, steps.get("reject") or {}
+    decided = approve if approve.get("county_ref") else reject if reject.get("county_ref") \
+        else {}
+    if decided is approve and approve:
+        reply = f"{bureau}批准救助 {_yuan(approve['amount_fen'])}{_first(case, approve)}"
+    elif decided:
+        reply = f"{bureau}不予批准：{reject.get('reason', '')}"
+    else:
+        reply = f"待{bureau}批复"
+    return [("九、转县审批／县民政局批复", [
+        ("审批机关", bureau, "批复文号", decided.get("county_ref", "")),
+        ("批复日期", decided.get("date", ""), "批准金额",
+         _yuan(approve["amount_fen"]) if decided is approve and approve else ""),
+        ("批复意见", reply),
+    ])]
 
 
 def _money(case: dict, steps: dict) -> list:

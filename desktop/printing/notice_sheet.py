@@ -20,6 +20,7 @@ from desktop.core.money import format_yuan
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable, markup
 from desktop.storage import notice_queries as nq
+from desktop.township.villages import village_names
 
 HEADERS = ["序号", "姓名", "村民小组", "家庭人口", "救助类型", "救助事由"]
 WIDTHS = [12 * mm, 28 * mm, 26 * mm, 19 * mm, 19 * mm, 35 * mm, 35 * mm]
@@ -43,6 +44,8 @@ class Sheet:
     total_fen: int
     village_phone: str
     township_phone: str
+    sha256: str  # of the rows as posted (notice_queries.posted_sha256)
+    county_decided: list[tuple[str, str]]  # (row number, 批复文号) decided by the county
 
 
 def notice_pdf(store, notice_id: str) -> bytes:
@@ -50,15 +53,20 @@ def notice_pdf(store, notice_id: str) -> bytes:
     character cannot be printed."""
     sheet = sheet_for(store, notice_id)
     check_printable(_texts(sheet))
-    return L.build_pdf(_story(sheet), title=_title(sheet), code=f"公示编号 {sheet.code}")
+    return L.build_pdf(_story(sheet), title=_title(sheet),
+                       code=f"公示编号 {sheet.code} 校验码 {_short(sheet)}")
+
+
+def _short(s: Sheet) -> str:
+    return s.sha256[:12]
 
 
 def sheet_for(store, notice_id: str) -> Sheet:
     ws, policy = store.workstation, store.policy
     b = nq.batch(store.db, notice_id, ws["village_code"])
-    cases = nq.batch_cases(store.db, b, ("on_notice", "closed", "posted"))
+    cases = nq.posted_rows(store.db, b)  # withdrawn ones too: the sheet as it was posted
     if not cases:
-        raise Refusal(f"公示 {b['notice_id']} 的案件都已因异议成立撤回,没有可打印的名单。")
+        raise Refusal(f"公示 {b['notice_id']} 没有案件，没有可打印的名单。")
     if not (policy.village_committee_phone and policy.township_office_phone):
         raise Refusal("公示上须写明异议反映电话,请先设置村委会和乡镇民政办电话"
                       "(relief-desk notice phones --village 电话 --township 电话)。")
@@ -66,13 +74,19 @@ def sheet_for(store, notice_id: str) -> Sheet:
              category_label(c["category"]), reason_label(c["reason"]),
              format_yuan(c["amount_fen"] or 0, grouped=True)]
             for i, c in enumerate(cases, 1)]
-    return Sheet(kind=b["kind"], code=b["notice_id"], village=ws["village"] or "",
+    refs = nq.county_refs(store.db, [c["application_id"] for c in cases]) \
+        if b["kind"] == "result" else {}
+    village = ws["village"] or village_names(store.db).get(b["village_code"], "")
+    return Sheet(kind=b["kind"], code=b["notice_id"], village=village,
                  township=ws["township"], county=ws["county"], program=b["program"],
                  start=date.fromisoformat(b["start"]), last=nq.last_day(b, policy),
                  rows=rows, persons=sum(c["household_size"] for c in cases),
                  total_fen=sum(c["amount_fen"] or 0 for c in cases),
                  village_phone=policy.village_committee_phone,
-                 township_phone=policy.township_office_phone)
+                 township_phone=policy.township_office_phone,
+                 sha256=nq.posted_sha256(b, cases),
+                 county_decided=[(str(i), refs[c["application_id"]])
+                                 for i, c in enumerate(cases, 1) if c["application_id"] in refs])
 
 
 def _texts(s: Sheet) -> list[tuple[str, str]]:
@@ -90,7 +104,7 @@ def _title(s: Sheet) -> str:
 def _story(s: Sheet) -> list:
     usable = L.usable_width()
     return [
-        Paragraph(markup(f"公示编号：{s.code}"), L.style(10, align="right")),
+        Paragraph(markup(f"公示编号：{s.code}　校验码：{_short(s)}"), L.style(10, align="right")),
         L.para(_title(s), L.TITLE),
         L.para(f"（{s.county}{s.township}{s.village}）", L.SUBTITLE),
         L.para(_intro(s), L.BODY),
@@ -109,8 +123,21 @@ def _intro(s: Sheet) -> str:
         return (f"根据《社会救助暂行办法》和{program}有关规定，经本人申请、入户调查、村民代表"
                 f"民主评议和村级初审，拟对以下{households}户（共{s.persons}人）给予{program}，"
                 f"现予公示。{period}")
-    return (f"经{s.township}人民政府审核审批，以下{households}户（共{s.persons}人）获得"
+    return (f"{_who_decided(s)}，以下{households}户（共{s.persons}人）获得"
             f"{program}，现将审批结果予以公示。{period}")
+
+
+def _who_decided(s: Sheet) -> str:
+    """The township decides, except the cases it referred: the county's civil-affairs
+    bureau decided those, under its reference (批复文号)."""
+    bureau, refs = f"{s.county}民政局", "、".join(dict.fromkeys(r for _, r in s.county_decided))
+    if not s.county_decided:
+        return f"经{s.township}人民政府审核审批"
+    if len(s.county_decided) == len(s.rows):
+        return f"经{s.township}人民政府审核、{bureau}审批（批复文号：{refs}）"
+    rows = "、".join(f"第{n}户" for n, _ in s.county_decided)
+    return (f"经{s.township}人民政府审核审批（其中{rows}经{s.township}人民政府审核后报"
+            f"{bureau}审批，批复文号：{refs}）")
 
 
 def _table(s: Sheet) -> Table:

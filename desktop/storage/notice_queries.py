@@ -3,6 +3,8 @@ line), the operations that check a batch before changing it, and the printed she
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import date
 
@@ -34,11 +36,17 @@ def next_objection_id(db, year: int) -> str:
 
 
 def batch(db, notice_id: str, village_code: str | None = None) -> dict:
-    """One batch by its id (this village's first, when the township holds several)."""
+    """One batch by its id: this village's; at the township, the one village's that has
+    it (numbers run per village, so two villages may both have GS-2026-0001: refused as
+    ambiguous rather than picking one)."""
     rows = list(db.query("SELECT * FROM notices WHERE notice_id = ? ORDER BY"
                          " village_code = ? DESC", [notice_id.strip(), village_code or ""]))
     if not rows:
         raise Refusal(f"没有编号为 {notice_id} 的公示。请用 relief-desk notice list 查看公示编号。")
+    if len(rows) > 1 and rows[0]["village_code"] != village_code:
+        villages = "、".join(r["village_code"] for r in rows)
+        raise Refusal(f"公示编号 {notice_id} 在 {villages} 几个村都有(各村分别编号),"
+                      f"请在该村的工作站查看或打印。")
     return rows[0]
 
 
@@ -49,6 +57,42 @@ def batch_cases(db, b: dict, states: tuple[str, ...] | None = None) -> list[dict
         sql += f" AND state IN ({','.join('?' * len(states))})"
         params += list(states)
     return list(db.query(sql + " ORDER BY position", params))
+
+
+# What a sheet prints of each row, in the order the hash covers them.
+POSTED_FIELDS = ("position", "applicant_name", "group_name", "household_size", "category",
+                 "reason", "amount_fen")
+
+
+def posted_rows(db, b: dict) -> list[dict]:
+    """Every row that joined the batch, in its position, as it was copied when posted:
+    a case that later left it (an upheld objection) stays on the sheet it was posted on,
+    so a reprint is the sheet that hung on the board."""
+    return batch_cases(db, b)
+
+
+def posted_sha256(b: dict, rows: list[dict]) -> str:
+    """SHA-256 of the sheet as posted (its code, kind, program, first day and rows):
+    printed short on the sheet and listed in `notice list`, so a reprint can be shown to
+    be the sheet that was posted."""
+    body = {"notice_id": b["notice_id"], "village_code": b["village_code"], "kind": b["kind"],
+            "program": b["program"], "start": b["start"],
+            "rows": [[r[f] for f in POSTED_FIELDS] for r in rows]}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def county_refs(db, case_ids: list[str]) -> dict[str, str]:
+    """Case → the county's reference (批复文号), for the cases whose latest decision was
+    the county's (referred, then approved or rejected with a county_ref)."""
+    if not case_ids:
+        return {}
+    rows = db.execute(
+        "SELECT application_id, fields FROM history WHERE action IN ('approve', 'reject')"
+        f" AND application_id IN ({','.join('?' * len(case_ids))})"
+        " ORDER BY occurred_on, recorded_at", case_ids).fetchall()
+    latest = {case_id: json.loads(fields or "{}") for case_id, fields in rows}
+    return {c: f["county_ref"] for c, f in latest.items() if f.get("county_ref")}
 
 
 def last_day(b: dict, policy=None) -> date:
@@ -70,7 +114,7 @@ def describe(db, b: dict, today: date, policy=None) -> dict:
     left = {"scheduled": (last - start).days + 1, "on_notice": (last - today).days + 1,
             "posted": (last - today).days + 1}.get(status, 0)
     return {
-        "notice_id": b["notice_id"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
+        "notice_id": b["notice_id"], "village_code": b["village_code"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
         "program": b["program"], "start": b["start"], "last_day": last.isoformat(),
         "days": period(b, policy), "board": b["board"] or "", "status": status,
         "status_label": STATUS_LABELS[status], "days_left": left, "cases": len(cases),
@@ -80,6 +124,7 @@ def describe(db, b: dict, today: date, policy=None) -> dict:
         "photo": bool(b["photo_sha256"]), "photo_on": b["photo_on"],
         "photo_sha256": b["photo_sha256"], "closed_on": b["closed_on"],
         "case_ids": [c["application_id"] for c in cases],
+        "posted_sha256": posted_sha256(b, cases),
     }
 
 

@@ -30,7 +30,13 @@ class ValidationFailed(Refusal):
 
     def __init__(self, errors: list[FieldError], where: str = ""):
         self.errors = list(errors)
+        self.where = where
         shown = self.errors[:5] or [FieldError("", "数据无效")]
         prefix = f"{where}: " if where else ""
         more = f"(另有 {len(self.errors) - 5} 处错误)" if len(self.errors) > 5 else ""
         super().__init__(prefix + " ".join(str(e) for e in shown) + more)
+
+    def __reduce__(self):
+        """Whole across processes (the county generator's workers): by default only the
+        message would travel, and be taken for the list of errors."""
+        return (ValidationFailed, (self.errors, self.where))

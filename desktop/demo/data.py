@@ -127,12 +127,14 @@ def _targets(rng: random.Random, count: int, mix: dict[str, int]) -> list[str]:
 
 def _make_case(v: _Village, target: str, features: dict) -> tuple[DemoCase, dict]:
     program, category, reason = _kind(v.rng, target, features)
-    family = people.make_family(v.rng, v.today, v.taken, special=features.get("name", ""),
-                                student=reason == "education")
     plan = _plan(v.rng, target, category, features)
     offsets = _offsets(v.rng, plan)
     received = _received_on(v.rng, v.today, target, plan, offsets, v.window,
                             this_year=bool(features.get("repeat_source")))
+    # ages as they were on the day of receipt: a case of ten years ago has an adult
+    # applicant then, not one who is an adult only today
+    family = people.make_family(v.rng, received, v.taken, special=features.get("name", ""),
+                                student=reason == "education")
     money = _amounts(v.rng, target, program, reason, plan)
     app, story = documents.application(
         v.rng, family, (program, category, reason), received, today=v.today, place=v.place,

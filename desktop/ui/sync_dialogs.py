@@ -133,7 +133,7 @@ class ExportDialog(QDialog):
         layout.addWidget(other)
         # After a lost or refused stick, or when the other side was restored from an old
         # backup: everything again from the first event (the other side skips what it has).
-        self.resend = QCheckBox("重新发送全部记录(对方说缺少记录或数据包丢失时使用,对方已有的会自动跳过)")
+        self.resend = QCheckBox("重新发送全部记录(&R)(对方说缺少记录或数据包丢失时使用,对方已有的会自动跳过)")
         layout.addWidget(self.resend)
         self.result = QPlainTextEdit(readOnly=True)
         self.error = ErrorLabel()

@@ -23,6 +23,9 @@ class Db:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._utils: Database | None = None
+        # the projection batch of the unit of work now open on this connection (import,
+        # rebuild, one live event): projection_batch.batched sets and clears it
+        self.projection_batch = None
 
     def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
         """As sqlite-utils' execute: a write outside a transaction is committed at once

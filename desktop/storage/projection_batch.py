@@ -23,7 +23,6 @@ from collections import defaultdict
 # memory a township's laptop has: a rebuild writes out and forgets its cases past this.
 MAX_HELD_CASES = 20_000
 
-_OPEN: dict[int, "ProjectionBatch"] = {}  # id(db) -> the batch open on it
 
 
 class ProjectionBatch:
@@ -132,13 +131,14 @@ def row_dict(cursor: sqlite3.Cursor) -> dict | None:
 
 
 def open_batch(db) -> ProjectionBatch | None:
-    """The batch open on `db`, if any (a dictionary look-up: asked for every event)."""
-    return _OPEN.get(id(db))
+    """The batch open on `db`, if any: the unit of work's own (the connection wrapper
+    carries it, so nothing module-wide is keyed by an object's id, which Python reuses)."""
+    return getattr(db, "projection_batch", None)
 
 
 def reader(db) -> ProjectionBatch:
     """Where to read cases: the open batch, or an empty one that reads the table."""
-    return _OPEN.get(id(db)) or ProjectionBatch(db)
+    return open_batch(db) or ProjectionBatch(db)
 
 
 @contextlib.contextmanager
@@ -146,12 +146,13 @@ def batched(db):
     """The batch open on `db`, or a new one written out when the block ends (call inside
     a write transaction; an error leaves the held writes unwritten, for the caller's
     rollback to undo the rest)."""
-    if id(db) in _OPEN:
-        yield _OPEN[id(db)]
+    held = open_batch(db)
+    if held is not None:
+        yield held
         return
-    batch = _OPEN[id(db)] = ProjectionBatch(db)
+    batch = db.projection_batch = ProjectionBatch(db)
     try:
         yield batch
         batch.flush()
     finally:
-        del _OPEN[id(db)]
+        db.projection_batch = None

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import Refusal
 from desktop.paths import resource_path, store_path
+from desktop.ui.windows import KEEP
 
 APP_NAME = "民生救助工作台"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
-_keep: list = []  # translators and windows must outlive run()'s locals
+_keep = KEEP  # translators and windows must outlive run()'s locals
 
 
 def install_font(app: QApplication) -> str:

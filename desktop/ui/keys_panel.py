@@ -88,13 +88,11 @@ def rebuild_ledger(panel) -> int | None:
 class _AtStart:
     """The prompts of the start (no window yet), shaped like the SafetyPanel's hooks."""
 
-    def __init__(self, store):
-        self.store = store
+    def __init__(self, store, ask):
+        self.store, self.ask = store, ask
 
     def ask_passphrase(self, text: str, confirm: bool = False) -> str | None:
-        from desktop.ui import safety_start
-
-        return safety_start.ask(None, text, confirm=confirm)
+        return self.ask(None, text, confirm=confirm)
 
     def confirm(self, text: str) -> bool:
         from desktop.ui import guard
@@ -111,6 +109,7 @@ class _AtStart:
                                                                       gui_text(text))
 
 
-def reset_at_start(store) -> bool:
-    """忘记口令 chosen in the passphrase dialog at start."""
-    return reset_keys(_AtStart(store))
+def reset_at_start(store, ask) -> bool:
+    """忘记口令 chosen in the passphrase dialog at start; `ask` is the start's own
+    passphrase prompt (passed in: this module does not import the start)."""
+    return reset_keys(_AtStart(store, ask))

@@ -184,17 +184,16 @@ class SafetyPanel(QObject):
 
     def _new_window(self, store):
         """Every part of the old window holds the old store: a fresh window replaces it."""
-        from desktop.ui import app as gui
-        from desktop.ui.main_window import MainWindow
+        from desktop.ui.windows import KEEP
 
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.disconnect(self.on_close)
-        window = MainWindow(store, self.window.today)
+        window = type(self.window)(store, self.window.today)  # the same kind of window
         if not hasattr(window, "safety_panel"):  # until the main window installs the menu
             install(window)
         window.show()
-        gui._keep.append(window)
+        KEEP.append(window)
         self.window.close()
         return window

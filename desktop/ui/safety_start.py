@@ -156,7 +156,7 @@ def unlock_keys(store) -> bool:
         if secret == FORGOT:
             from desktop.ui.keys_panel import reset_at_start
 
-            return reset_at_start(store)
+            return reset_at_start(store, ask)
         if not secret:
             return False
         try:

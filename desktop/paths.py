@@ -65,34 +65,13 @@ class DataDir:
 
     def __init__(self, root: Path):
         self.root = Path(root)
-
-    @property
-    def store(self) -> Path:
-        return self.root / STORE_FILE
-
-    @property
-    def lock(self) -> Path:
-        return self.root / "relief-desk.lock"
-
-    @property
-    def keys(self) -> Path:
-        return self.root / "keys"
-
-    @property
-    def key_file(self) -> Path:
-        return self.keys / "workstation-keys.json"
-
-    @property
-    def chain_heads(self) -> Path:
-        return self.keys / "chain-head.json"
-
-    @property
-    def backups(self) -> Path:
-        return self.root / "backups"
-
-    @property
-    def attachments(self) -> Path:
-        return self.root / "attachments"
+        self.store = self.root / STORE_FILE
+        self.lock = self.root / "relief-desk.lock"
+        self.keys = self.root / "keys"
+        self.key_file = self.keys / "workstation-keys.json"
+        self.chain_heads = self.keys / "chain-head.json"
+        self.backups = self.root / "backups"
+        self.attachments = self.root / "attachments"
 
     def replaced(self, stamp: str) -> Path:
         """Where a restore keeps the data it replaced (never deleted)."""

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
+from desktop.core import decision_steps, steps
 from desktop.core import fields as f
-from desktop.core import steps
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
@@ -148,20 +148,20 @@ _BOOK = [
     _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
        [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
     _r("approve", "Approved", "批准", TOWNSHIP,
-       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
+       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
     _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
-       steps.rejection, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.REJECTED)),
-    _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), steps.referral,
+       decision_steps.rejection, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.REJECTED)),
+    _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), decision_steps.referral,
        [S.ACKNOWLEDGED], _fixed(S.REFERRED)),
     _r("return", "Returned", "退回补充", TOWNSHIP, ("date", "approver", "reason"),
-       steps.return_, [S.ACKNOWLEDGED], _fixed(S.RETURNED)),
-    _r("pay", "Paid", "发放", TOWNSHIP, ("date", "amount_fen", "method"), steps.payment,
+       decision_steps.return_, [S.ACKNOWLEDGED], _fixed(S.RETURNED)),
+    _r("pay", "Paid", "发放", TOWNSHIP, ("date", "amount_fen", "method"), decision_steps.payment,
        [S.RESULT_POSTED], _fixed(S.PAID)),
-    _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), steps.filing,
+    _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), decision_steps.filing,
        [S.PAID], _fixed(S.FILED)),
     # the written refusal delivered: the case stays rejected, its deadline ends
     _r("notify_rejection", "RejectionNotified", "送达不予批准通知书", TOWNSHIP,
-       ("date", "how", "letter_no"), steps.rejection_notified, [S.REJECTED], _fixed(S.REJECTED)),
+       ("date", "how", "letter_no"), decision_steps.rejection_notified, [S.REJECTED], _fixed(S.REJECTED)),
     _r("issue_result_notice", "ResultNoticeIssued", "发布结果公示", VILLAGE,
        ("notice_id", "village_code", "program", "date", "days", "board"), _result_issued,
        case_step=False),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop.core import fields as f
-from desktop.core.categories import DELIVERY_METHODS, INVESTIGATION_METHODS, PAYMENT_METHODS
+from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
 from desktop.core.errors import FieldError
 from desktop.core.policy import Policy
 
@@ -36,7 +36,7 @@ def notice_last_day(start: date, days: int) -> date:
     return start + timedelta(days=days - 1)
 
 
-def _date(errors, fields_in, case, today, key="date", label="日期", future_ok=False):
+def step_date(errors, fields_in, case, today, key="date", label="日期", future_ok=False):
     limit = today + timedelta(days=60) if future_ok else today
     d = f.day(errors, key, fields_in.get(key), today=limit, label=label,
               not_before=case.last_on)
@@ -61,11 +61,11 @@ def record_id(errors, key: str, value, label: str, *, required=True) -> str:
 
 
 def dated(errors, fi, case, today, policy) -> dict:
-    return {"date": _date(errors, fi, case, today)}
+    return {"date": step_date(errors, fi, case, today)}
 
 
 def refusal(errors, fi, case, today, policy) -> dict:
-    return {"date": _date(errors, fi, case, today),
+    return {"date": step_date(errors, fi, case, today),
             "reason": f.text(errors, "reason", fi.get("reason"), required=True, label="理由")}
 
 
@@ -83,7 +83,7 @@ def investigation(errors, fi, case, today, policy) -> dict:
         if m not in INVESTIGATION_METHODS:
             errors.append(FieldError("methods", f"调查方式应为:{'、'.join(INVESTIGATION_METHODS)}。"))
     return {
-        "date": _date(errors, fi, case, today, label="调查日期"),
+        "date": step_date(errors, fi, case, today, label="调查日期"),
         "investigators": investigators,
         "methods": methods,
         "household_income_fen": f.fen(errors, "household_income_fen",
@@ -98,7 +98,7 @@ def investigation(errors, fi, case, today, policy) -> dict:
 
 def deliberation(errors, fi, case, today, policy) -> dict:
     out = {
-        "date": _date(errors, fi, case, today, label="评议日期"),
+        "date": step_date(errors, fi, case, today, label="评议日期"),
         "meeting_id": f.text(errors, "meeting_id", fi.get("meeting_id"), max_len=60),
         "present": f.count(errors, "present", fi.get("present"), minimum=1, label="到会人数"),
         "representatives": f.count(errors, "representatives", fi.get("representatives"),
@@ -164,7 +164,7 @@ def review(errors, fi, case, today, policy) -> dict:
     passed = f.flag(errors, "passed", fi.get("passed"), label="是否通过")
     if "passed" not in fi:
         errors.append(FieldError("passed", "请选择初审是否通过。"))
-    out = {"date": _date(errors, fi, case, today, label="初审日期"), "passed": passed,
+    out = {"date": step_date(errors, fi, case, today, label="初审日期"), "passed": passed,
            "opinion": f.text(errors, "opinion", fi.get("opinion"), required=True,
                              max_len=2000, label="初审意见")}
     if passed:
@@ -205,7 +205,7 @@ def _against_deliberation(errors: list, fi: dict, case, passed: bool, out: dict)
 
 def pay_first(errors, fi, case, today, policy) -> dict:
     out = {
-        "date": _date(errors, fi, case, today, label="发放日期"),
+        "date": step_date(errors, fi, case, today, label="发放日期"),
         "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
                             maximum=policy.max_request_fen, label="先行救助金额"),
         "authorised_by": f.text(errors, "authorised_by", fi.get("authorised_by"),
@@ -216,12 +216,12 @@ def pay_first(errors, fi, case, today, policy) -> dict:
     cap = policy.paid_first_limit_fen
     if out["amount_fen"] > cap:
         errors.append(FieldError("amount_fen",
-                                 f"先行救助金额 {_yuan(out['amount_fen'])} 元超过先行救助上限 "
-                                 f"{_yuan(cap)} 元;超出部分请按正常程序审批。"))
+                                 f"先行救助金额 {yuan(out['amount_fen'])} 元超过先行救助上限 "
+                                 f"{yuan(cap)} 元;超出部分请按正常程序审批。"))
     return out
 
 
-def _yuan(fen: int) -> str:
+def yuan(fen: int) -> str:
     return f"{fen / 100:,.2f}"
 
 
@@ -232,7 +232,7 @@ def post_notice(errors, fi, case, today, policy) -> dict:
         errors.append(FieldError("days", f"公示期不得少于 {policy.notice_days(case.program)} 天。"))
     return {
         "notice_id": record_id(errors, "notice_id", fi.get("notice_id"), "公示批次号"),
-        "start": _date(errors, fi, case, today, key="start", label="公示开始日期",
+        "start": step_date(errors, fi, case, today, key="start", label="公示开始日期",
                        future_ok=True),
         "days": days,
         "board": f.text(errors, "board", fi.get("board"), max_len=200,
@@ -244,7 +244,7 @@ def objection(errors, fi, case, today, policy) -> dict:
     oid = record_id(errors, "objection_id", fi.get("objection_id"), "异议编号")
     if oid in case.objections:
         errors.append(FieldError("objection_id", f"异议编号 {oid} 已存在。"))
-    received = _date(errors, fi, case, today, key="received_on", label="收到异议日期")
+    received = step_date(errors, fi, case, today, key="received_on", label="收到异议日期")
     if received and case.notice_start:
         last = notice_last_day(case.notice_start, case.notice_days)
         if not case.notice_start.isoformat() <= received <= last.isoformat():
@@ -264,7 +264,7 @@ def resolve_objection(errors, fi, case, today, policy) -> dict:
                                  f"没有待处理的异议“{oid}”。待处理的异议:{open_ids}。"))
     result = f.choice(errors, "result", fi.get("result"),
                       {"upheld": "异议成立", "dismissed": "异议不成立"}, label="处理结果")
-    out = {"objection_id": oid, "date": _date(errors, fi, case, today, label="处理日期"),
+    out = {"objection_id": oid, "date": step_date(errors, fi, case, today, label="处理日期"),
            "how_checked": f.text(errors, "how_checked", fi.get("how_checked"), required=True,
                                  max_len=2000, label="核查情况"),
            "result": result}
@@ -289,114 +289,7 @@ def close_notice(errors, fi, case, today, policy) -> dict:
     return out
 
 
-def decision(errors, fi, case, today, policy, *, note_key: str, note_label: str) -> dict:
-    out = {"date": _date(errors, fi, case, today, label="决定日期"),
-           "approver": f.text(errors, "approver", fi.get("approver"), required=True,
-                              max_len=40, label="审批人"),
-           note_key: f.text(errors, note_key, fi.get(note_key), required=note_key != "note",
-                            max_len=2000, label=note_label)}
-    return out
-
-
-def rejection(errors, fi, case, today, policy) -> dict:
-    out = decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
-    _county_ref(errors, fi, case, out)
-    return out
-
-
-def _county_ref(errors, fi, case, out: dict) -> None:
-    """A referred case is decided by the county: the township records that decision with
-    the county's reference (文号; the township's operations require it); a case the
-    township decides itself has none."""
-    ref = f.text(errors, "county_ref", fi.get("county_ref"), max_len=100, label="县局批复文号")
-    if case.status != "referred" and ref:
-        errors.append(FieldError("county_ref", "只有转县审批的案件才填写县局批复文号。"))
-    if ref:
-        out["county_ref"] = ref
-
-
-def approval(errors, fi, case, today, policy) -> dict:
-    out = {"date": _date(errors, fi, case, today, label="批准日期"),
-           "approver": f.text(errors, "approver", fi.get("approver"), required=True,
-                              max_len=40, label="审批人"),
-           "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
-                               maximum=policy.max_request_fen, label="批准金额")}
-    if case.status == "acknowledged" and out["amount_fen"] > policy.township_cap_fen:
-        errors.append(FieldError("amount_fen",
-                                 f"超过乡镇审批上限 {policy.township_cap_fen / 100:.2f} 元,"
-                                 f"请转县审批。"))
-    if case.status == "referred" and out["amount_fen"] > policy.county_cap_fen:
-        errors.append(FieldError("amount_fen",
-                                 f"超过县级审批上限 {policy.county_cap_fen / 100:.2f} 元。"))
-    _county_ref(errors, fi, case, out)
-    _recovery(errors, fi, case, out)
-    return out
-
-
-def _recovery(errors: list, fi: dict, case, out: dict) -> None:
-    """先行救助 counts toward the approval: approving less than was already paid first
-    needs a recorded recovery (追回) or a written explanation."""
-    note = f.text(errors, "recovery_note", fi.get("recovery_note"), max_len=2000,
-                  label="追回或说明")
-    first, amount = case.paid_first_fen, out["amount_fen"]
-    if first and amount and amount < first:
-        if not note:
-            errors.append(FieldError("recovery_note",
-                                     f"已先行救助 {_yuan(first)} 元,批准金额 {_yuan(amount)} 元"
-                                     f"低于已发放的金额:请写明差额 {_yuan(first - amount)} 元"
-                                     f"如何追回,或说明理由。"))
-        out["recovery_note"] = note
-    elif note:
-        errors.append(FieldError("recovery_note", "批准金额不低于先行救助金额,无需填写追回说明。"))
-
-
-def payment(errors, fi, case, today, policy) -> dict:
-    out = {"date": _date(errors, fi, case, today, label="发放日期"),
-           # paid in full first (先行救助 ≥ approved): a payment of 0 closes the case
-           "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"),
-                               positive=case.approved_fen > case.paid_first_fen,
-                               maximum=policy.max_request_fen, label="发放金额"),
-           "method": f.choice(errors, "method", fi.get("method"), PAYMENT_METHODS,
-                              label="发放方式")}
-    remainder = case.approved_fen - case.paid_first_fen
-    amount = out["amount_fen"]
-    if case.paid_first_fen and amount > max(remainder, 0):
-        errors.append(FieldError("amount_fen",
-                                 f"发放金额 {_yuan(amount)} 元超过应发金额 "
-                                 f"{_yuan(max(remainder, 0))} 元:批准 {_yuan(case.approved_fen)}"
-                                 f" 元,已先行救助 {_yuan(case.paid_first_fen)} 元,只发差额。"))
-    elif amount > case.approved_fen:
-        errors.append(FieldError("amount_fen",
-                                 f"发放金额 {amount / 100:.2f} 元超过批准金额 "
-                                 f"{case.approved_fen / 100:.2f} 元,请核对。"))
-    return out
-
-
-def referral(errors, fi, case, today, policy) -> dict:
-    return decision(errors, fi, case, today, policy, note_key="note", note_label="说明")
-
-
-def return_(errors, fi, case, today, policy) -> dict:
-    return decision(errors, fi, case, today, policy, note_key="reason", note_label="退回理由")
-
-
 def result_posted(errors, fi, case, today, policy) -> dict:
-    return {"date": _date(errors, fi, case, today),
+    return {"date": step_date(errors, fi, case, today),
             "notice_id": record_id(errors, "notice_id", fi.get("notice_id"), "结果公示批次号",
                                    required=False)}
-
-
-def filing(errors, fi, case, today, policy) -> dict:
-    return {"date": _date(errors, fi, case, today),
-            "register": f.text(errors, "register", fi.get("register"), max_len=200,
-                               label="备案登记册")}
-
-
-def rejection_notified(errors, fi, case, today, policy) -> dict:
-    """不予批准通知书 delivered to the applicant (written notice within the setting's
-    working days): ends that deadline."""
-    return {"date": _date(errors, fi, case, today, label="送达日期"),
-            "how": f.choice(errors, "how", fi.get("how"), DELIVERY_METHODS, label="送达方式"),
-            "letter_no": f.text(errors, "letter_no", fi.get("letter_no"), max_len=60,
-                                label="通知书文号")}
-

@@ -13,6 +13,7 @@ import pytest
 
 import desktop.storage.store as store_module
 from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.ways import CLI, render
 from desktop.operations.casework import Casework
 from desktop.paths import store_path
 from desktop.storage import eventlog
@@ -84,7 +85,7 @@ def test_init_refuses_a_directory_that_already_holds_a_workstation(tmp_path):
     first.close()
     with pytest.raises(Refusal) as caught:
         Store.create(data_dir, dict(VILLAGE, officer="另一人"))
-    assert "--data-dir" in caught.value.message
+    assert "--data-dir" in render(caught.value.message, CLI)
     again = Store.open(data_dir)
     assert again.workstation["id"] == first_id
     assert again.workstation["officer"] == VILLAGE["officer"]

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from desktop.core.errors import Refusal
+from desktop.core.ways import CLI, render
 from desktop.sync.identity import (
     export_card,
     fingerprint,
@@ -113,8 +114,9 @@ def test_a_changed_key_needs_replace(pair, tmp_path):
     new_laptop = make_store(tmp_path, "village")  # same village, new workstation and keys
     try:
         card = own_card(new_laptop)
-        with pytest.raises(Refusal, match="--replace"):
+        with pytest.raises(Refusal) as caught:
             trust(t, card)
+        assert "--replace" in render(caught.value.message, CLI)
         assert [p["workstation_id"] for p in active_peers(t.db)] == [v.workstation["id"]]
         done = trust(t, card, replace=True)
         assert done.replaced == [v.workstation["id"]]

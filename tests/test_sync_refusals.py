@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import Refusal
+from desktop.core.ways import CLI, render
 from desktop.storage.eventlog import Event, event_hash
 from desktop.storage.queries import application_documents
 from desktop.sync import bundle, export
@@ -142,7 +143,7 @@ def test_a_changed_key_is_refused(tmp_path):
         path = w.export(w.a)[0].path  # signed with a brand-new key
         before = snapshot(w.township)
         (report,) = import_files(w.township, [path], TODAY)
-        assert "签名密钥与本机登记的" in report.error and "--replace" in report.error
+        assert "签名密钥与本机登记的" in report.error and "--replace" in render(report.error, CLI)
         assert snapshot(w.township) == before
     finally:
         w.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.cli.parts import Parser, day, feature_modules
 from desktop.core.errors import Refusal
+from desktop.core.ways import CLI, render
 
 ROLE_CHOICES = ("village", "township")
 
@@ -65,7 +66,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _InCliWords:
+    """An output stream that writes every way of doing a thing (core/ways.py) as the
+    command to type: the operations' messages are shared with the GUI."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(render(text, CLI))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _InCliWords(sys.stdout), _InCliWords(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:

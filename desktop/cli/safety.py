@@ -60,6 +60,7 @@ def _long_enough(secret: str) -> None:
 def restore(args, data_dir: Path, today) -> int:
     from desktop.safety import vault
     from desktop.safety.restore import restore as do_restore
+    from desktop.safety.restore import restored_lines
 
     secret = None
     if vault.is_vault(args.file):
@@ -71,22 +72,6 @@ def restore(args, data_dir: Path, today) -> int:
     for line in restored_lines(done):
         print(line)
     return 0
-
-
-def restored_lines(done) -> list[str]:
-    """What the officer must know after a restore (shared with the GUI)."""
-    lines = [f"已从备份恢复:{done.events} 个本机事件。"]
-    if done.replaced:
-        lines.append(f"恢复前的数据原样保存在 {done.replaced}。")
-    lines.append(f"为避免与乡镇已收到的记录冲突,本机已换用新的工作站编号 {done.new_id[:8]}"
-                 f"(原编号 {done.old_id[:8]})和新的密钥。")
-    lines.append("下一步:导出本机新的身份文件(relief-desk identity export -o 文件),带到乡镇民政办"
-                 "当面核对指纹后重新登记(乡镇:relief-desk enroll 文件 --replace)。登记之前乡镇会拒收"
-                 "本机的数据包,数据不会丢失。")
-    if done.unacknowledged:
-        lines.append(f"注意:备份中有 {done.unacknowledged} 个本机事件当时乡镇尚未确认收到;"
-                     f"备份之后办理的事项需要核对后重新录入。")
-    return lines
 
 
 def doctor(args, data_dir: Path, today) -> int:

@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from desktop.core.categories import category_label, program_label, reason_label
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
+from desktop.core.ways import way
 from desktop.printing import layout as L
 from desktop.printing.fonts import check_printable, markup
 from desktop.storage import notice_queries as nq
@@ -69,7 +70,7 @@ def sheet_for(store, notice_id: str) -> Sheet:
         raise Refusal(f"公示 {b['notice_id']} 没有案件，没有可打印的名单。")
     if not (policy.village_committee_phone and policy.township_office_phone):
         raise Refusal("公示上须写明异议反映电话,请先设置村委会和乡镇民政办电话"
-                      "(relief-desk notice phones --village 电话 --township 电话)。")
+                      f"({way('notice_phones')})。")
     rows = [[str(i), c["applicant_name"], c["group_name"], str(c["household_size"]),
              category_label(c["category"]), reason_label(c["reason"]),
              format_yuan(c["amount_fen"] or 0, grouped=True)]

@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.ways import way
 from desktop.paths import store_path
 
 
@@ -68,7 +69,7 @@ def check_data_dir(data_dir: Path, *, full: bool = False) -> Health:
 
     health = check_file(store_path(data_dir), full=full, keys_dir=data_dir, live=True)
     if health.ok and keys.is_protected(data_dir) is False and not _is_demo(data_dir):
-        health.warnings.append("本机密钥没有用口令加密。请运行 relief-desk keys passphrase 设置口令。")
+        health.warnings.append(f"本机密钥没有用口令加密。请{way('set_passphrase')}设置口令。")
     return health
 
 
@@ -153,7 +154,7 @@ def _log_and_ledger(conn, health: Health, *, thorough: bool, keys_dir: Path | No
         health.problems.append(f"事件日志的校验链断开:{'; '.join(chain[:3])}"
                                + (f" 等 {len(chain)} 处" if len(chain) > 3 else ""))
     if not (projections_match(db) if thorough else projections_counted(db, after=after)):
-        health.problems.append("台账与事件日志不一致(可用 relief-desk rebuild 由日志重建)")
+        health.problems.append(f"台账与事件日志不一致({way('rebuild')})")
 
 
 def projections_counted(db, *, after: int = 0) -> bool:

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.core.ways import way
 from desktop.paths import STORE_FILE, DataDir, store_path
 from desktop.safety import lock, vault
 from desktop.safety.checks import check_file
@@ -196,3 +197,19 @@ def _new_identity(path: Path, old_id: str, new_id: str) -> tuple[int, int]:
     finally:
         conn.close()
     return events, unacked
+
+
+def restored_lines(done) -> list[str]:
+    """What the officer must know after a restore (shared with the GUI)."""
+    lines = [f"已从备份恢复:{done.events} 个本机事件。"]
+    if done.replaced:
+        lines.append(f"恢复前的数据原样保存在 {done.replaced}。")
+    lines.append(f"为避免与乡镇已收到的记录冲突,本机已换用新的工作站编号 {done.new_id[:8]}"
+                 f"(原编号 {done.old_id[:8]})和新的密钥。")
+    lines.append(f"下一步:导出本机新的身份文件({way('identity_export')}),带到乡镇民政办"
+                 f"当面核对指纹后重新登记(乡镇:{way('enroll_replace')})。登记之前乡镇会拒收"
+                 f"本机的数据包,数据不会丢失。")
+    if done.unacknowledged:
+        lines.append(f"注意:备份中有 {done.unacknowledged} 个本机事件当时乡镇尚未确认收到;"
+                     f"备份之后办理的事项需要核对后重新录入。")
+    return lines

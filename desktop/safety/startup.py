@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.ways import way
 from desktop.paths import store_path
 from desktop.safety import backup, leftovers
 from desktop.safety.checks import Health, check_data_dir
@@ -34,9 +35,9 @@ class StartupReport:
     def advice(self) -> str:
         if self.latest_good:
             return (f"数据已损坏({self.health.problems[0]})。请从最近的完好备份恢复:"
-                    f"relief-desk restore {self.latest_good}(恢复前的数据会另存,不会删除)。")
+                    f"{way('restore')} {self.latest_good}(恢复前的数据会另存,不会删除)。")
         return (f"数据已损坏({self.health.problems[0]}),本机没有完好的自动备份。请用 U 盘上的加密备份"
-                f"恢复(relief-desk restore 文件),或联系技术人员;请不要继续录入。")
+                f"恢复({way('restore')} 文件),或联系技术人员;请不要继续录入。")
 
 
 def examine(data_dir: Path, *, full: bool = False) -> StartupReport:

@@ -10,6 +10,7 @@ from datetime import date
 
 from desktop.core.errors import Refusal
 from desktop.core.steps import notice_last_day
+from desktop.core.ways import way
 
 KIND_LABELS = {"initial": "初审公示", "result": "结果公示"}
 STATUS_LABELS = {"scheduled": "未开始", "on_notice": "公示中", "elapsed": "期满待结束",
@@ -42,7 +43,7 @@ def batch(db, notice_id: str, village_code: str | None = None) -> dict:
     rows = list(db.query("SELECT * FROM notices WHERE notice_id = ? ORDER BY"
                          " village_code = ? DESC", [notice_id.strip(), village_code or ""]))
     if not rows:
-        raise Refusal(f"没有编号为 {notice_id} 的公示。请用 relief-desk notice list 查看公示编号。")
+        raise Refusal(f"没有编号为 {notice_id} 的公示。请{way('notice_list')}查看公示编号。")
     if len(rows) > 1 and rows[0]["village_code"] != village_code:
         villages = "、".join(r["village_code"] for r in rows)
         raise Refusal(f"公示编号 {notice_id} 在 {villages} 几个村都有(各村分别编号),"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.core.errors import Refusal
 from desktop.core.policy import Policy, policy_from_settings
+from desktop.core.ways import way
 from desktop.core.workstation import check_workstation
 from desktop.paths import store_path
 from desktop.safety import lock
@@ -40,7 +41,7 @@ class Store:
         path = store_path(data_dir)
         if path.exists():
             raise Refusal(f"{data_dir} 已经是一个工作站的数据目录,不能重复初始化。"
-                          f"如需重新开始,请换一个目录(--data-dir)。")
+                          f"如需重新开始,请{way('new_data_dir')}。")
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         private_dir(data_dir)
         lock.acquire(data_dir)
@@ -65,8 +66,8 @@ class Store:
     def open(cls, data_dir: Path) -> "Store":
         path = store_path(data_dir)
         if not path.exists():
-            raise Refusal(f"{data_dir} 中没有工作站数据。请先运行 relief-desk init 建立工作站,"
-                          f"或用 --data-dir 指定正确的目录。")
+            raise Refusal(f"{data_dir} 中没有工作站数据。请先{way('init')}建立工作站,"
+                          f"或{way('other_data_dir')}正确的数据目录。")
         db = None
         lock.acquire(data_dir)
         try:
@@ -79,8 +80,8 @@ class Store:
         except sqlite3.DatabaseError:
             db and db.close()
             lock.release(data_dir)
-            raise Refusal(f"{path} 不是有效的数据库文件或已损坏。请运行 relief-desk doctor 检查,"
-                          f"并从备份恢复(relief-desk restore)。") from None
+            raise Refusal(f"{path} 不是有效的数据库文件或已损坏。请{way('doctor')}检查,"
+                          f"并从备份恢复({way('restore')})。") from None
         except BaseException:
             db and db.close()
             lock.release(data_dir)
@@ -130,7 +131,7 @@ def _looks_like_a_store(path: Path) -> None:
         if "workstation" not in tables or not conn.execute(
                 "SELECT COUNT(*) FROM workstation").fetchone()[0]:
             raise Refusal(f"{path} 不是民生救助工作台的数据文件(没有工作站信息),"
-                          f"请用 --data-dir 指定正确的目录。")
+                          f"请{way('other_data_dir')}正确的数据目录。")
     finally:
         conn.close()
 

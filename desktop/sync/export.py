@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop.core.errors import Refusal
 from desktop.core.roles import region_of
+from desktop.core.ways import way
 from desktop.safety.chainhead import sign_head
 from desktop.storage.attachments import attachment_path, read_attachment
 from desktop.storage.eventlog import _COLUMNS, _from_row
@@ -45,8 +46,7 @@ def recipients(store) -> list[dict]:
     if store.workstation["role"] == "village":
         peer = township_peer(store.db)
         if not peer:
-            raise Refusal("还没有登记乡镇民政办的身份文件,无法导出。请先在“数据交换 → 登记对方"
-                          "工作站”(或 relief-desk enroll)登记乡镇的身份文件。")
+            raise Refusal(f"还没有登记乡镇民政办的身份文件,无法导出。请先{way('enroll')}。")
         return [peer]
     peers = [p for p in active_peers(store.db) if p["role"] == "village"]
     if not peers:

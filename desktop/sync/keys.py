@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from desktop.core.errors import Refusal
+from desktop.core.ways import way
 from desktop.paths import DataDir
 from desktop.storage.attachments import write_atomically
 
@@ -87,7 +88,7 @@ def load_or_create(data_dir: Path, workstation_id: str) -> KeyPair:
     doc = _read(path)
     if doc.get("workstation_id") != workstation_id:
         raise Refusal(f"密钥文件 {path} 属于另一个工作站(可能是复制来的数据目录)。"
-                      f"请不要复制数据目录;如确需在本机重新建立身份,请运行 relief-desk keys reset。")
+                      f"请不要复制数据目录;如确需在本机重新建立身份,请{way('keys_reset')}重新生成密钥。")
     if "sealed" not in doc:
         return _remember(path, _pair(doc, path))
     return unlock(data_dir, workstation_id, _ask_passphrase(path))
@@ -118,7 +119,7 @@ def unlock(data_dir: Path, workstation_id: str, passphrase: str) -> KeyPair:
     if plain is None:
         raise WrongPassphrase(
             "口令不对,无法打开本机密钥。请再试一次(注意大小写和输入法)。如果确实忘记了口令,"
-            "运行 relief-desk keys reset 生成新的密钥并请乡镇重新登记本机身份;案件数据不受影响。")
+            f"{way('keys_reset')}生成新的密钥并请乡镇重新登记本机身份;案件数据不受影响。")
     try:
         return _remember(path, _pair({**json.loads(plain), "workstation_id": workstation_id},
                                      path))
@@ -208,7 +209,7 @@ def _pair(doc: dict, path: Path) -> KeyPair:
 
 
 def _damaged(path: Path) -> Refusal:
-    return Refusal(f"本机密钥文件 {path} 已损坏或无法读取。请从备份恢复,或运行 relief-desk keys reset "
+    return Refusal(f"本机密钥文件 {path} 已损坏或无法读取。请从备份恢复,或{way('keys_reset')}"
                    f"生成新的密钥并请乡镇重新登记本机身份(案件数据不受影响)。")
 
 

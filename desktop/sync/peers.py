@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from desktop.core.errors import Refusal
 from desktop.core.roles import enroll_problem
+from desktop.core.ways import way
 from desktop.storage.store import now_utc
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 
@@ -79,7 +80,7 @@ def enroll(store, card: dict, *, confirmed_fingerprint: str, replace: bool = Fal
         names = "、".join(f"{place_name(p)}(指纹 {show_fingerprint(p['fingerprint'])})"
                          for p in rivals)
         raise Refusal(f"已登记过 {names},这份身份文件的密钥不同。只有对方确实换了电脑或重新"
-                      f"建立了工作站时才应替换;确认后请加 --replace 重新登记。未做任何改动。")
+                      f"建立了工作站时才应替换;确认后请{way('enroll_replace')}。未做任何改动。")
     with store.transaction():
         for p in rivals:
             db["peers"].update(p["workstation_id"], {"active": 0,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop.core.roles import ROLES, case_in_scope, region_of
 from desktop.core.rulebook import RULE_OF_EVENT
+from desktop.core.ways import way
 from desktop.core.workflow import EVENT_TYPES
 from desktop.storage.eventlog import Event
 from desktop.sync import bundle, payload, sealing
@@ -95,7 +96,7 @@ def _enrolled_sender(db, header: dict, name: str) -> dict:
                             f"请让对方用新的工作站重新导出。{NOTHING_CHANGED}")
     if s.get("fingerprint") != p["fingerprint"]:
         raise BundleRefused(f"{name} 的签名密钥与本机登记的 {who} 不一致。如果对方确实重装或"
-                            f"换了电脑,请当面核对后用 --replace 重新登记其身份文件;否则此文件"
+                            f"换了电脑,请当面核对后{way('enroll_replace')}重新登记其身份文件;否则此文件"
                             f"可能是伪造的。{NOTHING_CHANGED}")
     if s.get("role") != p["role"]:
         raise bundle._damaged(name, "的发送方角色与登记的不符")

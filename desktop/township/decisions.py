@@ -14,6 +14,7 @@ from datetime import date
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.core.status import status_label
+from desktop.core.ways import way
 from desktop.operations.casework import Casework
 from desktop.township.villages import require_enrolled
 
@@ -55,7 +56,7 @@ class Decisions:
             raise Refusal(f"案件 {case_id} 已退回村里补充材料,待村里重新上报并接收后才能决定。")
         if row["status"] == "referred" and code in ("approve", "reject") and not county_ref:
             raise Refusal(f"案件 {case_id} 已转县审批,只能按县民政局的批复登记:请填写县局批复"
-                          f"文号(命令行 --county-ref)。未做任何改动。")
+                          f"文号({way('county_ref')})。未做任何改动。")
         if county_ref:
             fields["county_ref"] = county_ref
         return self._step(case_id, code, {**fields, "approver": self.work.officer})

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.core.ways import way
 from desktop.operations.casework import Casework
 from desktop.storage.eventlog import canonical
 from desktop.storage.store import now_utc
@@ -103,7 +104,7 @@ def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDon
     rows = filing_rows(store.db, period)
     if not rows:
         raise Refusal(f"{period.label} 没有已发放、待备案的案件,未生成备案登记册。"
-                      f"请换一个期间(--month 或 --from/--to-date),或先登记发放。")
+                      f"请换一个期间({way('period')}),或先登记发放。")
     number = next_register_no(store.db, today.year)
     info = {"register_no": number, "period": period, "today": today, "totals": totals(rows)}
     pdf, xlsx = filing_pdf(store, rows, info), filing_xlsx(store, rows, info)

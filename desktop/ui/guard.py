@@ -19,32 +19,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from desktop.core.ways import GUI, render
+
 STATUS_MS = 15000
-
-# The operations are shared with the command line, so their refusals name commands.
-# An officer at the GUI is told where the same thing is in the menus instead.
-_GUI_PATHS = (
-    (r"[((]?命令行 ?--county-ref[))]?", ""),
-    (r"[((]?或 ?relief-desk enroll[))]?", ""),
-    (r"运行 relief-desk keys reset ?", "在菜单“数据安全 → 忘记口令(重新生成密钥)…”中"),
-    (r"请运行 relief-desk keys passphrase ?", "请在菜单“数据安全 → 设置本机口令…”中"),
-    (r"[((]relief-desk notice phones[^))]*[))]", "(菜单“设置 → 异议反映电话…”)"),
-    (r"请用 relief-desk notice list 查看公示编号", "请在“公示管理”中查看公示编号"),
-    (r"[((]?可用 relief-desk rebuild 由日志重建[))]?", "(可在菜单“数据安全 → 重建台账”中由日志重建)"),
-    (r"relief-desk restore .+?[((]", "菜单“数据安全 → 从备份恢复…”("),
-    (r"[((]relief-desk restore[^))]*[))]", "(菜单“数据安全 → 从备份恢复…”)"),
-    (r"请运行 relief-desk doctor 检查", "请用菜单“数据安全 → 检查数据”检查"),
-    (r"导出本机新的身份文件[((]relief-desk identity export[^))]*[))]",
-     "导出本机新的身份文件(菜单“数据交换 → 本机身份与指纹…”)"),
-    (r"[((]乡镇:relief-desk enroll[^))]*[))]", "(乡镇:菜单“数据交换 → 登记对方工作站…”,勾选替换原来的登记)"),
-    (r"用 --replace 重新登记", "在“登记对方工作站”中勾选替换原来的登记"),
-    (r"加 --replace 重新登记", "勾选“替换原来的登记”"),
-    (r"[((]--month 或 --from/--to-date[))]", "(换一个月份)"),
-    (r"[,,]?(或)?用 --data-dir 指定正确的目录", ""),
-    (r"请先运行 relief-desk init 建立工作站", "请先建立工作站"),
-    (r"[((]--data-dir[))]", ""),
-)
-
 
 # A ValidationFailed's message names each field by its key ("days: …"), for scripts;
 # the officer reads only what is wrong.
@@ -52,11 +29,9 @@ _FIELD_KEY = re.compile(r"(?<![A-Za-z])[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z_]+(?:\[
 
 
 def gui_text(message: str) -> str:
-    """`message` with any command-line advice replaced by where the GUI does it, and
-    without the field keys of a validation message."""
-    for pattern, replacement in _GUI_PATHS:
-        message = re.sub(pattern, replacement, message)
-    return _FIELD_KEY.sub("", message)
+    """`message` with each way of doing a thing (core/ways.py) in the GUI's words (the
+    menu), and without the field keys of a validation message."""
+    return _FIELD_KEY.sub("", render(message, GUI))
 
 
 def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消",

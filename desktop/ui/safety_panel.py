@@ -170,7 +170,7 @@ class SafetyPanel(QObject):
             failed=lambda text: self._not_restored(data_dir, text))
 
     def _restored(self, data_dir: Path, done) -> None:
-        from desktop.cli.safety import restored_lines
+        from desktop.safety.restore import restored_lines
         from desktop.storage.store import Store
 
         self.replacement = self._new_window(Store.open(data_dir))

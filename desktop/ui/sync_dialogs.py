@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import Refusal
+from desktop.core.ways import way
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 from desktop.sync.peers import check_scope, enroll
 from desktop.ui import guard, window_fit, worker
@@ -79,7 +80,7 @@ class EnrollDialog(QDialog):
             enroll(self.store, self.card, confirmed_fingerprint=fingerprint(self.card),
                    replace=self.replace.isChecked())
         except Refusal as exc:
-            if "--replace" in exc.message and not self.replace.isVisible():
+            if way("enroll_replace") in exc.message and not self.replace.isVisible():
                 self.replace.show()
             self.error.show_message(exc.message)  # the advice becomes the GUI's (guard)
             return

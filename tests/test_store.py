@@ -48,7 +48,8 @@ def work(store):
 # --- init ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("change, path", [
-    ({"role": "county"}, "role"),
+    ({"role": "province"}, "role"),
+    ({"role": "county"}, "township_code"),  # a county names no township or village
     ({"county_code": "4305"}, "county_code"),
     ({"township_code": "43052210"}, "township_code"),
     ({"village_code": ""}, "village_code"),

@@ -14,7 +14,7 @@ from desktop.cli.parts import Parser, day, feature_modules
 from desktop.core.errors import Refusal
 from desktop.core.ways import CLI, render
 
-ROLE_CHOICES = ("village", "township")
+ROLE_CHOICES = ("village", "township", "county")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,8 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = sub.add_parser("init", help="建立工作站")
     init.add_argument("--role", required=True, choices=ROLE_CHOICES)
-    for name in ("county", "county-code", "township", "township-code", "officer"):
+    for name in ("county", "county-code", "officer"):
         init.add_argument(f"--{name}", required=True)
+    init.add_argument("--township", default="")  # a county workstation has none
+    init.add_argument("--township-code", default="")
     init.add_argument("--village", default="")
     init.add_argument("--village-code", default="")
 

@@ -109,7 +109,7 @@ def init(args, data_dir: Path) -> int:
     store = create_workstation(data_dir, identity, passphrase=secret)
     ws = store.workstation
     store.close()
-    print(f"已建立工作站 {ws['id']}({ws['village'] or ws['township']}),数据目录 {data_dir}")
+    print(f"已建立工作站 {ws['id']}({ws['village'] or ws['township'] or ws['county']}),数据目录 {data_dir}")
     return 0
 
 

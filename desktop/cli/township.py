@@ -17,6 +17,8 @@ from pathlib import Path
 
 from desktop.cli.commands import with_store
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS, category_label
+from desktop.core.county_steps import DECISIONS
+from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan, parse_yuan
 from desktop.core.status import status_label
 
@@ -74,14 +76,17 @@ def add_parsers(sub) -> None:
 def queue(args, store, today) -> int:
     from desktop.township.queue import QueueFilter, queue_count, queue_page
 
-    flt = QueueFilter(village=args.village, category=args.category)
+    county = store.workstation["role"] == "county"  # the county's queue: referred cases
+    flt = QueueFilter(village=args.village, category=args.category,
+                      status="referred" if county else "")
     total = queue_count(store.db, flt, today, store.policy)
     rows = queue_page(store.db, flt, today, store.policy, 0, max(total, 1))
     if args.format == "json":
         print(json.dumps([_queue_json(r) for r in rows], ensure_ascii=False, indent=1))
         return 0
     if not rows:
-        print("审批队列是空的:没有待决定的案件。")
+        print("审批队列是空的:没有待决定的案件。" if not county else
+              "没有待县局审批的案件(各乡镇转县审批的案件随乡镇的数据包到达)。")
     for r in rows:
         flags = "、".join(f.label for f in r["flags"])
         print(f"{r['id']}  {r['village_name']}  {r['applicant_name']}  "
@@ -117,6 +122,8 @@ def inbox(args, store, today) -> int:
 
 
 def decide(args, store, today) -> int:
+    if store.workstation["role"] == "county":
+        return _county_decide(args, store, today)
     from desktop.township.decisions import Decisions
 
     work = Decisions(store, today)
@@ -132,6 +139,24 @@ def decide(args, store, today) -> int:
     print(f"案件 {args.app_id}:{status_label(status)}。决定将随下一次导出的数据包送回村里。")
     if status == "rejected" and args.letter:
         _write_letter(store, args.app_id, args.letter, today)
+    return 0
+
+
+def _county_decide(args, store, today) -> int:
+    from desktop.county.decisions import CountyDecisions
+
+    if args.refer or args.county_ref or args.note:
+        raise Refusal("县民政局的决定只有 --approve 金额、--reject 理由 或 --return 理由。")
+    work = CountyDecisions(store, today)
+    if args.approve is not None:
+        work.approve(args.app_id, parse_yuan(args.approve))
+    elif args.reject is not None:
+        work.reject(args.app_id, args.reject)
+    else:
+        work.return_(args.app_id, args.return_reason)
+    decided = json.loads(store.db["applications"].get(args.app_id)["county_decision"])
+    print(f"案件 {args.app_id}:县局已决定{DECISIONS[decided['decision']]}({decided['ref']})。"
+          f"决定将随下一次导出的数据包送到乡镇,由乡镇登记并送回村里。")
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desktop.core import fields as f
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS
+from desktop.core.county_steps import as_decided
 from desktop.core.errors import FieldError
 from desktop.core.steps import step_date, yuan
 
@@ -22,7 +23,11 @@ def decision(errors, fi, case, today, policy, *, note_key: str, note_label: str)
 def rejection(errors, fi, case, today, policy) -> dict:
     out = decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
     _county_ref(errors, fi, case, out)
+    as_decided(errors, "reject", out, case)
     return out
+
+
+REFERRED = ("referred", "county_decided")  # states in which the county decides
 
 
 def _county_ref(errors, fi, case, out: dict) -> None:
@@ -30,7 +35,7 @@ def _county_ref(errors, fi, case, out: dict) -> None:
     the county's reference (文号; the township's operations require it); a case the
     township decides itself has none."""
     ref = f.text(errors, "county_ref", fi.get("county_ref"), max_len=100, label="县局批复文号")
-    if case.status != "referred" and ref:
+    if case.status not in REFERRED and ref:
         errors.append(FieldError("county_ref", "只有转县审批的案件才填写县局批复文号。"))
     if ref:
         out["county_ref"] = ref
@@ -46,11 +51,12 @@ def approval(errors, fi, case, today, policy) -> dict:
         errors.append(FieldError("amount_fen",
                                  f"超过乡镇审批上限 {policy.township_cap_fen / 100:.2f} 元,"
                                  f"请转县审批。"))
-    if case.status == "referred" and out["amount_fen"] > policy.county_cap_fen:
+    if case.status in REFERRED and out["amount_fen"] > policy.county_cap_fen:
         errors.append(FieldError("amount_fen",
                                  f"超过县级审批上限 {policy.county_cap_fen / 100:.2f} 元。"))
     _county_ref(errors, fi, case, out)
     _recovery(errors, fi, case, out)
+    as_decided(errors, "approve", out, case)
     return out
 
 
@@ -98,7 +104,10 @@ def referral(errors, fi, case, today, policy) -> dict:
 
 
 def return_(errors, fi, case, today, policy) -> dict:
-    return decision(errors, fi, case, today, policy, note_key="reason", note_label="退回理由")
+    out = decision(errors, fi, case, today, policy, note_key="reason", note_label="退回理由")
+    _county_ref(errors, fi, case, out)
+    as_decided(errors, "return", out, case)
+    return out
 
 
 def filing(errors, fi, case, today, policy) -> dict:

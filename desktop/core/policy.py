@@ -45,6 +45,8 @@ class Policy:
     holidays: tuple[date, ...] = field(default_factory=tuple)
     extra_workdays: tuple[date, ...] = field(default_factory=tuple)
     # The objection channel printed on every notice (公示): whom villagers may call.
+    # The county's 抽查: filed cases drawn from each township each month.
+    spot_check_cases: int = 3
     # Automatic backups (desktop/safety/backup.py): how many are kept in backups/.
     backups_kept: int = 10
     village_committee_phone: str = ""

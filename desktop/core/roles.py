@@ -24,8 +24,17 @@ class Role:
 
 ROLES: dict[str, Role] = {r.code: r for r in [
     Role("village", "村级", "village", ("township",), True),
-    Role("township", "乡镇民政办", "township", ("village",), False),
+    Role("township", "乡镇民政办", "township", ("village", "county"), False),
+    Role("county", "县民政局", "county", ("township",), False),
 ]}
+
+
+def relays_to(sender_role: str, recipient_role: str) -> bool:
+    """Whether what the sender sends the recipient is a relay: events of several writers
+    (a township's villages' and its own, on the cases the county holds), numbered in the
+    order the sender queued them rather than by one writer's sequence numbers."""
+    return LEVELS[ROLES[recipient_role].level] < LEVELS[ROLES[sender_role].level] and \
+        not ROLES[sender_role].whole_log
 
 
 def region_of(ws: dict) -> Region:
@@ -61,4 +70,5 @@ def case_in_scope(case_id: str, *regions: Region) -> bool:
     return all(r.contains(place) for r in regions)
 
 
-__all__ = ["LEVELS", "ROLES", "Role", "case_in_scope", "enroll_problem", "region_of"]
+__all__ = ["LEVELS", "ROLES", "Role", "case_in_scope", "enroll_problem", "region_of",
+           "relays_to"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from desktop.core import decision_steps, steps
+from desktop.core import county_steps, decision_steps, steps
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -30,7 +30,8 @@ from desktop.core.status import Status, status_label
 from desktop.core.steps import CaseFacts
 
 S = Status
-VILLAGE, TOWNSHIP = "village", "township"
+VILLAGE, TOWNSHIP, COUNTY = "village", "township", "county"
+SIDES = {VILLAGE: "村级民生员", TOWNSHIP: "乡镇民政办", COUNTY: "县民政局"}
 
 
 @dataclass(frozen=True)
@@ -148,13 +149,28 @@ _BOOK = [
     _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
        [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
     _r("approve", "Approved", "批准", TOWNSHIP,
-       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
+       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
+       _fixed(S.APPROVED)),
     _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
-       decision_steps.rejection, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.REJECTED)),
+       decision_steps.rejection, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
+       _fixed(S.REJECTED)),
     _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), decision_steps.referral,
        [S.ACKNOWLEDGED], _fixed(S.REFERRED)),
-    _r("return", "Returned", "退回补充", TOWNSHIP, ("date", "approver", "reason"),
-       decision_steps.return_, [S.ACKNOWLEDGED], _fixed(S.RETURNED)),
+    # a referred case comes back from the county (recorded as the county decided it)
+    _r("return", "Returned", "退回补充", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
+       decision_steps.return_, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
+       _fixed(S.RETURNED)),
+    # the county decides a referred case; the township then records it (county_steps)
+    _r("county_decide", "CountyDecided", "县局审批", COUNTY,
+       ("date", "decider", "decision", "amount_fen", "reason", "ref"),
+       county_steps.county_decision, [S.REFERRED], _fixed(S.COUNTY_DECIDED)),
+    # 抽查: drawn and checked at the county; a filed case stays filed
+    _r("spot_select", "SpotCheckSelected", "抽查抽中", COUNTY,
+       ("month", "seed", "drawn_from", "size"), county_steps.spot_selected, [S.FILED],
+       _fixed(S.FILED)),
+    _r("spot_check", "SpotChecked", "抽查核查", COUNTY,
+       ("checked_on", "checker", "items", "result", "problems", "follow_up"),
+       county_steps.spot_checked, [S.FILED], _fixed(S.FILED)),
     _r("pay", "Paid", "发放", TOWNSHIP, ("date", "amount_fen", "method"), decision_steps.payment,
        [S.RESULT_POSTED], _fixed(S.PAID)),
     _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), decision_steps.filing,
@@ -227,8 +243,7 @@ def next_status(status: str, code: str, fields: dict, *, role: str, category: st
     """The state after `code`; refuses a step the state (or the side) does not allow."""
     r = rule(code)
     if r.role != role:
-        side = "乡镇民政办" if r.role == TOWNSHIP else "村级民生员"
-        raise Refusal(f"“{r.label}”只能由{side}办理,本工作站不能执行。")
+        raise Refusal(f"“{r.label}”只能由{SIDES[r.role]}办理,本工作站不能执行。")
     allowed = allowed_actions(status, role, category=category,
                               deliberation_skippable=deliberation_skippable)
     if code not in allowed:

@@ -20,6 +20,7 @@ class Status(str, Enum):
     APPROVED = "approved"
     REJECTED = "rejected"
     REFERRED = "referred"
+    COUNTY_DECIDED = "county_decided"  # the county decided; the township records it
     RETURNED = "returned"
     RESULT_POSTED = "result_posted"
     PAID = "paid"
@@ -42,6 +43,7 @@ STATUS_LABELS: dict[str, str] = {
     "approved": "批准",
     "rejected": "不批准",
     "referred": "转县审批",
+    "county_decided": "县局已决定",
     "returned": "退回补充",
     "result_posted": "结果已公示",
     "paid": "已发放",

@@ -29,6 +29,7 @@ class CaseFacts:
     approved_fen: int = 0  # what the township (or county) approved
     paid_first_fen: int = 0  # 先行救助 already paid out
     deliberation: str = ""  # the conclusion of the last 评议 (同意 / 不同意), "" if none
+    county_decision: dict | None = None  # the county's decision on a referred case
 
 
 def notice_last_day(start: date, days: int) -> date:

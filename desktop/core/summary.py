@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.categories import category_label, reason_label
+from desktop.core.county_steps import CHECK_RESULTS, DECISIONS
 from desktop.core.money import format_yuan
 from desktop.core.workflow import ACTIONS
 
@@ -74,7 +75,17 @@ _DETAILS = {
     "approve": _approve,
     "reject": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}",
     "refer": lambda f: f"{f.get('note', '')}(审批人 {f.get('approver', '')})",
-    "return": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')})",
+    "return": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}",
+    "county_decide": lambda f: (f"{DECISIONS.get(f.get('decision'), '')}"
+                                f"{' ' + _yuan(f.get('amount_fen')) if 'amount_fen' in f else ''}"
+                                f"{',' + f['reason'] if f.get('reason') else ''},"
+                                f"文号 {f.get('ref', '')}(审批人 {f.get('decider', '')})"),
+    "spot_select": lambda f: (f"{f.get('month')} 抽查抽中(从 {f.get('drawn_from')} 件中抽 "
+                              f"{f.get('size')} 件,随机种子 {f.get('seed')})"),
+    "spot_check": lambda f: (f"{CHECK_RESULTS.get(f.get('result'), '')},核查人 "
+                             f"{f.get('checker', '')}"
+                             f"{';问题:' + f['problems'] if f.get('problems') else ''}"
+                             f"{';整改:' + f['follow_up'] if f.get('follow_up') else ''}"),
     "pay": lambda f: f"{_yuan(f.get('amount_fen'))},{f.get('method', '')}",
     "post_result": lambda f: f"批次 {f.get('notice_id', '')}" if f.get("notice_id") else "",
     "file": lambda f: f.get("register", ""),

@@ -8,7 +8,7 @@ from desktop.core import fields as f
 from desktop.core.errors import FieldError, ValidationFailed
 from desktop.core.regions import normal_code, region
 
-ROLES = {"village": "村(社区)", "township": "乡镇民政办"}
+ROLES = {"village": "村(社区)", "township": "乡镇民政办", "county": "县民政局"}
 PLACE_FIELDS = ("county", "township", "village", "officer")
 # Names go into bundle file names and onto screens as they are: no path or control
 # characters, no invisible direction or zero-width marks.
@@ -31,14 +31,19 @@ def check_workstation(doc: dict) -> dict:
     f.unknown_keys(errors, "", doc, KEYS)
     role = f.choice(errors, "role", doc.get("role"), ROLES, label="角色")
     out = {"role": role}
+    county = role == "county"  # a county workstation names no township
     for key, label in (("county", "县(市、区)名称"), ("township", "乡镇名称"),
                        ("officer", "经办人姓名")):
-        out[key] = f.text(errors, key, doc.get(key), required=True, max_len=40, label=label)
+        needed = not (county and key == "township")
+        out[key] = f.text(errors, key, doc.get(key), required=needed, max_len=40, label=label)
     for key in ("county", "township", "officer"):
         _safe(errors, key, out[key])
     out["county_code"] = _code(errors, "county_code", doc.get("county_code"), (6,), "县级区划代码")
-    out["township_code"] = normal_code(_code(errors, "township_code", doc.get("township_code"),
-                                             (9, 12), "乡镇代码"), "township")
+    out["township_code"] = "" if county and not doc.get("township_code") else normal_code(
+        _code(errors, "township_code", doc.get("township_code"), (9, 12), "乡镇代码"),
+        "township")
+    if county and (out["township"] or out["township_code"] or doc.get("village_code")):
+        errors.append(FieldError("township_code", "县级工作站不填写乡镇和村的名称与代码。"))
     village_needed = role == "village"
     out["village"] = f.text(errors, "village", doc.get("village"), required=village_needed,
                             max_len=40, label="村(社区)名称")
@@ -72,6 +77,8 @@ def _nested(errors: list, out: dict) -> None:
     if errors:  # the codes themselves are wrong: nesting says nothing more
         return
     county = region(out["county_code"], "county")
+    if not out["township_code"]:
+        return
     township = region(out["township_code"], "township")
     if not county.contains(township):
         errors.append(FieldError("township_code", f"乡镇代码应以县级代码 {county.code} 开头。"))

@@ -20,7 +20,9 @@ from desktop.core.status import Status
 from desktop.demo import documents
 from desktop.demo import names as people
 
-STATUSES = tuple(s.value for s in Status)
+# 县局已决定 lasts only until the township records the county's decision: never a
+# village's state
+STATUSES = tuple(s.value for s in Status if s != Status.COUNTY_DECIDED)
 # After one case in every state, the mix a village ledger usually has.
 COMMON = {"received": 10, "investigated": 8, "deliberated": 4, "reviewed": 6, "on_notice": 8,
           "notice_done": 4, "submitted": 4, "acknowledged": 4, "approved": 8, "result_posted": 4,

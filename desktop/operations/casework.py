@@ -6,6 +6,7 @@ refusal or a crash changes nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from desktop.core.application import normalise_application
@@ -140,7 +141,9 @@ def facts_of(db, row: dict) -> CaseFacts:
                      notice_days=row["notice_days"] or 0, objections=objections,
                      approved_fen=row["approved_fen"] or 0,
                      paid_first_fen=row["paid_first_fen"] or 0,
-                     deliberation=row.get("deliberation") or "")
+                     deliberation=row.get("deliberation") or "",
+                     county_decision=json.loads(row["county_decision"])
+                     if row.get("county_decision") else None)
 
 
 def _applicant_name(doc) -> str:

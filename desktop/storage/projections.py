@@ -13,7 +13,7 @@ from desktop.core.deadlines import due_for
 from desktop.core.policy import Policy
 from desktop.core.workcalendar import WorkCalendar
 from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
-from desktop.storage.eventlog import Event, all_events
+from desktop.storage.eventlog import Event, all_events, canonical
 from desktop.storage.migrations import PROJECTION_TABLES
 from desktop.storage.projection_batch import ProjectionBatch, batched, open_batch
 
@@ -92,7 +92,7 @@ def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
         "officer_relative": int(doc.get("officer_relative", False)),
         "repeat_reason": 0, "over_cap": _over_cap(doc["program"], doc["requested_fen"], policy),
         "notice_id": None, "notice_start": None, "notice_days": None,
-        "deliberation": None, "origin": e.workstation_id,
+        "deliberation": None, "county_decision": None, "origin": e.workstation_id,
     }
     row.update(_due(row, policy))
     members = [{"application_id": e.case_id, "position": i, "name": m["name"],
@@ -168,6 +168,7 @@ _STEP_FIELDS = {
                                  "notice_days": f["days"]},
     "deliberate": lambda f, p: {"deliberation": f["conclusion"]},
     "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
+    "county_decide": lambda f, p: {"county_decision": canonical(f)},
     "pay": lambda f, p: {"paid_fen": f["amount_fen"]},
 }
 

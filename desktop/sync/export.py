@@ -19,13 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
-from desktop.core.roles import region_of
+from desktop.core.roles import ROLES, region_of, relays_to
 from desktop.core.ways import way
 from desktop.safety.chainhead import sign_head
 from desktop.storage.attachments import attachment_path, read_attachment
 from desktop.storage.eventlog import _COLUMNS, _from_row
 from desktop.storage.store import now_utc
-from desktop.sync import bundle, payload, sealing
+from desktop.sync import bundle, payload, relay, sealing
 from desktop.sync.filewrite import free_name, publish, write_temp
 from desktop.sync.identity import b64, fingerprint, keys_of, own_card, place_name, unb64
 from desktop.sync.peers import active_peers, township_peer
@@ -43,14 +43,18 @@ class Exported:
 
 
 def recipients(store) -> list[dict]:
-    if store.workstation["role"] == "village":
+    """A village sends to its township; a township to its villages and its county; a
+    county to its townships (the roles table says whom each enrolls)."""
+    role = store.workstation["role"]
+    if role == "village":
         peer = township_peer(store.db)
         if not peer:
             raise Refusal(f"还没有登记乡镇民政办的身份文件,无法导出。请先{way('enroll')}。")
         return [peer]
-    peers = [p for p in active_peers(store.db) if p["role"] == "village"]
+    peers = [p for p in active_peers(store.db) if p["role"] in ROLES[role].enrolls]
     if not peers:
-        raise Refusal("还没有登记任何村的身份文件,无法导出。请先登记各村的身份文件。")
+        below = "各乡镇" if role == "county" else "各村"
+        raise Refusal(f"还没有登记任何对方工作站的身份文件,无法导出。请先登记{below}的身份文件。")
     return peers
 
 
@@ -82,15 +86,22 @@ def _export_one(store, peer: dict, folder: Path, today: date, resend: bool, prog
         with store.transaction():
             submitted = submit_ready_cases(store, today) if village else []
             since = 0 if resend else _acked(store.db, peer["workstation_id"])
-            events = pending_events(store.db, store.workstation["id"], peer, since)
-            acks = acks_for(store.db, peer["workstation_id"])
+            numbered = _outgoing(store, peer, since)
+            events = [e for _n, e in numbered]
+            acks = acks_for(store.db, peer["workstation_id"],
+                            relayed=relays_to(peer["role"], store.workstation["role"]))
             if (not village and not events
                     and acks["held_seq"] == _last_ack_sent(store.db, peer)):
                 return []
             size = lambda d: attachment_path(store.path.parent, d).stat().st_size  # noqa: E731
+            number = {(e.workstation_id, e.seq): n for n, e in numbered}
             for part in payload.parts(events, size, BUNDLE_EVENTS):
-                written.append(_write_part(store, peer, folder, today, part, acks, since))
-                since = part[-1].seq if part else since
+                first, last = ((number[part[0].workstation_id, part[0].seq],
+                                number[part[-1].workstation_id, part[-1].seq])
+                               if part else (0, 0))
+                written.append(_write_part(store, peer, folder, today, part, acks, since,
+                                           (first, last)))
+                since = last if part else since
                 if progress:
                     progress(len(written), 0)
     except BaseException:
@@ -105,19 +116,19 @@ def _export_one(store, peer: dict, folder: Path, today: date, resend: bool, prog
 
 
 def _write_part(store, peer: dict, folder: Path, today: date, events: list, acks: dict,
-                since: int) -> tuple[Path, Path, Exported]:
+                since: int, numbers: tuple[int, int]) -> tuple[Path, Path, Exported]:
     """One bundle written to a temporary file beside its name, and recorded as sent."""
     files = {d: read_attachment(store.path.parent, d)
              for e in events for d in payload.referenced_attachments(e.payload)}
-    header, data = _build(store, peer, events, files, acks, since)
+    header, data = _build(store, peer, events, files, acks, since, numbers)
     tmp = write_temp(folder, data, lambda raw: _check_written(raw, data, store))
     try:
         target = free_name(folder, _file_stem(store, peer, header, today), bundle.SUFFIX)
-        _record_sent(store.db, header, target, events, acks)
+        _record_sent(store.db, header, target, events, acks, numbers)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    first, last = _seq_range(events)
+    first, last = numbers
     return tmp, target, Exported(target, place_name(peer), len(events), len(files), first,
                                  last, [])
 
@@ -134,6 +145,16 @@ def submit_ready_cases(store, today: date) -> list[str]:
     return ids
 
 
+def _outgoing(store, peer: dict, since: int) -> list[tuple[int, object]]:
+    """(number, event) to send: a township's relay to its county numbered by its queue,
+    anything else by the writer's own sequence numbers."""
+    db, own = store.db, store.workstation
+    if relays_to(own["role"], peer["role"]):
+        relay.queue_for_county(db, peer["workstation_id"])
+        return relay.relayed_events(db, peer["workstation_id"], since)
+    return [(e.seq, e) for e in pending_events(db, own["id"], peer, since)]
+
+
 def pending_events(db, own_id: str, peer: dict, acked: int | None = None) -> list:
     acked = _acked(db, peer["workstation_id"]) if acked is None else acked
     sql = f"SELECT {_COLUMNS} FROM events WHERE workstation_id = ? AND seq > ?"
@@ -143,6 +164,10 @@ def pending_events(db, own_id: str, peer: dict, acked: int | None = None) -> lis
         # a township sends a village only that village's cases (the code compared whole)
         sql += " AND substr(case_id, 1, 13) = ?"
         args.append(place.code + "-")
+    elif place.level == "township":
+        # a county sends a township only the cases of its villages
+        sql += " AND substr(case_id, 1, 9) = ? AND substr(case_id, 13, 1) = '-'"
+        args.append(place.code)
     return [_from_row(r) for r in db.execute(sql + " ORDER BY seq", args)]
 
 
@@ -151,9 +176,11 @@ def _acked(db, peer_id: str) -> int:
     return row[0] if row else 0
 
 
-def acks_for(db, peer_id: str) -> dict:
-    held = db.execute("SELECT MAX(seq) FROM events WHERE workstation_id = ?",
-                      [peer_id]).fetchone()[0] or 0
+def acks_for(db, peer_id: str, *, relayed: bool = False) -> dict:
+    """What we hold of the peer's: its sequence numbers, or, of a relay (a township to
+    its county), the relay's numbers."""
+    held = relay.held(db, peer_id) if relayed else db.execute(
+        "SELECT MAX(seq) FROM events WHERE workstation_id = ?", [peer_id]).fetchone()[0] or 0
     refused = [{"seq": s, "reason": r} for s, r in db.execute(
         "SELECT seq, reason FROM sync_refusals WHERE workstation_id = ? ORDER BY seq",
         [peer_id])]
@@ -166,13 +193,14 @@ def _last_ack_sent(db, peer: dict):
     return row[0] if row else None
 
 
-def _seq_range(events) -> tuple[int, int]:
-    return (events[0].seq, events[-1].seq) if events else (0, 0)
-
-
-def _build(store, peer: dict, events, files, acks, since: int) -> tuple[dict, bytes]:
+def _build(store, peer: dict, events, files, acks, since: int,
+           numbers: tuple[int, int] | None = None) -> tuple[dict, bytes]:
+    """`numbers`: the first and last number the events go by (their own sequence
+    numbers unless they are a relay)."""
     ws, keys, card = store.workstation, keys_of(store), own_card(store)
-    first, last = _seq_range(events)
+    if numbers is None and relays_to(ws["role"], peer["role"]):
+        numbers = (since + 1, since + len(events)) if events else (0, 0)
+    first, last = numbers or ((events[0].seq, events[-1].seq) if events else (0, 0))
     header = {
         "format_version": bundle.FORMAT_VERSION, "bundle_id": uuid.uuid4().hex,
         "created": now_utc(), "number": _number(store.db, peer),
@@ -223,8 +251,9 @@ def file_safe(name: str) -> str:
     return _NOT_IN_FILE_NAMES.sub("_", name)[:40] or "_"
 
 
-def _record_sent(db, header: dict, target: Path, events, acks: dict) -> None:
-    first, last = _seq_range(events)
+def _record_sent(db, header: dict, target: Path, events, acks: dict,
+                 numbers: tuple[int, int]) -> None:
+    first, last = numbers
     db["bundles_sent"].insert({
         "bundle_id": header["bundle_id"], "recipient_id": header["recipient"]["workstation_id"],
         "number": header["number"], "created_at": header["created"], "file_name": target.name,

@@ -75,7 +75,8 @@ def typed_fingerprint(text: str) -> str:
 
 
 def place_name(card: dict) -> str:
-    return card.get("village") or card.get("township") or card.get("workstation_id", "")[:8]
+    return (card.get("village") or card.get("township") or card.get("county")
+            or card.get("workstation_id", "")[:8])
 
 
 def export_card(store, target: Path) -> dict:

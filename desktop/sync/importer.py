@@ -9,45 +9,34 @@ refusal travels back in our next bundle's acknowledgements."""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
-from desktop.core.roles import ROLES, region_of
-from desktop.core.rulebook import RECEIVED_EVENT, check_recorded
-from desktop.operations.casework import Casework, facts_of
+from desktop.core.roles import ROLES, region_of, relays_to
+from desktop.operations.casework import Casework
 from desktop.storage.attachments import store_bytes
 from desktop.storage.eventlog import Event, insert_events
-from desktop.storage.projection_batch import batched, reader
-from desktop.storage.projections import apply_event
+from desktop.storage.projection_batch import batched
 from desktop.storage.store import now_utc
+from desktop.sync import relay
+from desktop.sync.applying import (
+    UNREADABLE,
+    ImportReport,
+    Unreadable,
+    project,
+    refuse,
+    rule_problem,
+    same_or_conflict,
+)
 from desktop.sync.bundle import BundleRefused
+from desktop.sync.county_import import record_county_decisions, relay_pass
 from desktop.sync.verify import (
     NOTHING_CHANGED,
     Verified,
     read_header,
     read_verified,
 )
-
-
-@dataclass
-class ImportReport:
-    name: str
-    sender: str = ""
-    new: int = 0
-    known: int = 0
-    refused: list[tuple[int, str, str]] = field(default_factory=list)  # seq, case, reason
-    held: int = 0
-    acknowledged: list[str] = field(default_factory=list)
-    not_acknowledged: list[str] = field(default_factory=list)
-    peer_refused: list[tuple[int, str]] = field(default_factory=list)
-    error: str = ""  # the whole bundle was refused
-
-    @property
-    def ok(self) -> bool:
-        return not self.error
 
 
 def import_files(store, paths: list[Path], today: date, progress=None) -> list[ImportReport]:
@@ -81,25 +70,28 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
         raise BundleRefused(f"{name} 已于 {done[0][:16].replace('T', ' ')} 导入过,其中没有新内容,"
                             f"无需再导入。{NOTHING_CHANGED}")
     report = ImportReport(name, sender=v.header["sender"].get("place", ""))
+    relayed = relays_to(v.peer["role"], store.workstation["role"])
     with store.transaction():
-        _check_gap(db, v)
-        _apply_events(store, v, report, today)
+        _check_gap(db, v, relay.held(db, v.peer["workstation_id"]) if relayed else None)
+        _apply_events(store, v, report, today, relayed)
         for content in v.attachments.values():
             store_bytes(store.path.parent, content)
-        _take_acks(db, v, report, store.workstation["id"])
-        if store.workstation["role"] == "township":
+        _take_acks(store, v, report)
+        if v.peer["role"] == "village":
             _acknowledge(store, v, report, today)
+        elif v.peer["role"] == "county":
+            record_county_decisions(store, report, today)
         _record(db, v, report)
     return report
 
 
-def _check_gap(db, v: Verified) -> None:
+def _check_gap(db, v: Verified, relay_held: int | None) -> None:
     """The sender sends what follows our last acknowledgement (`since`); if we hold less
     than that (a restored database), applying would leave a hole: refuse. A sender that
     sends its whole log (a village) sends it without gaps: a missing number means a
     bundle is missing or the file was made by other software."""
     since = v.header["ranges"][0]["since"]
-    held = _held(db, v.peer["workstation_id"])
+    held = _held(db, v.peer["workstation_id"]) if relay_held is None else relay_held
     if v.events and held < since:
         raise BundleRefused(f"{v.name} 接续的是对方第 {since} 号之后的事件,但本机只有到第 {held} 号。"
                             f"请先导入对方在它之前的数据包(文件名中“第几包”较小的,可以一起选择);"
@@ -121,15 +113,8 @@ def _held(db, workstation_id: str) -> int:
                       [workstation_id]).fetchone()[0] or 0
 
 
-class _Unreadable(Exception):
-    """The projections could not read event `seq` (raised inside the pass, to undo it)."""
-
-    def __init__(self, seq: int):
-        super().__init__(seq)
-        self.seq = seq
-
-
-def _apply_events(store, v: Verified, report: ImportReport, today: date) -> None:
+def _apply_events(store, v: Verified, report: ImportReport, today: date,
+                  relayed: bool) -> None:
     """All the bundle's events in one pass and one projection batch, without a savepoint
     per event. An event the projections cannot read is rare: the pass is then undone
     and made again, refusing that event (and holding back those after it)."""
@@ -138,9 +123,9 @@ def _apply_events(store, v: Verified, report: ImportReport, today: date) -> None
         report.new, report.known, report.held, report.refused = 0, 0, 0, []
         try:
             with store.transaction(), batched(store.db):
-                _one_pass(store, v, report, unreadable, today)
+                (relay_pass if relayed else _one_pass)(store, v, report, unreadable, today)
             return
-        except _Unreadable as exc:
+        except Unreadable as exc:
             unreadable = exc.seq
 
 
@@ -150,17 +135,18 @@ def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
     applied: list[Event] = []
     for e in v.events:
         if e.seq in held:
-            _same_or_conflict(held[e.seq], e, v.name)
+            same_or_conflict(held[e.seq], e, v.name)
             report.known += 1
             continue
         if report.refused:
             report.held += 1
             continue
         _check_link(held, e, v.name)
-        reason = _rule_problem(store, e, v.peer["role"], today) or (
-            UNREADABLE if e.seq == unreadable else _project(store, e))
+        reason = rule_problem(store, e, v.peer["role"], today) or (
+            UNREADABLE if e.seq == unreadable else project(store, e))
         if reason:
-            _refuse(store.db, v, e, reason, report)
+            refuse(store.db, v.header["bundle_id"], e.workstation_id, e.seq, e.case_id, reason,
+                   report)
         else:
             held[e.seq] = e.hash
             applied.append(e)
@@ -178,19 +164,6 @@ def _held_hashes(db, v: Verified) -> dict[int, str]:
                                                 v.events[0].seq - 1, v.events[-1].seq]))
 
 
-def _refuse(db, v: Verified, e: Event, reason: str, report: ImportReport) -> None:
-    report.refused.append((e.seq, e.case_id, reason))
-    db.execute("INSERT OR REPLACE INTO sync_refusals (workstation_id, seq, reason, bundle_id,"
-               " at) VALUES (?, ?, ?, ?, ?)",
-               [e.workstation_id, e.seq, reason, v.header["bundle_id"], now_utc()])
-
-
-def _same_or_conflict(known_hash: str, e: Event, name: str) -> None:
-    if known_hash != e.hash:
-        raise BundleRefused(f"{name} 中第 {e.seq} 号事件与本机已有的同号事件内容不同:对方的数据库"
-                            f"可能由备份恢复或被复制过。请联系技术人员核实;{NOTHING_CHANGED}")
-
-
 def _check_link(held: dict[int, str], e: Event, name: str) -> None:
     """Where we hold the event before it, the chain must join (a village's log arrives
     whole; a township's arrives filtered to this village, so gaps there are normal)."""
@@ -199,39 +172,15 @@ def _check_link(held: dict[int, str], e: Event, name: str) -> None:
                             f"请联系技术人员核实;{NOTHING_CHANGED}")
 
 
-def _rule_problem(store, e: Event, role: str, today: date) -> str:
-    """Why the rule book refuses the event here ("" when it passes): the same checks as
-    the same step typed by an officer at this workstation."""
-    row = reader(store.db).find(e.case_id)  # the case as projected so far in this import
-    facts = facts_of(store.db, row) if row and e.type != RECEIVED_EVENT else None
-    try:
-        check_recorded(e.type, e.case_id, e.payload, facts, role=role, today=today,
-                       policy=store.policy)
-    except Refusal as exc:
-        return exc.message[:300]
-    if row and e.type == RECEIVED_EVENT:
-        return f"本机已有案件 {e.case_id}"
-    return ""
-
-
-UNREADABLE = "事件内容不完整或格式不对,无法记入台账"
-
-
-def _project(store, e: Event) -> str:
-    """Project the foreign event (it is logged with the pass, under its own id, seq and
-    hash); a payload the projections cannot read undoes the pass (`_Unreadable`)."""
-    try:
-        apply_event(store.db, e, store.policy)
-    except (KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError):
-        raise _Unreadable(e.seq) from None
-    return ""
-
-
-def _take_acks(db, v: Verified, report: ImportReport, own_id: str) -> None:
+def _take_acks(store, v: Verified, report: ImportReport) -> None:
     """What the sender holds of ours: only ever moves forward (an old bundle cannot undo
     a newer acknowledgement), and never beyond what we really wrote (an acknowledgement
-    of events we never sent would stop us sending the ones we did)."""
-    peer_id = v.peer["workstation_id"]
+    of events we never sent would stop us sending the ones we did). A county
+    acknowledges our relay to it by the relay's numbers."""
+    db, own_id, peer_id = store.db, store.workstation["id"], v.peer["workstation_id"]
+    if relays_to(store.workstation["role"], v.peer["role"]):
+        _take_relay_acks(db, v, report)
+        return
     held = min(v.acks["held_seq"], _held(db, own_id))
     row = db.execute("SELECT acked_seq FROM peer_acks WHERE peer_id = ?", [peer_id]).fetchone()
     if not row or held > row[0]:
@@ -244,9 +193,27 @@ def _take_acks(db, v: Verified, report: ImportReport, own_id: str) -> None:
     # a refusal of an event we never wrote is no refusal of ours: not shown as one
     report.peer_refused = [(r["seq"], r["reason"]) for r in v.acks["refused"]
                            if r["seq"] in ours]
+    if relays_to(v.peer["role"], store.workstation["role"]):  # refusals of a relay by number
+        db.execute("DELETE FROM sync_refusals WHERE workstation_id = ? AND seq <= ?",
+                   [peer_id, relay.held(db, peer_id)])
+        return
     db.execute("DELETE FROM sync_refusals WHERE workstation_id = ? AND seq <= ? AND seq IN "
                "(SELECT seq FROM events WHERE workstation_id = ?)",
                [peer_id, _held(db, peer_id), peer_id])
+
+
+def _take_relay_acks(db, v: Verified, report: ImportReport) -> None:
+    county = v.peer["workstation_id"]
+    held = min(v.acks["held_seq"], relay.last_queued(db, county))
+    row = db.execute("SELECT acked_seq FROM peer_acks WHERE peer_id = ?", [county]).fetchone()
+    if not row or held > row[0]:
+        db.execute("INSERT OR REPLACE INTO peer_acks (peer_id, acked_seq, updated_at)"
+                   " VALUES (?, ?, ?)", [county, held, now_utc()])
+    report.peer_refused = [(r["seq"], f"{relay.queued_case(db, county, r['seq'])}:{r['reason']}")
+                           for r in v.acks["refused"] if relay.queued_case(db, county, r["seq"])]
+    db.execute("DELETE FROM sync_refusals WHERE workstation_id = ? AND seq <= ? AND seq IN "
+               "(SELECT seq FROM events WHERE workstation_id = ?)",
+               [county, _held(db, county), county])
 
 
 def _acknowledge(store, v: Verified, report: ImportReport, today: date) -> None:
@@ -291,6 +258,9 @@ def describe(r: ImportReport) -> str:
         lines.append(f"  其后的 {r.held} 个事件暂缓,待上面的问题解决后随下一个数据包再导入。")
     if r.acknowledged:
         lines.append(f"  已接收案件 {len(r.acknowledged)} 件:{'、'.join(r.acknowledged)}")
-    lines += [f"  未能自动接收 {x}" for x in r.not_acknowledged]
+    if r.county_decided:
+        lines.append(f"  已按县局决定登记 {len(r.county_decided)} 件(随下一次导出送回村里):"
+                     f"{'、'.join(r.county_decided)}")
+    lines += [f"  未能自动登记 {x}" for x in r.not_acknowledged]
     lines += [f"  对方拒收了本机第 {seq} 号事件:{why}" for seq, why in r.peer_refused]
     return "\n".join(lines)

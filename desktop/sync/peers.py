@@ -1,7 +1,7 @@
 """Enrollment: which other workstations this one trusts, and for what.
 
 A village trusts exactly one township office (its own); a township trusts the villages
-of its own township code. Trust is given only after a person compared the fingerprint,
+of its own township code and its county; a county, the townships of its code. Trust is given only after a person compared the fingerprint,
 and a changed key is never accepted silently: a thief with a copied identity card must
 not be able to slip in a key of his own."""
 
@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.core.errors import Refusal
-from desktop.core.roles import enroll_problem
+from desktop.core.roles import enroll_problem, region_of
 from desktop.core.ways import way
 from desktop.storage.store import now_utc
 from desktop.sync.identity import fingerprint, place_name, show_fingerprint
@@ -36,7 +36,15 @@ def active_peers(db) -> list[dict]:
 
 
 def township_peer(db) -> dict | None:
-    rows = [p for p in active_peers(db) if p["role"] == "township"]
+    return _one_peer(db, "township")
+
+
+def county_peer(db) -> dict | None:
+    return _one_peer(db, "county")
+
+
+def _one_peer(db, role: str) -> dict | None:
+    rows = [p for p in active_peers(db) if p["role"] == role]
     return rows[0] if rows else None
 
 
@@ -54,11 +62,9 @@ def check_scope(own: dict, card: dict) -> None:
 def _rivals(db, own: dict, card: dict) -> list[dict]:
     """Trusted workstations the new card would take the place of: another key for the
     same workstation, or another workstation for the same village (or the township)."""
-    out = []
+    out, place = [], region_of(card)
     for p in active_peers(db):
-        same_place = (p["role"] == "township" if own["role"] == "village"
-                      else p["village_code"] == card["village_code"])
-        if p["workstation_id"] == card["workstation_id"] or same_place:
+        if p["workstation_id"] == card["workstation_id"] or region_of(p) == place:
             out.append(p)
     return out
 

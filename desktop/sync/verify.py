@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.roles import ROLES, case_in_scope, region_of
+from desktop.core.roles import ROLES, case_in_scope, region_of, relays_to
 from desktop.core.rulebook import RULE_OF_EVENT
 from desktop.core.ways import way
 from desktop.core.workflow import EVENT_TYPES
@@ -18,7 +18,7 @@ from desktop.storage.eventlog import Event
 from desktop.sync import bundle, payload, sealing
 from desktop.sync.bundle import BundleRefused
 from desktop.sync.identity import keys_of, place_name, unb64
-from desktop.sync.peers import peer
+from desktop.sync.peers import active_peers, peer
 
 ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 NOTHING_CHANGED = "本机数据未做任何改动。"
@@ -57,8 +57,11 @@ def read_verified(store, path: Path) -> Verified:
     """The bundle with everything in it checked."""
     name, h, sender, plain = _opened(store, path)
     events, files, acks = payload.parse(plain, name)
-    _check_counts(h, events, files, acks, store.workstation["id"], name)
-    check_scope(events, sender, store.workstation, name)
+    relayed = relays_to(sender["role"], store.workstation["role"])
+    _check_counts(h, events, files, acks, store.workstation["id"], name, relayed)
+    others = {p["workstation_id"] for p in active_peers(store.db)} | {store.workstation["id"]}
+    check_scope(events, sender, store.workstation, name,
+                relayed_from=others - {sender["workstation_id"]} if relayed else None)
     return Verified(name, h, sender, events, files, acks)
 
 
@@ -116,9 +119,13 @@ def _open(parsed, store, name: str) -> bytes:
     return plain
 
 
-def _check_counts(h, events, files, acks, own_id: str, name: str) -> None:
-    seqs = [e.seq for e in events]
+def _check_counts(h, events, files, acks, own_id: str, name: str, relayed: bool) -> None:
+    """The header says what the payload holds. A relay is numbered 1, 2, 3 … after what
+    the recipient acknowledged (`since`); a writer's own log by its sequence numbers."""
     ranges = h["ranges"]
+    since = ranges[0].get("since") if ranges and isinstance(ranges[0], dict) else None
+    seqs = ([since + 1 + i for i in range(len(events))] if relayed and type(since) is int
+            else [e.seq for e in events])
     ok = (len(events) == h["events"] and len(files) == h["attachments"]
           and seqs == sorted(set(seqs)) and acks["workstation_id"] == own_id
           and len(ranges) == 1 and isinstance(ranges[0], dict)
@@ -133,16 +140,28 @@ def _check_counts(h, events, files, acks, own_id: str, name: str) -> None:
         raise bundle._damaged(name, "的附件与事件对不上")
 
 
-def check_scope(events: list[Event], sender: dict, own: dict, name: str) -> None:
+def check_scope(events: list[Event], sender: dict, own: dict, name: str,
+                relayed_from: set[str] | None = None) -> None:
     """Every event written by the sender itself, by its role, on cases of places that are
-    both the sender's and ours (codes compared parsed, as the roles table says)."""
+    both the sender's and ours (codes compared parsed, as the roles table says). A relay
+    (a township to its county) also carries its villages' events: each must be a
+    village's step, by a writer that is neither us nor another workstation we know."""
     places = (region_of(sender), region_of(own))
     for e in events:
-        reason = _outside(e, sender, places)
+        reason = (_outside_relay(e, sender, places, relayed_from) if relayed_from is not None
+                  else _outside(e, sender, places))
         if reason:
             raise BundleRefused(f"{name} 中第 {e.seq} 号事件({e.case_id[:40]})超出发送方的权限:"
                                 f"{reason}。这可能是伪造的文件或对方软件有误,整个数据包不予导入,"
                                 f"请联系对方核实。{NOTHING_CHANGED}")
+
+
+def _outside_relay(e: Event, sender: dict, places, others: set[str]) -> str:
+    if e.workstation_id == sender["workstation_id"]:
+        return _outside(e, sender, places)
+    if e.workstation_id in others:
+        return "转来的事件署名为本机或另一个已登记的工作站"
+    return _outside(e, {"workstation_id": e.workstation_id, "role": "village"}, places)
 
 
 def _outside(e: Event, sender: dict, places) -> str:

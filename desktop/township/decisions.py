@@ -16,6 +16,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.core.ways import way
 from desktop.operations.casework import Casework
+from desktop.sync.peers import county_peer
 from desktop.township.villages import require_enrolled
 
 DECIDED = ("approved", "rejected", "result_posted", "paid", "filed")
@@ -54,12 +55,22 @@ class Decisions:
                           f"(现为“{status_label(row['status'])}”),不能再次决定。未做任何改动。")
         if row["status"] == "returned":
             raise Refusal(f"案件 {case_id} 已退回村里补充材料,待村里重新上报并接收后才能决定。")
-        if row["status"] == "referred" and code in ("approve", "reject") and not county_ref:
-            raise Refusal(f"案件 {case_id} 已转县审批,只能按县民政局的批复登记:请填写县局批复"
-                          f"文号({way('county_ref')})。未做任何改动。")
+        if row["status"] in ("referred", "county_decided"):
+            self._county_decides(case_id, code, county_ref)
         if county_ref:
             fields["county_ref"] = county_ref
         return self._step(case_id, code, {**fields, "approver": self.work.officer})
+
+    def _county_decides(self, case_id: str, code: str, county_ref: str) -> None:
+        """A referred case is decided by the county. A county that runs this software
+        sends its decision, recorded here when its bundle is imported; for one that
+        does not, the township records the county's written decision with its 文号."""
+        if county_peer(self.store.db):
+            raise Refusal(f"案件 {case_id} 已转县审批,由县民政局在其工作站上决定;县局的决定随县局的"
+                          f"数据包导入后自动登记,无需在此录入。未做任何改动。")
+        if code == "refer" or not county_ref:
+            raise Refusal(f"案件 {case_id} 已转县审批,只能按县民政局的批复登记:请填写县局批复"
+                          f"文号({way('county_ref')})。未做任何改动。")
 
     def notify_rejection(self, case_id: str, how: str, letter_no: str = "",
                          on: date | None = None) -> str:

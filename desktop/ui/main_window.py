@@ -51,12 +51,12 @@ class MainWindow(QMainWindow):
         self._casework = None
         self.dialog = None  # the dialog opened last (tests drive it)
         ws = store.workstation
-        place = ws.get("village") or ws.get("township")
+        place = ws.get("village") or ws.get("township") or ws.get("county")
         self.setWindowTitle(f"民生救助工作台 — {place}(经办人:{ws['officer']})")
         self.model = LedgerModel(store, today, self, load=False)
         self._build()
         self._actions()
-        if store.workstation["role"] != "township":  # a township's ledger is its last tab:
+        if store.workstation["role"] == "village":  # a township's ledger is its last tab:
             self.refresh()  # read when first shown (township_panel)
         self._features()  # after the first refresh: a feature's own start reads its data
 
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         sync_panel.install(self)
         safety_panel.install(self)
         preferences.install(self)
-        if self.store.workstation["role"] == "township":  # a village never loads its screens
+        if self.store.workstation["role"] != "village":  # a village never loads its screens
             from desktop.ui import township_panel
 
             township_panel.install(self)

@@ -46,6 +46,9 @@ BUTTONS = {"acknowledged": (("approve", "批准…"), ("reject", "不批准…")
            "referred": (("approve", "按县局批复批准…"), ("reject", "按县局批复不批准…")),
            "result_posted": (("pay", "登记发放…"),), "rejected": (("letter", "打印不予批准通知书…"),
                         ("notified", "登记已送达…"))}
+# the county decides what townships refer to it (its decision goes back through them)
+COUNTY_BUTTONS = {"referred": (("approve", "批准…"), ("reject", "不批准…"),
+                               ("return", "退回补充…"))}
 
 
 class TownshipCaseView(QDialog):
@@ -163,7 +166,9 @@ class TownshipCaseView(QDialog):
                 f"{rows}</table>")
 
     def _fill_actions(self) -> None:
-        self.buttons = w.fill_action_bar(self.action_bar, BUTTONS.get(self.detail["status"], ()),
+        county = self.store.workstation["role"] == "county"
+        buttons = (COUNTY_BUTTONS if county else BUTTONS).get(self.detail["status"], ())
+        self.buttons = w.fill_action_bar(self.action_bar, buttons,
                                          self.start, "现在没有乡镇可办理的操作。")
 
     def start(self, code: str):

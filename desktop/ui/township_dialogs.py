@@ -40,7 +40,8 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
     def __init__(self, store, today, case_id: str, code: str, detail: dict, parent=None):
         super().__init__(parent)
         self.store, self.today, self.case_id, self.code = store, today, case_id, code
-        referred = detail["status"] == "referred"
+        self.county = store.workstation["role"] == "county"
+        referred = detail["status"] == "referred" and not self.county
         self.setWindowTitle(f"{TITLES[code]} — {case_id}" + ("(县局批复)" if referred else ""))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -75,6 +76,11 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         window_fit.fit(self, 600, self.sizeHint().height())
 
     def _intro(self, d: dict, referred: bool) -> str:
+        if self.county:
+            return (f"{d['applicant_name']} · 申请 {format_yuan(d['requested_fen'], grouped=True)}"
+                    f" 元 · 村拟救助 {format_yuan(d['proposed_fen'] or 0, grouped=True)} 元\n"
+                    f"县级审批上限 {format_yuan(self.store.policy.county_cap_fen, grouped=True)}"
+                    f" 元。决定编发县局文号,随数据包送乡镇登记后送回村里。")
         cap = self.store.policy.township_cap_fen
         text = (f"{d['applicant_name']} · 申请 {format_yuan(d['requested_fen'], grouped=True)} 元"
                 f" · 村拟救助 {format_yuan(d['proposed_fen'] or 0, grouped=True)} 元\n"
@@ -108,6 +114,8 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         return f",金额 {text} 元" if self.code in ("approve", "pay") and text else ""
 
     def _record(self) -> None:
+        if self.county:
+            return self._record_county()
         work = Decisions(self.store, self.today)
         reason = self.reason.toPlainText().strip()
         if self.code == "reject":
@@ -120,6 +128,18 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             work.approve(self.case_id, self._fen(), self.county_ref.text().strip(), reason)
         else:
             work.pay(self.case_id, self._fen(), self.method.currentText(), self.date.date())
+
+    def _record_county(self) -> None:
+        from desktop.county.decisions import CountyDecisions
+
+        work = CountyDecisions(self.store, self.today)
+        reason = self.reason.toPlainText().strip()
+        if self.code == "approve":
+            work.approve(self.case_id, self._fen())
+        elif self.code == "reject":
+            work.reject(self.case_id, reason)
+        else:
+            work.return_(self.case_id, reason)
 
     def _fen(self) -> int:
         local: list[FieldError] = []

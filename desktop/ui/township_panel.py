@@ -14,19 +14,24 @@ from desktop.ui.township_queue import FilingDialog, QueueWidget
 
 
 def install(main_window) -> None:
-    if main_window.store.workstation["role"] != "township":
+    """The township's screens; the county (issue 14) opens on the same queue, of the cases
+    referred to it, and decides them as the county."""
+    role = main_window.store.workstation["role"]
+    if role not in ("township", "county"):
         return
     panel = TownshipPanel(main_window)
     main_window.township_panel = panel
-    menu = main_window.menuBar().addMenu("乡镇审批(&X)")
-    for text, slot in (("审批队列(&Q)", panel.show_queue), ("各村报送与设置(&V)", panel.show_inbox),
-                       ("月度统计(&Y)", panel.show_figures),
-                       ("导出备案登记册(&B)…", panel.export_filing)):
+    county = role == "county"
+    menu = main_window.menuBar().addMenu("县局审批(&X)" if county else "乡镇审批(&X)")
+    items = (("审批队列(&Q)", panel.show_queue),) if county else (
+        ("审批队列(&Q)", panel.show_queue), ("各村报送与设置(&V)", panel.show_inbox),
+        ("月度统计(&Y)", panel.show_figures), ("导出备案登记册(&B)…", panel.export_filing))
+    for text, slot in items:
         menu.addAction(text, slot)
     panel.menu = menu
     bars = main_window.findChildren(QToolBar)
     bar = bars[0] if bars else main_window.addToolBar("乡镇")
-    action = QAction("乡镇审批", main_window)
+    action = QAction("县局审批" if county else "乡镇审批", main_window)
     action.triggered.connect(panel.show_queue)
     bar.insertAction(bar.actions()[0] if bar.actions() else None, action)
     panel.toolbar_action = action
@@ -57,8 +62,11 @@ class TownshipPanel(QObject):
         QVBoxLayout(self.figures_tab).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.ledger = window.takeCentralWidget()
-        for widget, title in ((self.queue, "审批队列"), (self.inbox, "各村报送"),
-                              (self.figures_tab, "月度统计"), (self.ledger, "全部案件台账")):
+        tabs = ((self.queue, "审批队列"), (self.inbox, "各村报送"),
+                (self.figures_tab, "月度统计"), (self.ledger, "全部案件台账"))
+        if window.store.workstation["role"] == "county":  # its villages are not its peers
+            tabs = ((self.queue, "待县局审批"), (self.ledger, "全县案件台账"))
+        for widget, title in tabs:
             self.tabs.addTab(widget, title)
         window.setCentralWidget(self.tabs)
         self.tabs.setCurrentWidget(self.queue)

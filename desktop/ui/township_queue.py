@@ -91,8 +91,9 @@ class QueueWidget(QWidget):
         self.category.addItem("全部类型", "")
         for code, label in CATEGORIES.items():
             self.category.addItem(label, code)
-        for text, code in (("全部待决定", ""), ("乡镇已接收", "acknowledged"),
-                           ("转县审批", "referred")):
+        county = self.store.workstation["role"] == "county"  # decides referred cases only
+        for text, code in ((("待县局审批", "referred"),) if county else (
+                ("全部待决定", ""), ("乡镇已接收", "acknowledged"), ("转县审批", "referred"))):
             self.status.addItem(text, code)
         self.min_amount, self.max_amount = QLineEdit(), QLineEdit()
         self.min_amount.setPlaceholderText("最低(元)")
@@ -151,12 +152,20 @@ class QueueWidget(QWidget):
         cap = format_yuan(self.store.policy.township_cap_fen, grouped=True)
         days = self.store.policy.township_decision_days
         if not total:
-            self.banner.setText("审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。")
+            self.banner.setText("没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。"
+                                if self.store.workstation["role"] == "county" else
+                                "审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。")
             self.banner.setStyleSheet("color:#2e7d32; padding:6px;")
             return
-        self.banner.setText(f"待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
-                            f"黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
-                            f"“风险提示”一栏列出重复申请、一人两户、近亲属等情况。")
+        if self.store.workstation["role"] == "county":
+            cap = format_yuan(self.store.policy.county_cap_fen, grouped=True)
+            self.banner.setText(f"待县局审批 {total} 件(各乡镇转县审批的案件,随乡镇的数据包到达);"
+                                f"县级审批上限 {cap} 元;“风险提示”一栏列出重复申请、一人两户、"
+                                f"近亲属等情况。决定随县局的数据包送回乡镇。")
+        else:
+            self.banner.setText(f"待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
+                                f"黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
+                                f"“风险提示”一栏列出重复申请、一人两户、近亲属等情况。")
         self.banner.setStyleSheet("background:#fff8e1; padding:6px;")
 
     def _footer(self) -> None:

@@ -1,0 +1,101 @@
+"""What the county's bundles bring, and what a township's relay brings the county.
+
+At the county, a township's relay carries events of several writers (its villages' and
+its own), numbered by the relay: each is checked by the rule book as its writer's step,
+kept under its writer's id, sequence number and hash, and the relay's number held is
+what the county acknowledges.
+
+At the township, the county's decision on a referred case is recorded at once as the
+township's own step citing the county's number (文号), so that it travels on to the
+village in the township's next bundle as any decision does."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from desktop.core.errors import Refusal
+from desktop.operations.casework import Casework
+from desktop.storage.eventlog import Event, insert_events
+from desktop.sync import relay
+from desktop.sync.applying import (
+    UNREADABLE,
+    ImportReport,
+    project,
+    refuse,
+    rule_problem,
+    same_or_conflict,
+)
+from desktop.sync.bundle import BundleRefused
+from desktop.sync.verify import NOTHING_CHANGED
+
+
+def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: date) -> None:
+    db, sender = store.db, v.peer
+    since = v.header["ranges"][0]["since"]
+    held_n = relay.held(db, sender["workstation_id"])
+    applied: list[Event] = []
+    seen: dict[tuple[str, int], str] = {}
+    for i, e in enumerate(v.events):
+        n = since + 1 + i
+        if n <= held_n:
+            report.known += 1
+            continue
+        if report.refused:
+            report.held += 1
+            continue
+        known = seen.get((e.workstation_id, e.seq)) or _stored_hash(db, e.workstation_id, e.seq)
+        if known:
+            same_or_conflict(known, e, v.name)
+            report.known, held_n = report.known + 1, n
+            continue
+        _check_link(db, seen, e, v.name)
+        role = sender["role"] if e.workstation_id == sender["workstation_id"] else "village"
+        reason = rule_problem(store, e, role, today) or (
+            UNREADABLE if n == unreadable else project(store, e, n))
+        if reason:
+            refuse(db, v.header["bundle_id"], sender["workstation_id"], n, e.case_id, reason,
+                   report)
+        else:
+            seen[e.workstation_id, e.seq] = e.hash
+            applied.append(e)
+            report.new, held_n = report.new + 1, n
+    insert_events(db, applied)
+    relay.set_held(db, sender["workstation_id"], held_n)
+
+
+def _stored_hash(db, workstation_id: str, seq: int) -> str | None:
+    row = db.execute("SELECT hash FROM events WHERE workstation_id = ? AND seq = ?",
+                     [workstation_id, seq]).fetchone()
+    return row[0] if row else None
+
+
+def _check_link(db, seen: dict, e: Event, name: str) -> None:
+    """Where the county holds the writer's event before this one, the chain must join
+    (a relay carries a village's log filtered to the county's cases: gaps are normal)."""
+    before = seen.get((e.workstation_id, e.seq - 1)) or _stored_hash(db, e.workstation_id,
+                                                                     e.seq - 1)
+    if before and before != e.prev_hash:
+        raise BundleRefused(f"{name} 中转来的事件({e.case_id[:40]})与本机已有的前一事件衔接不上。"
+                            f"请联系技术人员核实;{NOTHING_CHANGED}")
+
+
+def record_county_decisions(store, report: ImportReport, today: date) -> None:
+    """Each case the county decided is recorded here as the county decided it."""
+    work = Casework(store, today)
+    rows = list(store.db.execute("SELECT id, county_decision FROM applications"
+                                 " WHERE status = 'county_decided' ORDER BY id"))
+    for case_id, text in rows:
+        decided = json.loads(text)
+        fields = {"date": decided["date"], "approver": decided["decider"],
+                  "county_ref": decided["ref"]}
+        if decided["decision"] == "approve":
+            fields["amount_fen"] = decided["amount_fen"]
+        else:
+            fields["reason"] = decided["reason"]
+        try:
+            with store.transaction():
+                work.perform(case_id, decided["decision"], fields)
+            report.county_decided.append(case_id)
+        except Refusal as exc:
+            report.not_acknowledged.append(f"{case_id}:{exc.message}")

@@ -1,0 +1,70 @@
+"""What a township relays to its county (issue 14, item 2): the whole record of every
+case the county holds — a case referred to it (转县审批) or filed with it (备案) — its
+villages' events and the township's own, each under its writer's id, sequence number and
+hash, so the county holds the same log entries the township does.
+
+A case becomes the county's when it is referred or filed; from then on each of its new
+events follows. The township numbers what it queues for the county 1, 2, 3 … (`relay_out`,
+migration 0010), in the order the events reached its own log (an order in which each
+case's events can be applied), and the county acknowledges that number as a township
+acknowledges a village's sequence numbers: a lost stick is sent again, an old bundle
+changes nothing."""
+
+from __future__ import annotations
+
+from desktop.storage.eventlog import _COLUMNS, Event, _from_row
+
+# a case is the county's once one of these steps was taken on it
+COUNTY_HELD = ("refer", "file")
+
+
+def queue_for_county(db, county_id: str) -> int:
+    """Append every event of a county-held case not yet queued (the county's own events
+    excepted: it has them); returns how many were added."""
+    last = db.execute("SELECT COALESCE(MAX(n), 0) FROM relay_out WHERE recipient_id = ?",
+                      [county_id]).fetchone()[0]
+    marks = ",".join("?" * len(COUNTY_HELD))
+    done = db.execute(
+        "INSERT INTO relay_out (recipient_id, n, workstation_id, seq)"
+        " SELECT ?, ? + ROW_NUMBER() OVER (ORDER BY e.rowid), e.workstation_id, e.seq"
+        " FROM events e WHERE e.workstation_id != ? AND e.case_id IN"
+        f" (SELECT application_id FROM case_steps WHERE action IN ({marks}))"
+        " AND NOT EXISTS (SELECT 1 FROM relay_out r WHERE r.recipient_id = ?"
+        "  AND r.workstation_id = e.workstation_id AND r.seq = e.seq)",
+        [county_id, last, county_id, *COUNTY_HELD, county_id])
+    return done.rowcount
+
+
+def relayed_events(db, county_id: str, since: int) -> list[tuple[int, Event]]:
+    """(number, event) of what was queued for the county after `since`, in order."""
+    cols = ", ".join(f"e.{c.strip()}" for c in _COLUMNS.split(","))
+    rows = db.execute(
+        f"SELECT r.n, {cols} FROM relay_out r JOIN events e ON e.workstation_id ="
+        " r.workstation_id AND e.seq = r.seq WHERE r.recipient_id = ? AND r.n > ?"
+        " ORDER BY r.n", [county_id, since])
+    return [(row[0], _from_row(row[1:])) for row in rows]
+
+
+def last_queued(db, county_id: str) -> int:
+    return db.execute("SELECT COALESCE(MAX(n), 0) FROM relay_out WHERE recipient_id = ?",
+                      [county_id]).fetchone()[0]
+
+
+def queued_case(db, county_id: str, n: int) -> str:
+    """The case of the n-th relayed event (to name it when the county refused it)."""
+    row = db.execute("SELECT e.case_id FROM relay_out r JOIN events e ON e.workstation_id ="
+                     " r.workstation_id AND e.seq = r.seq WHERE r.recipient_id = ? AND r.n = ?",
+                     [county_id, n]).fetchone()
+    return row[0] if row else ""
+
+
+# -- at the county ------------------------------------------------------------------------
+def held(db, township_id: str) -> int:
+    """How far the township's relay has been applied here."""
+    row = db.execute("SELECT held_n FROM relay_in WHERE sender_id = ?", [township_id]).fetchone()
+    return row[0] if row else 0
+
+
+def set_held(db, township_id: str, n: int) -> None:
+    db.execute("INSERT INTO relay_in (sender_id, held_n) VALUES (?, ?) ON CONFLICT (sender_id)"
+               " DO UPDATE SET held_n = MAX(held_n, excluded.held_n)", [township_id, n])

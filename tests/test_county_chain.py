@@ -1,0 +1,186 @@
+"""The county workstation (issue 14): a third role, the township's relay of the cases the
+county holds, and 转县审批 decided at the county — village → township → county →
+township → village on real workstations with real bundles."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from desktop.core.errors import Refusal
+from desktop.county.decisions import CountyDecisions
+from desktop.storage.queries import case_history
+from desktop.sync.identity import fingerprint, own_card
+from desktop.sync.peers import enroll
+from desktop.township.decisions import Decisions
+from tests.county_world import CountyWorld
+from tests.forged import deliver, signed_bundle
+from tests.helpers import TODAY, make_store
+from tests.sync_world import history, snapshot, status
+from tests.township_world import case_with, post_result
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = CountyWorld(tmp_path)
+    yield w
+    w.close()
+
+
+def _referred(world, amount_fen=200_000) -> str:
+    """A case above the township's cap, referred to the county, relayed to it."""
+    case_id = case_with(world, world.a, proposed_fen=amount_fen)
+    world.up()
+    Decisions(world.township, TODAY).refer(case_id)
+    world.send(world.township, world.county)
+    return case_id
+
+
+def test_a_referred_case_is_decided_at_the_county_and_reaches_the_village(world):
+    case_id = _referred(world)
+    county = world.county
+    assert status(county, case_id) == "referred"
+    # the county holds the village's own log entries, under the village's id and hash
+    village_event = world.a.db.execute("SELECT workstation_id, seq, hash FROM events"
+                                       " WHERE case_id = ? ORDER BY seq LIMIT 1",
+                                       [case_id]).fetchone()
+    assert county.db.execute("SELECT workstation_id, seq, hash FROM events WHERE"
+                             " workstation_id = ? AND seq = ?",
+                             list(village_event[:2])).fetchone() == village_event
+    CountyDecisions(county, TODAY).approve(case_id, 180_000)
+    ref = json.loads(county.db["applications"].get(case_id)["county_decision"])["ref"]
+    assert ref == "新邵县民政局转县审批〔2026〕1号"
+    world.down()
+    for store in (world.township, world.a):
+        row = store.db["applications"].get(case_id)
+        assert (row["status"], row["approved_fen"]) == ("approved", 180_000)
+    (approval,) = [h for h in case_history(world.a.db, case_id) if h["action"] == "approve"]
+    assert ref in approval["summary"]
+    # the township's record of it goes up: the county's ledger shows the case approved
+    world.send(world.township, world.county)
+    assert status(county, case_id) == "approved"
+    # result, payment and filing follow the case up to the county
+    post_result(world, world.a, case_id)
+    world.send(world.a, world.township)
+    Decisions(world.township, TODAY).pay(case_id, 180_000, "一卡通")
+    world.send(world.township, world.county)
+    assert county.db["applications"].get(case_id)["paid_fen"] == 180_000
+
+
+def test_county_rejection_and_return_travel_down(world):
+    rejected = _referred(world)
+    returned = case_with(world, world.a, proposed_fen=210_000)
+    world.up()
+    Decisions(world.township, TODAY).refer(returned)
+    world.send(world.township, world.county)
+    decide = CountyDecisions(world.county, TODAY)
+    decide.reject(rejected, "家庭财产超过规定")
+    decide.return_(returned, "请补充住院费用清单")
+    world.down()
+    assert status(world.a, rejected) == "rejected"
+    assert status(world.a, returned) == "returned"
+    assert [h[0] for h in history(world.a, returned)][-2:] == ["refer", "return"]
+
+
+def test_the_township_no_longer_types_the_county_decision(world):
+    case_id = _referred(world)
+    before = snapshot(world.township)
+    with pytest.raises(Refusal, match="由县民政局在其工作站上决定"):
+        Decisions(world.township, TODAY).approve(case_id, 180_000, county_ref="假文号")
+    assert snapshot(world.township) == before
+
+
+@pytest.mark.parametrize("attempt, message", [
+    (lambda d, c: d.approve(c, 400_000), "县级审批上限"),
+    (lambda d, c: d.reject(c, " "), "不批准理由"),
+])
+def test_the_county_refuses_a_bad_decision_and_changes_nothing(world, attempt, message):
+    case_id = _referred(world)
+    before = snapshot(world.county)
+    with pytest.raises(Refusal, match=message):
+        attempt(CountyDecisions(world.county, TODAY), case_id)
+    assert snapshot(world.county) == before
+
+
+def test_only_the_countys_cases_are_relayed(world):
+    ordinary = case_with(world, world.a)
+    referred = _referred(world)
+    held = {r[0] for r in world.county.db.execute("SELECT id FROM applications")}
+    assert held == {referred}
+    # an ordinary case goes up once filed, with its whole history
+    Decisions(world.township, TODAY).approve(ordinary, 100_000)
+    world.send(world.township, world.a)
+    post_result(world, world.a, ordinary)
+    world.send(world.a, world.township)
+    decide = Decisions(world.township, TODAY)
+    decide.pay(ordinary, 100_000, "一卡通")
+    world.work(world.township).step(ordinary, "file", {"date": TODAY.isoformat(),
+                                                       "register": "2026 年 12 月备案册"})
+    world.send(world.township, world.county)
+    assert status(world.county, ordinary) == "filed"
+    assert [h[0] for h in history(world.county, ordinary)][:2] == ["receive", "investigate"]
+
+
+def test_a_lost_relay_is_sent_again_and_an_old_one_changes_nothing(world):
+    case_id = case_with(world, world.a, proposed_fen=200_000)
+    world.up()
+    Decisions(world.township, TODAY).refer(case_id)
+    (world.tmp / "lost").mkdir()
+    lost = world.export(world.township, world.tmp / "lost")  # never reaches the county
+    assert lost
+    world.send(world.township, world.county)
+    assert status(world.county, case_id) == "referred"
+    from desktop.sync.importer import import_files
+
+    old = [e.path for e in lost if "新邵县" in e.path.name]
+    (report,) = import_files(world.county, old, TODAY)
+    assert report.new == 0 and not report.refused
+
+
+def test_a_relay_cannot_carry_another_townships_case(world):
+    """The township relays an event of a case of another township: the whole bundle is
+    refused, nothing changes."""
+    other_case = case_with(world, world.a, proposed_fen=200_000)
+    world.up()
+    Decisions(world.township, TODAY).refer(other_case)
+    world.send(world.township, world.county)
+    event = next(e for e in _log(world.township) if e.case_id == other_case)
+    moved = dataclasses.replace(event, case_id="430522102201" + other_case[12:])
+    moved = dataclasses.replace(moved, hash=moved.content_hash())
+    before = snapshot(world.county)
+    report = deliver(world, signed_bundle(world, [moved], sender=world.township,
+                                          recipient=world.county, since=1), world.county)
+    assert "超出发送方的权限" in report.error
+    assert snapshot(world.county) == before
+
+
+def test_a_relay_event_signed_as_a_known_workstation_is_refused(world):
+    """A township cannot pass off an event as the county's or another township's."""
+    case_id = _referred(world)
+    event = next(e for e in _log(world.township) if e.case_id == case_id
+                 and e.workstation_id == world.a.workstation["id"])
+    forged = dataclasses.replace(event, workstation_id=world.other.workstation["id"])
+    forged = dataclasses.replace(forged, hash=forged.content_hash())
+    report = deliver(world, signed_bundle(world, [forged], sender=world.township,
+                                          recipient=world.county, since=99), world.county)
+    assert "署名为本机或另一个已登记的工作站" in report.error
+
+
+def test_enrollment_joins_only_a_county_and_its_own_townships(tmp_path, world):
+    elsewhere = make_store(tmp_path, "township", county_code="430523",
+                           township_code="430523101", township="别县镇")
+    card = own_card(elsewhere)
+    with pytest.raises(Refusal, match="不属于本县"):
+        enroll(world.county, card, confirmed_fingerprint=fingerprint(card))
+    card = own_card(world.county)
+    with pytest.raises(Refusal, match="只能登记"):
+        enroll(world.a, card, confirmed_fingerprint=fingerprint(card))
+    elsewhere.close()
+
+
+def _log(store):
+    from desktop.storage.eventlog import all_events
+
+    return list(all_events(store.db))

@@ -51,6 +51,29 @@ class Policy:
     backups_kept: int = 10
     village_committee_phone: str = ""
     township_office_phone: str = ""
+    # 目标管理考核 (desktop/core/assessment_items.py): each item's points (a line scores
+    # its points out of the sum of its items', scaled to 100), the points one event costs
+    # on the items that deduct, and the deadlines assessed that have no case deadline.
+    assessment_investigation: int = 15  # 民生员: investigation begun in time
+    assessment_notice: int = 15  # notices posted for their full period, with a photo
+    assessment_submission: int = 10  # cases reported within the days below after notice
+    assessment_bundles: int = 15  # no silence longer than village_silent_days
+    assessment_objections: int = 10  # objections upheld (deducted)
+    assessment_returned: int = 10  # cases returned by the township (deducted)
+    assessment_flags: int = 10  # cases with red flags (deducted)
+    assessment_completeness: int = 15  # records complete (no missing document, photo)
+    assessment_decision: int = 25  # 乡镇民政办: decided within township_decision_days
+    assessment_payment: int = 20  # paid within the days below after the result notice
+    assessment_filing: int = 15  # filed within the days below after payment
+    assessment_referrals: int = 10  # referrals decided (the county's answer recorded)
+    assessment_villages: int = 30  # its villages' average score
+    assessment_spot_checks: int = 10  # at the county: spot-checks without a problem
+    assessment_per_upheld: int = 5
+    assessment_per_return: int = 5
+    assessment_per_flagged: int = 2
+    assessment_submit_days: int = 3  # working days from the notice's end to 上报
+    assessment_pay_days: int = 10  # working days from the result notice to 发放
+    assessment_file_days: int = 20  # working days from 发放 to 备案
 
     @property
     def township_cap_fen(self) -> int:

@@ -9,7 +9,8 @@ officer and the same step arriving in a bundle pass exactly the same checks
 
 Three entries concern no case step: `receive` (the application itself, checked by the
 application schema), and two facts of a village's notice batch (its result notice, the
-photo of a posted sheet), whose record id is `<village code>-<notice id>`."""
+photo of a posted sheet), whose record id is `<village code>-<notice id>`; the monthly
+考核 records (`core/assessment_items.py`) say themselves which place their id must name."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
+from desktop.core import assessment_items as kh
 from desktop.core import county_steps, decision_steps, steps
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
@@ -46,6 +48,8 @@ class Rule:
     target: Callable[[dict], Status] | None = None  # the state after it
     emergency_only: bool = False  # 急难型 cases only (先行救助)
     case_step: bool = True  # a step on one case (else the application or a batch fact)
+    # a record that is no case: why its id does not name what its fields name ("" if it does)
+    place_problem: Callable[[str, dict], str] | None = None
 
 
 def _fixed(status: Status) -> Callable[[dict], Status]:
@@ -184,13 +188,28 @@ _BOOK = [
     _r("attach_photo", "NoticePhotoAttached", "公示照片", VILLAGE,
        ("notice_id", "village_code", "photo_sha256", "file_name", "date"), _photo,
        case_step=False),
+    # 目标管理考核: a township's month (up to the county; a village's line down to it), and
+    # the 讲评 note of the township to a village, of the county to a township
+    _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,
+       ("month", "version", "date", "weights", "lines"), kh.check_report, case_step=False,
+       place_problem=kh.report_place_problem),
+    _r("send_assessment", "AssessmentSent", "村级考核结果", TOWNSHIP,
+       ("month", "version", "date", "weights", "lines"), kh.check_report, case_step=False,
+       place_problem=kh.report_place_problem),
+    _r("note_assessment", "AssessmentNoted", "考核讲评", TOWNSHIP,
+       ("month", "date", "number", "text"), kh.check_note, case_step=False,
+       place_problem=kh.note_place_problem),
+    _r("county_note_assessment", "CountyAssessmentNoted", "县局考核讲评", COUNTY,
+       ("month", "date", "number", "text"), kh.check_note, case_step=False,
+       place_problem=kh.note_place_problem),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _BOOK}
 RULE_OF_EVENT: dict[str, Rule] = {r.event: r for r in _BOOK}
 STEPS: dict[str, Rule] = {r.code: r for r in _BOOK if r.case_step}
 RECEIVED_EVENT = RULES["receive"].event
-BATCH_EVENTS = frozenset(r.event for r in _BOOK if not r.case_step and r.code != "receive")
+BATCH_EVENTS = frozenset(r.event for r in _BOOK if not r.case_step and r.code != "receive"
+                         and r.place_problem is None)
 
 
 def rule(code: str) -> Rule:
@@ -309,6 +328,10 @@ def _same_record(r: Rule, case_id: str, clean: dict) -> None:
         year = clean["received_on"][:4]
         if not re.fullmatch(rf"\d{{12}}-{year}-\d{{4,6}}", case_id):
             raise Refusal(f"案件编号 {case_id} 格式不对(应为 村代码-{year}-序号)")
+    elif r.place_problem is not None:
+        problem = r.place_problem(case_id, clean)
+        if problem:
+            raise Refusal(problem)
     elif not r.case_step:
         own = f"{clean['village_code']}-{clean['notice_id']}"
         if own != case_id or case_village(case_id) != clean["village_code"]:

@@ -24,14 +24,17 @@ def queue_for_county(db, county_id: str) -> int:
     last = db.execute("SELECT COALESCE(MAX(n), 0) FROM relay_out WHERE recipient_id = ?",
                       [county_id]).fetchone()[0]
     marks = ",".join("?" * len(COUNTY_HELD))
+    # and the township's own monthly 考核 reports (`<township>000-KH-YYYY-MM`, issue 14/7)
+    reports = db.execute("SELECT township_code FROM workstation").fetchone()[0] + "000-KH-"
     done = db.execute(
         "INSERT INTO relay_out (recipient_id, n, workstation_id, seq)"
         " SELECT ?, ? + ROW_NUMBER() OVER (ORDER BY e.rowid), e.workstation_id, e.seq"
-        " FROM events e WHERE e.workstation_id != ? AND e.case_id IN"
+        " FROM events e WHERE e.workstation_id != ? AND (e.case_id IN"
         f" (SELECT application_id FROM case_steps WHERE action IN ({marks}))"
+        "  OR (e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported'))"
         " AND NOT EXISTS (SELECT 1 FROM relay_out r WHERE r.recipient_id = ?"
         "  AND r.workstation_id = e.workstation_id AND r.seq = e.seq)",
-        [county_id, last, county_id, *COUNTY_HELD, county_id])
+        [county_id, last, county_id, *COUNTY_HELD, reports, reports + "~", county_id])
     return done.rowcount
 
 

@@ -131,3 +131,69 @@ def test_the_json_is_stable(world, capsys):
                         "villages", "notes", "unpublished"}
     assert [(v["rank"], v["code"], v["score"]) for v in out["villages"]] == [
         (1, "430522101201", 1000), (2, "430522101202", 850)]
+
+
+def test_the_township_office_is_scored_on_its_decisions_payments_and_referrals(world):
+    from desktop.county.decisions import CountyDecisions
+    from desktop.township.decisions import Decisions
+    from tests.township_world import post_result
+
+    (a1, a2), (b1,) = (sorted(r[0] for r in s.db.execute("SELECT id FROM applications"))
+                       for s in (world.a, world.b))
+    decide = Decisions(world.township, TODAY)
+    decide.approve(a1, 100_000)
+    decide.return_(a2, "请补充诊断证明")
+    decide.refer(b1)
+    world.down()
+    post_result(world, world.a, a1)
+    world.send(world.a, world.township)
+    decide.pay(a1, 100_000, "一卡通")
+    dec = report.assessment(world.township, "2026-12", TODAY)
+    own = dec.townships[0]["items"]
+    # three decisions on the day of receipt; paid the day of the result notice; the
+    # referral still waits for the county at the month's end
+    assert own["decision"]["raw"] == [3, 3] and own["payment"]["raw"] == [1, 1]
+    assert own["referrals"] == {"raw": [0, 1], "points": 0}
+    stone = line(dec, "石门村")["items"]
+    assert stone["returned"] == {"raw": 1, "points": 50}  # 10 points less 5 a return
+    # 上报 happened on export, 2026-12-31: long after the notices ended on 11-14
+    assert stone["submission"]["raw"] == [0, 2]
+    world.send(world.township, world.county)
+    CountyDecisions(world.county, TODAY).approve(b1, 150_000)
+    world.send(world.county, world.township)
+    own = report.assessment(world.township, "2026-12", TODAY).townships[0]["items"]
+    assert own["referrals"] == {"raw": [1, 1], "points": 100}
+
+
+def test_the_county_adds_its_spot_checks_to_the_township_line(tmp_path):
+    from datetime import date
+
+    from desktop.county import spotcheck
+    from desktop.sync.export import export_bundles
+    from desktop.sync.importer import import_files
+    from tests.test_county_spotcheck import CHECK, _filed
+
+    w = CountyWorld(tmp_path)
+    try:
+        ids = _filed(w, 3)
+        done = spotcheck.draw(w.county, "2026-12", TODAY)
+        first, *_ = next(iter(done.by_township.values()))
+        spotcheck.record(w.county, first, CHECK, TODAY)  # a serious problem found
+        january = date(2027, 1, 4)
+        assert publish.publish(w.township, "2026-12", january) == 1
+        out = tmp_path / "january"
+        out.mkdir()
+        sent = [e.path for e in export_bundles(w.township, out, january)
+                if e.recipient == "新邵县"]
+        (report_,) = import_files(w.county, sent, january)
+        assert not report_.refused
+        county = report.assessment(w.county, "2026-12", january)
+        (own,) = county.townships
+        assert own["items"]["spot_checks"] == {"raw": [0, 1], "points": 0}
+        published = report.latest(w.township.db, "430522101000-KH-2026-12",
+                                   report.REPORTED)["lines"][-1]
+        # the published 91.8 of 100 points, and 0 of the county's 10 more: 91.8 / 110
+        assert (published["score"], own["score"]) == (918, 835)
+        assert len(ids) == 3
+    finally:
+        w.close()

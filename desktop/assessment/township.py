@@ -27,7 +27,7 @@ def township_lines(store, month: str, today: date) -> list[dict]:
     end = min(last, today)
     figs = {v.code: v for v in monthly_figures(db, month, policy).villages}
     names = village_names(db)
-    steps = _steps(db, last)
+    steps = _steps(db, first, last)
     cal = calendar_for(policy)
     raws: dict[str, dict] = {}
     for code in sorted(set(names) | set(figs)):
@@ -55,14 +55,17 @@ def township_lines(store, month: str, today: date) -> list[dict]:
     return lines + [kh.line(ws["township_code"], ws["township"], "township", own, policy)]
 
 
-def _steps(db, last: date) -> dict[str, dict[str, list]]:
-    """village code → case id → [(action, date, fields)] in order, up to the month's end."""
+def _steps(db, first: date, last: date) -> dict[str, dict[str, list]]:
+    """village code → case id → [(action, date, fields)] in order, up to the month's end,
+    of the cases with a step in the month (or ever referred: one may wait at its end)."""
     out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     marks = ",".join("?" * len(_STEPS))
     for case_id, action, on, fields in db.execute(
             "SELECT application_id, action, occurred_on, fields FROM history"
-            f" WHERE action IN ({marks}) AND occurred_on <= ? ORDER BY occurred_on, recorded_at",
-            [*_STEPS, last.isoformat()]):
+            " WHERE application_id IN (SELECT application_id FROM case_steps WHERE"
+            "  occurred_on BETWEEN ? AND ? OR action = 'refer')"
+            f" AND action IN ({marks}) AND occurred_on <= ? ORDER BY occurred_on, recorded_at",
+            [first.isoformat(), last.isoformat(), *_STEPS, last.isoformat()]):
         out[village_code_of(case_id)][case_id].append(
             (action, date.fromisoformat(on), json.loads(fields) if fields else {}))
     return out

@@ -60,12 +60,17 @@ class TownshipPanel(QObject):
         self._figures = None
         self.figures_tab = QWidget()  # holds the figures once their tab is first shown
         QVBoxLayout(self.figures_tab).setContentsMargins(0, 0, 0, 0)
+        from desktop.ui.assessment_panel import AssessmentWidget
+
+        self.assessment = AssessmentWidget(window.store, window.today)  # 目标管理考核
         self.tabs = QTabWidget()
         self.ledger = window.takeCentralWidget()
         tabs = ((self.queue, "审批队列"), (self.inbox, "各村报送"),
-                (self.figures_tab, "月度统计"), (self.ledger, "全部案件台账"))
+                (self.figures_tab, "月度统计"), (self.assessment, "目标管理考核"),
+                (self.ledger, "全部案件台账"))
         if window.store.workstation["role"] == "county":  # its villages are not its peers
-            tabs = ((self.queue, "待县局审批"), (self.ledger, "全县案件台账"))
+            tabs = ((self.queue, "待县局审批"), (self.assessment, "目标管理考核"),
+                    (self.ledger, "全县案件台账"))
         for widget, title in tabs:
             self.tabs.addTab(widget, title)
         window.setCentralWidget(self.tabs)
@@ -100,6 +105,7 @@ class TownshipPanel(QObject):
     def refresh(self) -> None:
         self.queue.refresh()
         self.inbox.refresh()
+        self.assessment.invalidate()
         if self._figures is not None:
             self._figures.invalidate()
 

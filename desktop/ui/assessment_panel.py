@@ -1,0 +1,245 @@
+"""目标管理考核 in the window (issue 14, item 7): the month's ranked tables (乡镇民政办 and
+村级民生员: each item's raw figure beside its points, the score), a bar chart of the
+scores, the PDF and the workbook, and at the township 公布 and 讲评 — the same
+operations as `relief-desk assessment`. The chart is drawn with QPainter (QtCharts is
+not part of PySide6-Essentials)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.assessment import publish
+from desktop.assessment.report import assessment
+from desktop.assessment.table import cells, headers, item_keys
+from desktop.core.errors import Refusal
+
+ROOT = QModelIndex()
+
+
+class LinesModel(QAbstractTableModel):
+    """Ranked lines of one level: 名次, 名称, each item as 'raw · points', 得分."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[list[str]] = []
+
+    def set_lines(self, lines: list[dict]) -> None:
+        self.beginResetModel()
+        keys = item_keys(lines)
+        self._headers = headers(keys) if lines else []
+        self._rows = [[c.replace("\n", " · ") for c in cells(ln, keys)] for ln in lines]
+        self.endResetModel()
+
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ScoreChart(QWidget):
+    """One bar per village, in rank order, its score out of 100."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[dict] = []
+        self.setMinimumHeight(200)
+
+    def set_lines(self, lines: list[dict]) -> None:
+        self.lines = lines
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        left, bottom, right, head = 50, self.height() - 40, self.width() - 20, 30
+        p.drawText(QRectF(10, 4, self.width() - 20, 22), Qt.AlignmentFlag.AlignLeft,
+                   self.tr("各村得分(满分 100)"))
+        p.drawLine(left, bottom, right, bottom)
+        p.drawText(QRectF(0, head - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight, "100")
+        if self.lines:
+            slot = (right - left) / len(self.lines)
+            for i, ln in enumerate(self.lines):
+                width = min(slot * 0.6, 60)
+                h = (bottom - head) * ln["score"] / 1000
+                x = left + i * slot + (slot - width) / 2
+                p.fillRect(QRectF(x, bottom - h, width, h), QColor("#428bca"))
+                p.drawText(QRectF(left + i * slot, bottom - h - 18, slot, 16),
+                           Qt.AlignmentFlag.AlignHCenter, f"{ln['score'] / 10:.1f}")
+                p.drawText(QRectF(left + i * slot, bottom + 4, slot, 30),
+                           Qt.AlignmentFlag.AlignHCenter, ln["name"])
+        p.end()
+
+
+class AssessmentWidget(QWidget):
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.store, self.today, self.assessment = store, today, None
+        self.role = store.workstation["role"]
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._bar())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.state = QLabel()
+        layout.addWidget(self.state)
+        self.townships, self.villages = LinesModel(self), LinesModel(self)
+        for title, model, stretch in ((self.tr("乡镇民政办"), self.townships, 1),
+                                      (self.tr("村级民生员(按得分排名)"), self.villages, 3)):
+            layout.addWidget(QLabel(title))
+            view = QTableView()
+            view.setModel(model)
+            view.verticalHeader().hide()
+            layout.addWidget(view, stretch)
+            model.view = view
+        self.chart = ScoreChart()
+        layout.addWidget(self.chart, 2)
+        if self.role in ("township", "county"):
+            layout.addLayout(self._note_bar())
+        self._stale = True
+
+    def _bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.month = QLineEdit(self._last_month())
+        self.month.setMaximumWidth(100)
+        buttons = [(self.tr("查看(&K)"), self.refresh), (self.tr("导出 PDF(&P)…"), self.export_pdf),
+                   (self.tr("导出 Excel(&E)…"), self.export_xlsx)]
+        if self.role == "township":
+            buttons.append((self.tr("公布本月考核(&G)…"), self.publish))
+        bar.addWidget(QLabel(self.tr("考核月份(YYYY-MM):")))
+        bar.addWidget(self.month)
+        for text, slot in buttons:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _note_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("本月讲评(发往各村或各乡镇)"))
+        send = QPushButton(self.tr("记录讲评(&J)"))
+        send.clicked.connect(self.record_note)
+        bar.addWidget(self.note, 1)
+        bar.addWidget(send)
+        return bar
+
+    def _last_month(self) -> str:
+        first = self.today.replace(day=1)
+        return f"{first.year - (first.month == 1)}-{(first.month - 2) % 12 + 1:02d}"
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def invalidate(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        if not self._try(lambda: setattr(self, "assessment", assessment(
+                self.store, self.month.text(), self.today))):
+            return
+        a = self.assessment
+        self.townships.set_lines(a.townships)
+        self.villages.set_lines(a.villages)
+        for model in (self.townships, self.villages):
+            model.view.resizeColumnsToContents()
+        self.chart.set_lines(a.villages)
+        state = (self.tr("第 {0} 版,已公布").format(a.version) if a.version else
+                 self.tr("尚未公布,按现有数据计算") if self.role == "township" else "")
+        extra = ([self.tr("尚未公布的乡镇:") + "、".join(a.unpublished)] if a.unpublished else [])
+        extra += [self.tr("讲评({0},{1}):{2}").format(n["date"], n["by"], n["text"])
+                  for n in a.notes]
+        self.state.setText("\n".join([f"{a.place} {a.month} {state}", *extra]))
+
+    def ask_confirm(self, text: str) -> bool:
+        return QMessageBox.question(self, self.tr("公布考核"), text) == \
+            QMessageBox.StandardButton.Yes
+
+    def ask_save(self, suffix: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出考核"), f"目标管理考核-{self.month.text()}.{suffix}",
+            f"{suffix.upper()} (*.{suffix})")
+        return path
+
+    def publish(self) -> None:
+        month = self.month.text().strip()
+        if not self.ask_confirm(self.tr("公布 {0} 的考核?公布后随数据包报县民政局、发到各村,"
+                                        "不能撤回(可以更正)。").format(month)):
+            return
+        if self._try(lambda: publish.publish(self.store, month, self.today)):
+            self._say(self.tr("{0} 的考核已公布,将随下一次导出的数据包送出。").format(month))
+            self.refresh()
+
+    def record_note(self) -> None:
+        month, text = self.month.text().strip(), self.note.text().strip()
+        if self._try(lambda: publish.note(self.store, month, text, self.today)):
+            self.note.clear()
+            self._say(self.tr("讲评已记录,将随下一次导出的数据包送出。"))
+            self.refresh()
+
+    def export_pdf(self) -> None:
+        from desktop.printing.assessment_pdf import assessment_pdf
+
+        self._export("pdf", assessment_pdf)
+
+    def export_xlsx(self) -> None:
+        from desktop.printing.assessment_xlsx import assessment_xlsx
+
+        self._export("xlsx", assessment_xlsx)
+
+    def _export(self, suffix: str, make) -> None:
+        from desktop.printing.output import save_document
+
+        if self.assessment is None:
+            return
+        path = self.ask_save(suffix)
+        if path and self._try(lambda: save_document(Path(path),
+                                                    make(self.assessment, self.today))):
+            self._say(self.tr("已导出 {0}").format(path))
+
+    def _try(self, action) -> bool:
+        try:
+            action()
+        except Refusal as exc:  # a ValidationFailed too: its message names each field
+            self._say(exc.message)
+            return False
+        return True
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)

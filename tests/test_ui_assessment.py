@@ -39,8 +39,11 @@ def test_the_tab_shows_ranks_publishes_and_notes(qtbot, world, tmp_path):  # noq
     tab.ask_confirm = lambda text: asked.append(text) or True
     tab.publish()
     assert asked and "第 1 版" in tab.state.text()
-    tab.publish()  # a second time: refused, said in the tab
-    assert "已于" in tab.message.text()
+    tab.publish()  # a second time: refused, said in the tab with the way to correct it
+    assert "已于" in tab.message.text() and "“更正已公布的考核…”" in tab.message.text()
+    assert "relief-desk" not in tab.message.text()
+    tab.correct()
+    assert "第 2 版" in tab.state.text()
     tab.note.setText("白水村公示要拍照留存。")
     tab.record_note()
     assert "白水村公示要拍照留存。" in tab.state.text() and tab.note.text() == ""

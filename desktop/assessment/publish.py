@@ -19,6 +19,7 @@ from desktop.assessment.township import township_lines
 from desktop.core import assessment_items as kh
 from desktop.core.errors import Refusal
 from desktop.core.rulebook import RULE_OF_EVENT, check_step
+from desktop.core.ways import way
 from desktop.township.figures import month_range
 
 
@@ -33,7 +34,7 @@ def publish(store, month: str, today: date, *, correction: bool = False) -> int:
     before = latest(store.db, kh.report_id(ws["township_code"], month), REPORTED)
     if before and not correction:
         raise Refusal(f"{month} 的考核已于 {before['date']} 公布(第 {before['version']} 版)。"
-                      f"如需更正,请用 assessment publish --month {month} --correction。")
+                      f"如需更正,请{way('assessment_correction')}。")
     if correction and not before:
         raise Refusal(f"{month} 的考核还没有公布,无需更正;请先公布。")
     version = before["version"] + 1 if before else 1

@@ -119,7 +119,7 @@ def _county(store, month: str, today: date) -> Assessment:
     db, ws = store.db, store.workstation
     townships = db.execute("SELECT DISTINCT township_code, township FROM peers"
                            " WHERE role = 'township' ORDER BY township_code").fetchall()
-    spot = _spot_checks(db, month)
+    spot = _spot_checks(db, month)  # of the county's own log
     villages, lines, missing, held = [], [], [], []
     for code, name in townships:
         report = latest(db, kh.report_id(code, month), REPORTED)
@@ -151,8 +151,10 @@ def _spot_checks(db, month: str) -> dict[str, list[int]]:
     """township code → [checked without a problem, checked] of the month's spot-checks."""
     first, last = month_range(month)
     out: dict[str, list[int]] = {}
-    for case_id, payload in db.execute(
-            "SELECT application_id, fields FROM history WHERE action = 'spot_check'"):
+    own = db.execute("SELECT id FROM workstation").fetchone()[0]
+    for case_id, payload in db.execute(  # the county's own log: its primary key, not a scan
+            "SELECT case_id, payload FROM events WHERE workstation_id = ?"
+            " AND type = 'SpotChecked'", [own]):
         fields = json.loads(payload)
         if first.isoformat() <= fields.get("checked_on", "") <= last.isoformat():
             got = out.setdefault(case_id[:9], [0, 0])

@@ -26,6 +26,7 @@ from desktop.assessment import publish
 from desktop.assessment.report import assessment
 from desktop.assessment.table import cells, headers, item_keys
 from desktop.core.errors import Refusal
+from desktop.ui.guard import gui_text
 
 ROOT = QModelIndex()
 
@@ -135,7 +136,8 @@ class AssessmentWidget(QWidget):
         buttons = [(self.tr("查看(&K)"), self.refresh), (self.tr("导出 PDF(&P)…"), self.export_pdf),
                    (self.tr("导出 Excel(&E)…"), self.export_xlsx)]
         if self.role == "township":
-            buttons.append((self.tr("公布本月考核(&G)…"), self.publish))
+            buttons += [(self.tr("公布本月考核(&G)…"), self.publish),
+                        (self.tr("更正已公布的考核(&R)…"), self.correct)]
         bar.addWidget(QLabel(self.tr("考核月份(YYYY-MM):")))
         bar.addWidget(self.month)
         for text, slot in buttons:
@@ -197,14 +199,21 @@ class AssessmentWidget(QWidget):
             f"{suffix.upper()} (*.{suffix})")
         return path
 
-    def publish(self) -> None:
+    def publish(self, correction: bool = False) -> None:
         month = self.month.text().strip()
-        if not self.ask_confirm(self.tr("公布 {0} 的考核?公布后随数据包报县民政局、发到各村,"
-                                        "不能撤回(可以更正)。").format(month)):
+        question = (self.tr("按现有数据重新计算并公布 {0} 考核的更正版?更正版随数据包送出,"
+                            "取代已公布的一版。") if correction else
+                    self.tr("公布 {0} 的考核?公布后随数据包报县民政局、发到各村,"
+                            "不能撤回(可以更正)。")).format(month)
+        if not self.ask_confirm(question):
             return
-        if self._try(lambda: publish.publish(self.store, month, self.today)):
+        if self._try(lambda: publish.publish(self.store, month, self.today,
+                                             correction=correction)):
             self._say(self.tr("{0} 的考核已公布,将随下一次导出的数据包送出。").format(month))
             self.refresh()
+
+    def correct(self) -> None:
+        self.publish(correction=True)
 
     def record_note(self) -> None:
         month, text = self.month.text().strip(), self.note.text().strip()
@@ -237,7 +246,7 @@ class AssessmentWidget(QWidget):
         try:
             action()
         except Refusal as exc:  # a ValidationFailed too: its message names each field
-            self._say(exc.message)
+            self._say(gui_text(exc.message))
             return False
         return True
 

@@ -129,3 +129,51 @@ def test_a_forged_report_is_refused_by_the_rule_book(world):  # noqa: F811
     with pytest.raises(Refusal, match="不能由发送方这一级办理"):
         check_recorded("AssessmentReported", own, report, None, role="village",
                        today=TODAY, policy=policy)
+
+
+def test_a_note_with_nobody_to_send_it_to_is_refused(tmp_path):
+    from tests.helpers import make_store
+
+    lonely = make_store(tmp_path, "township")
+    try:
+        with pytest.raises(Refusal, match="还没有登记任何村"):
+            publish.note(lonely, NOV, "好", TODAY)
+    finally:
+        lonely.close()
+
+
+def _mutations(value, path=()):
+    """Every place in a payload, to replace with something hostile."""
+    yield path
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _mutations(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _mutations(v, (*path, i))
+
+
+HOSTILE = [None, -1, 10 ** 30, 1.5, "", "x" * 5000, "\x1b[2J", [], {}, [1, 2, 3], {"a": 1},
+           True, "2099-12-31", [[1]], ["1", 2]]
+
+
+def test_every_hostile_field_of_a_report_is_refused_not_a_crash(world):  # noqa: F811
+    report, policy = _published(world), world.county.policy
+    own = kh.report_id("430522101", NOV)
+    accepted = []
+    for path in list(_mutations(report))[1:]:
+        for bad in HOSTILE:
+            forged = json.loads(json.dumps(report))
+            target = forged
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = bad
+            try:
+                _check(forged, own, policy)
+                accepted.append((path, bad))
+            except Refusal:  # ValidationFailed is one: a refusal, never a crash
+                pass
+    # only what is lawful: a name of plain words, "not assessed" where an item allows it
+    assert all(path[-1] == "name" and bad == "2099-12-31"
+               or path[-1] == "raw" and bad is None and kh.ITEMS[path[-2]].kind in
+               ("limit", "average") for path, bad in accepted), accepted

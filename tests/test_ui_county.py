@@ -36,7 +36,7 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):
     panel = win.township_panel
     assert panel.tabs.currentWidget() is panel.queue
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
-        "待县局审批", "全县案件台账"]
+        "待县局审批", "目标管理考核", "全县案件台账"]
     assert "县局审批(&X)" in [a.text() for a in win.menuBar().actions()]
     assert panel.queue.model.total == 1
     win.grab().save(str(tmp_path / "county.png"))

@@ -60,6 +60,9 @@ def note(store, month: str, text: str, today: date, places: list[str] | None = N
     month = checked_month(month, today)
     below = _places_below(store)
     chosen = list(dict.fromkeys(p.strip() for p in (places or []) if p.strip())) or list(below)
+    if not chosen:
+        raise Refusal(f"本机还没有登记任何{'乡镇' if role == 'county' else '村'}的身份文件,"
+                      f"讲评无处可发。请先{way('enroll_below')}。")
     unknown = [p for p in chosen if p not in below]
     if unknown:
         raise Refusal(f"{'、'.join(unknown)} 不是本机登记的{'乡镇' if role == 'county' else '村'}"

@@ -27,6 +27,8 @@ WAYS: dict[str, tuple[str, str]] = {
     "identity_export": ("relief-desk identity export -o 文件", "菜单“数据交换 → 本机身份与指纹…”"),
     "county_ref": ("--county-ref", "“县局批复文号”一栏"),
     "period": ("--month 或 --from/--to-date", "换一个月份"),
+    "enroll_below": ("用 relief-desk enroll 身份文件 登记下级工作站",
+                     "在“数据交换 → 登记对方工作站…”中登记下级工作站的身份文件"),
     "assessment_correction": ("用 relief-desk assessment publish --month 月份 --correction",
                               "在“目标管理考核”中点“更正已公布的考核…”"),
 }

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,7 +74,7 @@ class ScoreChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.lines: list[dict] = []
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(160)
 
     def set_lines(self, lines: list[dict]) -> None:
         self.lines = lines
@@ -107,7 +108,16 @@ class AssessmentWidget(QWidget):
         super().__init__(parent)
         self.store, self.today, self.assessment = store, today, None
         self.role = store.workstation["role"]
-        layout = QVBoxLayout(self)
+        # in a scroll area: its tables and chart never make the window taller than a
+        # 1366×768 screen at 125 % (the window's watcher keeps it on the screen)
+        outer, inner = QVBoxLayout(self), QWidget()
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.addLayout(self._bar())
         self.message = QLabel()
         self.message.setWordWrap(True)

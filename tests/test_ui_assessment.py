@@ -56,3 +56,21 @@ def test_a_bad_month_is_said_in_the_tab(qtbot, world, month):  # noqa: F811
     tab.month.setText(month)
     tab.refresh()
     assert "月" in tab.message.text()
+
+
+def test_the_village_officer_sees_their_own_line_from_the_menu(qtbot, world):  # noqa: F811
+    from desktop.assessment import publish
+    from desktop.ui.main_window import MainWindow
+
+    publish.publish(world.township, NOV, TODAY)
+    publish.note(world.township, NOV, "白水村公示要拍照留存。", TODAY, ["430522101202"])
+    world.send(world.township, world.b)
+    win = MainWindow(world.b, TODAY)
+    qtbot.addWidget(win)
+    assert not hasattr(win, "township_panel")
+    win.assessment_menu.actions()[0].trigger()
+    tab = win.assessment_dialog.panel
+    tab.refresh()
+    assert tab.villages.rowCount() == 1 and tab.villages.data(tab.villages.index(0, 1)) == "白水村"
+    assert "第 1 版" in tab.state.text() and "白水村公示要拍照留存。" in tab.state.text()
+    win.assessment_dialog.close()

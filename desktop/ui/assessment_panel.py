@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -262,3 +264,33 @@ class AssessmentWidget(QWidget):
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
+
+
+class AssessmentDialog(QDialog):
+    """At a village: its own month as the township published it, and the 讲评 it got."""
+
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("本村目标管理考核"))
+        layout = QVBoxLayout(self)
+        self.panel = AssessmentWidget(store, today, self)
+        layout.addWidget(self.panel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        from desktop.ui.window_fit import fit
+
+        fit(self, 1100, 600)
+
+
+def install_village(main_window) -> None:
+    """The village's menu 考核: its own figures (the township's monthly report of it)."""
+    menu = main_window.menuBar().addMenu(main_window.tr("考核(&K)"))
+
+    def show() -> None:
+        dialog = AssessmentDialog(main_window.store, main_window.today, main_window)
+        main_window.assessment_dialog = dialog
+        dialog.open()
+
+    menu.addAction(main_window.tr("本村月度考核(&M)…"), show)
+    main_window.assessment_menu = menu

@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
             from desktop.ui import township_panel
 
             township_panel.install(self)
+        else:  # its own 考核, as the township sent it
+            from desktop.ui.assessment_panel import install_village
+
+            install_village(self)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

@@ -12,8 +12,23 @@ from __future__ import annotations
 from desktop.storage.eventlog import verify_chain
 
 
-def filtered_chains(db, own: dict) -> set[str]:
-    """Workstations whose events reach this store filtered: the township, on a village."""
+class EveryoneBut:
+    """Every writer but this store's own: at the county, each chain is a township's relay
+    of the cases the county holds (and of its monthly 考核 reports), so every chain it
+    holds but its own arrives with gaps by design."""
+
+    def __init__(self, own_id: str):
+        self.own_id = own_id
+
+    def __contains__(self, workstation_id: str) -> bool:
+        return workstation_id != self.own_id
+
+
+def filtered_chains(db, own: dict):
+    """Workstations whose events reach this store filtered: the township, on a village;
+    every other writer, on the county."""
+    if own["role"] == "county":
+        return EveryoneBut(db.execute("SELECT id FROM workstation").fetchone()[0])
     if own["role"] != "village":
         return set()
     return {r[0] for r in db.execute("SELECT workstation_id FROM peers WHERE role = 'township'")}

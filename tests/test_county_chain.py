@@ -184,3 +184,31 @@ def _log(store):
     from desktop.storage.eventlog import all_events
 
     return list(all_events(store.db))
+
+
+def test_the_county_sees_one_person_in_two_townships(world, tmp_path):
+    """Each township sees only its own villages; the county sees both cases of one ID."""
+    from desktop.township.flags import red_flags
+    from desktop.township.villages import inbox
+    from tests.sync_world import introduce
+    from tests.township_world import applicant
+
+    east = make_store(tmp_path, "village", township="酿溪镇", township_code="430522102",
+                      village="东山村", village_code="430522102201", officer="李东山")
+    introduce(east, world.other)
+    person = applicant()
+    here = case_with(world, world.a, proposed_fen=200_000, applicant=person)
+    there = case_with(world, east, proposed_fen=210_000, applicant=person)
+    world.up()
+    world.send(east, world.other)
+    for township, case_id in ((world.township, here), (world.other, there)):
+        Decisions(township, TODAY).refer(case_id)
+        world.send(township, world.county)
+    assert "same_id" not in {f.code for f in red_flags(world.township.db, [here],
+                                                       world.township.policy)[here]}
+    flags = red_flags(world.county.db, [here, there], world.county.policy)
+    assert {"same_id"} <= {f.code for f in flags[here]} & {f.code for f in flags[there]}
+    lines = {t.code: t for t in inbox(world.county.db, TODAY, world.county.policy, "township")}
+    assert (lines["430522101"].cases, lines["430522101"].awaiting) == (1, 1)
+    assert lines["430522102"].name == "酿溪镇" and lines["430522102"].bundles == 1
+    east.close()

@@ -212,3 +212,27 @@ def test_the_county_sees_one_person_in_two_townships(world, tmp_path):
     assert (lines["430522101"].cases, lines["430522101"].awaiting) == (1, 1)
     assert lines["430522102"].name == "酿溪镇" and lines["430522102"].bundles == 1
     east.close()
+
+
+def test_the_county_refuses_a_township_record_that_differs_from_its_decision(world):
+    """The township's record of the county's decision is checked again at the county: an
+    amount other than the county's is refused there, and the case stays as decided."""
+    case_id = _referred(world)
+    CountyDecisions(world.county, TODAY).approve(case_id, 180_000)
+    world.send(world.county, world.township)
+    log = _log(world.township)
+    record = next(e for e in log if e.case_id == case_id and e.type == "Approved")
+    before = next(e for e in log if e.workstation_id == record.workstation_id
+                  and e.seq == record.seq - 1)
+    altered = dataclasses.replace(record, payload={**record.payload, "amount_fen": 250_000},
+                                  payload_json="")
+    altered = dataclasses.replace(altered, hash=altered.content_hash())
+    assert altered.prev_hash == before.hash
+    from desktop.sync import relay
+
+    since = relay.held(world.county.db, world.township.workstation["id"])
+    report = deliver(world, signed_bundle(world, [altered], sender=world.township,
+                                          recipient=world.county, since=since), world.county)
+    (refusal,) = report.refused
+    assert "县局批准的金额是 1,800.00 元" in refusal[2]
+    assert status(world.county, case_id) == "county_decided"

@@ -65,11 +65,15 @@ class TownshipPanel(QObject):
         tabs = ((self.queue, "审批队列"), (self.inbox, "各村报送"),
                 (self.figures_tab, "月度统计"), (self.ledger, "全部案件台账"))
         if window.store.workstation["role"] == "county":  # its villages are not its peers
-            tabs = ((self.queue, "待县局审批"), (self.ledger, "全县案件台账"))
+            from desktop.ui.county_panel import CountyDashboard
+
+            self.dashboard = CountyDashboard(window)
+            tabs = ((self.dashboard, "县局概况"), (self.queue, "待县局审批"),
+                    (self.ledger, "全县案件台账"))
         for widget, title in tabs:
             self.tabs.addTab(widget, title)
         window.setCentralWidget(self.tabs)
-        self.tabs.setCurrentWidget(self.queue)
+        self.tabs.setCurrentWidget(getattr(self, "dashboard", self.queue))  # the county's first
         self.ledger_stale, self.ledger_refresh = True, window.refresh
         self.tabs.currentChanged.connect(self.ledger_shown)
         self.tabs.currentChanged.connect(self._figures_shown)
@@ -100,6 +104,8 @@ class TownshipPanel(QObject):
     def refresh(self) -> None:
         self.queue.refresh()
         self.inbox.refresh()
+        if hasattr(self, "dashboard"):
+            self.dashboard.refresh()
         if self._figures is not None:
             self._figures.invalidate()
 

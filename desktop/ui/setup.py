@@ -94,15 +94,20 @@ class SetupDialog(QDialog):
     def identity(self) -> dict:
         doc = {key: edit.text().strip() for key, edit in self.inputs.items()}
         doc["role"] = self.role.currentData()
-        if doc["role"] != "village":
-            doc.pop("village")
-            doc.pop("village_code")
+        for key in self._unused(doc["role"]):
+            doc.pop(key)
         return doc
 
+    @staticmethod
+    def _unused(role: str) -> tuple[str, ...]:
+        """A township names no village; a county names neither township nor village."""
+        return {"village": (), "township": ("village", "village_code")}.get(
+            role, ("township", "township_code", "village", "village_code"))
+
     def _role_changed(self) -> None:
-        village = self.role.currentData() == "village"
-        for key in ("village", "village_code"):
-            self.inputs[key].setEnabled(village)
+        unused = self._unused(self.role.currentData())
+        for key, edit in self.inputs.items():
+            edit.setEnabled(key not in unused)
 
     def create(self) -> None:
         """Validate everything at once; on success create the store and accept."""

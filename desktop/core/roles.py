@@ -8,6 +8,7 @@ entry here, not new branches in sync."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from desktop.core.regions import LEVEL_LABELS, LEVELS, Region, case_village, region
@@ -64,8 +65,12 @@ def enroll_problem(own: dict, card: dict) -> str:
 def case_in_scope(case_id: str, *regions: Region) -> bool:
     """Whether the case (or a village's batch record) lies in every region named."""
     village = case_village(case_id)
-    if not village:
-        return False
+    return bool(village) and _village_in(village, regions)
+
+
+@functools.lru_cache(maxsize=4096)
+def _village_in(village: str, regions: tuple[Region, ...]) -> bool:
+    """Asked for every event of every bundle, of a few hundred villages: remembered."""
     place = Region("village", village)
     return all(r.contains(place) for r in regions)
 

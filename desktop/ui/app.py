@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import Refusal
 from desktop.paths import resource_path, store_path
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.windows import KEEP
 
-APP_NAME = "民生救助工作台"
+APP_NAME = QT_TR_NOOP("民生救助工作台")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 _keep = KEEP  # translators and windows must outlive run()'s locals
 
@@ -75,13 +76,13 @@ def _excepthook(kind, value, tb) -> None:
     from desktop.crash import report_bug
 
     report = report_bug(value)
-    _alert(f"程序内部错误({kind.__name__}),操作未完成,已保存的数据不受影响。\n"
-           f"详情已写入 {report},请交给维护人员。")
+    _alert(tr("程序内部错误({kind}),操作未完成,已保存的数据不受影响。\n详情已写入 {report},请交给维护人员。").format(
+               kind=kind.__name__, report=report))
 
 
 def _alert(text: str) -> None:
     if QApplication.instance() is not None:
-        QMessageBox.warning(QApplication.activeWindow(), APP_NAME, text)
+        QMessageBox.warning(QApplication.activeWindow(), tr(APP_NAME), text)
     else:
         print(text, file=sys.stderr)
 
@@ -126,7 +127,7 @@ def run(data_dir: Path, today: date | None = None) -> int:
     except Refusal as exc:
         from desktop.ui.guard import gui_text
 
-        QMessageBox.critical(None, APP_NAME, gui_text(exc.message))
+        QMessageBox.critical(None, tr(APP_NAME), gui_text(exc.message))
         return 2
     if not first.isVisible():
         return 0

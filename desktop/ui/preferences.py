@@ -9,9 +9,10 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import guard
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-FONT_SIZES = {"small": ("小", 9), "medium": ("中", 10), "large": ("大", 12),
-              "huge": ("特大", 14)}
+FONT_SIZES = {"small": (QT_TR_NOOP("小"), 9), "medium": (QT_TR_NOOP("中"), 10),
+              "large": (QT_TR_NOOP("大"), 12), "huge": (QT_TR_NOOP("特大"), 14)}
 DEFAULT_SIZE = "medium"
 SIZE_KEY = "display/font_size"
 
@@ -40,13 +41,13 @@ def apply_font_size(size: str, remember: bool = True) -> None:
 
 def install(main_window) -> None:
     """The 设置 menu of `main_window`."""
-    menu = main_window.menuBar().addMenu("设置(&T)")
-    sizes = menu.addMenu("字号(&Z)")
+    menu = main_window.menuBar().addMenu(tr("设置(&T)"))
+    sizes = menu.addMenu(tr("字号(&Z)"))
     group = QActionGroup(main_window)
     current = saved_font_size()
     main_window.font_actions = {}
     for number, (code, (label, _points)) in enumerate(FONT_SIZES.items(), 1):
-        action = QAction(f"{label}(&{number})", main_window, checkable=True)
+        action = QAction(f"{tr(label)}(&{number})", main_window, checkable=True)
         action.setChecked(code == current)
         action.triggered.connect(lambda _=False, c=code: _chosen(main_window, c))
         group.addAction(action)
@@ -54,10 +55,11 @@ def install(main_window) -> None:
         main_window.font_actions[code] = action
     panel = getattr(main_window, "notice_panel", None)
     if panel is not None:
-        menu.addAction("异议反映电话(&P)…", panel.set_phones)
+        menu.addAction(tr("异议反映电话(&P)…"), panel.set_phones)
     main_window.settings_menu = menu
 
 
 def _chosen(main_window, size: str) -> None:
     apply_font_size(size)
-    guard.tell(main_window, f"字号已改为“{FONT_SIZES[size][0]}”,下次打开时仍用这个字号。")
+    guard.tell(main_window, tr("字号已改为“{FONT_SIZES}”,下次打开时仍用这个字号。").format(
+                                FONT_SIZES=tr(FONT_SIZES[size][0])))

@@ -26,6 +26,7 @@ FRAMED_MS = 150  # time for a window manager to frame a newly shown window
 TITLE_BAR = 34  # a window manager's title bar and frame, outside the geometry we set
 MARGIN = 8
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# i18n: data (matched in button texts; English texts take their first letters)
 PREFERRED = (("确定", "O"), ("保存", "S"), ("取消", "C"), ("关闭", "C"), ("打印", "P"),
              ("导出", "E"), ("导入", "I"), ("添加", "A"), ("删除", "D"), ("选择", "F"),
              ("放弃", "Q"), ("返回", "B"), ("显示", "V"), ("刷新", "R"), ("登记", "R"))

@@ -53,7 +53,7 @@ def ask_yes(parent, text: str, yes: str = QT_TR_NOOP("确定"), no: str = QT_TR_
 def confirm_step(parent, what: str, consequence: str) -> bool:
     """Before a step that cannot be undone: what it is and what follows from it."""
     return ask_yes(parent, tr("{what}\n\n{consequence}\n\n此操作登记后不能撤销,有误只能另行登记更正。").format(
-                               what=what, consequence=consequence),
+                               what=what, consequence=tr(consequence)),
                    yes=tr("确定{what}").format(what=_short(what)), no=tr("返回检查"))
 
 

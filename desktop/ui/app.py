@@ -19,7 +19,8 @@ from desktop.ui.windows import KEEP
 
 APP_NAME = QT_TR_NOOP("民生救助工作台")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
-_keep = KEEP  # translators and windows must outlive run()'s locals
+_keep = KEEP  # windows must outlive run()'s locals
+_translators: list[QTranslator] = []  # those installed, kept alive here
 
 
 def install_font(app: QApplication) -> str:
@@ -41,15 +42,34 @@ def install_font(app: QApplication) -> str:
     return families[0]
 
 
-def install_translations(app: QApplication) -> bool:
-    """Qt's own Chinese strings (标准按钮 “确定”“取消” …)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
+def install_translations(app: QApplication, language: str | None = None) -> bool:
+    """The interface in `language` (the saved setting by default): Qt's own strings
+    (standard buttons “确定”/“OK”, the file dialogs) and, for English, ours. Installed before
+    any window is built, as every window takes its texts when it is made. False when a
+    catalogue is missing (the interface then stays in Chinese, the source language)."""
+    from desktop.ui import preferences
+    from desktop.ui.i18n import catalogue
+
+    language = language or preferences.saved_language()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+                       if language == "en" else
+                       QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ok = translator.load("qtbase_zh_CN", folder)
-    if ok:
-        app.installTranslator(translator)
-        _keep.append(translator)
+    wanted = [(f"qtbase_{language}", folder)]
+    ours = catalogue(language)
+    if ours is not None:
+        wanted.append((ours.name, str(ours.parent)))
+    for old in _translators:  # a second call replaces the language, not adds to it
+        app.removeTranslator(old)
+    _translators.clear()
+    ok = True
+    for name, where in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, where):
+            app.installTranslator(translator)
+            _translators.append(translator)
+        else:
+            ok = False
     return ok
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.paths import resource_path
 
 CONTEXT = ""  # lupdate files a bare tr() call under the empty context
-LANGUAGES = {"zh_CN": "中文", "en": "English"}  # each in its own language
+LANGUAGES = {"zh_CN": "中文", "en": "English"}  # i18n: data (each in its own language)
 DEFAULT_LANGUAGE = "zh_CN"
 
 

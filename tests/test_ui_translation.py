@@ -119,8 +119,9 @@ def _tool(name: str, *args: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def _messages(path: Path) -> dict[str, ET.Element]:
-    return {m.findtext("source"): m.find("translation")
+def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    """(source, disambiguation) → translation element."""
+    return {(m.findtext("source"), m.findtext("comment") or ""): m.find("translation")
             for m in ET.parse(path).getroot().iter("message")}
 
 
@@ -132,8 +133,8 @@ def test_every_ui_string_has_an_english_translation(tmp_path):
     assert len(wanted) > 500  # the extraction really ran over the UI
     english = _messages(TS)
     problems = []
-    for source in wanted:
-        translation = english.get(source)
+    for source, disambiguation in wanted:
+        translation = english.get((source, disambiguation))
         if translation is None or translation.get("type") in ("unfinished", "obsolete") \
                 or not (translation.text or "").strip():
             problems.append(f"not translated: {source!r}")

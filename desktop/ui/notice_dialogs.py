@@ -146,7 +146,7 @@ class ObjectionDialog(_Form):
         for c in cases:
             self.case.addItem(f"{c['applicant_name']}({c['application_id']})",
                               c["application_id"])
-        self.row(tr("案件"), "case_id", self.case)
+        self.row(tr("案件", "one case, chosen"), "case_id", self.case)
         self.received = self.row(tr("收到日期"), "received_on", w.date_edit(today))
         self.sender = self.row(tr("异议人"), "from", w.line_edit(tr("不填为匿名"), 60))
         self.content = self.row(tr("异议内容"), "content", w.text_area(tr("反映的问题"), 90))

@@ -93,12 +93,12 @@ def add_access_keys(window: QWidget) -> None:
 
 
 def with_key(text: str, letter: str) -> str:
-    """"导出…" → "导出(&E)…": the Chinese way of showing an access key; an English text
-    with the letter in it gets it underlined in place ("&Export…")."""
+    """"导出…" → "导出(&E)…": the Chinese way of showing an access key. An English text
+    gets the letter underlined in place ("&Export…"); one without that letter is left for
+    add_access_keys to give a free letter of its own words when its window is shown."""
     if not _CJK.search(text):
         at = text.lower().find(letter.lower())
-        if at >= 0:
-            return f"{text[:at]}&{text[at:]}"
+        return f"{text[:at]}&{text[at:]}" if at >= 0 else text
     tail = "…" if text.endswith("…") else ""
     return f"{text[:len(text) - len(tail)]}(&{letter}){tail}"
 

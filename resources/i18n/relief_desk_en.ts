@@ -879,6 +879,11 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <comment>one case, chosen</comment>
         <translation>Case</translation>
     </message>
     <message>

@@ -5,7 +5,6 @@ ledger are the township panel's tabs, shown as the county's (township_panel.inst
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,16 +22,15 @@ from desktop.core.errors import Refusal
 from desktop.county import spotcheck
 from desktop.township.villages import inbox
 from desktop.ui import guard, window_fit
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_models import InboxModel
 from desktop.ui.widgets import ErrorLabel, ok_cancel, text_area
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CountyDashboard", text)
-
-
 class TownshipsModel(InboxModel):
-    HEADERS = ("乡镇", "乡镇代码", "经办人", "最近收到", "数据包", "案件", "待决定", "未报送(天)")
+    HEADERS = (QT_TR_NOOP("乡镇"), QT_TR_NOOP("乡镇代码"), QT_TR_NOOP("经办人"),
+               QT_TR_NOOP("最近收到"), QT_TR_NOOP("数据包"), QT_TR_NOOP("案件"),
+               QT_TR_NOOP("待决定"), QT_TR_NOOP("未报送(天)"))
 
 
 class CountyDashboard(QWidget):
@@ -125,7 +123,7 @@ class CountyDashboard(QWidget):
                   ).format(waiting=waiting, overdue=overdue or 0, townships=len(rows))
         if silent:
             text += tr(" · {n} 个乡镇超过 {days} 天未报送:{names}").format(
-                n=len(silent), days=policy.village_silent_days, names="、".join(silent))
+                n=len(silent), days=policy.village_silent_days, names=tr("、").join(silent))
         text += tr(" · {month} 抽查:抽中 {drawn} 件,已核查 {checked} 件,发现问题 {problems} 件"
                    ).format(month=self.month, drawn=drawn, checked=checked, problems=problems)
         self.summary.setText(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desktop.core import fields as f
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS
+from desktop.core.editions import decided_under
 from desktop.core.errors import FieldError
 from desktop.core.steps import step_date, yuan
 
@@ -22,6 +23,7 @@ def decision(errors, fi, case, today, policy, *, note_key: str, note_label: str)
 def rejection(errors, fi, case, today, policy) -> dict:
     out = decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
     _county_ref(errors, fi, case, out)
+    decided_under(errors, fi, out)
     return out
 
 
@@ -51,6 +53,7 @@ def approval(errors, fi, case, today, policy) -> dict:
                                  f"超过县级审批上限 {policy.county_cap_fen / 100:.2f} 元。"))
     _county_ref(errors, fi, case, out)
     _recovery(errors, fi, case, out)
+    decided_under(errors, fi, out)
     return out
 
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from desktop.core.editions import EVENT as EDITION
 from desktop.core.errors import Refusal
 from desktop.core.roles import ROLES, region_of
 from desktop.core.rulebook import RECEIVED_EVENT, check_recorded
 from desktop.operations.casework import Casework, facts_of
 from desktop.storage.attachments import store_bytes
+from desktop.storage.edition_projections import last_version
 from desktop.storage.eventlog import Event, insert_events
 from desktop.storage.projection_batch import batched, reader
 from desktop.storage.projections import apply_event
@@ -70,6 +72,7 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
                 reports.append(ImportReport(Path(path).name, error=exc.message))
             if progress:
                 progress(i + 1, len(ready))
+    store.refresh_policy(today)  # an edition received may be in force
     return reports
 
 
@@ -204,6 +207,8 @@ def _rule_problem(store, e: Event, role: str, today: date) -> str:
     the same step typed by an officer at this workstation."""
     row = reader(store.db).find(e.case_id)  # the case as projected so far in this import
     facts = facts_of(store.db, row) if row and e.type != RECEIVED_EVENT else None
+    if e.type == EDITION:  # an edition is checked against the issuer's last one held
+        facts = last_version(store.db, e.case_id)
     try:
         check_recorded(e.type, e.case_id, e.payload, facts, role=role, today=today,
                        policy=store.policy)

@@ -29,7 +29,11 @@ from desktop.core.regions import LEVELS, Region, code_problem
 class Issuer:
     role: str  # the role that issues (its region level is the role's level)
     label: str
+    office: str  # the issuing body after the place's name: 陈家坊镇民政办, 新邵县民政局
     keys: frozenset  # the Policy settings its editions may set
+
+    def name(self, ws: dict) -> str:
+        return f"{ws[self.role]}{self.office}"
 
 
 CALENDAR = frozenset({"holidays", "extra_workdays"})
@@ -40,10 +44,10 @@ LOCAL_ONLY = frozenset({"backups_kept", "village_committee_phone", "soon_due_day
 _TOWNSHIP_KEYS = CALENDAR | {"township_office_phone"}
 
 ISSUERS: dict[str, Issuer] = {i.role: i for i in [
-    Issuer("township", "乡镇民政办", _TOWNSHIP_KEYS),
+    Issuer("township", "乡镇民政办", "民政办", _TOWNSHIP_KEYS),
     # The county's editions reach townships (and through them villages) once the county
     # workstation exists; moving a key to the township's row delegates it.
-    Issuer("county", "县民政局",
+    Issuer("county", "县民政局", "民政局",
            frozenset(x.name for x in fields(Policy)) - LOCAL_ONLY - _TOWNSHIP_KEYS),
 ]}
 # Later levels are laid over earlier ones (their keys are disjoint anyway).
@@ -112,8 +116,8 @@ def settings_of(errors, value, level: str) -> dict:
     issuer = ISSUERS.get(level)
     barred = sorted(k for k in value if issuer and k not in issuer.keys)
     if barred:
-        errors.append(FieldError("settings", f"{issuer.label}不能设定“{'、'.join(barred)}”"
-                                             f"(可设定:{'、'.join(sorted(issuer.keys))})。"))
+        may = f"(可设定:{'、'.join(sorted(issuer.keys))})" if len(issuer.keys) <= 6 else ""
+        errors.append(FieldError("settings", f"{issuer.label}不能设定“{'、'.join(barred)}”{may}。"))
         return {}
     try:
         clean = policy_from_settings(dict(value)).to_settings()

@@ -8,11 +8,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 
 from desktop.cli.commands import read_json, with_store
-from desktop.core.editions import in_force, upcoming
-from desktop.core.policy import Policy
+from desktop.operations.editions import policy_report
 from desktop.storage.edition_projections import held
 
 
@@ -47,27 +45,6 @@ def policy(args, store, today) -> int:
 
 def _title(store, rid: str) -> str:
     return next(e.title for e in held(store.db) if e.record_id == rid)
-
-
-def policy_report(store, today) -> dict:
-    """The policy in force here on `today`: the editions, and each setting with where its
-    value comes from (an edition's record id, or "local")."""
-    editions = held(store.db)
-    force = in_force(editions, today)
-    values = store.policy.to_settings()
-    source = {k: e.record_id for e in force for k in e.settings}
-    return {"date": today.isoformat(),
-            "in_force": [_edition(e) for e in force],
-            "upcoming": [_edition(e) for e in upcoming(editions, today)],
-            "settings": {f.name: {"value": values[f.name],
-                                  "source": source.get(f.name, "local")}
-                         for f in fields(Policy)}}
-
-
-def _edition(e) -> dict:
-    return {"record_id": e.record_id, "level": e.level, "version": e.version,
-            "issuer": e.issuer, "issued": e.issued_on.isoformat(),
-            "effective": e.effective_on.isoformat(), "settings": sorted(e.settings)}
 
 
 def describe(report: dict) -> str:

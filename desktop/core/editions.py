@@ -222,3 +222,35 @@ def decided_under(errors, fi, out: dict) -> None:
                                                 "(如 430522101-POLICY-2),每级一个。"))
         return
     out[DECIDED_UNDER] = list(value)
+
+
+# What each setting is called on screen (the command line shows the key).
+SETTING_LABELS = {
+    "investigation_start_days": "受理后开始调查(工作日)",
+    "notice_days_temporary": "临时救助公示天数",
+    "notice_days_dibao": "低保公示天数",
+    "township_decision_days": "乡镇审批期限(工作日)",
+    "rejection_notice_days": "书面告知不批准(工作日)",
+    "case_total_days": "受理至决定(工作日)",
+    "case_extended_days": "延长后期限(工作日)",
+    "paperwork_after_pay_first_days": "先行救助后补办手续(工作日)",
+    "result_notice_days": "决定后结果公示(工作日)",
+    "soon_due_days": "临近期限提示(工作日)",
+    "village_silent_days": "村未报送提示(天)",
+    "dibao_monthly_standard_fen": "低保月标准(分)",
+    "township_cap_multiple": "乡镇审批上限(低保标准倍数)",
+    "county_cap_multiple": "县级审批上限(低保标准倍数)",
+    "max_request_fen": "申请金额上限(分)",
+    "paid_first_cap_fen": "先行救助上限(分,0 为乡镇上限)",
+    "renotice_above_percent": "超过公示金额须重新公示(%)",
+    "applicant_min_age": "申请人最低年龄",
+    "deliberation_skippable": "可不经评议",
+    "representatives_share_num": "村民代表占比(分子)",
+    "representatives_share_den": "村民代表占比(分母)",
+    "deliberation_majority_base": "评议过半数的基数",
+    "holidays": "法定节假日",
+    "extra_workdays": "调休上班日",
+    "backups_kept": "保留备份份数",
+    "village_committee_phone": "村委会电话",
+    "township_office_phone": "乡镇民政办电话",
+}

@@ -4,13 +4,15 @@ issuer's log, and sent down with the next bundle to every workstation below."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
-from desktop.core.editions import EVENT, ISSUERS, record_id
+from desktop.core.editions import EVENT, ISSUERS, in_force, record_id, upcoming
 from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.policy import Policy
 from desktop.core.roles import ROLES, region_of
 from desktop.core.rulebook import check_step
-from desktop.storage.edition_projections import last_version
+from desktop.storage.edition_projections import held, last_version
 
 DOCUMENT_KEYS = ("settings", "version", "note")
 
@@ -53,3 +55,24 @@ def issue_edition(store, settings, effective: date, today: date, *, version=None
         store.record(actor=ws["officer"], case_id=rid, type_=EVENT, payload=clean)
     store.refresh_policy(today)  # in force today already: the ledger follows it now
     return rid
+
+
+def policy_report(store, today) -> dict:
+    """The policy in force here on `today`: the editions, and each setting with where its
+    value comes from (an edition's record id, or "local")."""
+    editions = held(store.db)
+    force = in_force(editions, today)
+    values = store.policy.to_settings()
+    source = {k: e.record_id for e in force for k in e.settings}
+    return {"date": today.isoformat(),
+            "in_force": [_edition(e) for e in force],
+            "upcoming": [_edition(e) for e in upcoming(editions, today)],
+            "settings": {f.name: {"value": values[f.name],
+                                  "source": source.get(f.name, "local")}
+                         for f in fields(Policy)}}
+
+
+def _edition(e) -> dict:
+    return {"record_id": e.record_id, "level": e.level, "version": e.version,
+            "issuer": e.issuer, "issued": e.issued_on.isoformat(),
+            "effective": e.effective_on.isoformat(), "settings": sorted(e.settings)}

@@ -87,9 +87,10 @@ def policy_in_force(store, today: date):
 
 
 def local_edit_problem(store, changes: dict) -> str:
-    today = store.today
+    today, current = store.today, store.policy.to_settings()
     editions = held(store.db)
-    return edit_problem(changes, in_force(editions, today) + upcoming(editions, today),
+    changed = {k: v for k, v in changes.items() if current.get(k) != v}  # a form resent whole
+    return edit_problem(changed, in_force(editions, today) + upcoming(editions, today),
                         store.workstation["role"])
 
 

@@ -201,13 +201,18 @@ class ResolveDialog(_Form):
 class PhonesDialog(_Form):
     """The objection channel printed on every notice; a bad number is said beside it."""
 
-    def __init__(self, policy, parent=None):
+    def __init__(self, policy, parent=None, editions=()):
         super().__init__("异议反映电话", parent)
         self.layout_.insertWidget(0, QLabel("公示上须写明异议反映电话。"))
         self.village = self.row("村委会电话", "village", w.line_edit("如 0739-3612345", 20))
         self.village.setText(policy.village_committee_phone)
         self.township = self.row("乡镇民政办电话", "township", w.line_edit("如 0739-3698765", 20))
         self.township.setText(policy.township_office_phone)
+        from desktop.ui.policy_dialogs import lock_from_above
+
+        above = lock_from_above(self.township, "township_office_phone", editions)
+        if above:
+            self.form.addRow("", QLabel(above))
         self.typed = False
         self.finish()
 

@@ -99,6 +99,9 @@ def test_a_township_calendar_reaches_the_village_and_moves_its_deadlines_from_it
     assert "陈家坊镇民政办 第 1 版,自 2026-12-30 起施行" in out
     assert re.search(r"holidays\s+2027-01-01\s+\[陈家坊镇民政办第 1 版\]", out)
     assert re.search(r"investigation_start_days\s+3\s+\[本机设置\]", out)
+    # the ledger as recomputed under the edition is the ledger the log gives under it
+    code, out, err = rd("v", "doctor", today=EFFECTIVE)
+    assert code == 0 and "台账与日志一致" in out, out + err
 
 
 def test_a_key_set_from_above_is_not_edited_below(enrolled, tmp_path):
@@ -122,6 +125,7 @@ def test_a_key_set_from_above_is_not_edited_below(enrolled, tmp_path):
     ({"township_cap_multiple": 9}, EFFECTIVE, "乡镇民政办不能设定“township_cap_multiple”"),
     ({"holidays": ["2027-13-01"]}, EFFECTIVE, "日期列表"),
     ({"township_office_phone": 7}, EFFECTIVE, "应为文字"),
+    ({"township_office_phone": "0739\u202e123456"}, EFFECTIVE, "电话无效"),
     ({"holidays": ["2027-01-01"]}, "2026-12-28", "施行日期不能早于2026-12-29"),
     ({"settings": {"holidays": ["2027-01-01"]}, "version": 3}, EFFECTIVE, "政策版本号应为 1"),
     ({"settings": {"holidays": []}, "by": "x"}, EFFECTIVE, "未知的项“by”"),

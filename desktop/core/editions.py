@@ -124,7 +124,19 @@ def settings_of(errors, value, level: str) -> dict:
     except Refusal as exc:
         errors.append(FieldError("settings", exc.message))
         return {}
+    for key in sorted(k for k in value if k.endswith("_phone")):
+        _phone(errors, key, clean[key])
     return {k: clean[k] for k in sorted(value)}
+
+
+# As `notice phones` checks a phone typed here: it is printed on every notice.
+_PHONE = re.compile(r"[0-9()()\- ]{5,20}")
+
+
+def _phone(errors, key: str, value: str) -> None:
+    if value and not _PHONE.fullmatch(value):
+        errors.append(FieldError("settings", f"设置“{key}”的电话无效:只能由数字、括号、"
+                                             f"连字符和空格组成(5 到 20 个),如 0739-3612345。"))
 
 
 def check_issuer(role: str, clean: dict, record_id_: str) -> None:

@@ -7,9 +7,10 @@ its dialogs, the projections and the importer all read this table, so a step typ
 officer and the same step arriving in a bundle pass exactly the same checks
 (`check_recorded`). Adding an action is one entry here plus its projection.
 
-Three entries concern no case step: `receive` (the application itself, checked by the
-application schema), and two facts of a village's notice batch (its result notice, the
-photo of a posted sheet), whose record id is `<village code>-<notice id>`."""
+Four entries concern no case step: `receive` (the application itself, checked by the
+application schema), two facts of a village's notice batch (its result notice, the
+photo of a posted sheet), whose record id is `<village code>-<notice id>`, and an edition
+of policy issued from above (`core/editions.py`, record `<issuer code>-POLICY-<n>`)."""
 
 from __future__ import annotations
 

@@ -98,3 +98,13 @@ def with_editions(clause: str, args: list) -> tuple[str, list]:
     """The filter of the events a workstation sends to one below it (its cases there),
     widened to every edition of policy issued here: each goes to every place below."""
     return f"({clause} OR type = ?)", [*args, EVENT]
+
+
+def projected_policy(db):
+    """The policy the ledger was last projected under (the local settings and the
+    editions then in force): what a check that rebuilds the ledger must rebuild it with."""
+    local = {key: json.loads(value) for key, value in db.execute(
+        "SELECT key, value FROM settings")}
+    names = projected_under(db).split()
+    return policy_from_settings(effective_settings(
+        local, [e for e in held(db) if e.record_id in names]))

@@ -70,8 +70,12 @@ class PolicyDialog(QDialog):
             shown = "、".join(value) if isinstance(value, list) else str(value)
             for j, text in enumerate((SETTING_LABELS.get(key, key), shown or "(无)",
                                       source_text(s["source"], report))):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if s["source"] != "local":  # set from above: shown as not editable here
+                    item.setBackground(self.palette().window())
+                self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def issue(self) -> None:
         if IssueDialog(self.store, self.today, self).exec():

@@ -117,7 +117,7 @@ def test_a_key_set_from_above_is_not_edited_below(enrolled, tmp_path):
     assert rd("v", "notice", "phones", "--village", "0739-2222222", today=EFFECTIVE)[0] == 0
     # at the issuer, a new edition changes it, not a local edit
     code, _, err = rd("t", "notice", "phones", "--township", "0739-1111111", today=EFFECTIVE)
-    assert code == 2 and "请发布新版政策" in err
+    assert code == 2 and "请用 relief-desk policy issue 文件 --effective 日期 发布新版政策" in err
 
 
 @pytest.mark.parametrize("doc, effective, says", [

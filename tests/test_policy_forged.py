@@ -11,6 +11,7 @@ import pytest
 
 from desktop.operations.editions import issue_edition
 from desktop.storage.edition_projections import held
+from desktop.storage.queries import case_detail
 from tests.forged import chained, deliver, own_events, signed_bundle
 from tests.helpers import TODAY
 from tests.sync_world import World
@@ -100,6 +101,10 @@ def test_a_decision_keeps_the_edition_it_was_decided_under_and_travels_with_it(w
     shown = world.a.db.execute("SELECT fields FROM history WHERE application_id = ? AND"
                                " action = 'approve'", [case_id]).fetchone()[0]
     assert "430522101-POLICY-1" in shown
+    lines = [h["summary"] for h in case_detail(world.a.db, case_id, TODAY,
+                                                world.a.policy)["history"]]
+    assert any(x.startswith("批准") and x.endswith(";依据政策 430522101-POLICY-1")
+               for x in lines), lines
 
 
 def test_a_decision_naming_a_made_up_edition_is_refused(world):

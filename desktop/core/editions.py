@@ -23,6 +23,7 @@ from desktop.core import fields as f
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.regions import LEVELS, Region, code_problem
+from desktop.core.ways import way
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def local_edit_problem(changes: dict, editions: list[Edition], own_role: str) ->
     for key in sorted(changes):
         for e in editions:
             if key in e.settings:
-                how = ("请发布新版政策" if e.level == own_role
+                how = (f"请{way('policy_issue')}" if e.level == own_role
                        else f"如需改动,请与{e.issuer}联系")
                 return f"设置“{key}”由{e.title}设定,本机不能修改;{how}。"
     return ""

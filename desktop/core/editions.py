@@ -181,9 +181,7 @@ def in_force(editions: list[Edition], today: date) -> list[Edition]:
 def effective_settings(local: dict, editions: list[Edition]) -> dict:
     """The local settings, each key an edition in force sets replaced by its value."""
     out = dict(local)
-    for e in editions:
-        for key in ISSUERS[e.level].keys:
-            out.pop(key, None)  # an issuer's edition is whole: a key it omits is local
+    for e in editions:  # an edition states all its issuer sets: a key it omits is local
         out.update(e.settings)
     return out
 

@@ -59,6 +59,7 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
                 reports.append(ImportReport(Path(path).name, error=exc.message))
             if progress:
                 progress(i + 1, len(ready))
+    store.refresh_policy(today)  # an edition received may be in force
     return reports
 
 

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reread everything from the store, keeping the officer's filters."""
+        self.store.refresh_policy(self.today)  # an edition received or come into force
         self._fill_years()
         self._fill_statuses()
         self.model.set_filter(self.current_filter())

@@ -207,7 +207,7 @@ class ResolveDialog(_Form):
 class PhonesDialog(_Form):
     """The objection channel printed on every notice; a bad number is said beside it."""
 
-    def __init__(self, policy, parent=None):
+    def __init__(self, policy, parent=None, editions=()):
         super().__init__(tr("异议反映电话"), parent)
         self.layout_.insertWidget(0, QLabel(tr("公示上须写明异议反映电话。")))
         self.village = self.row(tr("村委会电话"), "village",
@@ -216,6 +216,11 @@ class PhonesDialog(_Form):
         self.township = self.row(tr("乡镇民政办电话"), "township",
                                  w.line_edit(tr("如 0739-3698765"), 20))
         self.township.setText(policy.township_office_phone)
+        from desktop.ui.policy_dialogs import lock_from_above
+
+        above = lock_from_above(self.township, "township_office_phone", editions)
+        if above:
+            self.form.addRow("", QLabel(above))
         self.typed = False
         self.finish()
 

@@ -249,7 +249,7 @@ class NoticePanel(QDialog):
     def set_phones(self) -> bool:
         """The phones dialog; True once valid phones are saved (a bad one is said beside
         its field, in the dialog, which stays open)."""
-        dialog = nd.PhonesDialog(self.window.store.policy, self)
+        dialog = nd.PhonesDialog(self.window.store.policy, self, self.window.store.editions)
         return bool(self._ask(dialog, lambda v: self.notices.set_phones(v["village"],
                                                                         v["township"]),
                               tr("异议反映电话已保存。")))

@@ -81,6 +81,9 @@ def install(main_window) -> None:
     panel = getattr(main_window, "notice_panel", None)
     if panel is not None:
         menu.addAction(tr("异议反映电话(&P)…"), panel.set_phones)
+    from desktop.ui import policy_dialogs
+
+    policy_dialogs.install(main_window, menu)  # the policy in force, issued from above
     main_window.settings_menu = menu
 
 

@@ -2029,8 +2029,100 @@ Workstation no. {workstation_id}</translation>
         <translation>Amount (yuan):</translation>
     </message>
     <message>
+        <source>本机政策(&amp;O)…</source>
+        <translation>P&amp;olicy in force…</translation>
+    </message>
+    <message>
+        <source>{issuer}第 {version} 版(只读)</source>
+        <translation>{issuer}, edition {version} (read-only)</translation>
+    </message>
+    <message>
+        <source>本机设置</source>
+        <translation>Set on this workstation</translation>
+    </message>
+    <message>
+        <source>本机政策</source>
+        <translation>Policy in force</translation>
+    </message>
+    <message>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>发布新版政策…</source>
+        <translation>Issue a new edition…</translation>
+    </message>
+    <message>
+        <source>{issuer} 第 {version} 版,自 {effective} 起施行</source>
+        <translation>{issuer}, edition {version}, in force from {effective}</translation>
+    </message>
+    <message>
+        <source>没有上级发布的政策版本,全部为本机设置。</source>
+        <translation>No edition issued from above: every setting is this workstation&apos;s own.</translation>
+    </message>
+    <message>
+        <source>即将施行:{issuer} 第 {version} 版,自 {effective} 起</source>
+        <translation>Coming: {issuer}, edition {version}, from {effective}</translation>
+    </message>
+    <message>
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>发布新版政策(节假日与调休)</source>
+        <translation>Issue a new edition (holidays and make-up working days)</translation>
+    </message>
+    <message>
+        <source>新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算工作日期限。日期每行一个,格式 YYYY-MM-DD。</source>
+        <translation>The new edition reaches the township&apos;s villages with the next bundle; from the date it takes effect, the villages and this workstation count working-day deadlines by it. One date a line, as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>例如 2027-01-01</source>
+        <translation>e.g. 2027-01-01</translation>
+    </message>
+    <message>
+        <source>例如 2027-02-07</source>
+        <translation>e.g. 2027-02-07</translation>
+    </message>
+    <message>
+        <source>如 依据国务院办公厅2027年部分节假日安排的通知</source>
+        <translation>e.g. following the State Council&apos;s notice on the 2027 holidays</translation>
+    </message>
+    <message>
+        <source>法定节假日:</source>
+        <translation>Public holidays:</translation>
+    </message>
+    <message>
+        <source>调休上班日:</source>
+        <translation>Make-up working days:</translation>
+    </message>
+    <message>
+        <source>乡镇民政办电话:</source>
+        <translation>Township office phone:</translation>
+    </message>
+    <message>
+        <source>施行日期:</source>
+        <translation>Takes effect on:</translation>
+    </message>
+    <message>
         <source>说明:</source>
         <translation>Explanation:</translation>
+    </message>
+    <message>
+        <source>已发布新版政策 {rid},下次导出数据包时送达各村。</source>
+        <translation>Edition {rid} issued; it reaches the villages with the next bundle export.</translation>
+    </message>
+    <message>
+        <source>由{title}设定,本机不能修改。</source>
+        <translation>Set by {title}; it cannot be changed here.</translation>
     </message>
     <message>
         <source>理由:</source>

@@ -236,3 +236,47 @@ def test_the_county_refuses_a_township_record_that_differs_from_its_decision(wor
     (refusal,) = report.refused
     assert "县局批准的金额是 1,800.00 元" in refusal[2]
     assert status(world.county, case_id) == "county_decided"
+
+
+def test_a_county_edition_of_policy_reaches_its_townships(world):
+    """The county issues its caps; the township's next import puts them in force there."""
+    from desktop.operations.editions import issue_edition
+
+    rid = issue_edition(world.county, {"county_cap_multiple": 8}, TODAY, TODAY)
+    assert rid == "430522-POLICY-1"
+    world.send(world.county, world.township)
+    world.send(world.county, world.other)
+    for township in (world.township, world.other):
+        assert township.policy.county_cap_multiple == 8
+    # the township passes it on to its villages, which take it on the township's word
+    world.send(world.township, world.a)
+    assert world.a.policy.county_cap_multiple == 8
+    forwarded = world.a.db.execute("SELECT record_id, workstation_id FROM policy_editions"
+                                   ).fetchone()
+    assert forwarded == (rid, world.county.workstation["id"])
+    before = snapshot(world.township)
+    with pytest.raises(Refusal, match="新邵县民政局"):
+        world.township.set_settings({"county_cap_multiple": 7})
+    assert snapshot(world.township) == before
+
+
+def test_a_township_cannot_forward_its_own_edition_as_the_countys(world):
+    """A forwarded edition must be the county's: one written as the township's own, or
+    under another record id, is refused by the village."""
+    from desktop.core.rulebook import check_recorded
+
+    payload = {"edition": {"version": 1, "date": "2026-12-01", "effective": "2026-12-01",
+                           "level": "township", "region_code": "430522101",
+                           "issuer": "陈家坊镇民政办", "settings": {"holidays": ["2027-01-01"]},
+                           "note": ""},
+               "from_workstation": "a" * 32, "from_seq": 1, "from_hash": "b" * 64}
+    with pytest.raises(Refusal, match="县民政局"):
+        check_recorded("PolicyForwarded", "430522101-POLICY-1", payload, 0, role="township",
+                       today=TODAY, policy=world.a.policy)
+    payload["edition"].update(level="county", region_code="430522", issuer="新邵县民政局",
+                              settings={"county_cap_multiple": 9})
+    with pytest.raises(Refusal, match="不符"):
+        check_recorded("PolicyForwarded", "430522-POLICY-2", payload, 0, role="township",
+                       today=TODAY, policy=world.a.policy)
+    check_recorded("PolicyForwarded", "430522-POLICY-1", payload, 0, role="township",
+                   today=TODAY, policy=world.a.policy)

@@ -103,6 +103,36 @@ def check_edition(errors, fi, last_version, today, policy) -> dict:
             "note": f.text(errors, "note", fi.get("note"), max_len=2000, label="说明")}
 
 
+# A county's edition passed on by a township to its villages: a village does not know the
+# county's key, so its township — whose signed bundle carries it — vouches for it, naming
+# the county's event it came from. Its record id is the county's own.
+FORWARDED = "PolicyForwarded"
+FORWARD_KEYS = ("edition", "from_workstation", "from_seq", "from_hash")
+_HEX = {32: re.compile(r"[0-9a-f]{32}"), 64: re.compile(r"[0-9a-f]{64}")}
+
+
+def check_forwarded(errors, fi, last_version, today, policy) -> dict:
+    edition = fi.get("edition")
+    if not isinstance(edition, dict):
+        errors.append(FieldError("edition", "转发的政策应为一个对象({...})。"))
+        edition = {}
+    inner: list = []
+    f.unknown_keys(inner, "", edition, KEYS)
+    clean = check_edition(inner, edition, last_version, today, policy)
+    errors.extend(FieldError(f"edition.{e.path}", e.message) for e in inner)
+    if clean["level"] and clean["level"] != "county":
+        errors.append(FieldError("edition.level", "乡镇只转发县民政局发布的政策。"))
+    out = {"edition": clean,
+           "from_seq": f.count(errors, "from_seq", fi.get("from_seq"), minimum=1,
+                               maximum=10 ** 12, label="原事件序号")}
+    for key, size in (("from_workstation", 32), ("from_hash", 64)):
+        value = f.text(errors, key, fi.get(key), required=True, max_len=size, label="原事件")
+        if value and not _HEX[size].fullmatch(value):
+            errors.append(FieldError(key, f"原事件的标识应为 {size} 位十六进制数字。"))
+        out[key] = value
+    return out
+
+
 def settings_of(errors, value, level: str) -> dict:
     """The settings an edition sets, each checked exactly as a local setting is, in the
     form the local settings store them (sorted dates, trimmed text)."""

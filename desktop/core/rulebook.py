@@ -196,6 +196,9 @@ _BOOK = [
     _r("issue_policy", editions.EVENT, "发布政策", TOWNSHIP, editions.KEYS,
        editions.check_edition, case_step=False,
        also_by=frozenset(editions.ISSUERS) - {TOWNSHIP}),
+    # a county's edition passed on to the villages, by their township
+    _r("forward_policy", editions.FORWARDED, "转发县局政策", TOWNSHIP, editions.FORWARD_KEYS,
+       editions.check_forwarded, case_step=False),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _BOOK}
@@ -324,6 +327,8 @@ def _same_record(r: Rule, case_id: str, clean: dict, role: str) -> None:
             raise Refusal(f"案件编号 {case_id} 格式不对(应为 村代码-{year}-序号)")
     elif r.event == editions.EVENT:
         editions.check_issuer(role, clean, case_id)
+    elif r.event == editions.FORWARDED:
+        editions.check_issuer("county", clean["edition"], case_id)
     elif not r.case_step:
         own = f"{clean['village_code']}-{clean['notice_id']}"
         if own != case_id or case_village(case_id) != clean["village_code"]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from desktop.core.editions import EVENT, ISSUERS, in_force, record_id, upcoming
+from desktop.core.editions import EVENT, FORWARDED, ISSUERS, in_force, record_id, upcoming
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.policy import Policy
 from desktop.core.roles import ROLES, region_of
@@ -76,3 +76,17 @@ def _edition(e) -> dict:
     return {"record_id": e.record_id, "level": e.level, "version": e.version,
             "issuer": e.issuer, "issued": e.issued_on.isoformat(),
             "effective": e.effective_on.isoformat(), "settings": sorted(e.settings)}
+
+
+def forward_edition(store, event, today) -> str:
+    """Pass a county's edition (the county's own event, held here) on to this township's
+    villages: they do not know the county's key, and take it on the township's word."""
+    fields = {"edition": event.payload, "from_workstation": event.workstation_id,
+              "from_seq": event.seq, "from_hash": event.hash}
+    # checked here as at the villages; its version follows the one before it
+    clean = check_step("forward_policy", fields, event.payload["version"] - 1, today=today,
+                       policy=store.policy)
+    store.record(actor=store.workstation["officer"], case_id=event.case_id,
+                 type_=FORWARDED, payload=clean)
+    return event.case_id
+

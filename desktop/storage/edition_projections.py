@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop.core.editions import (
     EVENT,
+    FORWARDED,
     Edition,
     effective_settings,
     in_force,
@@ -22,15 +23,22 @@ TABLES: tuple[str, ...] = ("policy_editions",)
 
 
 def apply(db, event, policy) -> None:
-    """Project `event` into this feature's tables (called for every event)."""
-    if event.type != EVENT:
-        return
-    f = event.payload
+    """Project `event` into this feature's tables (called for every event). A county's
+    edition forwarded by the township is held as the county's (the township, which holds
+    the county's own event too, keeps the one it has)."""
+    if event.type == FORWARDED:
+        p = event.payload
+        _hold(db, event.case_id, p["from_workstation"], p["from_seq"], p["edition"], "OR IGNORE")
+    elif event.type == EVENT:
+        _hold(db, event.case_id, event.workstation_id, event.seq, event.payload, "")
+
+
+def _hold(db, record: str, writer: str, seq: int, f: dict, conflict: str) -> None:
     db.conn.execute(
-        "INSERT INTO policy_editions (record_id, workstation_id, seq, level, region_code,"
-        " version, issued_on, effective_on, issuer, settings, note)"
+        f"INSERT {conflict} INTO policy_editions (record_id, workstation_id, seq, level,"
+        " region_code, version, issued_on, effective_on, issuer, settings, note)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [event.case_id, event.workstation_id, event.seq, f["level"], f["region_code"],
+        [record, writer, seq, f["level"], f["region_code"],
          f["version"], f["date"], f["effective"], f["issuer"],
          json.dumps(f["settings"], ensure_ascii=False, sort_keys=True), f.get("note", "")])
 
@@ -97,7 +105,7 @@ def local_edit_problem(store, changes: dict) -> str:
 def with_editions(clause: str, args: list) -> tuple[str, list]:
     """The filter of the events a workstation sends to one below it (its cases there),
     widened to every edition of policy issued here: each goes to every place below."""
-    return f"({clause} OR type = ?)", [*args, EVENT]
+    return f"({clause} OR type IN (?, ?))", [*args, EVENT, FORWARDED]
 
 
 def projected_policy(db):

@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from desktop.core.editions import EVENT as EDITION
 from desktop.core.errors import Refusal
 from desktop.operations.casework import Casework
+from desktop.operations.editions import forward_edition
 from desktop.storage.eventlog import Event, insert_events
 from desktop.sync import relay
 from desktop.sync.applying import (
@@ -109,3 +111,16 @@ def record_county_decisions(store, report: ImportReport, today: date) -> None:
             report.county_decided.append(case_id)
         except Refusal as exc:
             report.not_acknowledged.append(f"{case_id}:{exc.message}")
+
+
+def forward_county_editions(store, v, today: date) -> list[str]:
+    """Each edition of policy the county's bundle brought goes on to the villages with
+    the township's next bundle to them (passed on in the same transaction)."""
+    done = {r[0] for r in store.db.execute(
+        "SELECT case_id FROM events WHERE workstation_id = ? AND type = 'PolicyForwarded'",
+        [store.workstation["id"]])}
+    return [forward_edition(store, e, today) for e in v.events
+            if e.type == EDITION and e.case_id not in done
+            and store.db.execute("SELECT 1 FROM events WHERE workstation_id = ? AND seq = ?",
+                                 [e.workstation_id, e.seq]).fetchone()]
+

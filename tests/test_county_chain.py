@@ -67,6 +67,13 @@ def test_a_referred_case_is_decided_at_the_county_and_reaches_the_village(world)
     Decisions(world.township, TODAY).pay(case_id, 180_000, "一卡通")
     world.send(world.township, world.county)
     assert county.db["applications"].get(case_id)["paid_fen"] == 180_000
+    # every store of the chain passes the thorough data check: the county's relayed
+    # chains (and the township's filtered county chain) have gaps by design, not damage
+    from desktop.safety.checks import check_data_dir
+
+    for store in (county, world.township, world.a):
+        health = check_data_dir(store.path.parent, full=True)
+        assert not health.problems, health.problems
 
 
 def test_county_rejection_and_return_travel_down(world):

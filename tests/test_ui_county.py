@@ -46,6 +46,8 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):
     assert panel.queue.model.total == 1
     view = panel.queue.open_case(0)
     assert set(view.buttons) == {"approve", "reject", "return"}
+    timeline = view._timeline_html()  # each step's side as the rule book says, not "not us"
+    assert "<td>乡镇</td><td>王审批</td>" in timeline and "<td>村</td><td>刘民生</td>" in timeline
     dialog = view.start("approve")
     dialog.amount.setText("9000")  # over the county cap: refused, nothing changes
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

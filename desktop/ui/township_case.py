@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.categories import DELIVERY_METHODS, category_label, reason_label
 from desktop.core.errors import Refusal
+from desktop.core.rulebook import RULES
 from desktop.core.status import status_label
 from desktop.core.steps import notice_last_day
 from desktop.storage import queries
@@ -166,11 +167,12 @@ class TownshipCaseView(QDialog):
         return f"<ul>{items}</ul>"
 
     def _timeline_html(self) -> str:
-        own = self.store.workstation["id"]
-        township, village = tr("乡镇"), tr("村")
+        # the side that took each step, as the rule book says (at the county, the
+        # township's steps are as foreign as the village's)
+        sides = {"village": tr("村"), "township": tr("乡镇"), "county": tr("县局")}
         rows = "".join(
             f"<tr><td style='white-space:nowrap'>{escape(h['occurred_on'])}</td>"
-            f"<td>{township if h['workstation_id'] == own else village}</td>"
+            f"<td>{sides.get(RULES[h['action']].role if h['action'] in RULES else '', '')}</td>"
             f"<td>{escape(h['actor'])}</td><td>{escape(h['summary'])}</td></tr>"
             for h in self.detail["history"])
         head = "".join(f"<th>{tr(x)}</th>" for x in (QT_TR_NOOP("日期"), QT_TR_NOOP("办理方"),

@@ -1925,6 +1925,10 @@ Workstation no. {workstation_id}</translation>
         <translation>Village</translation>
     </message>
     <message>
+        <source>县局</source>
+        <translation>County</translation>
+    </message>
+    <message>
         <source>办理方</source>
         <translation>By</translation>
     </message>

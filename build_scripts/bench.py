@@ -217,14 +217,53 @@ def export_and_imports(work: Path, cfg: dict) -> list[dict]:
                         "ratio ≤ 5", "floor: executemany of the rows"))
         rows.append(row(f"import peak memory ({label})", max(d["peak_mb"] for d in done),
                         "MB", None, "≤ 300", "the importing process alone"))
-    return rows
+    return rows + county_relay(work / "county-scale-set", cfg)
 
 
-def _imported(folder: Path, paths: list[Path], runs: int) -> list[dict]:
-    """Each run imports into a fresh copy of the township as it was before any import."""
-    listing = folder / "bundles.txt"
+def county_relay(folder: Path, cfg: dict) -> list[dict]:
+    """The township of the county-scale set refers every case it received and relays
+    them (with their villages' whole history) to a new county, which imports them
+    (issue 14)."""
+    from bench_floors import import_floor
+
+    from desktop.storage.store import Store
+    from desktop.sync.export import export_bundles
+
+    township = Store.open(folder / "township")
+    data.refer_all(township)
+    county = data.create_workstation(folder / "county", data.COUNTY, demo=True)
+    data._introduce(township, county)
+    usb = folder / "county-usb"
+    usb.mkdir()
+    county_id = county.workstation["id"]
+    paths = [e.path for e in export_bundles(township, usb, data.TODAY)
+             if _recipient_of(e.path) == county_id]
+    township.close()
+    county.close()
+    done = _imported(folder, paths, cfg["county"][2], "county")
+    county = Store.open(folder / "county")
+    cases = county.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
+    floor = import_floor(county, folder / "county-floor")
+    county.close()
+    return [row(f"import at the county: one township's relay, {len(paths)} bundles,"
+                f" {cases} cases", [d["seconds"] for d in done], "s", floor, "ratio ≤ 5",
+                "floor: executemany of the rows"),
+            row("import peak memory (county relay)", max(d["peak_mb"] for d in done), "MB",
+                None, "≤ 300", "the importing process alone")]
+
+
+def _recipient_of(path: Path) -> str:
+    from desktop.sync.bundle import unpack
+
+    return unpack(path.read_bytes(), path.name).header["recipient"]["workstation_id"]
+
+
+def _imported(folder: Path, paths: list[Path], runs: int, into: str = "township"
+              ) -> list[dict]:
+    """Each run imports into a fresh copy of the store `into` as it was before any import."""
+    listing = folder / f"bundles-{into}.txt"
     listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
-    pristine, township = folder / "township-before", folder / "township"
+    pristine, township = folder / f"{into}-before", folder / into
     shutil.copytree(township, pristine)
     done = []
     for _ in range(runs):

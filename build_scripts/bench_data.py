@@ -18,6 +18,7 @@ from desktop.sync.peers import enroll
 
 TODAY = date(2026, 6, 1)
 SEED = 8
+COUNTY = {"role": "county", "county": "新邵县", "county_code": "430522", "officer": "县民政局"}
 TOWNSHIP = {"role": "township", "county": "新邵县", "county_code": "430522",
             "township": "酿溪镇", "township_code": "430522101000", "officer": "民政办"}
 
@@ -60,6 +61,18 @@ def township_bundles(folder: Path, villages: int, cases_each: int, years: int):
         paths += [e.path for e in export_bundles(store, usb, TODAY)]
         store.close()
     return township, paths
+
+
+def refer_all(township) -> int:
+    """转县审批 of every case the township acknowledged: the county's share of them."""
+    work = Casework(township, TODAY)
+    ids = [r[0] for r in township.db.execute(
+        "SELECT id FROM applications WHERE status = 'acknowledged'")]
+    with township.transaction():
+        for case_id in ids:
+            work.perform(case_id, "refer", {"date": TODAY.isoformat(), "approver": "民政办",
+                                            "note": "报县民政局审批"})
+    return len(ids)
 
 
 def _introduce(a, b) -> None:

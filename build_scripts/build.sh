@@ -11,6 +11,8 @@ start=$(date +%s)
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet -c build_scripts/constraints.txt -e . "pyinstaller>=6.5,<7" \
     "tomli>=2; python_version < '3.11'" 2>&1 | { grep -v "is ignored: it is neither" || true; }
+# The interface's translations (.ts → .qm), compiled from the committed .ts files.
+VENV_BIN="$VENV/bin" bash build_scripts/i18n.sh --compile
 "$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller build_scripts/relief-desk.spec
 # PyInstaller links every library into _internal/; drop the links to those the spec pruned.

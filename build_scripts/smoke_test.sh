@@ -36,9 +36,12 @@ clean "$CLI" selfcheck || fail "selfcheck"
 for f in resources/fonts/wqy-microhei.ttc resources/icons/relief-desk.png; do
     [ -f "$DIST/_internal/$f" ] || fail "包中缺少 $f"
 done
-qm=$(find "$DIST/_internal/PySide6" -name qtbase_zh_CN.qm | head -1)
-[ -n "$qm" ] || fail "包中缺少 qtbase_zh_CN.qm"
-others=$(find "$DIST/_internal/PySide6" -name "*.qm" ! -name qtbase_zh_CN.qm | wc -l)
+for name in qtbase_zh_CN.qm qtbase_en.qm; do
+    qm=$(find "$DIST/_internal/PySide6" -name "$name" | head -1)
+    [ -n "$qm" ] || fail "包中缺少 $name"
+done
+[ -f "$DIST/_internal/resources/i18n/relief_desk_en.qm" ] || fail "包中缺少界面的英文翻译"
+others=$(find "$DIST/_internal/PySide6" -name "*.qm" ! -name qtbase_zh_CN.qm ! -name qtbase_en.qm | wc -l)
 [ "$others" -eq 0 ] || fail "包中有 $others 个多余的 Qt 翻译文件"
 missing=$(find "$DIST/_internal" -name "*.so*" -type f -exec ldd {} + 2>/dev/null \
           | grep "not found" | grep -E "libQt6|libpyside|libshiboken|libpython" | sort -u || true)

@@ -109,6 +109,15 @@ def test_only_the_countys_cases_are_relayed(world):
     referred = _referred(world)
     held = {r[0] for r in world.county.db.execute("SELECT id FROM applications")}
     assert held == {referred}
+    # the county's relayed chains have gaps by design (the ordinary case's events): the
+    # thorough data check knows it, as it knows the township's filtered county chain
+    from desktop.safety.checks import check_data_dir
+
+    CountyDecisions(world.county, TODAY).approve(referred, 180_000)
+    world.send(world.county, world.township)
+    for store in (world.county, world.township, world.a):
+        health = check_data_dir(store.path.parent, full=True)
+        assert not health.problems, health.problems
     # an ordinary case goes up once filed, with its whole history
     Decisions(world.township, TODAY).approve(ordinary, 100_000)
     world.send(world.township, world.a)
@@ -184,3 +193,99 @@ def _log(store):
     from desktop.storage.eventlog import all_events
 
     return list(all_events(store.db))
+
+
+def test_the_county_sees_one_person_in_two_townships(world, tmp_path):
+    """Each township sees only its own villages; the county sees both cases of one ID."""
+    from desktop.township.flags import red_flags
+    from desktop.township.villages import inbox
+    from tests.sync_world import introduce
+    from tests.township_world import applicant
+
+    east = make_store(tmp_path, "village", township="酿溪镇", township_code="430522102",
+                      village="东山村", village_code="430522102201", officer="李东山")
+    introduce(east, world.other)
+    person = applicant()
+    here = case_with(world, world.a, proposed_fen=200_000, applicant=person)
+    there = case_with(world, east, proposed_fen=210_000, applicant=person)
+    world.up()
+    world.send(east, world.other)
+    for township, case_id in ((world.township, here), (world.other, there)):
+        Decisions(township, TODAY).refer(case_id)
+        world.send(township, world.county)
+    assert "same_id" not in {f.code for f in red_flags(world.township.db, [here],
+                                                       world.township.policy)[here]}
+    flags = red_flags(world.county.db, [here, there], world.county.policy)
+    assert {"same_id"} <= {f.code for f in flags[here]} & {f.code for f in flags[there]}
+    lines = {t.code: t for t in inbox(world.county.db, TODAY, world.county.policy, "township")}
+    assert (lines["430522101"].cases, lines["430522101"].awaiting) == (1, 1)
+    assert lines["430522102"].name == "酿溪镇" and lines["430522102"].bundles == 1
+    east.close()
+
+
+def test_the_county_refuses_a_township_record_that_differs_from_its_decision(world):
+    """The township's record of the county's decision is checked again at the county: an
+    amount other than the county's is refused there, and the case stays as decided."""
+    case_id = _referred(world)
+    CountyDecisions(world.county, TODAY).approve(case_id, 180_000)
+    world.send(world.county, world.township)
+    log = _log(world.township)
+    record = next(e for e in log if e.case_id == case_id and e.type == "Approved")
+    before = next(e for e in log if e.workstation_id == record.workstation_id
+                  and e.seq == record.seq - 1)
+    altered = dataclasses.replace(record, payload={**record.payload, "amount_fen": 250_000},
+                                  payload_json="")
+    altered = dataclasses.replace(altered, hash=altered.content_hash())
+    assert altered.prev_hash == before.hash
+    from desktop.sync import relay
+
+    since = relay.held(world.county.db, world.township.workstation["id"])
+    report = deliver(world, signed_bundle(world, [altered], sender=world.township,
+                                          recipient=world.county, since=since), world.county)
+    (refusal,) = report.refused
+    assert "县局批准的金额是 1,800.00 元" in refusal[2]
+    assert status(world.county, case_id) == "county_decided"
+
+
+def test_a_county_edition_of_policy_reaches_its_townships(world):
+    """The county issues its caps; the township's next import puts them in force there."""
+    from desktop.operations.editions import issue_edition
+
+    rid = issue_edition(world.county, {"county_cap_multiple": 8}, TODAY, TODAY)
+    assert rid == "430522-POLICY-1"
+    world.send(world.county, world.township)
+    world.send(world.county, world.other)
+    for township in (world.township, world.other):
+        assert township.policy.county_cap_multiple == 8
+    # the township passes it on to its villages, which take it on the township's word
+    world.send(world.township, world.a)
+    assert world.a.policy.county_cap_multiple == 8
+    forwarded = world.a.db.execute("SELECT record_id, workstation_id FROM policy_editions"
+                                   ).fetchone()
+    assert forwarded == (rid, world.county.workstation["id"])
+    before = snapshot(world.township)
+    with pytest.raises(Refusal, match="新邵县民政局"):
+        world.township.set_settings({"county_cap_multiple": 7})
+    assert snapshot(world.township) == before
+
+
+def test_a_township_cannot_forward_its_own_edition_as_the_countys(world):
+    """A forwarded edition must be the county's: one written as the township's own, or
+    under another record id, is refused by the village."""
+    from desktop.core.rulebook import check_recorded
+
+    payload = {"edition": {"version": 1, "date": "2026-12-01", "effective": "2026-12-01",
+                           "level": "township", "region_code": "430522101",
+                           "issuer": "陈家坊镇民政办", "settings": {"holidays": ["2027-01-01"]},
+                           "note": ""},
+               "from_workstation": "a" * 32, "from_seq": 1, "from_hash": "b" * 64}
+    with pytest.raises(Refusal, match="县民政局"):
+        check_recorded("PolicyForwarded", "430522101-POLICY-1", payload, 0, role="township",
+                       today=TODAY, policy=world.a.policy)
+    payload["edition"].update(level="county", region_code="430522", issuer="新邵县民政局",
+                              settings={"county_cap_multiple": 9})
+    with pytest.raises(Refusal, match="不符"):
+        check_recorded("PolicyForwarded", "430522-POLICY-2", payload, 0, role="township",
+                       today=TODAY, policy=world.a.policy)
+    check_recorded("PolicyForwarded", "430522-POLICY-1", payload, 0, role="township",
+                   today=TODAY, policy=world.a.policy)

@@ -34,14 +34,20 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):
     win.resize(1366, 768)
     win.show()
     panel = win.township_panel
-    assert panel.tabs.currentWidget() is panel.queue
+    assert panel.tabs.currentWidget() is panel.dashboard
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
-        "待县局审批", "目标管理考核", "全县案件台账"]
+        "县局概况", "待县局审批", "目标管理考核", "全县案件台账"]
     assert "县局审批(&X)" in [a.text() for a in win.menuBar().actions()]
-    assert panel.queue.model.total == 1
+    dashboard = panel.dashboard
+    assert "待县局审批 1 件" in dashboard.summary.text()
+    assert dashboard.townships.rowCount() == 2  # both townships, one never sent
     win.grab().save(str(tmp_path / "county.png"))
+    panel.show_queue()
+    assert panel.queue.model.total == 1
     view = panel.queue.open_case(0)
     assert set(view.buttons) == {"approve", "reject", "return"}
+    timeline = view._timeline_html()  # each step's side as the rule book says, not "not us"
+    assert "<td>乡镇</td><td>王审批</td>" in timeline and "<td>村</td><td>刘民生</td>" in timeline
     dialog = view.start("approve")
     dialog.amount.setText("9000")  # over the county cap: refused, nothing changes
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -51,3 +57,30 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):
     decided = json.loads(world.county.db["applications"].get(case_id)["county_decision"])
     assert (decided["decision"], decided["amount_fen"]) == ("approve", 180_000)
     assert panel.queue.model.total == 0
+    assert "待县局审批 0 件" in dashboard.summary.text()
+
+
+def test_the_month_is_drawn_and_a_check_recorded_from_the_dashboard(qtbot, world, tmp_path):
+    from tests.test_county_spotcheck import CHECK, _filed
+
+    _filed(world, 2)
+    win = MainWindow(world.county, TODAY)
+    qtbot.addWidget(win)
+    dashboard = win.township_panel.dashboard
+    assert dashboard.draw_button.isEnabled() and not dashboard.record_button.isEnabled()
+    qtbot.mouseClick(dashboard.draw_button, Qt.MouseButton.LeftButton)
+    assert dashboard.check_rows.rowCount() == 2 and not dashboard.draw_button.isEnabled()
+    dialog = dashboard.record_check(0)
+    dialog.result.setCurrentIndex(dialog.result.findData("serious"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no problems written
+    assert "发现的问题" in dialog.error.text()
+    for code in CHECK["items"]:
+        dialog.items[code].setChecked(True)
+    dialog.problems.setPlainText(CHECK["problems"])
+    dialog.follow_up.setPlainText(CHECK["follow_up"])
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dashboard.check_rows.item(0, 1).text() == "有问题,需纠正"
+    assert "发现问题 1 件" in dashboard.summary.text()
+    win.resize(1366, 768)
+    win.show()
+    win.grab().save(str(tmp_path / "dashboard.png"))

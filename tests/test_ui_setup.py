@@ -52,6 +52,19 @@ def test_setup_creates_a_village_workstation(qtbot, tmp_path):
     store.close()
 
 
+def test_setup_creates_a_county_workstation_without_township_fields(qtbot, tmp_path):
+    dialog = SetupDialog(tmp_path / "data")
+    qtbot.addWidget(dialog)
+    fill(dialog, {**VILLAGE, "role": "county"})  # typed before the role was chosen
+    assert not dialog.inputs["township_code"].isEnabled()
+    assert not dialog.inputs["village"].isEnabled() and dialog.inputs["county"].isEnabled()
+    with qtbot.waitSignal(dialog.created) as blocker:
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    store = blocker.args[0]
+    assert (store.workstation["role"], store.workstation["township_code"]) == ("county", "")
+    store.close()
+
+
 def test_start_shows_setup_then_the_main_window(qtbot, qapp, tmp_path, today):
     first = start(tmp_path / "data", today)
     assert isinstance(first, SetupDialog)

@@ -19,12 +19,13 @@ LABELS = {
     "acknowledged": "乡镇已接收", "approved": "批准", "rejected": "不批准",
     "referred": "转县审批", "returned": "退回补充", "result_posted": "结果已公示",
     "paid": "已发放", "filed": "已备案", "paid_first": "先行救助",
+    "county_decided": "县局已决定",
 }
 STATUSES = list(LABELS)
 CLOSED = ("refused", "rejected_village", "rejected", "filed")
 
 # (action, side) → {source status: target status}, written from DOMAIN.md's diagram.
-VILLAGE, TOWNSHIP = "village", "township"
+VILLAGE, TOWNSHIP, COUNTY = "village", "township", "county"
 TRANSITIONS: dict[str, tuple[str, dict[str, str]]] = {
     "accept": (VILLAGE, {"draft": "received"}),
     "refuse": (VILLAGE, {"draft": "refused", "received": "refused"}),
@@ -40,13 +41,21 @@ TRANSITIONS: dict[str, tuple[str, dict[str, str]]] = {
     "submit": (VILLAGE, {"notice_done": "submitted"}),
     "post_result": (VILLAGE, {"approved": "result_posted"}),
     "acknowledge": (TOWNSHIP, {"submitted": "acknowledged"}),
-    "approve": (TOWNSHIP, {"acknowledged": "approved", "referred": "approved"}),
-    "reject": (TOWNSHIP, {"acknowledged": "rejected", "referred": "rejected"}),
+    # a referred case: as the county decided it (county_decided), or, for a county
+    # without the software, as its written decision says (referred)
+    "approve": (TOWNSHIP, {"acknowledged": "approved", "referred": "approved",
+                           "county_decided": "approved"}),
+    "reject": (TOWNSHIP, {"acknowledged": "rejected", "referred": "rejected",
+                          "county_decided": "rejected"}),
     "refer": (TOWNSHIP, {"acknowledged": "referred"}),
-    "return": (TOWNSHIP, {"acknowledged": "returned"}),
+    "return": (TOWNSHIP, {"acknowledged": "returned", "referred": "returned",
+                          "county_decided": "returned"}),
     "pay": (TOWNSHIP, {"result_posted": "paid"}),
     "file": (TOWNSHIP, {"paid": "filed"}),
     "notify_rejection": (TOWNSHIP, {"rejected": "rejected"}),  # 送达: the case stays closed
+    "county_decide": (COUNTY, {"referred": "county_decided"}),  # 转县审批 decided (issue 14)
+    "spot_select": (COUNTY, {"filed": "filed"}),  # 抽查: drawn, then checked
+    "spot_check": (COUNTY, {"filed": "filed"}),
 }
 # Fields that decide the target where it depends on them.
 FIELDS = {"review": {"passed": True}, "resolve_objection": {"result": "dismissed"}}

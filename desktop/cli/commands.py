@@ -37,7 +37,7 @@ def run(args) -> int:
     for module in feature_modules():
         if args.command in module.COMMANDS:
             return module.COMMANDS[args.command](args, data_dir, today)
-    store = Store.open(data_dir)
+    store = Store.open(data_dir, today)  # the policy in force on that day
     try:
         return _with_store(args, store, today)
     finally:
@@ -73,7 +73,7 @@ def with_store(handler):
     """A feature's command handler(args, store, today) as handler(args, data_dir, today):
     the store is opened for it and closed after, whatever happens."""
     def run(args, data_dir, today) -> int:
-        store = Store.open(data_dir)
+        store = Store.open(data_dir, today)
         try:
             return handler(args, store, today)
         finally:

@@ -108,9 +108,11 @@ def _queue_json(r: dict) -> dict:
 def inbox(args, store, today) -> int:
     from desktop.township.villages import inbox, received_bundles
 
-    villages = inbox(store.db, today, store.policy)
+    county = store.workstation["role"] == "county"  # its townships, not villages
+    villages = inbox(store.db, today, store.policy, "township" if county else "village")
     if not villages:
-        print("还没有登记任何村。请用 relief-desk enroll 登记各村的身份文件。")
+        print("还没有登记任何乡镇。请用 relief-desk enroll 登记各乡镇的身份文件。" if county
+              else "还没有登记任何村。请用 relief-desk enroll 登记各村的身份文件。")
     for v in villages:
         mark = f"  ⚠ 已 {v.silent_days} 天未报送" if v.silent else ""
         print(f"{v.name}({v.code})  最近收到 {v.last_bundle_at or '从未'}  数据包 {v.bundles} 个"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from desktop.core import fields as f
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS
 from desktop.core.county_steps import as_decided
+from desktop.core.editions import decided_under
 from desktop.core.errors import FieldError
 from desktop.core.steps import step_date, yuan
 
@@ -24,6 +25,7 @@ def rejection(errors, fi, case, today, policy) -> dict:
     out = decision(errors, fi, case, today, policy, note_key="reason", note_label="不批准理由")
     _county_ref(errors, fi, case, out)
     as_decided(errors, "reject", out, case)
+    decided_under(errors, fi, out)
     return out
 
 
@@ -57,6 +59,7 @@ def approval(errors, fi, case, today, policy) -> dict:
     _county_ref(errors, fi, case, out)
     _recovery(errors, fi, case, out)
     as_decided(errors, "approve", out, case)
+    decided_under(errors, fi, out)
     return out
 
 

@@ -8,8 +8,10 @@ entry here, not new branches in sync."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from desktop.core.editions import record_place
 from desktop.core.regions import LEVEL_LABELS, LEVELS, Region, case_village, region
 
 
@@ -62,10 +64,19 @@ def enroll_problem(own: dict, card: dict) -> str:
 
 
 def case_in_scope(case_id: str, *regions: Region) -> bool:
-    """Whether the case (or a village's batch record) lies in every region named."""
+    """Whether the case (or a village's batch record) lies in every region named. An
+    edition of policy lies in its issuer's region, which must hold every region named:
+    it travels down, never across."""
+    issuer = record_place(case_id)
+    if issuer is not None:
+        return all(issuer.contains(r) for r in regions)
     village = case_village(case_id)
-    if not village:
-        return False
+    return bool(village) and _village_in(village, regions)
+
+
+@functools.lru_cache(maxsize=4096)
+def _village_in(village: str, regions: tuple[Region, ...]) -> bool:
+    """Asked for every event of every bundle, of a few hundred villages: remembered."""
     place = Region("village", village)
     return all(r.contains(place) for r in regions)
 

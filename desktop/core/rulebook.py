@@ -7,10 +7,12 @@ its dialogs, the projections and the importer all read this table, so a step typ
 officer and the same step arriving in a bundle pass exactly the same checks
 (`check_recorded`). Adding an action is one entry here plus its projection.
 
-Three entries concern no case step: `receive` (the application itself, checked by the
-application schema), and two facts of a village's notice batch (its result notice, the
-photo of a posted sheet), whose record id is `<village code>-<notice id>`; the monthly
-考核 records (`core/assessment_items.py`) say themselves which place their id must name."""
+Five kinds of entries concern no case step: `receive` (the application itself, checked by
+the application schema), two facts of a village's notice batch (its result notice, the
+photo of a posted sheet), whose record id is `<village code>-<notice id>`, an edition
+of policy issued from above (`core/editions.py`, record `<issuer code>-POLICY-<n>`), and
+the monthly 考核 records (`core/assessment_items.py`), which say themselves which place
+their id must name."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from datetime import date
 from typing import Callable
 
 from desktop.core import assessment_items as kh
-from desktop.core import county_steps, decision_steps, steps
+from desktop.core import county_steps, decision_steps, editions, steps
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -48,8 +50,12 @@ class Rule:
     target: Callable[[dict], Status] | None = None  # the state after it
     emergency_only: bool = False  # 急难型 cases only (先行救助)
     case_step: bool = True  # a step on one case (else the application or a batch fact)
+    also_by: frozenset = frozenset()  # other roles that perform it (policy: every issuer)
     # a record that is no case: why its id does not name what its fields name ("" if it does)
     place_problem: Callable[[str, dict], str] | None = None
+
+    def performed_by(self, role: str) -> bool:
+        return role == self.role or role in self.also_by
 
 
 def _fixed(status: Status) -> Callable[[dict], Status]:
@@ -153,9 +159,11 @@ _BOOK = [
     _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
        [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
     _r("approve", "Approved", "批准", TOWNSHIP,
-       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
+       ("date", "approver", "amount_fen", "county_ref", "recovery_note", "policy_editions"),
+       decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
        _fixed(S.APPROVED)),
-    _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
+    _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref",
+                                                "policy_editions"),
        decision_steps.rejection, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
        _fixed(S.REJECTED)),
     _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), decision_steps.referral,
@@ -188,6 +196,14 @@ _BOOK = [
     _r("attach_photo", "NoticePhotoAttached", "公示照片", VILLAGE,
        ("notice_id", "village_code", "photo_sha256", "file_name", "date"), _photo,
        case_step=False),
+    # an edition of policy issued to the workstations below (record `<code>-POLICY-<n>`;
+    # checked against the issuer's last version held, in place of a case's facts)
+    _r("issue_policy", editions.EVENT, "发布政策", TOWNSHIP, editions.KEYS,
+       editions.check_edition, case_step=False,
+       also_by=frozenset(editions.ISSUERS) - {TOWNSHIP}),
+    # a county's edition passed on to the villages, by their township
+    _r("forward_policy", editions.FORWARDED, "转发县局政策", TOWNSHIP, editions.FORWARD_KEYS,
+       editions.check_forwarded, case_step=False),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,
@@ -208,7 +224,8 @@ RULES: dict[str, Rule] = {r.code: r for r in _BOOK}
 RULE_OF_EVENT: dict[str, Rule] = {r.event: r for r in _BOOK}
 STEPS: dict[str, Rule] = {r.code: r for r in _BOOK if r.case_step}
 RECEIVED_EVENT = RULES["receive"].event
-BATCH_EVENTS = frozenset(r.event for r in _BOOK if not r.case_step and r.code != "receive"
+BATCH_EVENTS = frozenset(r.event for r in _BOOK if not r.case_step
+                         and r.code not in ("receive", "issue_policy")
                          and r.place_problem is None)
 
 
@@ -303,7 +320,7 @@ def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | Non
     r = RULE_OF_EVENT.get(event_type)
     if r is None:
         raise Refusal(f"未知的事件类型 {event_type}(可能需要升级本机软件)")
-    if r.role != role:
+    if not r.performed_by(role):
         raise Refusal(f"“{r.label}”不能由发送方这一级办理")
     if r.case_step:
         if case is None:
@@ -313,7 +330,7 @@ def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | Non
     elif r.code == "receive" and case is not None:
         raise Refusal(f"本机已有案件 {case_id}")
     clean = check_step(r.code, payload, case, today=today, policy=policy)
-    _same_record(r, case_id, clean)
+    _same_record(r, case_id, clean, role)
     if clean != payload:
         changed = sorted(k for k in set(clean) | set(payload)
                          if clean.get(k) != payload.get(k))
@@ -321,13 +338,17 @@ def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | Non
                       f"可能是伪造的或由有误的软件生成")
 
 
-def _same_record(r: Rule, case_id: str, clean: dict) -> None:
+def _same_record(r: Rule, case_id: str, clean: dict, role: str) -> None:
     """Fields that name a place or a record must name this one: a village cannot write
     another village's notice through a payload field."""
     if r.code == "receive":
         year = clean["received_on"][:4]
         if not re.fullmatch(rf"\d{{12}}-{year}-\d{{4,6}}", case_id):
             raise Refusal(f"案件编号 {case_id} 格式不对(应为 村代码-{year}-序号)")
+    elif r.event == editions.EVENT:
+        editions.check_issuer(role, clean, case_id)
+    elif r.event == editions.FORWARDED:
+        editions.check_issuer("county", clean["edition"], case_id)
     elif r.place_problem is not None:
         problem = r.place_problem(case_id, clean)
         if problem:

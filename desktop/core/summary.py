@@ -49,6 +49,12 @@ def _objection_result(f: dict) -> str:
     return f"异议 {f.get('objection_id')} 不成立,继续公示;{f.get('how_checked', '')}"
 
 
+def _editions(f: dict) -> str:
+    """The editions of policy a decision was made under (none before the first)."""
+    names = f.get("policy_editions") or []
+    return f";依据政策 {'、'.join(map(str, names))}" if names else ""
+
+
 def _county(f: dict) -> str:
     ref = f.get("county_ref")
     return f";按县民政局决定登记,批复文号 {ref}" if ref else ""
@@ -72,8 +78,9 @@ _DETAILS = {
     "objection": lambda f: (f"异议 {f.get('objection_id')},来自 {f.get('from') or '匿名'}:"
                             f"{f.get('content', '')}"),
     "resolve_objection": _objection_result,
-    "approve": _approve,
-    "reject": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}",
+    "approve": lambda f: _approve(f) + _editions(f),
+    "reject": lambda f: (f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}"
+                         + _editions(f)),
     "refer": lambda f: f"{f.get('note', '')}(审批人 {f.get('approver', '')})",
     "return": lambda f: f"{f.get('reason', '')}(审批人 {f.get('approver', '')}){_county(f)}",
     "county_decide": lambda f: (f"{DECISIONS.get(f.get('decision'), '')}"

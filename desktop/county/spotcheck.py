@@ -59,7 +59,7 @@ def draw(store, month: str, today: date, seed: int | None = None) -> Draw:
     _county_only(store)
     check_month(month, today)
     if drawn(store.db, month):
-        raise Refusal(f"{month} 已经抽取过(每月一次,抽中的案件见 spot-check list --month {month})。"
+        raise Refusal(f"{month} 已经抽取过(每月一次,抽中的案件已记录在各案件的办理记录中)。"
                       f"未做任何改动。")
     filed = filed_in(store.db, month)
     if not filed:

@@ -10,8 +10,9 @@ import json
 from datetime import date
 
 from desktop.core.application import normalise_application
+from desktop.core.editions import stamp_editions
 from desktop.core.errors import Refusal, ValidationFailed
-from desktop.core.rulebook import check_step
+from desktop.core.rulebook import STEPS, check_step
 from desktop.core.steps import CaseFacts, check_meeting
 from desktop.core.workflow import EVENT_TYPES, RECEIVED_EVENT, allowed_actions, next_status
 from desktop.storage.store import Store
@@ -100,6 +101,7 @@ class Casework:
         status = next_status(facts.status, code, fields if isinstance(fields, dict) else {},
                              role=role, category=facts.category,
                              deliberation_skippable=self.store.policy.deliberation_skippable)
+        fields = stamp_editions(STEPS[code].keys, fields, self.store.editions)
         clean = check_step(code, fields, facts, today=self.today, policy=self.store.policy)
         self.store.record(actor=peer["actor"] if peer else self.officer, case_id=case_id,
                           type_=EVENT_TYPES[code], payload=clean,

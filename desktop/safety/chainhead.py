@@ -84,8 +84,8 @@ def _chains_hold(conn: sqlite3.Connection, data_dir: Path) -> bool:
     from desktop.sync.chains import filtered_chains
 
     db = Db(conn)
-    role = conn.execute("SELECT role FROM workstation LIMIT 1").fetchone()[0]
-    partial = filtered_chains(db, {"role": role}) if _has_table(conn, "peers") else set()
+    role, own_id = conn.execute("SELECT role, id FROM workstation LIMIT 1").fetchone()
+    partial = filtered_chains(db, {"role": role, "id": own_id})
     return not verify_chain(db, partial, after=checkpoint(conn, data_dir))
 
 

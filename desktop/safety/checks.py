@@ -198,15 +198,13 @@ def _counted_after(db, after: int, marks: str, types: list[str]) -> bool:
 
 def projections_match(db) -> bool:
     """Rebuild the ledger from the log inside a savepoint, compare, roll back."""
-    import json
 
-    from desktop.core.policy import policy_from_settings
     from desktop.storage import projections
+    from desktop.storage.edition_projections import projected_policy
     from desktop.storage.migrations import PROJECTION_TABLES
 
     tables = list(PROJECTION_TABLES) + [t for f in projections._features() for t in f.TABLES]
-    policy = policy_from_settings({r["key"]: json.loads(r["value"])
-                                   for r in db["settings"].rows})
+    policy = projected_policy(db)  # the local settings and the editions then in force
     conn = db.conn
     conn.execute("SAVEPOINT relief_desk_check")
     try:

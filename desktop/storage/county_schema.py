@@ -6,6 +6,8 @@
   holds (referred or filed), its villages' and its own, numbered 1, 2, 3 … per recipient
   in the order they were queued. The county acknowledges that number, as a township
   acknowledges a village's sequence numbers, so a lost stick is sent again;
+- `relay_marks`: how far the township has looked through its log for what to relay (the
+  log is only ever appended to, so its row ids only grow);
 - `relay_in`: at the county, how far each township's relay has been applied."""
 
 from __future__ import annotations
@@ -26,4 +28,6 @@ def county(db: Database) -> None:
                " PRIMARY KEY (recipient_id, n))")
     db.execute("CREATE UNIQUE INDEX idx_relay_out_event ON relay_out"
                " (recipient_id, workstation_id, seq)")
+    db.execute("CREATE TABLE relay_marks (recipient_id TEXT PRIMARY KEY,"
+               " scanned_rowid INTEGER NOT NULL)")
     db.execute("CREATE TABLE relay_in (sender_id TEXT PRIMARY KEY, held_n INTEGER NOT NULL)")

@@ -99,3 +99,4 @@ import desktop.storage.deliberation_schema  # noqa: E402,F401  0009_… (issue 1
 
 # isort: split
 import desktop.storage.county_schema  # noqa: E402,F401  0010_… the county (issue 14)
+import desktop.storage.edition_schema  # noqa: E402,F401  0011_… policy editions (issue 14)

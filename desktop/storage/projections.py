@@ -26,7 +26,8 @@ ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 # Projections of other features: modules with TABLES (their projection tables, emptied by
 # rebuild) and apply(db, event, policy), called for every event after the case projections
 # (inside its batch: a feature reads cases through `batched(db)`).
-FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections")
+FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections",
+                       "desktop.storage.edition_projections")
 
 
 _FEATURES: list = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from desktop.core.errors import Refusal
@@ -18,18 +18,25 @@ from desktop.safety.perms import private_dir, private_file
 from desktop.storage import eventlog
 from desktop.storage.compact_schema import NAME as COMPACTING
 from desktop.storage.db import connect, writing
+from desktop.storage.edition_projections import local_edit_problem, policy_in_force
 from desktop.storage.migrations import KNOWN, MIGRATION_SET, applied_names, migration_set
 from desktop.storage.projections import apply_event, rebuild
 
 
 class Store:
-    def __init__(self, db, path: Path):
+    def __init__(self, db, path: Path, today: date | None = None):
         self.db = db
         self.path = path
         self.workstation: dict = next(db.query("SELECT * FROM workstation LIMIT 1"))
-        self.policy: Policy = policy_from_settings(
-            {key: json.loads(value) for key, value in db.execute(
-                "SELECT key, value FROM settings")})
+        self.policy: Policy = Policy()
+        self.editions: list = []  # the editions of policy in force (issued from above)
+        self.refresh_policy(today)
+
+    def refresh_policy(self, today: date | None = None) -> None:
+        """The policy in force on `today`: the local settings, overlaid by the latest
+        edition of each issuer that has taken effect (a new one recomputes due dates)."""
+        self.today = today or date.today()
+        self.policy, self.editions = policy_in_force(self, self.today)
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -63,7 +70,7 @@ class Store:
         return cls(db, path)
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Store":
+    def open(cls, data_dir: Path, today: date | None = None) -> "Store":
         path = store_path(data_dir)
         if not path.exists():
             raise Refusal(f"{data_dir} 中没有工作站数据。请先{way('init')}建立工作站,"
@@ -76,7 +83,7 @@ class Store:
             db = connect(path)
             _check_version(db, data_dir)
             _migrate(db, path)
-            return cls(db, path)
+            return cls(db, path, today)
         except sqlite3.DatabaseError:
             db and db.close()
             lock.release(data_dir)
@@ -106,6 +113,9 @@ class Store:
         return event
 
     def set_settings(self, changes: dict) -> None:
+        problem = local_edit_problem(self, changes)
+        if problem:
+            raise Refusal(problem)
         merged = self.policy.to_settings() | changes
         policy = policy_from_settings(merged)
         with self.transaction():

@@ -7,9 +7,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.core.editions import EVENT as EDITION
+from desktop.core.editions import FORWARDED
 from desktop.core.errors import Refusal
 from desktop.core.rulebook import RECEIVED_EVENT, check_recorded
 from desktop.operations.casework import facts_of
+from desktop.storage.edition_projections import last_version
 from desktop.storage.eventlog import Event
 from desktop.storage.projection_batch import reader
 from desktop.storage.projections import apply_event
@@ -65,6 +68,8 @@ def rule_problem(store, e: Event, role: str, today: date) -> str:
     the same step typed by an officer at this workstation."""
     row = reader(store.db).find(e.case_id)  # the case as projected so far in this import
     facts = facts_of(store.db, row) if row and e.type != RECEIVED_EVENT else None
+    if e.type in (EDITION, FORWARDED):  # checked against the issuer's last one held
+        facts = last_version(store.db, e.case_id)
     try:
         check_recorded(e.type, e.case_id, e.payload, facts, role=role, today=today,
                        policy=store.policy)

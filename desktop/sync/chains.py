@@ -1,37 +1,39 @@
 """Checking the hash chains of a store that holds other workstations' events.
 
 A village receives only the township's events about its own cases, so the township's
-chain arrives with gaps (the other villages' events are missing by design). Those
-chains are checked event by event (each hash) and link by link where two consecutive
-events are both here; every other chain (our own, and each village's on a township)
-must be whole. `eventlog.verify_chain` alone would report the designed gaps as damage:
-a `doctor` command should call this instead."""
+chain arrives with gaps (the other villages' events are missing by design); a township
+receives the county's events on its own cases only; a county receives, relayed by each
+township, the villages' and the township's events of the cases it holds. Those chains are
+checked event by event (each hash) and link by link where two consecutive events are
+both here. Whole are only our own chain and those of the peers that send us their whole
+log (each village's, on its township). `eventlog.verify_chain` alone would report the
+designed gaps as damage: a `doctor` command should call this instead."""
 
 from __future__ import annotations
 
+from desktop.core.roles import ROLES
 from desktop.storage.eventlog import verify_chain
 
 
-class EveryoneBut:
-    """Every writer but this store's own: at the county, each chain is a township's relay
-    of the cases the county holds (and of its monthly 考核 reports), so every chain it
-    holds but its own arrives with gaps by design."""
+class _AllBut:
+    """Every workstation but the ones named (a chain here is filtered unless whole)."""
 
-    def __init__(self, own_id: str):
-        self.own_id = own_id
+    def __init__(self, whole: set[str]):
+        self.whole = whole
 
-    def __contains__(self, workstation_id: str) -> bool:
-        return workstation_id != self.own_id
+    def __contains__(self, workstation_id) -> bool:
+        return workstation_id not in self.whole
 
 
-def filtered_chains(db, own: dict):
-    """Workstations whose events reach this store filtered: the township, on a village;
-    every other writer, on the county."""
-    if own["role"] == "county":
-        return EveryoneBut(db.execute("SELECT id FROM workstation").fetchone()[0])
-    if own["role"] != "village":
-        return set()
-    return {r[0] for r in db.execute("SELECT workstation_id FROM peers WHERE role = 'township'")}
+def filtered_chains(db, own: dict) -> _AllBut:
+    """Workstations whose events reach this store filtered: all but our own and those of
+    the peers that send their whole log."""
+    whole = {own.get("id")} - {None}
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peers'"
+                  ).fetchone():  # plain SQL: sqlite-utils is not loaded at start-up
+        whole |= {ws for ws, role in db.execute("SELECT workstation_id, role FROM peers")
+                  if role in ROLES and ROLES[role].whole_log}
+    return _AllBut(whole)
 
 
 def chain_problems(db, own: dict) -> list[str]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from desktop.core.editions import EVENT as EDITION
 from desktop.core.errors import Refusal
 from desktop.operations.casework import Casework
+from desktop.operations.editions import forward_edition
 from desktop.storage.eventlog import Event, insert_events
 from desktop.sync import relay
 from desktop.sync.applying import (
@@ -35,7 +37,7 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
     since = v.header["ranges"][0]["since"]
     held_n = relay.held(db, sender["workstation_id"])
     applied: list[Event] = []
-    seen: dict[tuple[str, int], str] = {}
+    seen = _held_hashes(db, v.events)  # (writer, seq) → hash, of what is held here
     for i, e in enumerate(v.events):
         n = since + 1 + i
         if n <= held_n:
@@ -44,12 +46,12 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
         if report.refused:
             report.held += 1
             continue
-        known = seen.get((e.workstation_id, e.seq)) or _stored_hash(db, e.workstation_id, e.seq)
+        known = seen.get((e.workstation_id, e.seq))
         if known:
             same_or_conflict(known, e, v.name)
             report.known, held_n = report.known + 1, n
             continue
-        _check_link(db, seen, e, v.name)
+        _check_link(seen, e, v.name)
         role = sender["role"] if e.workstation_id == sender["workstation_id"] else "village"
         reason = rule_problem(store, e, role, today) or (
             UNREADABLE if n == unreadable else project(store, e, n))
@@ -64,17 +66,27 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
     relay.set_held(db, sender["workstation_id"], held_n)
 
 
-def _stored_hash(db, workstation_id: str, seq: int) -> str | None:
-    row = db.execute("SELECT hash FROM events WHERE workstation_id = ? AND seq = ?",
-                     [workstation_id, seq]).fetchone()
-    return row[0] if row else None
+def _held_hashes(db, events: list[Event]) -> dict[tuple[str, int], str]:
+    """The hashes held here of the bundle's events and of the event before each: read
+    in one query a writer, not two a relayed event."""
+    wanted: dict[str, set[int]] = {}
+    for e in events:
+        wanted.setdefault(e.workstation_id, set()).update((e.seq, e.seq - 1))
+    out = {}
+    for writer, seqs in wanted.items():
+        ordered = sorted(seqs)
+        for start in range(0, len(ordered), 900):  # SQLite's limit on parameters
+            part = ordered[start:start + 900]
+            out.update(((writer, seq), digest) for seq, digest in db.execute(
+                "SELECT seq, hash FROM events WHERE workstation_id = ? AND seq IN"
+                f" ({','.join('?' * len(part))})", [writer, *part]))
+    return out
 
 
-def _check_link(db, seen: dict, e: Event, name: str) -> None:
+def _check_link(seen: dict, e: Event, name: str) -> None:
     """Where the county holds the writer's event before this one, the chain must join
     (a relay carries a village's log filtered to the county's cases: gaps are normal)."""
-    before = seen.get((e.workstation_id, e.seq - 1)) or _stored_hash(db, e.workstation_id,
-                                                                     e.seq - 1)
+    before = seen.get((e.workstation_id, e.seq - 1))
     if before and before != e.prev_hash:
         raise BundleRefused(f"{name} 中转来的事件({e.case_id[:40]})与本机已有的前一事件衔接不上。"
                             f"请联系技术人员核实;{NOTHING_CHANGED}")
@@ -99,3 +111,16 @@ def record_county_decisions(store, report: ImportReport, today: date) -> None:
             report.county_decided.append(case_id)
         except Refusal as exc:
             report.not_acknowledged.append(f"{case_id}:{exc.message}")
+
+
+def forward_county_editions(store, v, today: date) -> list[str]:
+    """Each edition of policy the county's bundle brought goes on to the villages with
+    the township's next bundle to them (passed on in the same transaction)."""
+    done = {r[0] for r in store.db.execute(
+        "SELECT case_id FROM events WHERE workstation_id = ? AND type = 'PolicyForwarded'",
+        [store.workstation["id"]])}
+    return [forward_edition(store, e, today) for e in v.events
+            if e.type == EDITION and e.case_id not in done
+            and store.db.execute("SELECT 1 FROM events WHERE workstation_id = ? AND seq = ?",
+                                 [e.workstation_id, e.seq]).fetchone()]
+

@@ -23,6 +23,7 @@ from desktop.core.roles import ROLES, region_of, relays_to
 from desktop.core.ways import way
 from desktop.safety.chainhead import sign_head
 from desktop.storage.attachments import attachment_path, read_attachment
+from desktop.storage.edition_projections import with_editions
 from desktop.storage.eventlog import _COLUMNS, _from_row
 from desktop.storage.store import now_utc
 from desktop.sync import bundle, payload, relay, sealing
@@ -162,12 +163,15 @@ def pending_events(db, own_id: str, peer: dict, acked: int | None = None) -> lis
     place = region_of(peer)
     if place.level == "village":
         # a township sends a village only that village's cases (the code compared whole)
-        sql += " AND substr(case_id, 1, 13) = ?"
-        args.append(place.code + "-")
+        clause, more = with_editions("substr(case_id, 1, 13) = ?", [place.code + "-"])
+        sql += " AND " + clause  # and the editions of policy issued here
+        args += more
     elif place.level == "township":
-        # a county sends a township only the cases of its villages
-        sql += " AND substr(case_id, 1, 9) = ? AND substr(case_id, 13, 1) = '-'"
-        args.append(place.code)
+        # a county sends a township only the cases of its villages, and its editions
+        clause, more = with_editions("substr(case_id, 1, 9) = ? AND substr(case_id, 13, 1) = '-'",
+                                     [place.code])
+        sql += " AND " + clause
+        args += more
     return [_from_row(r) for r in db.execute(sql + " ORDER BY seq", args)]
 
 

@@ -30,7 +30,11 @@ from desktop.sync.applying import (
     same_or_conflict,
 )
 from desktop.sync.bundle import BundleRefused
-from desktop.sync.county_import import record_county_decisions, relay_pass
+from desktop.sync.county_import import (
+    forward_county_editions,
+    record_county_decisions,
+    relay_pass,
+)
 from desktop.sync.verify import (
     NOTHING_CHANGED,
     Verified,
@@ -59,6 +63,7 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
                 reports.append(ImportReport(Path(path).name, error=exc.message))
             if progress:
                 progress(i + 1, len(ready))
+    store.refresh_policy(today)  # an edition received may be in force
     return reports
 
 
@@ -81,6 +86,7 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
             _acknowledge(store, v, report, today)
         elif v.peer["role"] == "county":
             record_county_decisions(store, report, today)
+            forward_county_editions(store, v, today)
         _record(db, v, report)
     return report
 

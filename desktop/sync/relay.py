@@ -12,6 +12,7 @@ changes nothing."""
 
 from __future__ import annotations
 
+from desktop.core.rulebook import RULES
 from desktop.storage.eventlog import _COLUMNS, Event, _from_row
 
 # a case is the county's once one of these steps was taken on it
@@ -20,21 +21,35 @@ COUNTY_HELD = ("refer", "file")
 
 def queue_for_county(db, county_id: str) -> int:
     """Append every event of a county-held case not yet queued (the county's own events
-    excepted: it has them); returns how many were added."""
+    excepted: it has them); returns how many were added. Only what reached the log since
+    the last look is read: its new events of held cases, and every event of a case that
+    became held since (its older ones too)."""
     last = db.execute("SELECT COALESCE(MAX(n), 0) FROM relay_out WHERE recipient_id = ?",
                       [county_id]).fetchone()[0]
+    row = db.execute("SELECT scanned_rowid FROM relay_marks WHERE recipient_id = ?",
+                     [county_id]).fetchone()
+    mark, top = (row[0] if row else 0), db.execute(
+        "SELECT COALESCE(MAX(rowid), 0) FROM events").fetchone()[0]
+    types = [RULES[code].event for code in COUNTY_HELD]
     marks = ",".join("?" * len(COUNTY_HELD))
     # and the township's own monthly 考核 reports (`<township>000-KH-YYYY-MM`, issue 14/7)
     reports = db.execute("SELECT township_code FROM workstation").fetchone()[0] + "000-KH-"
     done = db.execute(
         "INSERT INTO relay_out (recipient_id, n, workstation_id, seq)"
         " SELECT ?, ? + ROW_NUMBER() OVER (ORDER BY e.rowid), e.workstation_id, e.seq"
-        " FROM events e WHERE e.workstation_id != ? AND (e.case_id IN"
-        f" (SELECT application_id FROM case_steps WHERE action IN ({marks}))"
-        "  OR (e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported'))"
+        " FROM events e WHERE e.workstation_id != ? AND e.rowid <= ? AND ("
+        f"  (e.rowid > ? AND e.case_id IN (SELECT application_id FROM case_steps"
+        f"   WHERE action IN ({marks})))"
+        f"  OR e.case_id IN (SELECT case_id FROM events WHERE rowid > ? AND rowid <= ?"
+        f"   AND type IN ({marks}))"
+        "  OR (e.rowid > ? AND e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported'))"
         " AND NOT EXISTS (SELECT 1 FROM relay_out r WHERE r.recipient_id = ?"
         "  AND r.workstation_id = e.workstation_id AND r.seq = e.seq)",
-        [county_id, last, county_id, *COUNTY_HELD, reports, reports + "~", county_id])
+        [county_id, last, county_id, top, mark, *COUNTY_HELD, mark, top, *types,
+         mark, reports, reports + "~", county_id])
+    db.execute("INSERT INTO relay_marks (recipient_id, scanned_rowid) VALUES (?, ?)"
+               " ON CONFLICT (recipient_id) DO UPDATE SET scanned_rowid = excluded.scanned_rowid",
+               [county_id, top])
     return done.rowcount
 
 

@@ -172,6 +172,6 @@ def _outside(e: Event, sender: dict, places) -> str:
     r = RULE_OF_EVENT.get(e.type)
     if r is None:
         return f"未知的事件类型 {e.type[:40]}(可能需要升级本机软件)"
-    if r.role != sender["role"]:
+    if not r.performed_by(sender["role"]):
         return f"{ROLES[sender['role']].label}工作站不能办理“{r.label}”"
     return ""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.errors import Refusal
+from desktop.core.roles import region_of
 
 
 def village_code_of(case_id: str) -> str:
@@ -51,20 +52,23 @@ class VillageInbox:
     silent: bool
 
 
-def inbox(db, today: date, policy) -> list[VillageInbox]:
-    """One line per enrolled village, the longest silent first."""
+def inbox(db, today: date, policy, below: str = "village") -> list[VillageInbox]:
+    """One line per enrolled village (or, at the county, township), the longest silent
+    first."""
     out = []
-    for p in db.query("SELECT * FROM peers WHERE role = 'village' AND active = 1"):
+    for p in db.query("SELECT * FROM peers WHERE role = ? AND active = 1", [below]):
         last, count = db.execute(
             "SELECT MAX(imported_at), COUNT(*) FROM bundles_received WHERE sender_id = ?",
             [p["workstation_id"]]).fetchone()
+        code = region_of(p).code
+        # a place's cases: their numbers begin with its code (a village's then a '-')
+        start = code + "-" if below == "village" else code
         cases, awaiting = db.execute(
             "SELECT COUNT(*), SUM(status IN ('acknowledged', 'referred')) FROM applications"
-            " WHERE id >= ? AND id < ?", [p["village_code"] + "-", p["village_code"] + "-~"]
-        ).fetchone()
+            " WHERE id >= ? AND id < ?", [start, start + "~"]).fetchone()
         since = date.fromisoformat((last or p["enrolled_at"])[:10])
         days = max((today - since).days, 0)
-        out.append(VillageInbox(p["village_code"], p["village"], p["officer"],
+        out.append(VillageInbox(code, p[below], p["officer"],
                                 p["enrolled_at"][:10], (last or "")[:16].replace("T", " "),
                                 count, cases, awaiting or 0, days,
                                 days >= policy.village_silent_days))

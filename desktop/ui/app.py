@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.errors import Refusal
 from desktop.paths import resource_path, store_path
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.windows import KEEP
 
-APP_NAME = "民生救助工作台"
+APP_NAME = QT_TR_NOOP("民生救助工作台")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
-_keep = KEEP  # translators and windows must outlive run()'s locals
+_keep = KEEP  # windows must outlive run()'s locals
+_translators: list[QTranslator] = []  # those installed, kept alive here
 
 
 def install_font(app: QApplication) -> str:
@@ -40,15 +42,34 @@ def install_font(app: QApplication) -> str:
     return families[0]
 
 
-def install_translations(app: QApplication) -> bool:
-    """Qt's own Chinese strings (标准按钮 “确定”“取消” …)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
+def install_translations(app: QApplication, language: str | None = None) -> bool:
+    """The interface in `language` (the saved setting by default): Qt's own strings
+    (standard buttons “确定”/“OK”, the file dialogs) and, for English, ours. Installed before
+    any window is built, as every window takes its texts when it is made. False when a
+    catalogue is missing (the interface then stays in Chinese, the source language)."""
+    from desktop.ui import preferences
+    from desktop.ui.i18n import catalogue
+
+    language = language or preferences.saved_language()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+                       if language == "en" else
+                       QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ok = translator.load("qtbase_zh_CN", folder)
-    if ok:
-        app.installTranslator(translator)
-        _keep.append(translator)
+    wanted = [(f"qtbase_{language}", folder)]
+    ours = catalogue(language)
+    if ours is not None:
+        wanted.append((ours.name, str(ours.parent)))
+    for old in _translators:  # a second call replaces the language, not adds to it
+        app.removeTranslator(old)
+    _translators.clear()
+    ok = True
+    for name, where in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, where):
+            app.installTranslator(translator)
+            _translators.append(translator)
+        else:
+            ok = False
     return ok
 
 
@@ -75,13 +96,13 @@ def _excepthook(kind, value, tb) -> None:
     from desktop.crash import report_bug
 
     report = report_bug(value)
-    _alert(f"程序内部错误({kind.__name__}),操作未完成,已保存的数据不受影响。\n"
-           f"详情已写入 {report},请交给维护人员。")
+    _alert(tr("程序内部错误({kind}),操作未完成,已保存的数据不受影响。\n详情已写入 {report},请交给维护人员。").format(
+               kind=kind.__name__, report=report))
 
 
 def _alert(text: str) -> None:
     if QApplication.instance() is not None:
-        QMessageBox.warning(QApplication.activeWindow(), APP_NAME, text)
+        QMessageBox.warning(QApplication.activeWindow(), tr(APP_NAME), text)
     else:
         print(text, file=sys.stderr)
 
@@ -126,7 +147,7 @@ def run(data_dir: Path, today: date | None = None) -> int:
     except Refusal as exc:
         from desktop.ui.guard import gui_text
 
-        QMessageBox.critical(None, APP_NAME, gui_text(exc.message))
+        QMessageBox.critical(None, tr(APP_NAME), gui_text(exc.message))
         return 2
     if not first.isVisible():
         return 0

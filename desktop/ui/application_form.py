@@ -32,9 +32,11 @@ from desktop.ui.form_sections import (
     members_section,
     request_section,
 )
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-MEMBER_LABELS = {"name": "姓名", "id_number": "身份证号", "relation": "与户主关系",
-                 "health": "健康状况", "work_ability": "劳动能力"}
+MEMBER_LABELS = {"name": QT_TR_NOOP("姓名"), "id_number": QT_TR_NOOP("身份证号"),
+                 "relation": QT_TR_NOOP("与户主关系"), "health": QT_TR_NOOP("健康状况"),
+                 "work_ability": QT_TR_NOOP("劳动能力")}
 
 
 class ApplicationForm(guard.DiscardGuard, QDialog):
@@ -48,7 +50,7 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         self.today = today
         self.casework = Casework(store, today)
         self.case_id = ""
-        self.setWindowTitle("新建申请 — 临时救助/低保")
+        self.setWindowTitle(tr("新建申请 — 临时救助/低保"))
         window_fit.fit(self, 1200, 780)
         self.summary = w.ErrorLabel()
         self.board = w.ErrorBoard(self.summary)
@@ -79,12 +81,12 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.summary)
         bottom = QHBoxLayout()
-        self.show_all = QPushButton("显示所有问题(&V)")
+        self.show_all = QPushButton(tr("显示所有问题(&V)"))
         self.show_all.clicked.connect(self.reveal_all)
         bottom.addWidget(self.show_all)
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.addButton("保存(&S)", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -197,22 +199,24 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
                 continue
             if row >= 0:
                 cells[(row, key)] = e.message
-                lines.append(f"第 {row + 1} 位成员 {MEMBER_LABELS.get(key, '')}:{e.message}")
+                lines.append(tr("第 {v} 位成员 {get}:{message}").format(
+                                 v=row + 1, get=tr(MEMBER_LABELS.get(key, '')), message=e.message))
             else:
                 lines.append(e.message)
         self.members.set_errors(cells)
         self.member_errors.show_message("\n".join(lines))
         if lines:
-            note = f"家庭成员有 {len(lines)} 处需要修改(见成员表下方)。"
+            note = tr("家庭成员有 {n} 处需要修改(见成员表下方)。").format(n=len(lines))
             self.summary.show_message("\n".join(filter(None, [self.summary.text(), note])))
 
     def _show_identity(self) -> None:
         try:
             info = parse_id_number(self.inputs["applicant.id_number"].text(), self.today)
         except InvalidIdNumber:
-            self.identity_info.setText("出生日期、性别:按身份证号自动填写")
+            self.identity_info.setText(tr("出生日期、性别:按身份证号自动填写"))
             return
-        self.identity_info.setText(f"出生日期 {info.birth_date.isoformat()} · {info.sex}")
+        self.identity_info.setText(tr("出生日期 {birth_date} · {sex}").format(
+                                       birth_date=info.birth_date.isoformat(), sex=info.sex))
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:
@@ -228,8 +232,8 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         except Refusal as exc:
             self.summary.show_message(exc.message)
             return
-        guard.tell(self.parentWidget(), f"已保存申请 {self.case_id}"
-                                        f"({self.inputs['applicant.name'].text().strip()})。")
+        guard.tell(self.parentWidget(), tr("已保存申请 {case_id}({text})。").format(
+                                            case_id=self.case_id, text=self.inputs['applicant.name'].text().strip()))
         self.saved.emit(self.case_id)
         self.accept()
 

@@ -30,6 +30,7 @@ from desktop.assessment.report import assessment
 from desktop.assessment.table import cells, headers, item_keys
 from desktop.core.errors import Refusal
 from desktop.ui.guard import gui_text
+from desktop.ui.i18n import tr
 
 ROOT = QModelIndex()
 
@@ -88,7 +89,7 @@ class ScoreChart(QWidget):
         p.fillRect(self.rect(), QColor("white"))
         left, bottom, right, head = 50, self.height() - 40, self.width() - 20, 30
         p.drawText(QRectF(10, 4, self.width() - 20, 22), Qt.AlignmentFlag.AlignLeft,
-                   self.tr("各村得分(满分 100)"))
+                   tr("各村得分(满分 100)"))
         p.drawLine(left, bottom, right, bottom)
         p.drawText(QRectF(0, head - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight, "100")
         if self.lines:
@@ -127,8 +128,8 @@ class AssessmentWidget(QWidget):
         self.state = QLabel()
         layout.addWidget(self.state)
         self.townships, self.villages = LinesModel(self), LinesModel(self)
-        for title, model, stretch in ((self.tr("乡镇民政办"), self.townships, 1),
-                                      (self.tr("村级民生员(按得分排名)"), self.villages, 3)):
+        for title, model, stretch in ((tr("乡镇民政办"), self.townships, 1),
+                                      (tr("村级民生员(按得分排名)"), self.villages, 3)):
             layout.addWidget(QLabel(title))
             view = QTableView()
             view.setModel(model)
@@ -145,12 +146,12 @@ class AssessmentWidget(QWidget):
         bar = QHBoxLayout()
         self.month = QLineEdit(self._last_month())
         self.month.setMaximumWidth(100)
-        buttons = [(self.tr("查看(&K)"), self.refresh), (self.tr("导出 PDF(&P)…"), self.export_pdf),
-                   (self.tr("导出 Excel(&E)…"), self.export_xlsx)]
+        buttons = [(tr("查看(&K)"), self.refresh), (tr("导出 PDF(&P)…"), self.export_pdf),
+                   (tr("导出 Excel(&E)…"), self.export_xlsx)]
         if self.role == "township":
-            buttons += [(self.tr("公布本月考核(&G)…"), self.publish),
-                        (self.tr("更正已公布的考核(&R)…"), self.correct)]
-        bar.addWidget(QLabel(self.tr("考核月份(YYYY-MM):")))
+            buttons += [(tr("公布本月考核(&G)…"), self.publish),
+                        (tr("更正已公布的考核(&R)…"), self.correct)]
+        bar.addWidget(QLabel(tr("考核月份(YYYY-MM):")))
         bar.addWidget(self.month)
         for text, slot in buttons:
             button = QPushButton(text)
@@ -162,8 +163,8 @@ class AssessmentWidget(QWidget):
     def _note_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("本月讲评(发往各村或各乡镇)"))
-        send = QPushButton(self.tr("记录讲评(&J)"))
+        self.note.setPlaceholderText(tr("本月讲评(发往各村或各乡镇)"))
+        send = QPushButton(tr("记录讲评(&J)"))
         send.clicked.connect(self.record_note)
         bar.addWidget(self.note, 1)
         bar.addWidget(send)
@@ -194,34 +195,36 @@ class AssessmentWidget(QWidget):
         for model in (self.townships, self.villages):
             model.view.resizeColumnsToContents()
         self.chart.set_lines(a.villages)
-        state = (self.tr("第 {0} 版,已公布").format(a.version) if a.version else
-                 self.tr("尚未公布,按现有数据计算") if self.role == "township" else "")
-        extra = ([self.tr("尚未公布的乡镇:") + "、".join(a.unpublished)] if a.unpublished else [])
-        extra += [self.tr("讲评({0},{1}):{2}").format(n["date"], n["by"], n["text"])
+        state = (tr("第 {0} 版,已公布").format(a.version) if a.version else
+                 tr("尚未公布,按现有数据计算") if self.role == "township" else "")
+        extra = ([tr("尚未公布的乡镇:{0}").format(tr("、").join(a.unpublished))]
+                 if a.unpublished else [])
+        extra += [tr("讲评({0},{1}):{2}").format(n["date"], n["by"], n["text"])
                   for n in a.notes]
         self.state.setText("\n".join([f"{a.place} {a.month} {state}", *extra]))
 
     def ask_confirm(self, text: str) -> bool:
-        return QMessageBox.question(self, self.tr("公布考核"), text) == \
+        return QMessageBox.question(self, tr("公布考核"), text) == \
             QMessageBox.StandardButton.Yes
 
     def ask_save(self, suffix: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出考核"), f"目标管理考核-{self.month.text()}.{suffix}",
+            self, tr("导出考核"),
+            tr("目标管理考核-{0}.{1}").format(self.month.text(), suffix),
             f"{suffix.upper()} (*.{suffix})")
         return path
 
     def publish(self, correction: bool = False) -> None:
         month = self.month.text().strip()
-        question = (self.tr("按现有数据重新计算并公布 {0} 考核的更正版?更正版随数据包送出,"
+        question = (tr("按现有数据重新计算并公布 {0} 考核的更正版?更正版随数据包送出,"
                             "取代已公布的一版。") if correction else
-                    self.tr("公布 {0} 的考核?公布后随数据包报县民政局、发到各村,"
+                    tr("公布 {0} 的考核?公布后随数据包报县民政局、发到各村,"
                             "不能撤回(可以更正)。")).format(month)
         if not self.ask_confirm(question):
             return
         if self._try(lambda: publish.publish(self.store, month, self.today,
                                              correction=correction)):
-            self._say(self.tr("{0} 的考核已公布,将随下一次导出的数据包送出。").format(month))
+            self._say(tr("{0} 的考核已公布,将随下一次导出的数据包送出。").format(month))
             self.refresh()
 
     def correct(self) -> None:
@@ -231,7 +234,7 @@ class AssessmentWidget(QWidget):
         month, text = self.month.text().strip(), self.note.text().strip()
         if self._try(lambda: publish.note(self.store, month, text, self.today)):
             self.note.clear()
-            self._say(self.tr("讲评已记录,将随下一次导出的数据包送出。"))
+            self._say(tr("讲评已记录,将随下一次导出的数据包送出。"))
             self.refresh()
 
     def export_pdf(self) -> None:
@@ -252,7 +255,7 @@ class AssessmentWidget(QWidget):
         path = self.ask_save(suffix)
         if path and self._try(lambda: save_document(Path(path),
                                                     make(self.assessment, self.today))):
-            self._say(self.tr("已导出 {0}").format(path))
+            self._say(tr("已导出 {0}").format(path))
 
     def _try(self, action) -> bool:
         try:
@@ -271,7 +274,7 @@ class AssessmentDialog(QDialog):
 
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("本村目标管理考核"))
+        self.setWindowTitle(tr("本村目标管理考核"))
         layout = QVBoxLayout(self)
         self.panel = AssessmentWidget(store, today, self)
         layout.addWidget(self.panel)
@@ -285,12 +288,12 @@ class AssessmentDialog(QDialog):
 
 def install_village(main_window) -> None:
     """The village's menu 考核: its own figures (the township's monthly report of it)."""
-    menu = main_window.menuBar().addMenu(main_window.tr("考核(&K)"))
+    menu = main_window.menuBar().addMenu(tr("考核(&K)"))
 
     def show() -> None:
         dialog = AssessmentDialog(main_window.store, main_window.today, main_window)
         main_window.assessment_dialog = dialog
         dialog.open()
 
-    menu.addAction(main_window.tr("本村月度考核(&M)…"), show)
+    menu.addAction(tr("本村月度考核(&M)…"), show)
     main_window.assessment_menu = menu

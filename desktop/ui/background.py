@@ -11,6 +11,7 @@ import atexit
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from desktop.core.errors import Refusal
+from desktop.ui.i18n import tr
 
 # Qt aborts the process when a running QThread object is destroyed: every job started
 # is kept here until it ends, and the program waits for the running ones before it exits.
@@ -60,7 +61,8 @@ class Job(QThread):
         except Exception as exc:  # a bug: reported without personal data, never raised here
             from desktop.crash import report_bug
 
-            self.refused.emit(f"后台工作出错({type(exc).__name__}),详情已写入 {report_bug(exc)}。")
+            self.refused.emit(tr("后台工作出错({kind}),详情已写入 {exc}。").format(
+                                  kind=type(exc).__name__, exc=report_bug(exc)))
         else:
             self.done.emit(result)
 

@@ -27,26 +27,27 @@ from desktop.ui import widgets as w
 from desktop.ui import window_fit
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.deliberation import DeliberationDialog
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import STEP_DIALOGS
 
-URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
+URGENCY_WORDS = {"overdue": QT_TR_NOOP("已超期"), "soon": QT_TR_NOOP("即将到期")}
 LAST = ("refuse",)  # ending a case is offered after the step that carries it on
 # The next thing to do when it is not a step of this case alone: the notice forms (which
 # take several cases) and sending to the township; opened with this case chosen.
-NEXT_ACTIONS = {"reviewed": (("notice", "初审公示…"),),
-                "on_notice": (("notice_list", "到公示管理登记异议、结束公示…"),),
-                "notice_done": (("send", "发送到乡镇…"),),
+NEXT_ACTIONS = {"reviewed": (("notice", QT_TR_NOOP("初审公示…")),),
+                "on_notice": (("notice_list", QT_TR_NOOP("到公示管理登记异议、结束公示…")),),
+                "notice_done": (("send", QT_TR_NOOP("发送到乡镇…")),),
                 "paid_first": (),
-                "approved": (("result", "结果公示…"),)}
+                "approved": (("result", QT_TR_NOOP("结果公示…")),)}
 # Where the case waits when nothing is to be done here, so the officer knows who acts.
-WAITING = {"submitted": "已上报,等待乡镇接收和审批;乡镇的决定随其数据包送回(数据交换 → 导入数据包)。",
-           "acknowledged": "乡镇已接收,正在审批;决定随乡镇的数据包送回。",
-           "referred": "已转县审批,等待县民政局批复。",
-           "result_posted": "结果已公示,等待乡镇登记发放。",
-           "paid": "已发放,等待乡镇备案。", "filed": "已备案,办理完毕。",
-           "refused": "不予受理,案件已结束。", "rejected_village": "初审不通过,案件已结束。",
-           "rejected": "乡镇不批准,案件已结束。", "draft": "草稿:材料齐全后再受理。",
-           "returned": "乡镇退回补充:请补充后重新调查。"}
+WAITING = {"submitted": QT_TR_NOOP("已上报,等待乡镇接收和审批;乡镇的决定随其数据包送回(数据交换 → 导入数据包)。"),
+           "acknowledged": QT_TR_NOOP("乡镇已接收,正在审批;决定随乡镇的数据包送回。"),
+           "referred": QT_TR_NOOP("已转县审批,等待县民政局批复。"),
+           "result_posted": QT_TR_NOOP("结果已公示,等待乡镇登记发放。"),
+           "paid": QT_TR_NOOP("已发放,等待乡镇备案。"), "filed": QT_TR_NOOP("已备案,办理完毕。"),
+           "refused": QT_TR_NOOP("不予受理,案件已结束。"), "rejected_village": QT_TR_NOOP("初审不通过,案件已结束。"),
+           "rejected": QT_TR_NOOP("乡镇不批准,案件已结束。"), "draft": QT_TR_NOOP("草稿:材料齐全后再受理。"),
+           "returned": QT_TR_NOOP("乡镇退回补充:请补充后重新调查。")}
 
 
 class CaseView(QDialog):
@@ -56,7 +57,7 @@ class CaseView(QDialog):
         super().__init__(parent)
         self.casework, self.case_id = casework, case_id
         self.dialog = None  # the step dialog opened last (tests drive it)
-        self.setWindowTitle(f"案件 {case_id}")
+        self.setWindowTitle(tr("案件 {case_id}").format(case_id=case_id))
         window_fit.fit(self, 1100, 720)
         layout = QVBoxLayout(self)
         self.header = QLabel()
@@ -70,7 +71,7 @@ class CaseView(QDialog):
         self.details, self.members, self.objections = (QTextBrowser(), QTextBrowser(),
                                                        QTextBrowser())
         split.addWidget(self.tabs)
-        timeline_box = QGroupBox("办理记录(全过程)")
+        timeline_box = QGroupBox(tr("办理记录(全过程)"))
         box_layout = QVBoxLayout(timeline_box)
         self.timeline = QTextBrowser()
         box_layout.addWidget(self.timeline)
@@ -97,22 +98,24 @@ class CaseView(QDialog):
         status = escape(status_label(d["status"]))
         due = ""
         if d["due_on"]:
-            word = URGENCY_WORDS.get(d["urgency"], "")
+            word = tr(URGENCY_WORDS.get(d["urgency"], ""))
             colour = "#c62828" if d["urgency"] == "overdue" else (
                 "#8a6d00" if d["urgency"] else "#333")
-            due = (f" · 期限 <span style='color:{colour}'>{d['due_on']} {escape(d['due_label'])}"
-                   f"{'(' + word + ')' if word else ''}</span>")
+            due = (" · " + tr("期限") + f" <span style='color:{colour}'>{d['due_on']} "
+                   f"{escape(d['due_label'])}{'(' + word + ')' if word else ''}</span>")
         flags = "".join(f"<div style='color:#c62828'>{escape(queries.FLAG_LABELS[f])}</div>"
                         for f in d["flags"])
         flags += "".join(f"<div style='color:#c62828'>{escape(f.label)}:{escape(f.text)}</div>"
                          for f in self._names_flags())
+        ids = tr("编号 {id} · 状态 <b>{status}</b>{due}").format(id=escape(d["id"]), status=status,
+                                                           due=due)
+        money = tr("申请 {requested} · 拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved}").format(
+            requested=w.yuan_text(d["requested_fen"]), proposed=w.yuan_text(d["proposed_fen"]),
+            paid_first=w.yuan_text(d["paid_first_fen"]), approved=w.yuan_text(d["approved_fen"]))
         return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b>"
                 f" {escape(d['program_label'])} · {escape(category_label(d['category']))}"
                 f" · {escape(reason_label(d['reason']))}</div>"
-                f"<div>编号 {escape(d['id'])} · 状态 <b>{status}</b>{due}</div>"
-                f"<div>申请 {w.yuan_text(d['requested_fen'])} · 拟救助 {w.yuan_text(d['proposed_fen'])}"
-                f" · 先行救助 {w.yuan_text(d['paid_first_fen'])} · 批准 {w.yuan_text(d['approved_fen'])}"
-                f"</div>{flags}")
+                f"<div>{ids}</div><div>{money}</div>{flags}")
 
     def _names_flags(self) -> list:
         """一号多名: this ID number on file here under another name (issue 13)."""
@@ -128,9 +131,10 @@ class CaseView(QDialog):
         self.members.setHtml(members_html(d["application"]))
         self.objections.setHtml(objections_html(d["objections"]))
         self.tabs.clear()
-        self.tabs.addTab(self.details, "申请信息")
-        self.tabs.addTab(self.members, f"家庭成员({len(d['application'].get('members', []))})")
-        self.tabs.addTab(self.objections, f"异议({len(d['objections'])})")
+        self.tabs.addTab(self.details, tr("申请信息"))
+        self.tabs.addTab(self.members, tr("家庭成员({n})").format(
+                                           n=len(d['application'].get('members', []))))
+        self.tabs.addTab(self.objections, tr("异议({n})").format(n=len(d['objections'])))
 
     def _timeline_html(self) -> str:
         items = []
@@ -141,18 +145,19 @@ class CaseView(QDialog):
                 f"<td>{escape(h['summary'])}<br><span style='color:#777'>→ "
                 f"{escape(status_label(h['status_after']))}</span></td></tr>")
         if not items:
-            return "<p>尚无记录。</p>"
+            return "<p>" + tr("尚无记录。") + "</p>"
+        head = "".join(f"<th align='left'>{tr(x)}</th>" for x in (QT_TR_NOOP("日期"),
+                                                               QT_TR_NOOP("经办人"), QT_TR_NOOP("事项")))
         return ("<table cellpadding='4' cellspacing='0' width='100%'>"
-                "<tr><th align='left'>日期</th><th align='left'>经办人</th>"
-                "<th align='left'>事项</th></tr>" + "".join(items) + "</table>")
+                f"<tr>{head}</tr>" + "".join(items) + "</table>")
 
     def _fill_actions(self) -> None:
         allowed = sorted((c for c in self.casework.allowed_actions(self.case_id)
                           if c in STEP_DIALOGS or c == "deliberate"),
                          key=lambda c: c in LAST)  # the ordinary next step first
         specs = [(c, ACTIONS[c].label + "…") for c in allowed]
-        specs += list(NEXT_ACTIONS.get(self.detail["status"], ()))
-        waiting = WAITING.get(self.detail["status"], "现在没有需要本工作站办理的事项。")
+        specs += [(code, tr(text)) for code, text in NEXT_ACTIONS.get(self.detail["status"], ())]
+        waiting = tr(WAITING.get(self.detail["status"], QT_TR_NOOP("现在没有需要本工作站办理的事项。")))
         self.buttons = w.fill_action_bar(self.action_bar, specs, self.start, waiting)
 
     # -- acting --------------------------------------------------------------------------

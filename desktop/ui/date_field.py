@@ -12,9 +12,12 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidgetAction
 
-_PARTS = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+from desktop.ui.i18n import QT_TR_NOOP, tr
+
+_PARTS = re.compile(  # i18n: data
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
-EXAMPLE = "例如 2026-12-05(也可写 2026/12/5 或 20261205)"
+EXAMPLE = QT_TR_NOOP("例如 2026-12-05(也可写 2026/12/5 或 20261205)")
 
 
 def parse_date_text(text: str) -> date:
@@ -22,17 +25,19 @@ def parse_date_text(text: str) -> date:
     text = text.translate(_FULL_WIDTH)
     match = _PARTS.match(text) or _COMPACT.match(text)
     if not text.strip():
-        raise ValueError("请填写日期," + EXAMPLE + "。")
+        raise ValueError(tr("请填写日期,{example}。").format(example=tr(EXAMPLE)))
     if not match:
-        raise ValueError(f"“{text.strip()}”不是日期:请按 年-月-日 填写,{EXAMPLE}。")
+        raise ValueError(tr("“{text}”不是日期:请按 年-月-日 填写,{EXAMPLE}。").format(
+                             text=text.strip(), EXAMPLE=tr(EXAMPLE)))
     year, month, day = (int(p) for p in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"没有 {year} 年 {month} 月 {day} 日这一天,请检查月份和日期。") from None
+        raise ValueError(tr("没有 {year} 年 {month} 月 {day} 日这一天,请检查月份和日期。").format(
+                             year=year, month=month, day=day)) from None
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")  # i18n: data
 
 
 class DateField(QLineEdit):
@@ -46,13 +51,13 @@ class DateField(QLineEdit):
                  earliest: date | None = None, parent=None):
         super().__init__(parent)
         self.latest, self.earliest = latest, earliest
-        self.setPlaceholderText("年-月-日,例如 2026-12-05")
+        self.setPlaceholderText(tr("年-月-日,例如 2026-12-05"))
         self.setMaxLength(20)
         if value is not None:
             self.set_date(value)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         pick = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
-        pick.setToolTip("从日历中选择(Alt+↓)")
+        pick.setToolTip(tr("从日历中选择(Alt+↓)"))
         pick.triggered.connect(self.open_calendar)
         self.textChanged.connect(self.changed)
         self.editingFinished.connect(self._normalise)
@@ -78,9 +83,11 @@ class DateField(QLineEdit):
         except ValueError as exc:
             return str(exc)
         if self.latest is not None and day > self.latest:
-            return f"日期 {day.isoformat()} 晚于 {self.latest.isoformat()},请检查。"
+            return tr("日期 {day} 晚于 {latest},请检查。").format(
+                       day=day.isoformat(), latest=self.latest.isoformat())
         if self.earliest is not None and day < self.earliest:
-            return f"日期 {day.isoformat()} 早于 {self.earliest.isoformat()},请检查。"
+            return tr("日期 {day} 早于 {earliest},请检查。").format(
+                       day=day.isoformat(), earliest=self.earliest.isoformat())
         return ""
 
     def value(self) -> str:

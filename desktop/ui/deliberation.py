@@ -24,16 +24,18 @@ from desktop.storage.queries import LedgerFilter
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.date_field import date_problems
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ChoiceDelegate, RowsModel
 
 ROOT = QModelIndex()
-COLUMNS = (("include", "参加评议"), ("id", "编号"), ("name", "申请人"), ("what", "类型·事由"),
-           ("votes_for", "赞成"), ("votes_against", "反对"), ("votes_abstain", "弃权"),
-           ("conclusion", "结论"))
+COLUMNS = (("include", QT_TR_NOOP("参加评议")), ("id", QT_TR_NOOP("编号")),
+           ("name", QT_TR_NOOP("申请人")), ("what", QT_TR_NOOP("类型·事由")),
+           ("votes_for", QT_TR_NOOP("赞成")), ("votes_against", QT_TR_NOOP("反对")),
+           ("votes_abstain", QT_TR_NOOP("弃权")), ("conclusion", QT_TR_NOOP("结论")))
 KEYS = [c[0] for c in COLUMNS]
 VOTE_KEYS = ("votes_for", "votes_against", "votes_abstain", "conclusion")
 MEETING_KEYS = ("date", "meeting_id", "present", "representatives", "minutes")
-CONCLUSIONS = ("同意", "不同意")
+CONCLUSIONS = ("同意", "不同意")  # i18n: data (the recorded conclusion)
 ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
 
 
@@ -48,7 +50,7 @@ class VotesModel(RowsModel):
         self._rows = [{"include": False, "id": c["id"], "name": c["applicant_name"],
                        "what": f"{category_label(c['category'])}·{reason_label(c['reason'])}",
                        "votes_for": 0, "votes_against": 0, "votes_abstain": 0,
-                       "conclusion": "同意"} for c in cases]
+                       "conclusion": "同意"} for c in cases]  # i18n: data
         self._errors: dict[tuple[int, str], str] = {}
 
     def votes(self) -> dict[str, dict]:
@@ -135,7 +137,7 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
     def __init__(self, casework, parent=None, preselect: str = ""):
         super().__init__(parent)
         self.casework = casework
-        self.setWindowTitle("民主评议(村民代表会议)")
+        self.setWindowTitle(tr("民主评议(村民代表会议)"))
         window_fit.fit(self, 960, 660)
         cases = queries.ledger_page(casework.db, LedgerFilter(status="investigated"), 0, 5000)
         self.facts = {c["id"]: casework.facts(c["id"]) for c in cases}
@@ -147,18 +149,18 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         today = casework.today
         self.inputs = {
             "date": w.date_edit(today),
-            "meeting_id": w.line_edit("会议编号", 60),
+            "meeting_id": w.line_edit(tr("会议编号"), 60),
             "present": w.spin(100000),
             "representatives": w.spin(100000),
-            "minutes": w.text_area("会议记录要点(签字的记录表扫描件另存)", 70),
+            "minutes": w.text_area(tr("会议记录要点(签字的记录表扫描件另存)"), 70),
         }
-        self.inputs["meeting_id"].setText(f"评议会-{today.strftime('%Y%m%d')}")
-        labels = ("评议日期", "会议编号", "到会人数", "其中村民代表", "会议记录")
+        self.inputs["meeting_id"].setText(f"评议会-{today.strftime('%Y%m%d')}")  # i18n: data
+        labels = (tr("评议日期"), tr("会议编号"), tr("到会人数"), tr("其中村民代表"), tr("会议记录"))
         for (path, widget), label in zip(self.inputs.items(), labels, strict=True):
             form.addRow(label, self.board.add(path, w.FieldBox(widget)))
             w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
         layout.addLayout(form)
-        layout.addWidget(QLabel("本次评议的案件(勾选参加评议的案件,逐件填写票数和结论):"))
+        layout.addWidget(QLabel(tr("本次评议的案件(勾选参加评议的案件,逐件填写票数和结论):")))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ChoiceDelegate(
@@ -210,7 +212,7 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         for e in date_problems(self.inputs, []):  # what was typed, not the checker's guess
             meeting_errors[e.path] = e
         if not votes:
-            meeting_errors[""] = FieldError("", "请至少勾选一个案件参加评议。")
+            meeting_errors[""] = FieldError("", tr("请至少勾选一个案件参加评议。"))
         errors = list(meeting_errors.values())
         self.board.show(errors)
         self._validating = True
@@ -233,9 +235,9 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         if self.validate():
             return
         votes = self.model.votes()
-        if not guard.confirm_step(self, f"登记民主评议:{len(votes)} 件",
-                                  "评议结果(票数和结论)登记后即为正式记录,案件进入“已评议”,"
-                                  "下一步是民生员初审。"):
+        if not guard.confirm_step(self, tr("登记民主评议:{n} 件").format(n=len(votes)),
+                                  tr("评议结果(票数和结论)登记后即为正式记录,案件进入“已评议”,"
+                                     "下一步是民生员初审。")):
             return
         try:
             self.casework.deliberate_meeting(self.meeting(), votes)
@@ -245,5 +247,5 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         except Refusal as exc:
             self.summary.show_message(exc.message)
             return
-        guard.tell(self.parentWidget(), f"已登记民主评议:{len(votes)} 件。")
+        guard.tell(self.parentWidget(), tr("已登记民主评议:{n} 件。").format(n=len(votes)))
         self.accept()

@@ -28,29 +28,30 @@ from desktop.core.categories import (
     WORK_ABILITIES,
 )
 from desktop.ui import widgets as w
+from desktop.ui.i18n import tr
 from desktop.ui.members_table import MembersModel, members_delegate
 
 
 def applicant_section(form) -> QGroupBox:
-    box = QGroupBox("申请人")
+    box = QGroupBox(tr("申请人"))
     lay = QFormLayout(box)
     form.identity_info = QLabel()
     form.identity_info.setStyleSheet("color:#555;")
-    rows = (
-        ("姓名", "applicant.name", w.line_edit("按户口簿填写", 40), None),
-        ("身份证号", "applicant.id_number", w.line_edit("18 位身份证号", 40), None),
+    rows = (  # i18n: data (the combos' defaults are recorded values)
+        (tr("姓名"), "applicant.name", w.line_edit(tr("按户口簿填写"), 40), None),
+        (tr("身份证号"), "applicant.id_number", w.line_edit(tr("18 位身份证号"), 40), None),
         ("", None, form.identity_info, None),
-        ("民族", "applicant.ethnicity", w.combo(ETHNICITIES, "汉族"), None),
-        ("联系电话", "applicant.phone", w.line_edit("手机号或固定电话", 20), None),
-        ("村民小组", "applicant.group", w.line_edit("例如 第三村民小组", 40), None),
-        ("住址", "applicant.address", w.line_edit("", 200), None),
-        ("婚姻状况", "applicant.marital_status", w.combo(MARITAL_STATUSES, "已婚"), None),
-        ("健康状况", "applicant.health", w.combo(HEALTH_STATES, "健康"), None),
-        ("患病名称", "applicant.illness", w.line_edit("健康状况为“患病”时填写", 100), None),
-        ("残疾类别和等级", "applicant.disability",
-         w.line_edit("健康状况为“残疾”时填写,例如 肢体残疾二级", 100), None),
-        ("劳动能力", "applicant.work_ability", w.combo(WORK_ABILITIES, "有劳动能力"), None),
-        ("家庭类别", "applicant.household_type", w.combo(HOUSEHOLD_TYPES, "一般"), None),
+        (tr("民族"), "applicant.ethnicity", w.combo(ETHNICITIES, "汉族"), None),
+        (tr("联系电话"), "applicant.phone", w.line_edit(tr("手机号或固定电话"), 20), None),
+        (tr("村民小组"), "applicant.group", w.line_edit(tr("例如 第三村民小组"), 40), None),
+        (tr("住址"), "applicant.address", w.line_edit("", 200), None),
+        (tr("婚姻状况"), "applicant.marital_status", w.combo(MARITAL_STATUSES, "已婚"), None),
+        (tr("健康状况"), "applicant.health", w.combo(HEALTH_STATES, "健康"), None),
+        (tr("患病名称"), "applicant.illness", w.line_edit(tr("健康状况为“患病”时填写"), 100), None),
+        (tr("残疾类别和等级"), "applicant.disability",
+         w.line_edit(tr("健康状况为“残疾”时填写,例如 肢体残疾二级"), 100), None),
+        (tr("劳动能力"), "applicant.work_ability", w.combo(WORK_ABILITIES, "有劳动能力"), None),
+        (tr("家庭类别"), "applicant.household_type", w.combo(HOUSEHOLD_TYPES, "一般"), None),
     )
     for label, path, widget, extra in rows:
         lay.addRow(label, form.field(path, widget, extra) if path else widget)
@@ -58,22 +59,22 @@ def applicant_section(form) -> QGroupBox:
 
 
 def request_section(form) -> QGroupBox:
-    box = QGroupBox("救助事项")
+    box = QGroupBox(tr("救助事项"))
     lay = QFormLayout(box)
     rows = (
-        ("救助项目", "program", w.combo(PROGRAMS, "temporary_relief")),
-        ("救助类型", "category", w.combo({})),
-        ("救助事由", "reason", w.combo({})),
-        ("情况说明", "reason_detail", w.text_area("简要说明困难情况", 56)),
-        ("申请金额(元)", "requested_fen", w.yuan_edit()),
-        ("受理日期", "received_on", w.date_edit(form.today)),
+        (tr("救助项目"), "program", w.combo(PROGRAMS, "temporary_relief")),
+        (tr("救助类型"), "category", w.combo({})),
+        (tr("救助事由"), "reason", w.combo({})),
+        (tr("情况说明"), "reason_detail", w.text_area(tr("简要说明困难情况"), 56)),
+        (tr("申请金额(元)"), "requested_fen", w.yuan_edit()),
+        (tr("受理日期"), "received_on", w.date_edit(form.today)),
     )
     for label, path, widget in rows:
         lay.addRow(label, form.field(path, widget))
-    relative = QCheckBox("申请人是村干部或经办人的近亲属(近亲属备案)")
+    relative = QCheckBox(tr("申请人是村干部或经办人的近亲属(近亲属备案)"))
     lay.addRow("", form.field("officer_relative", relative))
-    lay.addRow("备案说明", form.field("relative_note", w.line_edit("与谁是什么关系", 200)))
-    draft = QCheckBox("保存为草稿(材料未齐,暂不受理)")
+    lay.addRow(tr("备案说明"), form.field("relative_note", w.line_edit(tr("与谁是什么关系"), 200)))
+    draft = QCheckBox(tr("保存为草稿(材料未齐,暂不受理)"))
     lay.addRow("", form.field("draft", draft))
     return box
 
@@ -105,10 +106,10 @@ class CheckList(QListWidget):
 
 
 def documents_section(form) -> QGroupBox:
-    box = QGroupBox("申请材料")
+    box = QGroupBox(tr("申请材料"))
     lay = QHBoxLayout(box)
     form.seen, form.missing = CheckList(DOCUMENTS), CheckList(DOCUMENTS)
-    for title, lst in (("已查验", form.seen), ("缺少(一次性告知)", form.missing)):
+    for title, lst in ((tr("已查验"), form.seen), (tr("缺少(一次性告知)"), form.missing)):
         col = QVBoxLayout()
         col.addWidget(QLabel(title))
         col.addWidget(lst)
@@ -127,17 +128,17 @@ def _exclusive(this: CheckList, other: CheckList) -> None:
 
 
 def household_section(form) -> QGroupBox:
-    box = QGroupBox("家庭经济状况")
+    box = QGroupBox(tr("家庭经济状况"))
     lay = QFormLayout(box)
     rows = (
-        ("家庭年收入(元)", "household.annual_income_fen", w.yuan_edit()),
-        ("收入来源", "household.income_sources", w.line_edit("例如 务农、务工", 200)),
-        ("家庭年支出(元)", "household.annual_expenditure_fen", w.yuan_edit()),
-        ("支出用途", "household.expenditure_purposes", w.line_edit("例如 住院医疗", 200)),
-        ("开户银行", "household.bank_name", w.line_edit("例如 农商银行", 40)),
-        ("银行账号", "household.bank_account", w.line_edit("12 到 25 位数字", 30)),
-        ("本年已救助次数", "household.previous_relief_count", w.spin(100)),
-        ("本年已救助金额(元)", "household.previous_relief_fen", w.yuan_edit()),
+        (tr("家庭年收入(元)"), "household.annual_income_fen", w.yuan_edit()),
+        (tr("收入来源"), "household.income_sources", w.line_edit(tr("例如 务农、务工"), 200)),
+        (tr("家庭年支出(元)"), "household.annual_expenditure_fen", w.yuan_edit()),
+        (tr("支出用途"), "household.expenditure_purposes", w.line_edit(tr("例如 住院医疗"), 200)),
+        (tr("开户银行"), "household.bank_name", w.line_edit(tr("例如 农商银行"), 40)),
+        (tr("银行账号"), "household.bank_account", w.line_edit(tr("12 到 25 位数字"), 30)),
+        (tr("本年已救助次数"), "household.previous_relief_count", w.spin(100)),
+        (tr("本年已救助金额(元)"), "household.previous_relief_fen", w.yuan_edit()),
     )
     for label, path, widget in rows:
         lay.addRow(label, form.field(path, widget))
@@ -145,7 +146,7 @@ def household_section(form) -> QGroupBox:
 
 
 def members_section(form) -> QGroupBox:
-    box = QGroupBox("家庭成员(申请人以外;性别、出生日期由身份证号自动得出)")
+    box = QGroupBox(tr("家庭成员(申请人以外;性别、出生日期由身份证号自动得出)"))
     lay = QVBoxLayout(box)
     form.members = MembersModel(form.today, form)
     form.members_view = view = QTableView()
@@ -165,7 +166,7 @@ def members_section(form) -> QGroupBox:
     form.member_errors = w.ErrorLabel()
     lay.addWidget(form.member_errors)
     buttons = QHBoxLayout()
-    add, remove = QPushButton("添加成员"), QPushButton("删除所选成员")
+    add, remove = QPushButton(tr("添加成员")), QPushButton(tr("删除所选成员"))
     add.clicked.connect(lambda: _add_member(form))
     remove.clicked.connect(lambda: _remove_member(form))
     buttons.addWidget(add)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ways import GUI, render
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 STATUS_MS = 15000
+_CJK = re.compile(r"[\u3400-\u9fff]")  # a Chinese step name is cut shorter than an English one
 
 # A ValidationFailed's message names each field by its key ("days: …"), for scripts;
 # the officer reads only what is wrong.
@@ -34,14 +36,14 @@ def gui_text(message: str) -> str:
     return _FIELD_KEY.sub("", render(message, GUI))
 
 
-def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消",
+def ask_yes(parent, text: str, yes: str = QT_TR_NOOP("确定"), no: str = QT_TR_NOOP("取消"),
             default_yes: bool = True) -> bool:
     """A question with two named answers; True for `yes` (Enter answers `yes` unless
     `default_yes` is False; Esc answers `no`). Tests replace this."""
-    box = QMessageBox(QMessageBox.Icon.Question, "请确认", text, QMessageBox.StandardButton.NoButton,
-                      parent)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("请确认"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(tr(yes), QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(tr(no), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     box.exec()
@@ -50,12 +52,14 @@ def ask_yes(parent, text: str, yes: str = "确定", no: str = "取消",
 
 def confirm_step(parent, what: str, consequence: str) -> bool:
     """Before a step that cannot be undone: what it is and what follows from it."""
-    return ask_yes(parent, f"{what}\n\n{consequence}\n\n此操作登记后不能撤销,有误只能另行登记更正。",
-                   yes=f"确定{_short(what)}", no="返回检查")
+    return ask_yes(parent, tr("{what}\n\n{consequence}\n\n此操作登记后不能撤销,有误只能另行登记更正。").format(
+                               what=what, consequence=tr(consequence)),
+                   yes=tr("确定{what}").format(what=_short(what)), no=tr("返回检查"))
 
 
 def _short(what: str) -> str:
-    return what.split(":")[0].split(":")[0][:8]
+    head = what.split(":")[0].split(":")[0]
+    return head[:8] if _CJK.search(head) else head[:24]
 
 
 def main_window_of(widget):
@@ -82,8 +86,8 @@ class DiscardGuard:
         return self.typed
 
     def reject(self) -> None:
-        if self.has_typed() and not ask_yes(self, "已填写的内容还没有保存。放弃这些内容并关闭吗?",
-                                            yes="放弃并关闭", no="继续填写", default_yes=False):
+        if self.has_typed() and not ask_yes(self, tr("已填写的内容还没有保存。放弃这些内容并关闭吗?"),
+                                            yes=tr("放弃并关闭"), no=tr("继续填写"), default_yes=False):
             return
         super().reject()
 

@@ -8,22 +8,23 @@ replace."""
 from __future__ import annotations
 
 from desktop.core.errors import Refusal
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-AFTER_RESET = ("已生成新的密钥(旧密钥文件已改名保留),案件数据没有任何变化。\n\n"
-               "下一步:\n"
-               "① 菜单“数据交换 → 本机身份与指纹…”:导出新的身份文件,并打印身份信息表;\n"
-               "② 带到乡镇民政办,当面核对新的指纹;\n"
-               "③ 请乡镇在“数据交换 → 登记对方工作站…”中登记这个新文件,并勾选“替换原来的登记”。\n"
-               "乡镇重新登记之前会拒收本机的数据包,数据不会丢失。")
+AFTER_RESET = (QT_TR_NOOP("已生成新的密钥(旧密钥文件已改名保留),案件数据没有任何变化。\n\n"
+                          "下一步:\n"
+                          "① 菜单“数据交换 → 本机身份与指纹…”:导出新的身份文件,并打印身份信息表;\n"
+                          "② 带到乡镇民政办,当面核对新的指纹;\n"
+                          "③ 请乡镇在“数据交换 → 登记对方工作站…”中登记这个新文件,并勾选“替换原来的登记”。\n"
+                          "乡镇重新登记之前会拒收本机的数据包,数据不会丢失。"))
 
 
 def install(panel) -> None:
     """Add the passphrase and rebuild items to the 数据安全 menu of `panel` (SafetyPanel)."""
     menu = panel.menu
     menu.addSeparator()
-    for text, slot in (("设置或更改本机口令(&K)…", lambda: change_passphrase(panel)),
-                       ("忘记口令(重新生成密钥)(&F)…", lambda: reset_keys(panel)),
-                       ("重建台账(&B)", lambda: rebuild_ledger(panel))):
+    for text, slot in ((tr("设置或更改本机口令(&K)…"), lambda: change_passphrase(panel)),
+                       (tr("忘记口令(重新生成密钥)(&F)…"), lambda: reset_keys(panel)),
+                       (tr("重建台账(&B)"), lambda: rebuild_ledger(panel))):
         menu.addAction(text, slot)
 
 
@@ -34,10 +35,10 @@ def change_passphrase(panel) -> bool:
     data_dir, ws_id = store.path.parent, store.workstation["id"]
     old = None
     if keys.is_protected(data_dir):
-        old = panel.ask_passphrase("请输入现在的本机口令。")
+        old = panel.ask_passphrase(tr("请输入现在的本机口令。"))
         if not old:
             return False
-    new = panel.ask_passphrase("请设置新的本机口令(至少 6 个字符),导出、导入数据包时需要:",
+    new = panel.ask_passphrase(tr("请设置新的本机口令(至少 6 个字符),导出、导入数据包时需要:"),
                                confirm=True)
     if not new:
         return False
@@ -46,7 +47,7 @@ def change_passphrase(panel) -> bool:
     except Refusal as exc:
         panel.say(exc.message, problem=True)
         return False
-    panel.say("本机口令已设置。以后导出、导入数据包时需要输入这个口令。")
+    panel.say(tr("本机口令已设置。以后导出、导入数据包时需要输入这个口令。"))
     return True
 
 
@@ -55,10 +56,10 @@ def reset_keys(panel) -> bool:
     from desktop.sync import keys
 
     store = panel.store
-    if not panel.confirm("忘记口令时只能为本机生成新的密钥:案件数据不受影响,但乡镇需要重新登记"
-                         "本机的身份文件,在此之前乡镇会拒收本机的数据包。\n\n确定生成新的密钥吗?"):
+    if not panel.confirm(tr("忘记口令时只能为本机生成新的密钥:案件数据不受影响,但乡镇需要重新登记"
+                            "本机的身份文件,在此之前乡镇会拒收本机的数据包。\n\n确定生成新的密钥吗?")):
         return False
-    new = panel.ask_passphrase("请设置新的本机口令(至少 6 个字符),请牢记:", confirm=True)
+    new = panel.ask_passphrase(tr("请设置新的本机口令(至少 6 个字符),请牢记:"), confirm=True)
     if not new:
         return False
     try:
@@ -66,13 +67,13 @@ def reset_keys(panel) -> bool:
     except Refusal as exc:
         panel.say(exc.message, problem=True)
         return False
-    panel.say(AFTER_RESET)
+    panel.say(tr(AFTER_RESET))
     return True
 
 
 def rebuild_ledger(panel) -> int | None:
-    if not panel.confirm("重建台账会按事件日志重新计算每个案件的状态和金额(日志本身不变)。"
-                         "数据检查提示“台账与事件日志不一致”时使用。确定重建吗?"):
+    if not panel.confirm(tr("重建台账会按事件日志重新计算每个案件的状态和金额(日志本身不变)。"
+                            "数据检查提示“台账与事件日志不一致”时使用。确定重建吗?")):
         return None
     panel._settle()
     try:
@@ -81,7 +82,7 @@ def rebuild_ledger(panel) -> int | None:
         panel.say(exc.message, problem=True)
         return None
     panel.window.refresh()
-    panel.say(f"台账已按事件日志重建({count} 个案件)。")
+    panel.say(tr("台账已按事件日志重建({count} 个案件)。").format(count=count))
     return count
 
 
@@ -97,7 +98,7 @@ class _AtStart:
     def confirm(self, text: str) -> bool:
         from desktop.ui import guard
 
-        return guard.ask_yes(None, text, yes="生成新的密钥", no="取消")
+        return guard.ask_yes(None, text, yes=tr("生成新的密钥"), no=tr("取消"))
 
     def say(self, text: str, problem: bool = False) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -105,7 +106,7 @@ class _AtStart:
         from desktop.ui.guard import gui_text
         from desktop.ui.safety_dialogs import TITLE
 
-        (QMessageBox.warning if problem else QMessageBox.information)(None, TITLE,
+        (QMessageBox.warning if problem else QMessageBox.information)(None, tr(TITLE),
                                                                       gui_text(text))
 
 

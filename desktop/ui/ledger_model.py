@@ -14,18 +14,21 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import PagedRows
 
 ROOT = QModelIndex()  # the invisible root of a flat table
 PAGE_SIZE = 200
 
-COLUMNS = ("编号", "申请人", "身份证号", "村民小组", "类型", "事由", "申请金额(元)",
-           "受理日期", "状态", "期限", "标记")
+COLUMNS = (QT_TR_NOOP("编号"), QT_TR_NOOP("申请人"), QT_TR_NOOP("身份证号"), QT_TR_NOOP("村民小组"),
+           QT_TR_NOOP("类型"), QT_TR_NOOP("事由"), QT_TR_NOOP("申请金额(元)"), QT_TR_NOOP("受理日期"),
+           QT_TR_NOOP("状态"), QT_TR_NOOP("期限"), QT_TR_NOOP("标记"))
 AMOUNT_COLUMN = 6
-SHORT_FLAGS = {"officer_relative": "近亲属", "repeat_reason": "一事一次", "over_cap": "超上限"}
+SHORT_FLAGS = {"officer_relative": QT_TR_NOOP("近亲属"), "repeat_reason": QT_TR_NOOP("一事一次"),
+               "over_cap": QT_TR_NOOP("超上限")}
 URGENCY_COLOURS = {"overdue": QColor("#ffd6d6"), "soon": QColor("#fff1c2")}
-URGENCY_WORDS = {"overdue": "已超期", "soon": "即将到期"}
-SHORT_URGENCY = {"overdue": "超期", "soon": "将到期"}
+URGENCY_WORDS = {"overdue": QT_TR_NOOP("已超期"), "soon": QT_TR_NOOP("即将到期")}
+SHORT_URGENCY = {"overdue": QT_TR_NOOP("超期"), "soon": QT_TR_NOOP("将到期")}
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -79,7 +82,7 @@ class LedgerModel(PagedRows, QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(COLUMNS):
-                return COLUMNS[section]
+                return tr(COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -121,7 +124,7 @@ class LedgerModel(PagedRows, QAbstractTableModel):
                 self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"],
                 row["group_name"], category_label(row["category"]), reason_label(row["reason"]),
                 format_yuan(row["requested_fen"], grouped=True), row["received_on"],
-                status_label(row["status"]), _due_text(row), "、".join(_flags(row)),
+                status_label(row["status"]), _due_text(row), tr("、").join(_flags(row)),
             )
         return values[col] if 0 <= col < len(values) else None
 
@@ -136,7 +139,7 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         if col == 1:
             return row["applicant_name"]
         if col == 9 and row["due_on"]:
-            word = URGENCY_WORDS.get(row["urgency"], "期限")
+            word = tr(URGENCY_WORDS.get(row["urgency"], QT_TR_NOOP("期限")))
             return f"{word}:{row['due_on']} {DUE_LABELS.get(row['due_kind'] or '', '')}"
         if col == 10 and _flags(row):
             return "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS if row.get(k))
@@ -144,13 +147,13 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
 
 def _flags(row: dict) -> list[str]:
-    return [label for key, label in SHORT_FLAGS.items() if row.get(key)]
+    return [tr(label) for key, label in SHORT_FLAGS.items() if row.get(key)]
 
 
 def _due_text(row: dict) -> str:
     if not row["due_on"]:
         return ""
-    word = SHORT_URGENCY.get(row["urgency"], "")
+    word = tr(SHORT_URGENCY.get(row["urgency"], ""))
     kind = DUE_LABELS.get(row["due_kind"] or "", "").split("(")[0]
     text = f"{row['due_on']} {kind}"
     return f"{text} · {word}" if word else text

@@ -29,6 +29,7 @@ from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import widgets as w
 from desktop.ui import window_fit
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.ledger_model import LedgerModel
 
 SEARCH_DELAY_MS = 250
@@ -36,6 +37,7 @@ SEARCH_DELAY_MS = 250
 # first, so that they stay in view on a narrow screen; widths as sample texts in the
 # current font (they follow the font size setting). Model columns keep their order.
 SHOWN_ORDER = (0, 1, 8, 9, 10, 4, 5, 6, 7, 3, 2)
+# i18n: data (what the columns hold: names, and labels that come from desktop/core)
 SAMPLES = ("…2026-0001", "阿不都热依木", "430522196001010011", "第三村民小组", "急难型",
            "突发重大疾病", "12,345.00", "2026-12-05", "乡镇已接收", "2026-12-05 先行救助补办",
            "近亲属、超上限")
@@ -52,7 +54,8 @@ class MainWindow(QMainWindow):
         self.dialog = None  # the dialog opened last (tests drive it)
         ws = store.workstation
         place = ws.get("village") or ws.get("township") or ws.get("county")
-        self.setWindowTitle(f"民生救助工作台 — {place}(经办人:{ws['officer']})")
+        self.setWindowTitle(tr("民生救助工作台 — {place}(经办人:{officer})").format(
+                                place=place, officer=ws['officer']))
         self.model = LedgerModel(store, today, self, load=False)
         self._build()
         self._actions()
@@ -97,13 +100,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索 姓名、身份证号、村民小组或编号(Ctrl+F)")
+        self.search.setPlaceholderText(tr("搜索 姓名、身份证号、村民小组或编号(Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.year = QComboBox()
         self.year.setMinimumContentsLength(8)
-        bar.addWidget(QLabel("查找:"))
+        bar.addWidget(QLabel(tr("查找:")))
         bar.addWidget(self.search, 1)
-        bar.addWidget(QLabel("年度:"))
+        bar.addWidget(QLabel(tr("年度:")))
         bar.addWidget(self.year)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -157,7 +160,7 @@ class MainWindow(QMainWindow):
                                                header.horizontalAdvance(title)) + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         if hasattr(self, "statuses"):
-            self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999") + 24)
+            self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999"))  # i18n: data + 24)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -166,17 +169,18 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         """The 案件 menu, and the same actions on the toolbar, with their shortcuts."""
-        bar = self.addToolBar("操作")
+        bar = self.addToolBar(tr("操作"))
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        menu = self.menuBar().addMenu("案件(&A)")
-        specs = (("新建申请", "N", QKeySequence("Ctrl+N"), self.new_application),
-                 ("民主评议会", "M", None, self.open_meeting),
-                 ("打开选中案件", "O", None, self.open_selected),
-                 ("刷新", "R", QKeySequence(Qt.Key.Key_F5), self.refresh_now),
-                 ("查找", "F", QKeySequence("Ctrl+F"), self.focus_search))
+        menu = self.menuBar().addMenu(tr("案件(&A)"))
+        specs = ((QT_TR_NOOP("新建申请"), "N", QKeySequence("Ctrl+N"), self.new_application),
+                 (QT_TR_NOOP("民主评议会"), "M", None, self.open_meeting),
+                 (QT_TR_NOOP("打开选中案件"), "O", None, self.open_selected),
+                 (QT_TR_NOOP("刷新"), "R", QKeySequence(Qt.Key.Key_F5), self.refresh_now),
+                 (QT_TR_NOOP("查找"), "F", QKeySequence("Ctrl+F"), self.focus_search))
         self.actions_by_name = {}
-        for text, letter, key, slot in specs:
+        for name, letter, key, slot in specs:
+            text = tr(name)
             act = QAction(window_fit.with_key(text, letter), self)
             act.setIconText(text)  # the toolbar shows the plain word
             if key is not None:
@@ -184,9 +188,9 @@ class MainWindow(QMainWindow):
                 act.setToolTip(f"{text}({key.toString()})")
             act.triggered.connect(lambda _=False, do=slot: do())
             menu.addAction(act)
-            if text != "打开选中案件":
+            if name != "打开选中案件":
                 bar.addAction(act)
-            self.actions_by_name[text] = act
+            self.actions_by_name[name] = act
         self.case_menu = menu
         if self.store.workstation["role"] != "village":
             self.actions_by_name["新建申请"].setEnabled(False)
@@ -205,6 +209,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reread everything from the store, keeping the officer's filters."""
+        self.store.refresh_policy(self.today)  # an edition received or come into force
         self._fill_years()
         self._fill_statuses()
         self.model.set_filter(self.current_filter())
@@ -215,9 +220,9 @@ class MainWindow(QMainWindow):
         keep = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()
-        self.year.addItem("全部年度", None)
+        self.year.addItem(tr("全部年度"), None)
         for y in queries.years(self.store.db):
-            self.year.addItem(f"{y} 年", y)
+            self.year.addItem(tr("{y} 年").format(y=y), y)
         self.year.setCurrentIndex(max(self.year.findData(keep), 0))
         self.year.blockSignals(False)
 
@@ -226,7 +231,7 @@ class MainWindow(QMainWindow):
         keep = self.current_filter().status
         self.statuses.blockSignals(True)
         self.statuses.clear()
-        self._status_item("全部案件", None, sum(counts.values()))
+        self._status_item(tr("全部案件"), None, sum(counts.values()))
         for code, label in STATUS_LABELS.items():
             if counts.get(code):
                 self._status_item(label, code, counts[code])
@@ -244,21 +249,21 @@ class MainWindow(QMainWindow):
         urgent = queries.urgent_counts(self.store.db, self.today, self.store.policy)
         overdue, soon = urgent["overdue"], urgent["soon"]
         if not overdue and not soon:
-            self.banner.setText("没有超期或即将到期的案件。")
+            self.banner.setText(tr("没有超期或即将到期的案件。"))
             self.banner.setStyleSheet("color:#2e7d32; padding:6px;")
             return
-        self.banner.setText(f"{overdue} 件已超期,{soon} 件即将到期"
-                            f"(表中红色为已超期,黄色为即将到期,见“期限”一栏)")
+        self.banner.setText(tr("{overdue} 件已超期,{soon} 件即将到期(表中红色为已超期,黄色为即将到期,见“期限”一栏)").format(
+                                overdue=overdue, soon=soon))
         self.banner.setStyleSheet(BANNER_STYLE["overdue" if overdue else "soon"])
 
     def _footer(self) -> None:
-        self.footer.setText(f"共 {self.model.total} 件 · 今天 {self.today.isoformat()}"
-                            f" · 双击或按回车打开案件")
+        self.footer.setText(tr("共 {total} 件 · 今天 {today} · 双击或按回车打开案件").format(
+                                total=self.model.total, today=self.today.isoformat()))
 
     # -- actions -------------------------------------------------------------------------
     def refresh_now(self) -> None:
         self.refresh()
-        self.statusBar().showMessage(f"已刷新:共 {self.model.total} 件。", 5000)
+        self.statusBar().showMessage(tr("已刷新:共 {total} 件。").format(total=self.model.total), 5000)
 
     def open_selected(self):
         return self.open_case(self.table.currentIndex().row())

@@ -11,18 +11,19 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.categories import HEALTH_STATES, RELATIONS, WORK_ABILITIES
 from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ROOT, ChoiceDelegate, RowsModel
 
 # (key, header, choices or None); sex/birth_date are derived.
 
 COLUMNS = (
-    ("name", "姓名", None),
-    ("id_number", "身份证号", None),
-    ("sex", "性别", None),
-    ("birth_date", "出生日期", None),
-    ("relation", "与户主关系", RELATIONS),
-    ("health", "健康状况", HEALTH_STATES),
-    ("work_ability", "劳动能力", WORK_ABILITIES),
+    ("name", QT_TR_NOOP("姓名"), None),
+    ("id_number", QT_TR_NOOP("身份证号"), None),
+    ("sex", QT_TR_NOOP("性别"), None),
+    ("birth_date", QT_TR_NOOP("出生日期"), None),
+    ("relation", QT_TR_NOOP("与户主关系"), RELATIONS),
+    ("health", QT_TR_NOOP("健康状况"), HEALTH_STATES),
+    ("work_ability", QT_TR_NOOP("劳动能力"), WORK_ABILITIES),
 )
 DERIVED = ("sex", "birth_date")
 KEYS = [c[0] for c in COLUMNS]
@@ -31,7 +32,7 @@ DERIVED_BRUSH = QBrush(QColor("#f2f2f2"))
 
 
 def blank_member() -> dict:
-    return {"name": "", "id_number": "", "relation": "子女", "health": "健康",
+    return {"name": "", "id_number": "", "relation": "子女", "health": "健康",  # i18n: data
             "work_ability": "有劳动能力"}
 
 
@@ -85,7 +86,7 @@ class MembersModel(RowsModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._derived(row, key) if key in DERIVED else row.get(key, "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return error or ("由身份证号自动得出" if key in DERIVED else None)
+            return error or (tr("由身份证号自动得出") if key in DERIVED else None)
         if role == Qt.ItemDataRole.BackgroundRole:
             return ERROR_BRUSH if error else (DERIVED_BRUSH if key in DERIVED else None)
         return None

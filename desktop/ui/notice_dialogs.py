@@ -26,6 +26,7 @@ from desktop.core.money import format_yuan
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.date_field import date_problems
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 
 class _Form(guard.DiscardGuard, QDialog):
@@ -101,24 +102,25 @@ class ChooseCasesDialog(_Form):
                  initial: bool, amount_key: str, preselect=None, parent=None):
         super().__init__(title, parent)
         self.consequence = (
-            "公示开始后,所选案件进入“公示中”:公示期满且异议处理完毕后才能上报乡镇。"
-            if initial else "所选案件将标为“结果已公示”,之后由乡镇登记发放。")
+            tr("公示开始后,所选案件进入“公示中”:公示期满且异议处理完毕后才能上报乡镇。")
+            if initial else tr("所选案件将标为“结果已公示”,之后由乡镇登记发放。"))
         self.cases = QListWidget()
         for r in rows:
+            amount = tr("{fen} 元").format(fen=format_yuan(r[amount_key] or 0, grouped=True))
             item = QListWidgetItem(f"{r['id']}  {r['applicant_name']}  {r['group_name']}  "
-                                   f"{category_label(r['category'])}  "
-                                   f"{format_yuan(r[amount_key] or 0, grouped=True)} 元")
+                                   f"{category_label(r['category'])}  {amount}")
             item.setData(Qt.ItemDataRole.UserRole, r["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = preselect is None or r["id"] in preselect
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.cases.addItem(item)
-        self.layout_.insertWidget(0, QLabel("勾选要公示的案件:" if rows else "没有可公示的案件。"))
+        self.layout_.insertWidget(0, QLabel(tr("勾选要公示的案件:") if rows
+                                            else tr("没有可公示的案件。")))
         self.layout_.insertWidget(1, self.cases, 1)
-        self.start = self.row("公示开始日期" if initial else "公示日期", "start",
+        self.start = self.row(tr("公示开始日期") if initial else tr("公示日期"), "start",
                               w.date_edit(today, latest=date(today.year + 1, 12, 31)))
-        self.days = self.row("公示天数", "days", w.spin(60, days))
-        self.place = self.row("张贴地点", "board", w.line_edit("村务公开栏"))
+        self.days = self.row(tr("公示天数"), "days", w.spin(60, days))
+        self.place = self.row(tr("张贴地点"), "board", w.line_edit(tr("村务公开栏")))
         self.finish(680, 480)
 
     def values(self) -> dict:
@@ -129,24 +131,25 @@ class ChooseCasesDialog(_Form):
                 "days": self.days.value(), "board": self.place.text().strip() or None}
 
     def what(self, values: dict) -> str:
-        return f"{self.windowTitle()}:{len(values['case_ids'])} 件,从 {values['start']} 起"
+        return tr("{title}:{n} 件,从 {start} 起").format(
+            title=self.windowTitle(), n=len(values["case_ids"]), start=values["start"])
 
 
 class ObjectionDialog(_Form):
     """登记异议: which case of the batch, when, from whom (may be anonymous), what."""
 
-    consequence = "登记后,该案件在异议处理完毕之前不能结束公示、不能上报。"
+    consequence = QT_TR_NOOP("登记后,该案件在异议处理完毕之前不能结束公示、不能上报。")
 
     def __init__(self, cases: list[dict], today: date, parent=None):
-        super().__init__("登记异议", parent)
+        super().__init__(tr("登记异议"), parent)
         self.case = QComboBox()
         for c in cases:
             self.case.addItem(f"{c['applicant_name']}({c['application_id']})",
                               c["application_id"])
-        self.row("案件", "case_id", self.case)
-        self.received = self.row("收到日期", "received_on", w.date_edit(today))
-        self.sender = self.row("异议人", "from", w.line_edit("不填为匿名", 60))
-        self.content = self.row("异议内容", "content", w.text_area("反映的问题", 90))
+        self.row(tr("案件", "one case, chosen"), "case_id", self.case)
+        self.received = self.row(tr("收到日期"), "received_on", w.date_edit(today))
+        self.sender = self.row(tr("异议人"), "from", w.line_edit(tr("不填为匿名"), 60))
+        self.content = self.row(tr("异议内容"), "content", w.text_area(tr("反映的问题"), 90))
         self.finish()
 
     def values(self) -> dict:
@@ -154,25 +157,28 @@ class ObjectionDialog(_Form):
                 "from_whom": self.sender.text().strip(), "content": self.content.toPlainText()}
 
     def what(self, values: dict) -> str:
-        return f"登记异议:{self.case.currentText()}"
+        return tr("登记异议:{currentText}").format(currentText=self.case.currentText())
 
 
 class ResolveDialog(_Form):
     """处理异议: how it was checked and the result; upheld sends the case back."""
 
-    RESULTS = {"dismissed": "异议不成立(继续公示)", "upheld": "异议成立(退回重新办理)"}
-    BACK_TO = {"investigation": "重新入户调查", "deliberation": "重新民主评议"}
+    RESULTS = {"dismissed": QT_TR_NOOP("异议不成立(继续公示)"),
+               "upheld": QT_TR_NOOP("异议成立(退回重新办理)")}
+    BACK_TO = {"investigation": QT_TR_NOOP("重新入户调查"),
+               "deliberation": QT_TR_NOOP("重新民主评议")}
 
     def __init__(self, objections: list[tuple[str, str, str]], today: date, parent=None):
-        super().__init__("处理异议", parent)
+        super().__init__(tr("处理异议"), parent)
         self.objection = QComboBox()
         for case_id, name, oid in objections:
             self.objection.addItem(f"{oid}  {name}", (case_id, oid))
-        self.row("异议", "objection_id", self.objection)
-        self.on = self.row("处理日期", "date", w.date_edit(today))
-        self.how = self.row("核查情况", "how_checked", w.text_area("如何核实,核实结果", 90))
-        self.result = self.row("处理结果", "result", w.combo(self.RESULTS))
-        self.back_to = self.row("退回环节", "back_to", w.combo(self.BACK_TO))
+        self.row(tr("异议"), "objection_id", self.objection)
+        self.on = self.row(tr("处理日期"), "date", w.date_edit(today))
+        self.how = self.row(tr("核查情况"), "how_checked",
+                            w.text_area(tr("如何核实,核实结果"), 90))
+        self.result = self.row(tr("处理结果"), "result", w.combo({k: tr(v) for k, v in self.RESULTS.items()}))
+        self.back_to = self.row(tr("退回环节"), "back_to", w.combo({k: tr(v) for k, v in self.BACK_TO.items()}))
         self.result.currentIndexChanged.connect(self._result_changed)
         self._result_changed()
         self.finish()
@@ -184,9 +190,9 @@ class ResolveDialog(_Form):
     @property
     def consequence(self) -> str:
         if self.result.currentData() == "upheld":
-            return (f"异议成立:案件退出本批公示,退回{self.back_to.currentText()},"
-                    f"办完后须重新公示。")
-        return "异议不成立:案件继续公示,处理结果记入案件。"
+            return (tr("异议成立:案件退出本批公示,退回{currentText},办完后须重新公示。").format(
+                        currentText=self.back_to.currentText()))
+        return tr("异议不成立:案件继续公示,处理结果记入案件。")
 
     def values(self) -> dict:
         case_id, oid = self.objection.currentData()
@@ -195,19 +201,26 @@ class ResolveDialog(_Form):
                 "back_to": self.back_to.currentData()}
 
     def what(self, values: dict) -> str:
-        return f"处理异议:{self.objection.currentText()}"
+        return tr("处理异议:{currentText}").format(currentText=self.objection.currentText())
 
 
 class PhonesDialog(_Form):
     """The objection channel printed on every notice; a bad number is said beside it."""
 
-    def __init__(self, policy, parent=None):
-        super().__init__("异议反映电话", parent)
-        self.layout_.insertWidget(0, QLabel("公示上须写明异议反映电话。"))
-        self.village = self.row("村委会电话", "village", w.line_edit("如 0739-3612345", 20))
+    def __init__(self, policy, parent=None, editions=()):
+        super().__init__(tr("异议反映电话"), parent)
+        self.layout_.insertWidget(0, QLabel(tr("公示上须写明异议反映电话。")))
+        self.village = self.row(tr("村委会电话"), "village",
+                                w.line_edit(tr("如 0739-3612345"), 20))
         self.village.setText(policy.village_committee_phone)
-        self.township = self.row("乡镇民政办电话", "township", w.line_edit("如 0739-3698765", 20))
+        self.township = self.row(tr("乡镇民政办电话"), "township",
+                                 w.line_edit(tr("如 0739-3698765"), 20))
         self.township.setText(policy.township_office_phone)
+        from desktop.ui.policy_dialogs import lock_from_above
+
+        above = lock_from_above(self.township, "township_office_phone", editions)
+        if above:
+            self.form.addRow("", QLabel(above))
         self.typed = False
         self.finish()
 
@@ -215,5 +228,5 @@ class PhonesDialog(_Form):
         return {"village": self.village.text(), "township": self.township.text()}
 
     def show_refusal(self, message: str) -> None:
-        path = "village" if "村委会" in message else "township" if "乡镇" in message else ""
+        path = "village" if "村委会" in message else "township" if "乡镇" in message else ""  # i18n: data
         self.board.show([FieldError(path, message)])

@@ -26,26 +26,28 @@ from desktop.core.errors import Refusal
 from desktop.storage import notice_queries as nq
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import notice_dialogs as nd
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.widgets import show_message
 
-COLUMNS = ("公示编号", "类别", "状态", "公示期", "剩余天数", "案件数", "未处理异议", "张贴照片")
+COLUMNS = (QT_TR_NOOP("公示编号"), QT_TR_NOOP("类别"), QT_TR_NOOP("状态"), QT_TR_NOOP("公示期"),
+           QT_TR_NOOP("剩余天数"), QT_TR_NOOP("案件数"), QT_TR_NOOP("未处理异议"), QT_TR_NOOP("张贴照片"))
 
 
 def install(main_window) -> None:
     """Add the 公示 menu and a toolbar action to `main_window`."""
     panel = NoticePanel(main_window)
     main_window.notice_panel = panel
-    menu = main_window.menuBar().addMenu("公示(&G)")
-    for text, slot, key in (("公示管理(&M)…", panel.show, None),
-                            ("打印选中案件的审批表(&P)…", lambda: panel.print_form(), "Ctrl+P"),
-                            ("导出台账 PDF(&D)…", lambda: panel.print_register("pdf"), None),
-                            ("导出台账 Excel(&X)…", lambda: panel.print_register("xlsx"), None),
-                            ("异议反映电话(&T)…", panel.set_phones, None)):
+    menu = main_window.menuBar().addMenu(tr("公示(&G)"))
+    for text, slot, key in ((tr("公示管理(&M)…"), panel.show, None),
+                            (tr("打印选中案件的审批表(&P)…"), lambda: panel.print_form(), "Ctrl+P"),
+                            (tr("导出台账 PDF(&D)…"), lambda: panel.print_register("pdf"), None),
+                            (tr("导出台账 Excel(&X)…"), lambda: panel.print_register("xlsx"), None),
+                            (tr("异议反映电话(&T)…"), panel.set_phones, None)):
         action = menu.addAction(text, slot)
         if key:
             action.setShortcut(key)
     bars = main_window.findChildren(QToolBar)
-    (bars[0] if bars else main_window.addToolBar("公示")).addAction("公示管理", panel.show)
+    (bars[0] if bars else main_window.addToolBar(tr("公示"))).addAction(tr("公示管理"), panel.show)
     panel.menu = menu
 
 
@@ -56,10 +58,10 @@ class NoticePanel(QDialog):
         super().__init__(window)
         self.window = window
         self.preview = None  # the preview opened last (tests read it)
-        self.setWindowTitle("公示管理")
+        self.setWindowTitle(tr("公示管理"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,13 +70,14 @@ class NoticePanel(QDialog):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.buttons = {}
-        for text, key, slot in (("新建初审公示", "N", self.create),
-                                ("登记异议", "O", self.add_objection),
-                                ("处理异议", "H", self.resolve), ("附张贴照片", "Z", self.attach_photo),
-                                ("结束公示", "E", self.close_batch),
-                                ("结果公示", "J", self.post_results),
-                                ("打印公示", "P", self.print_notice)):
-            button = QPushButton(window_fit.with_key(text, key))
+        for text, key, slot in ((QT_TR_NOOP("新建初审公示"), "N", self.create),
+                                (QT_TR_NOOP("登记异议"), "O", self.add_objection),
+                                (QT_TR_NOOP("处理异议"), "H", self.resolve),
+                                (QT_TR_NOOP("附张贴照片"), "Z", self.attach_photo),
+                                (QT_TR_NOOP("结束公示"), "E", self.close_batch),
+                                (QT_TR_NOOP("结果公示"), "J", self.post_results),
+                                (QT_TR_NOOP("打印公示"), "P", self.print_notice)):
+            button = QPushButton(window_fit.with_key(tr(text), key))
             button.clicked.connect(lambda _=False, act=slot: act())
             row.addWidget(button)
             self.buttons[text] = button
@@ -99,8 +102,9 @@ class NoticePanel(QDialog):
         self.table.setRowCount(len(self.batches))
         for i, b in enumerate(self.batches):
             cells = (b["notice_id"], b["kind_label"], b["status_label"],
-                     f"{b['start']} 至 {b['last_day']}", str(b["days_left"]), str(b["cases"]),
-                     str(b["open_objections"]), "已存" if b["photo"] else "未存")
+                     tr("{start} 至 {last_day}").format(start=b["start"], last_day=b["last_day"]),
+                     str(b["days_left"]), str(b["cases"]),
+                     str(b["open_objections"]), tr("已存") if b["photo"] else tr("未存"))
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
             if b["notice_id"] == keep:
@@ -118,8 +122,8 @@ class NoticePanel(QDialog):
 
     # -- hooks tests replace -------------------------------------------------------------
     def ask_photo(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, "选择张贴现场的照片", "",
-                                              "照片 (*.jpg *.jpeg *.png)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择张贴现场的照片"), "",
+                                              tr("照片 (*.jpg *.jpeg *.png)"))
         return path
 
     def ask_save(self, title: str, name: str, pattern: str) -> str:
@@ -131,7 +135,7 @@ class NoticePanel(QDialog):
         show_message(self, text)
 
     # -- actions -------------------------------------------------------------------------
-    def _run(self, operation, *args, done: str = "已完成。", **kwargs):
+    def _run(self, operation, *args, done: str = QT_TR_NOOP("已完成。"), **kwargs):
         """Do one operation; a refusal is shown and changes nothing; success is said."""
         try:
             result = operation(*args, **kwargs)
@@ -141,7 +145,7 @@ class NoticePanel(QDialog):
         self.refresh()
         self.window.refresh()
         if result is not None:
-            guard.tell(self.window, done)
+            guard.tell(self.window, tr(done))
         return result
 
     def _cases_in(self, status: str) -> list[dict]:
@@ -163,25 +167,27 @@ class NoticePanel(QDialog):
     def create(self, preselect=None, parent=None):
         """新建初审公示; from a case view with that case alone ticked."""
         policy = self.window.store.policy
-        dialog = nd.ChooseCasesDialog("新建初审公示", self._cases_in("reviewed"), self.window.today,
+        dialog = nd.ChooseCasesDialog(tr("新建初审公示"), self._cases_in("reviewed"),
+                                      self.window.today,
                                       days=policy.notice_days_temporary, initial=True,
                                       amount_key="proposed_fen", preselect=preselect,
                                       parent=parent or self)
         notice_id = self._ask(dialog, lambda v: self.notices.create(
             v["case_ids"], start=v["start"], days=v["days"], board=v["board"]),
-            "已新建初审公示 {result},请打印张贴。")
+            tr("已新建初审公示 {result},请打印张贴。"))
         if notice_id:
             self.select(notice_id)
         return notice_id
 
     def post_results(self, preselect=None, parent=None):
-        dialog = nd.ChooseCasesDialog("结果公示", self._cases_in("approved"), self.window.today,
+        dialog = nd.ChooseCasesDialog(tr("结果公示"), self._cases_in("approved"),
+                                      self.window.today,
                                       days=self.window.store.policy.notice_days_temporary,
                                       initial=False, amount_key="approved_fen",
                                       preselect=preselect, parent=parent or self)
         notice_id = self._ask(dialog, lambda v: self.notices.post_results(
             v["case_ids"], on=v["start"], days=v["days"], board=v["board"]),
-            "已发布结果公示 {result},请打印张贴。")
+            tr("已发布结果公示 {result},请打印张贴。"))
         if notice_id:
             self.select(notice_id)
         return notice_id
@@ -189,7 +195,7 @@ class NoticePanel(QDialog):
     def _batch(self) -> dict | None:
         notice_id = self.selected_id()
         if not notice_id:
-            self.warn("请先在列表中选择一批公示。")
+            self.warn(tr("请先在列表中选择一批公示。"))
             return None
         return self.notices.batch(notice_id)
 
@@ -199,12 +205,13 @@ class NoticePanel(QDialog):
             return None
         cases = nq.batch_cases(self.window.store.db, b, ("on_notice",))
         if not cases:
-            return self.warn(f"公示 {b['notice_id']} 没有仍在公示的案件,不能登记异议。")
+            return self.warn(tr("公示 {notice_id} 没有仍在公示的案件,不能登记异议。").format(
+                                 notice_id=b['notice_id']))
         return self._ask(nd.ObjectionDialog(cases, self.window.today, self),
                          lambda v: self.notices.record_objection(
                              v["case_id"], content=v["content"], from_whom=v["from_whom"],
                              received_on=v["received_on"]),
-                         "已登记异议 {result},处理完毕前该案件不能结束公示。")
+                         tr("已登记异议 {result},处理完毕前该案件不能结束公示。"))
 
     def resolve(self):
         b = self._batch()
@@ -212,37 +219,40 @@ class NoticePanel(QDialog):
             return None
         pending = nq.open_objections(self.window.store.db, b)
         if not pending:
-            return self.warn(f"公示 {b['notice_id']} 没有待处理的异议。")
+            return self.warn(tr("公示 {notice_id} 没有待处理的异议。").format(
+                notice_id=b["notice_id"]))
         return self._ask(nd.ResolveDialog(pending, self.window.today, self),
                          lambda v: self.notices.resolve_objection(
                              v["case_id"], v["objection_id"], result=v["result"],
                              how_checked=v["how_checked"], back_to=v["back_to"], on=v["on"]),
-                         "异议已处理。")
+                         tr("异议已处理。"))
 
     def attach_photo(self):
         b = self._batch()
         path = self.ask_photo() if b else ""
         return self._run(self.notices.attach_photo, b["notice_id"], path,
-                         done=f"已保存公示 {b['notice_id']} 的张贴照片。") if path else None
+                         done=tr("已保存公示 {notice_id} 的张贴照片。").format(
+                                  notice_id=b['notice_id'])) if path else None
 
     def close_batch(self):
         b = self._batch()
         if not b or not guard.confirm_step(
-                self, f"结束公示 {b['notice_id']}",
-                "结束后案件变为“公示期满”,可以上报乡镇;本批公示不能再登记异议。"):
+                self, tr("结束公示 {notice_id}").format(notice_id=b['notice_id']),
+                tr("结束后案件变为“公示期满”,可以上报乡镇;本批公示不能再登记异议。")):
             return None
         done = self._run(self.notices.close, b["notice_id"])
         if done is not None:
-            guard.tell(self.window, f"公示 {b['notice_id']} 已结束,案件可以发送到乡镇。")
+            guard.tell(self.window, tr("公示 {notice_id} 已结束,案件可以发送到乡镇。").format(
+                                        notice_id=b['notice_id']))
         return done
 
     def set_phones(self) -> bool:
         """The phones dialog; True once valid phones are saved (a bad one is said beside
         its field, in the dialog, which stays open)."""
-        dialog = nd.PhonesDialog(self.window.store.policy, self)
+        dialog = nd.PhonesDialog(self.window.store.policy, self, self.window.store.editions)
         return bool(self._ask(dialog, lambda v: self.notices.set_phones(v["village"],
                                                                         v["township"]),
-                              "异议反映电话已保存。"))
+                              tr("异议反映电话已保存。")))
 
     # -- printing ------------------------------------------------------------------------
     def print_notice(self):
@@ -257,7 +267,8 @@ class NoticePanel(QDialog):
             if not self.set_phones():
                 return None
         return self._preview(lambda: notice_pdf(self.window.store, b["notice_id"]),
-                             f"公示 {b['notice_id']}", f"{b['notice_id']}.pdf")
+                             tr("公示 {notice_id}").format(
+                                 notice_id=b['notice_id']), f"{b['notice_id']}.pdf")
 
     def print_form(self, case_id: str = ""):
         """The 审批表 of `case_id`, or of the case selected in the ledger."""
@@ -265,10 +276,11 @@ class NoticePanel(QDialog):
 
         row = self.window.table.currentIndex().row()
         if not case_id and row < 0:
-            return self.warn("请先在台账中选择一个案件。")
+            return self.warn(tr("请先在台账中选择一个案件。"))
         case_id = case_id or self.window.model.case_id(row)
         return self._preview(lambda: form_pdf(self.window.store, case_id, self.window.today),
-                             f"审批表 {case_id}", f"审批表-{case_id}.pdf")
+                             tr("审批表 {case_id}").format(case_id=case_id),
+                             tr("审批表-{case_id}.pdf").format(case_id=case_id))
 
     def print_register(self, kind: str):
         """The ledger as filtered, in a thread of its own (a township's thousands of cases
@@ -278,15 +290,16 @@ class NoticePanel(QDialog):
 
         flt, today = self.window.current_filter(), self.window.today
         if kind == "pdf":
-            return self._in_background("生成台账 PDF", lambda job: register.register_pdf(
+            return self._in_background(tr("生成台账 PDF"), lambda job: register.register_pdf(
                 job.store, flt, today), lambda pdf: self._show_preview(
-                pdf, "台账", f"台账-{today.isoformat()}.pdf"))
-        path = self.ask_save("导出台账 Excel", f"台账-{today.isoformat()}.xlsx", "Excel (*.xlsx)")
+                pdf, tr("台账"), tr("台账-{today}.pdf").format(today=today.isoformat())))
+        path = self.ask_save(tr("导出台账 Excel"), tr("台账-{today}.xlsx").format(
+                                               today=today.isoformat()), "Excel (*.xlsx)")
         if not path:
             return None
-        return self._in_background("导出台账 Excel", lambda job: save_document(
+        return self._in_background(tr("导出台账 Excel"), lambda job: save_document(
             path, register.register_xlsx(job.store, flt, today)),
-            lambda _: guard.tell(self.window, f"台账已导出到 {path}"))
+            lambda _: guard.tell(self.window, tr("台账已导出到 {path}").format(path=path)))
 
     def _in_background(self, title: str, work, done):
         """Reads only: the window keeps working, and its own saves go on meanwhile."""

@@ -1,6 +1,8 @@
-"""The 设置 menu: the font size (小/中/大/特大) for the whole application, remembered for
-this computer's user (QSettings: a display preference of the person, not a policy of the
-workstation), and the objection phones printed on notices (the workstation's settings)."""
+"""The 设置 menu: the font size (小/中/大/特大) for the whole application and the language
+of the interface (中文/English), remembered for this computer's user (QSettings: display
+preferences of the person, not a policy of the workstation), and the objection phones
+printed on notices (the workstation's settings). A new language applies from the next
+start: the windows build their texts once, and the translators are installed before them."""
 
 from __future__ import annotations
 
@@ -9,11 +11,14 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import guard
+from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TR_NOOP, tr
 
-FONT_SIZES = {"small": ("小", 9), "medium": ("中", 10), "large": ("大", 12),
-              "huge": ("特大", 14)}
+FONT_SIZES = {"small": (QT_TR_NOOP("小"), 9), "medium": (QT_TR_NOOP("中"), 10),
+              "large": (QT_TR_NOOP("大"), 12), "huge": (QT_TR_NOOP("特大"), 14)}
 DEFAULT_SIZE = "medium"
 SIZE_KEY = "display/font_size"
+LANGUAGE_KEY = "display/language"
+LANGUAGE_ITEMS = {"zh_CN": "中文(&Z)", "en": "&English"}  # i18n: data (each in its own language)
 
 
 def settings() -> QSettings:
@@ -24,6 +29,17 @@ def settings() -> QSettings:
 def saved_font_size() -> str:
     value = settings().value(SIZE_KEY, DEFAULT_SIZE)
     return value if value in FONT_SIZES else DEFAULT_SIZE
+
+
+def saved_language() -> str:
+    value = settings().value(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(language: str) -> None:
+    store = settings()
+    store.setValue(LANGUAGE_KEY, language)
+    store.sync()
 
 
 def apply_font_size(size: str, remember: bool = True) -> None:
@@ -40,24 +56,50 @@ def apply_font_size(size: str, remember: bool = True) -> None:
 
 def install(main_window) -> None:
     """The 设置 menu of `main_window`."""
-    menu = main_window.menuBar().addMenu("设置(&T)")
-    sizes = menu.addMenu("字号(&Z)")
+    menu = main_window.menuBar().addMenu(tr("设置(&T)"))
+    sizes = menu.addMenu(tr("字号(&Z)"))
     group = QActionGroup(main_window)
     current = saved_font_size()
     main_window.font_actions = {}
     for number, (code, (label, _points)) in enumerate(FONT_SIZES.items(), 1):
-        action = QAction(f"{label}(&{number})", main_window, checkable=True)
+        action = QAction(f"{tr(label)}(&{number})", main_window, checkable=True)
         action.setChecked(code == current)
         action.triggered.connect(lambda _=False, c=code: _chosen(main_window, c))
         group.addAction(action)
         sizes.addAction(action)
         main_window.font_actions[code] = action
+    languages = menu.addMenu(tr("语言 Language(&L)"))
+    chosen = QActionGroup(main_window)
+    main_window.language_actions = {}
+    for code, label in LANGUAGE_ITEMS.items():
+        action = QAction(label, main_window, checkable=True)
+        action.setChecked(code == saved_language())
+        action.triggered.connect(lambda _=False, c=code: _language_chosen(main_window, c))
+        chosen.addAction(action)
+        languages.addAction(action)
+        main_window.language_actions[code] = action
     panel = getattr(main_window, "notice_panel", None)
     if panel is not None:
-        menu.addAction("异议反映电话(&P)…", panel.set_phones)
+        menu.addAction(tr("异议反映电话(&P)…"), panel.set_phones)
+    from desktop.ui import policy_dialogs
+
+    policy_dialogs.install(main_window, menu)  # the policy in force, issued from above
     main_window.settings_menu = menu
 
 
 def _chosen(main_window, size: str) -> None:
     apply_font_size(size)
-    guard.tell(main_window, f"字号已改为“{FONT_SIZES[size][0]}”,下次打开时仍用这个字号。")
+    guard.tell(main_window, tr("字号已改为“{size}”,下次打开时仍用这个字号。").format(
+        size=tr(FONT_SIZES[size][0])))
+
+
+def _language_chosen(main_window, language: str) -> None:
+    if language == saved_language():
+        return
+    save_language(language)
+    guard.tell(main_window, NEXT_START.format(name=LANGUAGES[language]))
+
+
+# In both languages, whichever is shown now: the officer who chose may not read it.
+NEXT_START = ("界面语言已改为“{name}”,下次打开工作台时生效。"  # i18n: data
+              " The interface will be in {name} from the next start.")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal
 from desktop.printing.output import save_document
+from desktop.ui.i18n import tr
 from desktop.ui.widgets import show_message
 
 PREVIEW_DPI = 96
@@ -54,19 +55,19 @@ class PrintPreview(QDialog):
     def __init__(self, pdf: bytes, title: str, file_name: str, parent=None):
         super().__init__(parent)
         self.pdf, self.file_name = pdf, file_name
-        self.setWindowTitle(f"打印预览 — {title}")
+        self.setWindowTitle(tr("打印预览 — {title}").format(title=title))
         self.pages = render_pages(pdf)
         self.saved_to: Path | None = None
         self.printed = 0
         layout = QVBoxLayout(self)
         layout.addWidget(self._scroll(), 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(f"共 {len(self.pages)} 页"))
+        row.addWidget(QLabel(tr("共 {n} 页").format(n=len(self.pages))))
         self.note = QLabel()  # what was done: saved where, printed how many pages
         self.note.setStyleSheet("color:#2e7d32;")
         row.addWidget(self.note, 1)
-        for text, slot in (("打印(&P)…", self.print_document), ("另存为 PDF(&S)…", self.save_pdf),
-                           ("关闭(&C)", self.reject)):
+        for text, slot in ((tr("打印(&P)…"), self.print_document), (tr("另存为 PDF(&S)…"), self.save_pdf),
+                           (tr("关闭(&C)"), self.reject)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -90,7 +91,7 @@ class PrintPreview(QDialog):
 
     # -- hooks tests replace -------------------------------------------------------------
     def ask_save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self.file_name, "PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), self.file_name, tr("PDF 文件 (*.pdf)"))
         return path
 
     def ask_printer(self) -> QPrinter | None:
@@ -111,10 +112,10 @@ class PrintPreview(QDialog):
         except Refusal as exc:
             show_message(self, exc.message)
             return None
-        self.note.setText(f"已保存到 {self.saved_to}")
+        self.note.setText(tr("已保存到 {saved_to}").format(saved_to=self.saved_to))
         from desktop.ui.guard import tell
 
-        tell(self.parentWidget(), f"已保存 PDF:{self.saved_to}")
+        tell(self.parentWidget(), tr("已保存 PDF:{saved_to}").format(saved_to=self.saved_to))
         return self.saved_to
 
     def print_document(self) -> int:
@@ -124,7 +125,7 @@ class PrintPreview(QDialog):
             return 0
         painter = QPainter()
         if not painter.begin(printer):
-            show_message(self, "无法连接打印机,请检查打印机是否开机并已连接,或先另存为 PDF。")
+            show_message(self, tr("无法连接打印机,请检查打印机是否开机并已连接,或先另存为 PDF。"))
             return 0
         try:
             for i, image in enumerate(render_pages(self.pdf, PRINT_DPI)):
@@ -136,5 +137,5 @@ class PrintPreview(QDialog):
                 self.printed += 1
         finally:
             painter.end()
-        self.note.setText(f"已送打印机 {self.printed} 页")
+        self.note.setText(tr("已送打印机 {printed} 页").format(printed=self.printed))
         return self.printed

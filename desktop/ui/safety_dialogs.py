@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.guard import gui_text
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.widgets import ErrorLabel
 
-TITLE = "民生救助工作台 — 数据安全"
+TITLE = QT_TR_NOOP("民生救助工作台 — 数据安全")
 FORGOT = "\0forgot"  # what `ask()` returns when the officer chose 忘记口令
 
 
@@ -25,7 +26,7 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, text: str, *, confirm: bool = False, forgot: bool = False, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(tr(TITLE))
         self.confirm = confirm
         self.forgot = False
         layout = QVBoxLayout(self)
@@ -34,10 +35,10 @@ class PassphraseDialog(QDialog):
         layout.addWidget(label)
         form = QFormLayout()
         self.first = _secret()
-        form.addRow("口令", self.first)
+        form.addRow(tr("口令"), self.first)
         self.second = _secret()
         if confirm:
-            form.addRow("再输入一次", self.second)
+            form.addRow(tr("再输入一次"), self.second)
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -46,7 +47,7 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         if forgot:
-            lost = buttons.addButton("忘记口令(&F)…", QDialogButtonBox.ButtonRole.ResetRole)
+            lost = buttons.addButton(tr("忘记口令(&F)…"), QDialogButtonBox.ButtonRole.ResetRole)
             lost.clicked.connect(self._forgot)
         layout.addWidget(buttons)
 
@@ -59,11 +60,12 @@ class PassphraseDialog(QDialog):
 
         text = self.first.text()
         if self.confirm and len(text) < MIN_PASSPHRASE:
-            self.error.show_message(f"口令至少要 {MIN_PASSPHRASE} 个字符。")
+            self.error.show_message(tr("口令至少要 {MIN_PASSPHRASE} 个字符。").format(
+                                        MIN_PASSPHRASE=MIN_PASSPHRASE))
         elif self.confirm and text != self.second.text():
-            self.error.show_message("两次输入的口令不一致,请重新输入。")
+            self.error.show_message(tr("两次输入的口令不一致,请重新输入。"))
         elif not text:
-            self.error.show_message("请输入口令。")
+            self.error.show_message(tr("请输入口令。"))
         else:
             self.accept()
 
@@ -88,12 +90,12 @@ def ask_passphrase(parent, text: str, *, confirm: bool = False,
 
 def damaged_store_choice(parent, report) -> str:
     """"restore", "open" or "quit": what the officer chooses for a damaged store."""
-    box = QMessageBox(QMessageBox.Icon.Critical, TITLE, "\n".join(report.lines()), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr(TITLE), "\n".join(report.lines()), parent=parent)
     box.setInformativeText(gui_text(report.advice()))
-    restore = box.addButton("从备份恢复", QMessageBox.ButtonRole.AcceptRole) \
+    restore = box.addButton(tr("从备份恢复"), QMessageBox.ButtonRole.AcceptRole) \
         if report.latest_good else None
-    still = box.addButton("仍然打开", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    still = box.addButton(tr("仍然打开"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return "restore" if clicked is restore and restore else "open" if clicked is still else "quit"

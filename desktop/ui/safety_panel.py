@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop.core.errors import Refusal
 from desktop.safety import backup
 from desktop.ui import worker
+from desktop.ui.i18n import tr
 from desktop.ui.safety_dialogs import TITLE, ask_passphrase
 
 HOUR_MS = 60 * 60 * 1000
@@ -21,9 +22,9 @@ def install(main_window) -> "SafetyPanel":
     """Add the 数据安全 menu to `main_window` (which has .store, .today, .refresh)."""
     panel = SafetyPanel(main_window)
     main_window.safety_panel = panel
-    menu = main_window.menuBar().addMenu("数据安全(&S)")
-    for text, slot in (("立即备份(&N)", panel.backup_now), ("备份到U盘(加密)(&U)…", panel.backup_to_usb),
-                       ("从备份恢复(&R)…", panel.restore), ("检查数据(&C)", panel.check)):
+    menu = main_window.menuBar().addMenu(tr("数据安全(&S)"))
+    for text, slot in ((tr("立即备份(&N)"), panel.backup_now), (tr("备份到U盘(加密)(&U)…"), panel.backup_to_usb),
+                       (tr("从备份恢复(&R)…"), panel.restore), (tr("检查数据(&C)"), panel.check)):
         menu.addAction(text, slot)
     panel.menu = menu
     from desktop.ui import keys_panel
@@ -51,18 +52,18 @@ class SafetyPanel(QObject):
 
     # -- what tests replace -------------------------------------------------------------
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self.window, "选择备份存放的文件夹(U 盘)")
+        return QFileDialog.getExistingDirectory(self.window, tr("选择备份存放的文件夹(U 盘)"))
 
     def ask_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, "选择备份文件", "",
-                                              "备份 (*.rdbackup *.sqlite3)")
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("选择备份文件"), "",
+                                              tr("备份 (*.rdbackup *.sqlite3)"))
         return path
 
     def ask_passphrase(self, text: str, confirm: bool = False) -> str | None:
         return ask_passphrase(self.window, text, confirm=confirm)
 
     def confirm(self, text: str) -> bool:
-        return QMessageBox.question(self.window, TITLE, text) == QMessageBox.StandardButton.Yes
+        return QMessageBox.question(self.window, tr(TITLE), text) == QMessageBox.StandardButton.Yes
 
     def say(self, text: str, problem: bool = False) -> None:
         from desktop.ui.guard import gui_text, tell
@@ -72,7 +73,7 @@ class SafetyPanel(QObject):
         parent = self.replacement or self.window
         if not problem:
             tell(parent, text.splitlines()[0])
-        (QMessageBox.warning if problem else QMessageBox.information)(parent, TITLE, text)
+        (QMessageBox.warning if problem else QMessageBox.information)(parent, tr(TITLE), text)
 
     # -- actions ------------------------------------------------------------------------
     def daily(self) -> None:
@@ -106,7 +107,7 @@ class SafetyPanel(QObject):
             path = backup.auto_backup(self.store, "manual")
         except Refusal as exc:
             return self.say(exc.message, problem=True)
-        self.say(f"已备份到 {path}。" if path else "数据自上次备份以来没有变化,最近的备份仍然有效。")
+        self.say(tr("已备份到 {path}。").format(path=path) if path else tr("数据自上次备份以来没有变化,最近的备份仍然有效。"))
 
     def backup_to_usb(self) -> None:
         from desktop.safety.vault import write_backup
@@ -115,14 +116,14 @@ class SafetyPanel(QObject):
         folder = self.ask_folder()
         if not folder:
             return
-        secret = self.ask_passphrase("请设置这份备份的口令(至少 6 个字符)。恢复时需要它,请牢记:"
-                                     "没有口令谁也打不开这份备份。", confirm=True)
+        secret = self.ask_passphrase(tr("请设置这份备份的口令(至少 6 个字符)。恢复时需要它,请牢记:"
+                                        "没有口令谁也打不开这份备份。"), confirm=True)
         if not secret:
             return
         today = self.window.today  # Argon2id over the whole store: seconds, in a thread
-        worker.run(self.window, "加密备份到U盘", lambda job: write_backup(
+        worker.run(self.window, tr("加密备份到U盘"), lambda job: write_backup(
             job.store, Path(folder), secret, today), store=self.store,
-            done=lambda path: self.say(f"已加密备份到 {path}。"),
+            done=lambda path: self.say(tr("已加密备份到 {path}。").format(path=path)),
             failed=lambda text: self.say(text, problem=True))
 
     def check(self) -> None:
@@ -142,29 +143,29 @@ class SafetyPanel(QObject):
             return
         secret = None
         if vault.is_vault(Path(path)):
-            secret = self.ask_passphrase("请输入这份加密备份的口令。")
+            secret = self.ask_passphrase(tr("请输入这份加密备份的口令。"))
             if not secret:
                 return
-        if not self.confirm("恢复会用备份替换本机现在的数据(现在的数据另存到 replaced- 文件夹,不会删除),"
-                            "本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?"):
+        if not self.confirm(tr("恢复会用备份替换本机现在的数据(现在的数据另存到 replaced- 文件夹,不会删除),"
+                               "本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?")):
             return
         self.restore_from(Path(path), secret)
 
     def restore_from(self, path: Path, secret: str | None) -> None:
         from desktop.safety.restore import restore
 
-        officer = self.ask_passphrase("请输入本机口令(用来加密恢复后新生成的密钥)。")
+        officer = self.ask_passphrase(tr("请输入本机口令(用来加密恢复后新生成的密钥)。"))
         if not officer:
             return
         busy = worker.running()  # refused before the store is closed under it
         if busy is not None:
-            return self.say(f"正在{busy.title},请等它完成后再恢复。", problem=True)
+            return self.say(tr("正在{title},请等它完成后再恢复。").format(title=busy.title), problem=True)
         data_dir = self.store.path.parent
         self._quiet_backup("manual")
         self.store.close()
         # The window's store is closed while the backup replaces it: the progress is
         # window-modal, and the result opens a fresh window (or the old store again).
-        worker.run(self.window, "从备份恢复", lambda job: restore(
+        worker.run(self.window, tr("从备份恢复"), lambda job: restore(
             data_dir, path, passphrase=secret, officer_passphrase=officer), writes=True,
             modal=True, done=lambda done: self._restored(data_dir, done),
             failed=lambda text: self._not_restored(data_dir, text))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.errors import Refusal
 from desktop.paths import store_path
+from desktop.ui.i18n import tr
 from desktop.ui.safety_dialogs import FORGOT, TITLE, ask_passphrase, damaged_store_choice
 
 CHECK_DELAY_MS = 300
@@ -39,7 +40,7 @@ def check_before_open(data_dir: Path) -> None:
     if choice == "quit":
         raise Refusal(report.advice())
     if choice == "restore":
-        officer = ask(None, "请设置本机口令(用来加密恢复后新生成的密钥,至少 6 个字符)。", confirm=True)
+        officer = ask(None, tr("请设置本机口令(用来加密恢复后新生成的密钥,至少 6 个字符)。"), confirm=True)
         if not officer:
             raise Refusal(report.advice())
         restore(data_dir, report.latest_good, passphrase=None, officer_passphrase=officer)
@@ -66,8 +67,8 @@ def check_in_background(window):
     data_dir, keep = window.store.path.parent, window.store.policy.backups_kept
     job = Job(lambda: _check_and_back_up(data_dir, keep))
     window.startup_check = job
-    window.statusBar().showMessage("正在检查数据并做今天的自动备份……" if daily_due(data_dir)
-                                   else "正在检查数据……")
+    window.statusBar().showMessage(tr("正在检查数据并做今天的自动备份……") if daily_due(data_dir)
+                                   else tr("正在检查数据……"))
     _Receiver(window, job)
     return job
 
@@ -117,7 +118,7 @@ def _checked(window, report) -> None:
     if report.health.ok:
         from desktop.ui.guard import gui_text
 
-        bar.showMessage(gui_text(" ".join(["数据检查通过。", *report.health.warnings])), 15000)
+        bar.showMessage(gui_text(" ".join([tr("数据检查通过。"), *report.health.warnings])), 15000)
         return
     choice = choose_on_damage(window, report)
     if choice == "restore":
@@ -125,19 +126,20 @@ def _checked(window, report) -> None:
     elif choice == "quit":
         from desktop.ui.guard import gui_text
 
-        QMessageBox.critical(window, TITLE, gui_text(report.advice()))
+        QMessageBox.critical(window, tr(TITLE), gui_text(report.advice()))
         window.close()
     else:
         from desktop.ui.guard import gui_text
 
-        bar.showMessage(gui_text(f"数据检查发现问题:{report.health.problems[0]}。请尽快从备份恢复。"))
+        bar.showMessage(gui_text(tr("数据检查发现问题:{problems}。请尽快从备份恢复。").format(
+                                     problems=report.health.problems[0])))
 
 
 def install_prompt() -> None:
     """Sealed keys needed later (an export) ask through a dialog."""
     from desktop.sync import keys
 
-    keys.set_prompt(lambda text: ask(None, text + "。"))
+    keys.set_prompt(lambda text: ask(None, text + tr("。")))
 
 
 def unlock_keys(store) -> bool:
@@ -150,7 +152,7 @@ def unlock_keys(store) -> bool:
     data_dir, ws_id = store.path.parent, store.workstation["id"]
     if not keys.is_protected(data_dir) or os.environ.get(keys.PASSPHRASE_ENV):
         return True
-    text = "请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。"
+    text = tr("请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。")
     for _ in range(TRIES):
         secret = ask(None, text, forgot=True)
         if secret == FORGOT:

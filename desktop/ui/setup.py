@@ -22,15 +22,16 @@ from desktop.core.workstation import ROLES, check_workstation
 from desktop.operations.setup import create_workstation
 from desktop.storage.store import Store
 from desktop.ui import widgets as w
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 FIELDS = (
-    ("county", "县(市、区)名称", "例如 新邵县"),
-    ("county_code", "县级区划代码", "6 位数字,例如 430522"),
-    ("township", "乡镇名称", "例如 酿溪镇"),
-    ("township_code", "乡镇代码", "9 或 12 位数字,例如 430522101000"),
-    ("village", "村(社区)名称", "例如 大坪村"),
-    ("village_code", "村(社区)代码", "12 位数字,例如 430522101201"),
-    ("officer", "经办人姓名", "本工作站的民生员"),
+    ("county", QT_TR_NOOP("县(市、区)名称"), QT_TR_NOOP("例如 新邵县")),
+    ("county_code", QT_TR_NOOP("县级区划代码"), QT_TR_NOOP("6 位数字,例如 430522")),
+    ("township", QT_TR_NOOP("乡镇名称"), QT_TR_NOOP("例如 酿溪镇")),
+    ("township_code", QT_TR_NOOP("乡镇代码"), QT_TR_NOOP("9 或 12 位数字,例如 430522101000")),
+    ("village", QT_TR_NOOP("村(社区)名称"), QT_TR_NOOP("例如 大坪村")),
+    ("village_code", QT_TR_NOOP("村(社区)代码"), QT_TR_NOOP("12 位数字,例如 430522101201")),
+    ("officer", QT_TR_NOOP("经办人姓名"), QT_TR_NOOP("本工作站的民生员")),
 )
 
 
@@ -43,31 +44,31 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.store: Store | None = None
-        self.setWindowTitle("民生救助工作台 — 首次设置")
+        self.setWindowTitle(tr("民生救助工作台 — 首次设置"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel("这台电脑还没有建立工作站。请填写本工作站的信息"
-                       "(区划代码见《统计用区划代码》),填好后点“建立工作站”。")
+        intro = QLabel(tr("这台电脑还没有建立工作站。请填写本工作站的信息"
+                          "(区划代码见《统计用区划代码》),填好后点“建立工作站”。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.summary = w.ErrorLabel()
         self.board = w.ErrorBoard(self.summary)
         self.role = w.combo(ROLES, "village")
-        form.addRow("工作站类型", self.board.add("role", w.FieldBox(self.role)))
+        form.addRow(tr("工作站类型"), self.board.add("role", w.FieldBox(self.role)))
         self.inputs = {}
         for key, label, hint in FIELDS:
-            edit = w.line_edit(hint, 40)
+            edit = w.line_edit(tr(hint), 40)
             self.inputs[key] = edit
-            form.addRow(label, self.board.add(key, w.FieldBox(edit)))
-        self.passphrase = _secret("至少 6 个字符;导出、导入数据包时需要,请牢记")
-        self.passphrase_again = _secret("再输入一次")
-        form.addRow("本机口令", self.passphrase)
-        form.addRow("确认口令", self.passphrase_again)
+            form.addRow(tr(label), self.board.add(key, w.FieldBox(edit)))
+        self.passphrase = _secret(tr("至少 6 个字符;导出、导入数据包时需要,请牢记"))
+        self.passphrase_again = _secret(tr("再输入一次"))
+        form.addRow(tr("本机口令"), self.passphrase)
+        form.addRow(tr("确认口令"), self.passphrase_again)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.addButton("建立工作站", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = self.buttons.addButton(tr("建立工作站"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -94,15 +95,20 @@ class SetupDialog(QDialog):
     def identity(self) -> dict:
         doc = {key: edit.text().strip() for key, edit in self.inputs.items()}
         doc["role"] = self.role.currentData()
-        if doc["role"] != "village":
-            doc.pop("village")
-            doc.pop("village_code")
+        for key in self._unused(doc["role"]):
+            doc.pop(key)
         return doc
 
+    @staticmethod
+    def _unused(role: str) -> tuple[str, ...]:
+        """A township names no village; a county names neither township nor village."""
+        return {"village": (), "township": ("village", "village_code")}.get(
+            role, ("township", "township_code", "village", "village_code"))
+
     def _role_changed(self) -> None:
-        village = self.role.currentData() == "village"
-        for key in ("village", "village_code"):
-            self.inputs[key].setEnabled(village)
+        unused = self._unused(self.role.currentData())
+        for key, edit in self.inputs.items():
+            edit.setEnabled(key not in unused)
 
     def create(self) -> None:
         """Validate everything at once; on success create the store and accept."""
@@ -133,7 +139,7 @@ class SetupDialog(QDialog):
         if not text and not self.passphrase_again.text() and os.environ.get(PASSPHRASE_ENV):
             return os.environ[PASSPHRASE_ENV]
         if text != self.passphrase_again.text():
-            raise Refusal("两次输入的本机口令不一致,请重新输入。")
+            raise Refusal(tr("两次输入的本机口令不一致,请重新输入。"))
         return check_new_passphrase(text)
 
 

@@ -27,8 +27,9 @@ from desktop.core.workflow import ACTIONS
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.date_field import date_problems
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-_SEPARATORS = re.compile(r"[、,,;;\s]+")
+_SEPARATORS = re.compile(r"[、,,;;\s]+")  # i18n: data
 
 
 def split_names(text: str) -> list[str]:
@@ -40,7 +41,7 @@ class MethodChecks(QWidget):
 
     changed = Signal()
 
-    def __init__(self, checked=("入户调查",)):
+    def __init__(self, checked=("入户调查",)):  # i18n: data (a recorded method)
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -59,13 +60,14 @@ class MethodChecks(QWidget):
 
 # What follows from each step, said before it is recorded (none can be undone).
 CONSEQUENCES = {
-    "accept": "受理后开始计算办理期限:应在 3 个工作日内开始入户调查。",
-    "refuse": "不予受理后案件即告结束,须书面告知申请人理由。",
-    "investigate": "调查记录登记后即为正式记录,案件进入“已调查”,等待民主评议。",
-    "review": "初审通过后案件进入公示环节(下一步:初审公示)。",
-    "pay_first": "先行救助金额计入救助总额,乡镇批准时只补发差额;须在规定期限内补办手续。",
+    "accept": QT_TR_NOOP("受理后开始计算办理期限:应在 3 个工作日内开始入户调查。"),
+    "refuse": QT_TR_NOOP("不予受理后案件即告结束,须书面告知申请人理由。"),
+    "investigate": QT_TR_NOOP("调查记录登记后即为正式记录,案件进入“已调查”,等待民主评议。"),
+    "review": QT_TR_NOOP("初审通过后案件进入公示环节(下一步:初审公示)。"),
+    "pay_first": QT_TR_NOOP("先行救助金额计入救助总额,乡镇批准时只补发差额;"
+                            "须在规定期限内补办手续。"),
 }
-REVIEW_REJECTED = "初审不通过后案件即告结束,须告知申请人理由。"
+REVIEW_REJECTED = QT_TR_NOOP("初审不通过后案件即告结束,须告知申请人理由。")
 
 
 class StepDialog(guard.DiscardGuard, QDialog):
@@ -84,7 +86,7 @@ class StepDialog(guard.DiscardGuard, QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         name = self.detail.get("applicant_name", "")
-        layout.addWidget(QLabel(f"案件 {case_id} {name}"))
+        layout.addWidget(QLabel(tr("案件 {case_id} {name}").format(case_id=case_id, name=name)))
         page = QWidget()
         self.form = QFormLayout(page)
         scroll = QScrollArea()  # a long form scrolls; OK and Cancel stay in view
@@ -111,8 +113,8 @@ class StepDialog(guard.DiscardGuard, QDialog):
         self.form.addRow(label, self.board.add(path, w.FieldBox(widget)))
         return widget
 
-    def date_field(self, label: str = "日期") -> None:
-        self.add(label, "date", w.date_edit(self.casework.today))
+    def date_field(self, label: str = QT_TR_NOOP("日期")) -> None:
+        self.add(tr(label), "date", w.date_edit(self.casework.today))
 
     def build(self) -> None:
         self.date_field()
@@ -158,9 +160,9 @@ class StepDialog(guard.DiscardGuard, QDialog):
         except Refusal as exc:
             self.summary.show_message(exc.message)
             return
-        guard.tell(self.parentWidget(), f"已登记{ACTIONS[self.code].label}:{self.case_id} "
-                                        f"{self.detail.get('applicant_name', '')},"
-                                        f"现为“{status_label(status)}”。")
+        guard.tell(self.parentWidget(), tr("已登记{step}:{case_id} {name},现为“{status}”。").format(
+            step=ACTIONS[self.code].label, case_id=self.case_id,
+            name=self.detail.get("applicant_name", ""), status=status_label(status)))
         self.performed.emit(status)
         self.accept()
 
@@ -176,15 +178,15 @@ class AcceptDialog(StepDialog):
     code = "accept"
 
     def build(self) -> None:
-        self.date_field("受理日期")
+        self.date_field(tr("受理日期"))
 
 
 class RefuseDialog(StepDialog):
     code = "refuse"
 
     def build(self) -> None:
-        self.date_field("决定日期")
-        self.add("不予受理的理由", "reason", w.text_area("将书面告知申请人", 80))
+        self.date_field(tr("决定日期"))
+        self.add(tr("不予受理的理由"), "reason", w.text_area(tr("将书面告知申请人"), 80))
 
     def values(self, local: list) -> dict:
         return {"date": self.value("date"), "reason": self.value("reason")}
@@ -195,15 +197,15 @@ class InvestigateDialog(StepDialog):
 
     def build(self) -> None:
         household = self.detail.get("application", {}).get("household", {})
-        self.date_field("调查日期")
-        self.add("调查人(至少 2 人)", "investigators",
-                 w.line_edit("姓名之间用顿号或逗号分隔,例如 张三、李四"))
-        self.add("调查方式", "methods", MethodChecks())
-        self.add("家庭年收入(元)", "household_income_fen",
+        self.date_field(tr("调查日期"))
+        self.add(tr("调查人(至少 2 人)"), "investigators",
+                 w.line_edit(tr("姓名之间用顿号或逗号分隔,例如 张三、李四")))
+        self.add(tr("调查方式"), "methods", MethodChecks())
+        self.add(tr("家庭年收入(元)"), "household_income_fen",
                  w.yuan_edit(household.get("annual_income_fen")))
-        self.add("家庭年支出(元)", "household_expenditure_fen",
+        self.add(tr("家庭年支出(元)"), "household_expenditure_fen",
                  w.yuan_edit(household.get("annual_expenditure_fen")))
-        self.add("调查结论", "findings", w.text_area("核实的家庭情况和困难", 90))
+        self.add(tr("调查结论"), "findings", w.text_area(tr("核实的家庭情况和困难"), 90))
 
     def values(self, local: list) -> dict:
         return {
@@ -222,14 +224,15 @@ class ReviewDialog(StepDialog):
     code = "review"
 
     def build(self) -> None:
-        self.date_field("初审日期")
-        passed = self.add("初审结果", "passed", w.combo({"yes": "通过", "no": "不通过"}, "yes"))
-        self.add("初审意见", "opinion", w.text_area("民生员初审意见", 70))
-        self.add("拟救助金额(元)", "proposed_fen",
+        self.date_field(tr("初审日期"))
+        passed = self.add(tr("初审结果"), "passed",
+                          w.combo({"yes": tr("通过"), "no": tr("不通过")}, "yes"))
+        self.add(tr("初审意见"), "opinion", w.text_area(tr("民生员初审意见"), 70))
+        self.add(tr("拟救助金额(元)"), "proposed_fen",
                  w.yuan_edit(self.detail.get("requested_fen")))
-        self.add("不通过的理由", "reason", w.text_area("将告知申请人", 60))
-        self.add("与评议结论不一致的理由", "against_deliberation_reason",
-                 w.text_area("初审结论与村民代表评议结论相反时必填", 40))
+        self.add(tr("不通过的理由"), "reason", w.text_area(tr("将告知申请人"), 60))
+        self.add(tr("与评议结论不一致的理由"), "against_deliberation_reason",
+                 w.text_area(tr("初审结论与村民代表评议结论相反时必填"), 40))
         passed.currentIndexChanged.connect(self._passed_changed)
         self._passed_changed()
 
@@ -257,10 +260,10 @@ class PayFirstDialog(StepDialog):
     code = "pay_first"
 
     def build(self) -> None:
-        self.date_field("发放日期")
-        self.add("先行救助金额(元)", "amount_fen", w.yuan_edit())
-        self.add("批准人", "authorised_by", w.line_edit("批准先行救助的负责人", 40))
-        self.add("发放方式", "method", w.combo(PAYMENT_METHODS, "现金"))
+        self.date_field(tr("发放日期"))
+        self.add(tr("先行救助金额(元)"), "amount_fen", w.yuan_edit())
+        self.add(tr("批准人"), "authorised_by", w.line_edit(tr("批准先行救助的负责人"), 40))
+        self.add(tr("发放方式"), "method", w.combo(PAYMENT_METHODS, "现金"))  # i18n: data
 
     def values(self, local: list) -> dict:
         return {"date": self.value("date"),

@@ -28,6 +28,7 @@ from desktop.sync.identity import fingerprint, place_name, show_fingerprint
 from desktop.sync.peers import check_scope, enroll
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
+from desktop.ui.i18n import tr
 from desktop.ui.widgets import ErrorLabel
 
 FINGERPRINT_STYLE = "font-size: 20pt; font-family: monospace; letter-spacing: 2px;"
@@ -40,23 +41,23 @@ class EnrollDialog(QDialog):
     def __init__(self, store, card: dict, parent=None):
         super().__init__(parent)
         self.store, self.card = store, card
-        self.setWindowTitle("登记对方工作站")
+        self.setWindowTitle(tr("登记对方工作站"))
         layout = QVBoxLayout(self)
         place = "".join(card.get(k) or "" for k in ("county", "township", "village"))
-        layout.addWidget(QLabel(f"{place}(经办人 {card['officer']})\n"
-                                f"工作站编号 {card['workstation_id']}"))
-        layout.addWidget(QLabel("请对方念出其身份信息表上的指纹,与下面逐组核对:"))
+        layout.addWidget(QLabel(tr("{place}(经办人 {officer})\n工作站编号 {workstation_id}").format(
+                                    place=place, officer=card['officer'], workstation_id=card['workstation_id'])))
+        layout.addWidget(QLabel(tr("请对方念出其身份信息表上的指纹,与下面逐组核对:")))
         self.fingerprint = QLabel(show_fingerprint(fingerprint(card)))
         self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
         layout.addWidget(self.fingerprint)
-        self.confirm = QCheckBox("我已逐组核对,指纹完全一致")
-        self.replace = QCheckBox("对方确实换了电脑或重建了工作站,替换原来的登记")
+        self.confirm = QCheckBox(tr("我已逐组核对,指纹完全一致"))
+        self.replace = QCheckBox(tr("对方确实换了电脑或重建了工作站,替换原来的登记"))
         self.replace.hide()
         self.error = ErrorLabel()
         for widget in (self.confirm, self.replace, self.error):
             layout.addWidget(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.enroll_button = self.buttons.addButton("登记", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.enroll_button = self.buttons.addButton(tr("登记"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.enroll_button.setEnabled(False)
         self.buttons.accepted.connect(self.do_enroll)
         self.buttons.rejected.connect(self.reject)
@@ -74,7 +75,7 @@ class EnrollDialog(QDialog):
 
     def do_enroll(self) -> None:
         if not self.confirm.isChecked():
-            self.error.show_message("请先核对指纹并勾选“指纹完全一致”。")
+            self.error.show_message(tr("请先核对指纹并勾选“指纹完全一致”。"))
             return
         try:
             enroll(self.store, self.card, confirmed_fingerprint=fingerprint(self.card),
@@ -85,8 +86,8 @@ class EnrollDialog(QDialog):
             self.error.show_message(exc.message)  # the advice becomes the GUI's (guard)
             return
         place = "".join(self.card.get(k) or "" for k in ("township", "village"))
-        guard.tell(self.parentWidget(), f"已登记 {place}(经办人 {self.card['officer']})的工作站,"
-                                        f"今后可以互相导入数据包。")
+        guard.tell(self.parentWidget(), tr("已登记 {place}(经办人 {officer})的工作站,今后可以互相导入数据包。").format(
+                                            place=place, officer=self.card['officer']))
         self.accept()
 
 
@@ -100,7 +101,8 @@ def removable_first() -> list[tuple[str, Path, bool]]:
         removable = _looks_removable(root)
         free = vol.bytesAvailable() // (1024 * 1024)
         name = vol.displayName() or root
-        out.append((f"{'U 盘' if removable else '磁盘'}:{name}({root},剩余 {free} MB)",
+        out.append((tr("{v}:{name}({root},剩余 {free} MB)").format(
+                        v=tr('U 盘') if removable else tr('磁盘'), name=name, root=root, free=free),
                     Path(root), removable))
     out.sort(key=lambda v: (not v[2], v[0]))
     return out
@@ -119,9 +121,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.store, self.today, self.done_files = store, today, []
         village = store.workstation["role"] == "village"
-        self.setWindowTitle("发送到乡镇" if village else "导出数据包")
+        self.setWindowTitle(tr("发送到乡镇") if village else tr("导出数据包"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("选择保存位置(U 盘排在最前面):"))
+        layout.addWidget(QLabel(tr("选择保存位置(U 盘排在最前面):")))
         self.places = QListWidget()
         for label, path, _ in (volumes if volumes is not None else removable_first()):
             item = QListWidgetItem(label)
@@ -129,24 +131,24 @@ class ExportDialog(QDialog):
             self.places.addItem(item)
         self.places.setCurrentRow(0)
         layout.addWidget(self.places)
-        other = QPushButton("其他文件夹…")
+        other = QPushButton(tr("其他文件夹…"))
         other.clicked.connect(self._other_folder)
         layout.addWidget(other)
         # After a lost or refused stick, or when the other side was restored from an old
         # backup: everything again from the first event (the other side skips what it has).
-        self.resend = QCheckBox("重新发送全部记录(&R)(对方说缺少记录或数据包丢失时使用,对方已有的会自动跳过)")
+        self.resend = QCheckBox(tr("重新发送全部记录(&R)(对方说缺少记录或数据包丢失时使用,对方已有的会自动跳过)"))
         layout.addWidget(self.resend)
         self.result = QPlainTextEdit(readOnly=True)
         self.error = ErrorLabel()
         layout.addWidget(self.result)
         layout.addWidget(self.error)
-        self.buttons = w.close_row(self, "导出", self.do_export)
+        self.buttons = w.close_row(self, tr("导出"), self.do_export)
         self.export_button = self.buttons.action
         layout.addWidget(self.buttons)
         window_fit.fit(self, 760, 460)  # wide enough for the volumes' and files' names
 
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, "选择保存数据包的文件夹")
+        return QFileDialog.getExistingDirectory(self, tr("选择保存数据包的文件夹"))
 
     def _ready_to_submit(self) -> int:
         """The village's cases whose notice is done: the export reports them (上报)."""
@@ -158,7 +160,7 @@ class ExportDialog(QDialog):
     def _other_folder(self) -> None:
         folder = self.ask_folder()
         if folder:
-            item = QListWidgetItem(f"文件夹:{folder}")
+            item = QListWidgetItem(tr("文件夹:{folder}").format(folder=folder))
             item.setData(256, folder)
             self.places.insertItem(0, item)
             self.places.setCurrentRow(0)
@@ -168,12 +170,12 @@ class ExportDialog(QDialog):
 
         item = self.places.currentItem()
         if item is None:
-            self.error.show_message("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。")
+            self.error.show_message(tr("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。"))
             return
         ready = self._ready_to_submit()
         if ready and not guard.confirm_step(
-                self, f"发送到乡镇:公示期满的 {ready} 件案件随数据包上报",
-                "上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。"):
+                self, tr("发送到乡镇:公示期满的 {ready} 件案件随数据包上报").format(ready=ready),
+                tr("上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。")):
             return
         try:
             worker.unlock_keys(self.store)
@@ -185,7 +187,7 @@ class ExportDialog(QDialog):
         # Cancelled before the bundles are published: nothing recorded, no file left. With
         # several recipients (a township) the first ones' bundles may already be out, so
         # 取消 is offered only when there is one.
-        self.job = worker.run(self, "导出数据包", lambda job: export_bundles(
+        self.job = worker.run(self, tr("导出数据包"), lambda job: export_bundles(
             job.store, folder, self.today, resend=resend, progress=job.step),
             store=self.store, writes=True, cancel=one_recipient,
             done=self._exported, failed=self._export_failed)
@@ -199,12 +201,14 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.error.show_message("")
         self.done_files = [e.path for e in done]
-        lines = [f"已导出 {e.path.name}(发给 {e.recipient},事件 {e.events} 个)"
-                 + (f",随包上报 {len(e.submitted)} 件" if e.submitted else "") for e in done]
-        self.result.setPlainText("\n".join(lines) or "没有需要发送的新内容。")
+        lines = [tr("已导出 {name}(发给 {recipient},事件 {events} 个)").format(
+                     name=e.path.name, recipient=e.recipient, events=e.events)
+                 + (tr(",随包上报 {n} 件").format(
+                        n=len(e.submitted)) if e.submitted else "") for e in done]
+        self.result.setPlainText("\n".join(lines) or tr("没有需要发送的新内容。"))
         _refresh_window(self)
-        guard.tell(self.parentWidget(), f"已导出 {len(done)} 个数据包。" if done
-                   else "没有需要发送的新内容。")
+        guard.tell(self.parentWidget(), tr("已导出 {n} 个数据包。").format(n=len(done)) if done
+                   else tr("没有需要发送的新内容。"))
 
 
 class ImportDialog(QDialog):
@@ -213,17 +217,17 @@ class ImportDialog(QDialog):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
         self.store, self.today, self.reports = store, today, []
-        self.setWindowTitle("导入数据包")
+        self.setWindowTitle(tr("导入数据包"))
         layout = QVBoxLayout(self)
         self.files = QListWidget()
-        add = QPushButton("选择数据包…")
+        add = QPushButton(tr("选择数据包…"))
         add.clicked.connect(self._choose)
         self.progress = QProgressBar()
         self.report = QPlainTextEdit(readOnly=True)
-        for widget in (QLabel("要导入的数据包:"), self.files, add, self.progress, self.report):
+        for widget in (QLabel(tr("要导入的数据包:")), self.files, add, self.progress, self.report):
             layout.addWidget(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = self.buttons.addButton("开始导入",
+        self.import_button = self.buttons.addButton(tr("开始导入"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.do_import)
         self.import_button.setDefault(True)
@@ -232,7 +236,7 @@ class ImportDialog(QDialog):
         window_fit.fit(self, 760, 520)  # wide enough for the bundles' file names
 
     def ask_files(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, "选择数据包", "", "数据包 (*.rdbundle)")
+        files, _ = QFileDialog.getOpenFileNames(self, tr("选择数据包"), "", tr("数据包 (*.rdbundle)"))
         return files
 
     def _choose(self) -> None:
@@ -247,7 +251,7 @@ class ImportDialog(QDialog):
 
         paths = [Path(self.files.item(i).text()) for i in range(self.files.count())]
         if not paths:
-            self.report.setPlainText("请先选择要导入的数据包。")
+            self.report.setPlainText(tr("请先选择要导入的数据包。"))
             return
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
@@ -257,7 +261,7 @@ class ImportDialog(QDialog):
             self.report.setPlainText(guard.gui_text(exc.message))
             return
         # One transaction for all the files: a cancel (between files) rolls back all.
-        self.job = worker.run(self, "导入数据包", lambda job: import_files(
+        self.job = worker.run(self, tr("导入数据包"), lambda job: import_files(
             job.store, paths, self.today, progress=job.step), store=self.store, writes=True,
             cancel=True, done=self._imported, failed=self._failed)
         self.import_button.setEnabled(self.job is None)
@@ -272,7 +276,7 @@ class ImportDialog(QDialog):
         self.progress.setValue(self.progress.maximum())
         self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in reports)))
         _refresh_window(self)
-        guard.tell(self.parentWidget(), f"已导入 {len(reports)} 个数据包,结果见导入报告。")
+        guard.tell(self.parentWidget(), tr("已导入 {n} 个数据包,结果见导入报告。").format(n=len(reports)))
 
     def _failed(self, text: str) -> None:
         self.import_button.setEnabled(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import Refusal
+from desktop.ui.i18n import tr
 from desktop.ui.widgets import ErrorLabel
 
 # The sync machinery (keys, bundles, the dialogs over them) is loaded when the menu is
@@ -27,13 +28,13 @@ def install(main_window) -> None:
     """Add the 数据交换 menu to `main_window` (which has .store, .today, .refresh)."""
     panel = SyncPanel(main_window)
     main_window.sync_panel = panel
-    menu = main_window.menuBar().addMenu("数据交换(&D)")
+    menu = main_window.menuBar().addMenu(tr("数据交换(&D)"))
     village = main_window.store.workstation["role"] == "village"
-    for text, slot in (("本机身份与指纹(&I)…", panel.show_identity),
-                       ("登记对方工作站(&R)…", panel.enroll),
-                       ("发送到乡镇(导出数据包)(&E)…" if village else "导出数据包(&E)…",
+    for text, slot in ((tr("本机身份与指纹(&I)…"), panel.show_identity),
+                       (tr("登记对方工作站(&R)…"), panel.enroll),
+                       (tr("发送到乡镇(导出数据包)(&E)…") if village else tr("导出数据包(&E)…"),
                         panel.export),
-                       ("导入数据包(&M)…", panel.import_bundles)):
+                       (tr("导入数据包(&M)…"), panel.import_bundles)):
         menu.addAction(text, slot)
     panel.menu = menu
 
@@ -49,8 +50,8 @@ class SyncPanel(QObject):
         return self.window.store
 
     def ask_card_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, "选择对方的身份文件", "",
-                                              "身份文件 (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("选择对方的身份文件"), "",
+                                              tr("身份文件 (*.json)"))
         return path
 
     def show_identity(self):
@@ -66,7 +67,7 @@ class SyncPanel(QObject):
         try:
             card = read_card(Path(path))
         except Refusal as exc:
-            return self._show(_Message("登记对方工作站", exc.message, self.window))
+            return self._show(_Message(tr("登记对方工作站"), exc.message, self.window))
         return self._show(EnrollDialog(self.store, card, self.window))
 
     def export(self):
@@ -100,18 +101,18 @@ class IdentityDialog(QDialog):
         from desktop.ui.sync_dialogs import FINGERPRINT_STYLE
 
         self.card = own_card(store)
-        self.setWindowTitle("本机身份与指纹")
+        self.setWindowTitle(tr("本机身份与指纹"))
         layout = QVBoxLayout(self)
         place = "".join(self.card.get(k) or "" for k in ("county", "township", "village"))
-        layout.addWidget(QLabel(f"{place}(经办人 {self.card['officer']})\n"
-                                f"工作站编号 {self.card['workstation_id']}"))
-        layout.addWidget(QLabel("指纹(登记时请对方逐组核对):"))
+        layout.addWidget(QLabel(tr("{place}(经办人 {officer})\n工作站编号 {workstation_id}").format(
+                                    place=place, officer=self.card['officer'], workstation_id=self.card['workstation_id'])))
+        layout.addWidget(QLabel(tr("指纹(登记时请对方逐组核对):")))
         self.fingerprint = QLabel(show_fingerprint(fingerprint(self.card)))
         self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
         layout.addWidget(self.fingerprint)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        for text, slot in (("导出身份文件…", self.save_card), ("打印身份信息表(PDF)…", self.save_sheet)):
+        for text, slot in ((tr("导出身份文件…"), self.save_card), (tr("打印身份信息表(PDF)…"), self.save_sheet)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             layout.addWidget(button)
@@ -127,8 +128,8 @@ class IdentityDialog(QDialog):
         return path
 
     def save_card(self) -> None:
-        path = self.ask_save("导出身份文件", f"{self.card['village'] or self.card['township']}"
-                             f"-身份文件.json", "身份文件 (*.json)")
+        path = self.ask_save(tr("导出身份文件"), tr("{v}-身份文件.json").format(
+                                           v=self.card['village'] or self.card['township']), tr("身份文件 (*.json)"))
         if path:
             from desktop.sync.identity import export_card
 
@@ -137,7 +138,7 @@ class IdentityDialog(QDialog):
     def save_sheet(self) -> None:
         from desktop.sync.sheet import write_sheet
 
-        path = self.ask_save("保存身份信息表", "身份信息表.pdf", "PDF (*.pdf)")
+        path = self.ask_save(tr("保存身份信息表"), tr("身份信息表.pdf"), "PDF (*.pdf)")
         if path:
             self._done(lambda: write_sheet(self.card, Path(path), self.today), path)
 
@@ -149,10 +150,10 @@ class IdentityDialog(QDialog):
             self.message.show_message(exc.message)
             return
         self.message.setStyleSheet("color: #2e7d32;")
-        self.message.show_message(f"已保存到 {path}")
+        self.message.show_message(tr("已保存到 {path}").format(path=path))
         from desktop.ui.guard import tell
 
-        tell(self.parentWidget(), f"已保存到 {path}")
+        tell(self.parentWidget(), tr("已保存到 {path}").format(path=path))
 
 
 class _Message(QDialog):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from desktop.ui.i18n import tr
+
 ROOT = QModelIndex()
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows of dicts shown under fixed Chinese column headers, rows numbered from 1."""
+    """Rows of dicts shown under fixed column headers (Chinese, translated by tr), rows numbered from 1."""
 
     COLUMNS: tuple[tuple[str, str], ...] = ()
 
@@ -27,7 +29,7 @@ class RowsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
+            return tr(self.COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

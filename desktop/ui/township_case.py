@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.categories import DELIVERY_METHODS, category_label, reason_label
 from desktop.core.errors import Refusal
+from desktop.core.rulebook import RULES
 from desktop.core.status import status_label
 from desktop.core.steps import notice_last_day
 from desktop.storage import queries
@@ -36,19 +37,24 @@ from desktop.township.villages import village_code_of, village_names
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_dialogs import DecisionDialog
 from desktop.ui.widgets import show_message
 
 FLAG_STYLE = "background:#ffe3e3; color:#8b0000; padding:6px; border:1px solid #e0a0a0;"
 CLEAN_STYLE = "color:#2e7d32; padding:4px;"
-BUTTONS = {"acknowledged": (("approve", "批准…"), ("reject", "不批准…"),
-                            ("refer", "转县审批…"), ("return", "退回补充…")),
-           "referred": (("approve", "按县局批复批准…"), ("reject", "按县局批复不批准…")),
-           "result_posted": (("pay", "登记发放…"),), "rejected": (("letter", "打印不予批准通知书…"),
-                        ("notified", "登记已送达…"))}
+BUTTONS = {"acknowledged": (("approve", QT_TR_NOOP("批准…")), ("reject", QT_TR_NOOP("不批准…")),
+                            ("refer", QT_TR_NOOP("转县审批…")),
+                            ("return", QT_TR_NOOP("退回补充…"))),
+           "referred": (("approve", QT_TR_NOOP("按县局批复批准…")),
+                        ("reject", QT_TR_NOOP("按县局批复不批准…"))),
+           "result_posted": (("pay", QT_TR_NOOP("登记发放…")),),
+           "rejected": (("letter", QT_TR_NOOP("打印不予批准通知书…")),
+                        ("notified", QT_TR_NOOP("登记已送达…")))}
 # the county decides what townships refer to it (its decision goes back through them)
-COUNTY_BUTTONS = {"referred": (("approve", "批准…"), ("reject", "不批准…"),
-                               ("return", "退回补充…"))}
+COUNTY_BUTTONS = {"referred": (("approve", QT_TR_NOOP("批准…")), ("reject", QT_TR_NOOP("不批准…")),
+                               ("return", QT_TR_NOOP("退回补充…")))}
+PAGES = (QT_TR_NOOP("申请信息"), QT_TR_NOOP("家庭成员"), QT_TR_NOOP("公示与异议"), QT_TR_NOOP("附件"))
 
 
 class TownshipCaseView(QDialog):
@@ -58,7 +64,7 @@ class TownshipCaseView(QDialog):
         super().__init__(parent)
         self.store, self.today, self.case_id = store, today, case_id
         self.dialog = None
-        self.setWindowTitle(f"乡镇审核 — 案件 {case_id}")
+        self.setWindowTitle(tr("乡镇审核 — 案件 {case_id}").format(case_id=case_id))
         window_fit.fit(self, 1150, 760)
         layout = QVBoxLayout(self)
         self.header, self.flags = QLabel(), QLabel()
@@ -70,9 +76,9 @@ class TownshipCaseView(QDialog):
         layout.addLayout(self.action_bar)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
-        self.pages = {name: QTextBrowser() for name in ("申请信息", "家庭成员", "公示与异议", "附件")}
+        self.pages = {name: QTextBrowser() for name in PAGES}
         for name, page in self.pages.items():
-            self.tabs.addTab(page, name)
+            self.tabs.addTab(page, tr(name))
         split.addWidget(self.tabs)
         self.timeline = QTextBrowser()
         split.addWidget(self.timeline)
@@ -100,39 +106,44 @@ class TownshipCaseView(QDialog):
         d = self.detail
         code = village_code_of(self.case_id)
         village = village_names(self.store.db).get(code, code)
+        ids = tr("编号 {id} · 状态 <b>{status}</b> · 期限 {due_on} {due_label}").format(
+            id=escape(d["id"]), status=escape(status_label(d["status"])),
+            due_on=escape(d["due_on"] or "—"), due_label=escape(d["due_label"]))
+        money = tr("申请 {requested} · 村拟救助 {proposed} · 批准 {approved} · 发放 {paid}").format(
+            requested=w.yuan_text(d["requested_fen"]), proposed=w.yuan_text(d["proposed_fen"]),
+            approved=w.yuan_text(d["approved_fen"]), paid=w.yuan_text(d["paid_fen"]))
         return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b> "
                 f"{escape(village)} · {escape(d['program_label'])} · "
                 f"{escape(category_label(d['category']))} · {escape(reason_label(d['reason']))}"
-                f"</div><div>编号 {escape(d['id'])} · 状态 <b>{escape(status_label(d['status']))}"
-                f"</b> · 期限 {escape(d['due_on'] or '—')} {escape(d['due_label'])}</div>"
-                f"<div>申请 {w.yuan_text(d['requested_fen'])} · 村拟救助 {w.yuan_text(d['proposed_fen'])} · "
-                f"批准 {w.yuan_text(d['approved_fen'])} · 发放 {w.yuan_text(d['paid_fen'])}</div>")
+                f"</div><div>{ids}</div><div>{money}</div>")
 
     def _show_flags(self) -> None:
         if not self.red_flags:
-            self.flags.setText("未发现风险提示。")
+            self.flags.setText(tr("未发现风险提示。"))
             self.flags.setStyleSheet(CLEAN_STYLE)
             return
         items = "".join(f"<li><b>{escape(f.label)}</b>:{escape(f.text)}</li>"
                         for f in self.red_flags)
-        self.flags.setText(f"<b>风险提示({len(self.red_flags)})</b><ul style='margin:2px'>"
-                           f"{items}</ul>")
+        said = tr("风险提示({n})").format(n=len(self.red_flags))
+        self.flags.setText(f"<b>{said}</b><ul style='margin:2px'>{items}</ul>")
         self.flags.setStyleSheet(FLAG_STYLE)
 
     def _notice_html(self) -> str:
         n = self.detail["notice"]
         if not n:
-            return "<p><b>没有初审公示记录。</b></p>"
+            return "<p><b>" + tr("没有初审公示记录。") + "</b></p>"
         rows = list(self.store.db.query(
             "SELECT * FROM notices WHERE village_code = ? AND notice_id = ?",
             [village_code_of(self.case_id), n["notice_id"]]))
         b = rows[0] if rows else {}
         last = notice_last_day(date.fromisoformat(n["start"]), n["days"])
-        return (f"<h4>初审公示</h4><p>批次 {escape(n['notice_id'])} · {n['start']} 至 {last}"
-                f"(共 {n['days']} 天,规定 {self.store.policy.notice_days(self.detail['program'])}"
-                f" 天) · 张贴于 {escape(b.get('board') or '')} · 结束于 "
-                f"{escape(b.get('closed_on') or '—')} · 张贴照片 "
-                f"{'有' if b.get('photo_sha256') else '无'}</p><h4>异议</h4>")
+        said = tr("批次 {notice_id} · {start} 至 {last}(共 {days} 天,规定 {required} 天) · "
+                  "张贴于 {board} · 结束于 {closed_on} · 张贴照片 {photo}").format(
+            notice_id=escape(n["notice_id"]), start=n["start"], last=last, days=n["days"],
+            required=self.store.policy.notice_days(self.detail["program"]),
+            board=escape(b.get("board") or ""), closed_on=escape(b.get("closed_on") or "—"),
+            photo=tr("有") if b.get("photo_sha256") else tr("无"))
+        return ("<h4>" + tr("初审公示") + f"</h4><p>{said}</p><h4>" + tr("异议") + "</h4>")
 
     def _attachments_html(self) -> str:
         data_dir = self.store.path.parent
@@ -146,30 +157,35 @@ class TownshipCaseView(QDialog):
                 "SELECT photo_sha256, photo_name FROM notices WHERE village_code = ? AND"
                 " notice_id = ?", [village_code_of(self.case_id), n["notice_id"]]).fetchone()
             if row and row[0]:
-                found.append((f"公示张贴照片 {row[1] or ''}", row[0]))
+                found.append((tr("公示张贴照片 {name}").format(name=row[1] or ""), row[0]))
         if not found:
-            return "<p>村里没有随案件送来附件。</p>"
+            return "<p>" + tr("村里没有随案件送来附件。") + "</p>"
+        got, missing = tr("(已收到)"), tr("(未收到)")
         items = "".join(f"<li>{escape(what)}:{digest[:12]}… "
-                        f"{'(已收到)' if attachment_path(data_dir, digest).exists() else '(未收到)'}"
+                        f"{got if attachment_path(data_dir, digest).exists() else missing}"
                         f"</li>" for what, digest in found)
         return f"<ul>{items}</ul>"
 
     def _timeline_html(self) -> str:
-        own = self.store.workstation["id"]
+        # the side that took each step, as the rule book says (at the county, the
+        # township's steps are as foreign as the village's)
+        sides = {"village": tr("村"), "township": tr("乡镇"), "county": tr("县局")}
         rows = "".join(
             f"<tr><td style='white-space:nowrap'>{escape(h['occurred_on'])}</td>"
-            f"<td>{'乡镇' if h['workstation_id'] == own else '村'}</td>"
+            f"<td>{sides.get(RULES[h['action']].role if h['action'] in RULES else '', '')}</td>"
             f"<td>{escape(h['actor'])}</td><td>{escape(h['summary'])}</td></tr>"
             for h in self.detail["history"])
-        return ("<h4>办理记录(村里的全过程和乡镇的决定)</h4><table cellpadding='3'>"
-                "<tr><th>日期</th><th>办理方</th><th>经办人</th><th align='left'>事项</th></tr>"
-                f"{rows}</table>")
+        head = "".join(f"<th>{tr(x)}</th>" for x in (QT_TR_NOOP("日期"), QT_TR_NOOP("办理方"),
+                                                        QT_TR_NOOP("经办人")))
+        return ("<h4>" + tr("办理记录(村里的全过程和乡镇的决定)") + "</h4><table cellpadding='3'>"
+                "<tr>" + head + "<th align='left'>" + tr("事项") + f"</th></tr>{rows}</table>")
 
     def _fill_actions(self) -> None:
         county = self.store.workstation["role"] == "county"
         buttons = (COUNTY_BUTTONS if county else BUTTONS).get(self.detail["status"], ())
-        self.buttons = w.fill_action_bar(self.action_bar, buttons,
-                                         self.start, "现在没有乡镇可办理的操作。")
+        specs = [(code, tr(text)) for code, text in buttons]
+        self.buttons = w.fill_action_bar(self.action_bar, specs, self.start,
+                                         tr("现在没有乡镇可办理的操作。"))
 
     def start(self, code: str):
         if code == "letter":
@@ -189,7 +205,7 @@ class TownshipCaseView(QDialog):
     def ask_delivery(self) -> str:
         from PySide6.QtWidgets import QInputDialog
 
-        how, ok = QInputDialog.getItem(self, "登记已送达", "不予批准通知书如何送达申请人:",
+        how, ok = QInputDialog.getItem(self, tr("登记已送达"), tr("不予批准通知书如何送达申请人:"),
                                        list(DELIVERY_METHODS), 0, False)
         return how if ok else ""
 
@@ -204,13 +220,14 @@ class TownshipCaseView(QDialog):
             Decisions(self.store, self.today).notify_rejection(self.case_id, how)
         except Refusal as exc:
             return show_message(self, exc.message)
-        guard.tell(self.parentWidget(), f"已登记不予批准通知书送达({how})。")
+        guard.tell(self.parentWidget(), tr("已登记不予批准通知书送达({how})。").format(how=how))
         self._decided()
         return how
 
     def ask_save(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "保存不予批准通知书",
-                                              f"不予批准通知书-{self.case_id}.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存不予批准通知书"),
+                                              tr("不予批准通知书-{case_id}.pdf").format(
+                                                  case_id=self.case_id), "PDF (*.pdf)")
         return path
 
     def save_letter(self):
@@ -224,5 +241,5 @@ class TownshipCaseView(QDialog):
             save_document(Path(path), letter_pdf(self.store, self.case_id, self.today))
         except Refusal as exc:
             return show_message(self, exc.message)
-        guard.tell(self.parentWidget(), f"不予批准通知书已保存到 {path}")
-        return show_message(self, f"已保存到 {path}", "已保存")
+        guard.tell(self.parentWidget(), tr("不予批准通知书已保存到 {path}").format(path=path))
+        return show_message(self, tr("已保存到 {path}").format(path=path), tr("已保存"))

@@ -10,6 +10,7 @@ from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
 from desktop.township.decisions import Decisions
 from desktop.ui import guard, window_fit
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.widgets import (
     ErrorLabel,
     date_edit,
@@ -20,16 +21,18 @@ from desktop.ui.widgets import (
     yuan_edit,
 )
 
-TITLES = {"approve": "批准", "reject": "不批准", "refer": "转县审批", "return": "退回补充",
-          "pay": "登记发放"}
-HINTS = {"reject": "写明不批准的理由(将写入不予批准通知书)", "refer": "写明转县审批的原因",
-         "return": "写明村里需要补充的材料或情况"}
+TITLES = {"approve": QT_TR_NOOP("批准"), "reject": QT_TR_NOOP("不批准"),
+          "refer": QT_TR_NOOP("转县审批"), "return": QT_TR_NOOP("退回补充"),
+          "pay": QT_TR_NOOP("登记发放")}
+HINTS = {"reject": QT_TR_NOOP("写明不批准的理由(将写入不予批准通知书)"),
+         "refer": QT_TR_NOOP("写明转县审批的原因"),
+         "return": QT_TR_NOOP("写明村里需要补充的材料或情况")}
 CONSEQUENCES = {
-    "approve": "批准后决定随下一个数据包送回村里,由村里结果公示;决定不能撤销。",
-    "reject": "不批准后案件即告结束,须在 3 个工作日内书面告知申请人;决定不能撤销。",
-    "refer": "转县审批后由县民政局决定,乡镇按县局批复登记。",
-    "return": "退回后案件回到村里重新调查,待村里重新上报后再审批。",
-    "pay": "发放登记后计入已发放金额,之后可按月备案。",
+    "approve": QT_TR_NOOP("批准后决定随下一个数据包送回村里,由村里结果公示;决定不能撤销。"),
+    "reject": QT_TR_NOOP("不批准后案件即告结束,须在 3 个工作日内书面告知申请人;决定不能撤销。"),
+    "refer": QT_TR_NOOP("转县审批后由县民政局决定,乡镇按县局批复登记。"),
+    "return": QT_TR_NOOP("退回后案件回到村里重新调查,待村里重新上报后再审批。"),
+    "pay": QT_TR_NOOP("发放登记后计入已发放金额,之后可按月备案。"),
 }
 
 
@@ -42,7 +45,8 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         self.store, self.today, self.case_id, self.code = store, today, case_id, code
         self.county = store.workstation["role"] == "county"
         referred = detail["status"] == "referred" and not self.county
-        self.setWindowTitle(f"{TITLES[code]} — {case_id}" + ("(县局批复)" if referred else ""))
+        self.setWindowTitle(f"{tr(TITLES[code])} — {case_id}"
+                            + (tr("(县局批复)") if referred else ""))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         intro = QLabel(self._intro(detail, referred))
@@ -50,22 +54,22 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         layout.addWidget(intro)
         proposed = detail.get("proposed_fen") or detail.get("requested_fen")
         self.amount = yuan_edit(proposed if code == "approve" else None)
-        self.reason = text_area(HINTS.get(code, ""), 80)
-        self.county_ref = line_edit("例如 新民发〔2026〕12号", 100)
+        self.reason = text_area(tr(HINTS.get(code, "")), 80)
+        self.county_ref = line_edit(tr("例如 新民发〔2026〕12号"), 100)
         if code in ("approve", "pay"):
-            form.addRow("金额(元):", self.amount)
+            form.addRow(tr("金额(元):"), self.amount)
         if code in ("reject", "return", "refer"):
-            form.addRow("说明:" if code == "refer" else "理由:", self.reason)
+            form.addRow(tr("说明:") if code == "refer" else tr("理由:"), self.reason)
         if code == "approve" and detail.get("paid_first_fen"):  # approving below it
-            form.addRow("先行救助追回或说明:", self.reason)
+            form.addRow(tr("先行救助追回或说明:"), self.reason)
         if referred and code in ("approve", "reject"):
-            form.addRow("县局批复文号:", self.county_ref)
+            form.addRow(tr("县局批复文号:"), self.county_ref)
         self.method = QComboBox()
         self.method.addItems(PAYMENT_METHODS)
         self.date = date_edit(today)
         if code == "pay":
-            form.addRow("发放方式:", self.method)
-            form.addRow("发放日期:", self.date)
+            form.addRow(tr("发放方式:"), self.method)
+            form.addRow(tr("发放日期:"), self.date)
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -76,20 +80,25 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         window_fit.fit(self, 600, self.sizeHint().height())
 
     def _intro(self, d: dict, referred: bool) -> str:
-        if self.county:
-            return (f"{d['applicant_name']} · 申请 {format_yuan(d['requested_fen'], grouped=True)}"
-                    f" 元 · 村拟救助 {format_yuan(d['proposed_fen'] or 0, grouped=True)} 元\n"
-                    f"县级审批上限 {format_yuan(self.store.policy.county_cap_fen, grouped=True)}"
-                    f" 元。决定编发县局文号,随数据包送乡镇登记后送回村里。")
         cap = self.store.policy.township_cap_fen
-        text = (f"{d['applicant_name']} · 申请 {format_yuan(d['requested_fen'], grouped=True)} 元"
-                f" · 村拟救助 {format_yuan(d['proposed_fen'] or 0, grouped=True)} 元\n"
-                f"乡镇审批上限 {format_yuan(cap, grouped=True)} 元,超过上限请转县审批。")
+        if self.county:
+            return tr("{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元\n"
+                      "县级审批上限 {cap} 元。决定编发县局文号,随数据包送乡镇登记后送回村里。"
+                      ).format(name=d["applicant_name"],
+                               requested=format_yuan(d["requested_fen"], grouped=True),
+                               proposed=format_yuan(d["proposed_fen"] or 0, grouped=True),
+                               cap=format_yuan(self.store.policy.county_cap_fen, grouped=True))
+        text = tr("{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元\n"
+                  "乡镇审批上限 {cap} 元,超过上限请转县审批。").format(
+            name=d["applicant_name"], requested=format_yuan(d["requested_fen"], grouped=True),
+            proposed=format_yuan(d["proposed_fen"] or 0, grouped=True),
+            cap=format_yuan(cap, grouped=True))
         if referred:
-            text += "\n此案已转县审批:请按县民政局的批复登记,并填写批复文号。"
+            text += "\n" + tr("此案已转县审批:请按县民政局的批复登记,并填写批复文号。")
         if d.get("paid_first_fen"):  # it counts toward the approval: only the rest is paid
-            text += (f"\n已先行救助 {format_yuan(d['paid_first_fen'], grouped=True)} 元,发放时只发"
-                     f"差额;批准金额低于它时须写明追回或说明。")
+            text += "\n" + tr("已先行救助 {paid_first} 元,发放时只发差额;"
+                              "批准金额低于它时须写明追回或说明。").format(
+                paid_first=format_yuan(d["paid_first_fen"], grouped=True))
         return text
 
     def do_it(self) -> None:
@@ -97,7 +106,7 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         if problem:
             self.error.show_message(problem)
             return
-        title = TITLES[self.code]
+        title = tr(TITLES[self.code])
         if not guard.confirm_step(self, f"{title}:{self.case_id} {self.detail['applicant_name']}"
                                   + self._amount_said(), CONSEQUENCES[self.code]):
             return
@@ -106,12 +115,14 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         except Refusal as exc:
             self.error.show_message(exc.message)
             return
-        guard.tell(self.parentWidget(), f"已{title}:{self.case_id} {self.detail['applicant_name']}。")
+        guard.tell(self.parentWidget(), tr("已{title}:{case_id} {name}。").format(
+            title=title, case_id=self.case_id, name=self.detail["applicant_name"]))
         self.accept()
 
     def _amount_said(self) -> str:
         text = self.amount.text().strip()
-        return f",金额 {text} 元" if self.code in ("approve", "pay") and text else ""
+        return tr(",金额 {text} 元").format(
+                   text=text) if self.code in ("approve", "pay") and text else ""
 
     def _record(self) -> None:
         if self.county:
@@ -147,5 +158,5 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         if local:
             raise Refusal(local[0].message)
         if fen is None:
-            raise Refusal("请填写金额(单位:元),例如 1500.00。")
+            raise Refusal(tr("请填写金额(单位:元),例如 1500.00。"))
         return fen

@@ -23,6 +23,7 @@ from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.figures import monthly_figures
+from desktop.ui.i18n import tr
 from desktop.ui.township_models import FiguresModel
 from desktop.ui.widgets import ErrorLabel
 
@@ -50,7 +51,7 @@ class AmountChart(QWidget):
         top = max([sum(v.approved_fen.values()) for v in villages] + [1])
         left, bottom, right, head = 90, self.height() - 40, self.width() - 20, 30
         p.drawText(QRectF(10, 4, self.width() - 20, 22), Qt.AlignmentFlag.AlignLeft,
-                   "各村本月批准金额(元),按类型")
+                   tr("各村本月批准金额(元),按类型"))
         self._legend(p, right)
         p.drawLine(left, bottom, right, bottom)
         p.drawText(QRectF(0, head - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight,
@@ -85,11 +86,11 @@ class FiguresWidget(QWidget):
         bar = QHBoxLayout()
         self.month = QLineEdit(today.strftime("%Y-%m"))
         self.month.setMaximumWidth(100)
-        show = QPushButton("统计")
+        show = QPushButton(tr("统计"))
         show.clicked.connect(self.refresh)
-        self.export_button = QPushButton("导出 Excel…")
+        self.export_button = QPushButton(tr("导出 Excel…"))
         self.export_button.clicked.connect(self.export)
-        for w in (QLabel("月份(YYYY-MM):"), self.month, show, self.export_button):
+        for w in (QLabel(tr("月份(YYYY-MM):")), self.month, show, self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -102,7 +103,7 @@ class FiguresWidget(QWidget):
         layout.addWidget(self.table, 2)
         self.chart = AmountChart()
         layout.addWidget(self.chart, 1)
-        layout.addWidget(QLabel("各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。"))
+        layout.addWidget(QLabel(tr("各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。")))
         self.figures = None
         self._stale = True  # counted when first shown: it reads every case of the year
 
@@ -131,8 +132,9 @@ class FiguresWidget(QWidget):
         self.chart.set_figures(self.figures)
 
     def ask_save(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "导出月度统计",
-                                              f"月度统计-{self.month.text()}.xlsx", "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出月度统计"),
+                                              tr("月度统计-{text}.xlsx").format(
+                                                  text=self.month.text()), "Excel (*.xlsx)")
         return path
 
     def export(self) -> None:
@@ -148,5 +150,5 @@ class FiguresWidget(QWidget):
             self.message.setText(exc.message)
             self.message.show()
             return
-        self.message.setText(f"已导出 {path}")
+        self.message.setText(tr("已导出 {path}").format(path=path))
         self.message.show()

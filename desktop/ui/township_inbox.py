@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.township.villages import inbox, received_bundles
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_models import InboxModel
 
-GUIDE = ("<b>乡镇工作站怎样开始:</b> ① 本机身份与指纹 → 导出身份文件、打印身份信息表,交各村登记;"
-         " ② 登记村工作站:逐个登记各村的身份文件(当面或电话核对指纹);"
-         " ③ 导入数据包:各村 U 盘送来的数据包可一次选多个,已上报的案件自动接收,进入审批队列;"
-         " ④ 在“审批队列”中审核决定;⑤ 导出数据包:决定随数据包送回各村;"
-         " ⑥ 村里结果公示送回后登记发放,按月导出备案登记册报县民政局。")
+GUIDE = (QT_TR_NOOP("<b>乡镇工作站怎样开始:</b> ① 本机身份与指纹 → 导出身份文件、打印身份信息表,交各村登记;"
+                    " ② 登记村工作站:逐个登记各村的身份文件(当面或电话核对指纹);"
+                    " ③ 导入数据包:各村 U 盘送来的数据包可一次选多个,已上报的案件自动接收,进入审批队列;"
+                    " ④ 在“审批队列”中审核决定;⑤ 导出数据包:决定随数据包送回各村;"
+                    " ⑥ 村里结果公示送回后登记发放,按月导出备案登记册报县民政局。"))
 
 
 class InboxWidget(QWidget):
@@ -32,14 +33,15 @@ class InboxWidget(QWidget):
         super().__init__(parent)
         self.window = window
         layout = QVBoxLayout(self)
-        guide = QLabel(GUIDE)
+        guide = QLabel(tr(GUIDE))
         guide.setWordWrap(True)
         guide.setStyleSheet("background:#eef5ff; padding:8px;")
         layout.addWidget(guide)
         bar = QHBoxLayout()
         self.buttons = {}
-        for text in ("本机身份与指纹…", "登记村工作站…", "导入数据包…", "导出数据包(送回决定)…"):
-            button = QPushButton(text)
+        for text in (QT_TR_NOOP("本机身份与指纹…"), QT_TR_NOOP("登记村工作站…"),
+                     QT_TR_NOOP("导入数据包…"), QT_TR_NOOP("导出数据包(送回决定)…")):
+            button = QPushButton(tr(text))
             button.clicked.connect(lambda _=False, t=text: self.act(t))
             bar.addWidget(button)
             self.buttons[text] = button
@@ -54,7 +56,7 @@ class InboxWidget(QWidget):
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 2)
         layout.addLayout(self._setting())
-        layout.addWidget(QLabel("最近收到的数据包:"))
+        layout.addWidget(QLabel(tr("最近收到的数据包:")))
         self.recent = QPlainTextEdit(readOnly=True)
         layout.addWidget(self.recent, 1)
         self.refresh()
@@ -64,9 +66,9 @@ class InboxWidget(QWidget):
         self.silent_days = QSpinBox()
         self.silent_days.setRange(1, 365)
         self.silent_days.setValue(self.window.store.policy.village_silent_days)
-        save = QPushButton("保存")
+        save = QPushButton(tr("保存"))
         save.clicked.connect(self.save_setting)
-        for w in (QLabel("超过"), self.silent_days, QLabel("天未报送的村标黄提醒"), save):
+        for w in (QLabel(tr("超过")), self.silent_days, QLabel(tr("天未报送的村标黄提醒")), save):
             row.addWidget(w)
         row.addStretch(1)
         return row
@@ -76,7 +78,8 @@ class InboxWidget(QWidget):
         self.refresh()
         from desktop.ui.guard import tell
 
-        tell(self.window, f"已保存:超过 {self.silent_days.value()} 天未报送的村标黄提醒。")
+        tell(self.window, tr("已保存:超过 {days} 天未报送的村标黄提醒。").format(
+            days=self.silent_days.value()))
 
     def act(self, text: str):
         panel = getattr(self.window, "sync_panel", None)
@@ -85,7 +88,7 @@ class InboxWidget(QWidget):
 
             sync_panel.install(self.window)
             panel = self.window.sync_panel
-        slot = {"本机身份与指纹…": panel.show_identity, "登记村工作站…": panel.enroll,
+        slot = {"本机身份与指纹…": panel.show_identity,  # i18n: data (the buttons' keys) "登记村工作站…": panel.enroll,
                 "导入数据包…": panel.import_bundles, "导出数据包(送回决定)…": panel.export}[text]
         dialog = slot()
         if dialog is not None:
@@ -99,15 +102,16 @@ class InboxWidget(QWidget):
         self.table.resizeColumnsToContents()
         silent = [v.name for v in rows if v.silent]
         if not rows:
-            self.summary.setText("还没有登记任何村:请按上面的第 ①、② 步登记各村。")
+            self.summary.setText(tr("还没有登记任何村:请按上面的第 ①、② 步登记各村。"))
         elif silent:
-            self.summary.setText(f"<span style='color:#8a6d00'><b>{len(silent)} 个村已超过 "
-                                 f"{store.policy.village_silent_days} 天未报送:</b>"
-                                 f"{'、'.join(silent)}</span>")
+            said = tr("{n} 个村已超过 {days} 天未报送:").format(
+                n=len(silent), days=store.policy.village_silent_days)
+            names = tr("、").join(silent)
+            self.summary.setText(f"<span style='color:#8a6d00'><b>{said}</b>{names}</span>")
         else:
-            self.summary.setText(f"已登记 {len(rows)} 个村,都在 "
-                                 f"{store.policy.village_silent_days} 天内报送过。")
+            self.summary.setText(tr("已登记 {n} 个村,都在 {days} 天内报送过。").format(
+                n=len(rows), days=store.policy.village_silent_days))
         self.recent.setPlainText("\n".join(
             f"{b['imported_at'][:16].replace('T', ' ')}  {b['place']}  {b['file_name']}  "
-            f"新事件 {b['new_events']} 个" for b in received_bundles(store.db, 50))
-            or "还没有收到任何数据包。")
+            + tr("新事件 {n} 个").format(n=b["new_events"]) for b in received_bundles(store.db, 50))
+            or tr("还没有收到任何数据包。"))

@@ -15,6 +15,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.township import queue as q
 from desktop.township.figures import AVERAGE_COLUMNS, MONEY_COLUMNS, table_rows
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ListRows, PagedRows
 
 ROOT = QModelIndex()
@@ -34,15 +35,16 @@ class _Table(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         if orientation == Qt.Orientation.Vertical and section >= 0:
             return str(section + 1)
         return None
 
 
 class QueueModel(PagedRows, _Table):
-    HEADERS = ("村", "编号", "申请人", "类型·事由", "金额(元)", "状态", "已等(工作日)",
-               "审批期限", "风险提示")
+    HEADERS = (QT_TR_NOOP("村"), QT_TR_NOOP("编号"), QT_TR_NOOP("申请人"), QT_TR_NOOP("类型·事由"),
+               QT_TR_NOOP("金额(元)"), QT_TR_NOOP("状态"), QT_TR_NOOP("已等(工作日)"),
+               QT_TR_NOOP("审批期限"), QT_TR_NOOP("风险提示"))
     SORT_OF_COLUMN = ("village", "id", "name", "category", "amount", "status", "waiting",
                       "due", None)
     AMOUNT, WAITING, FLAGS = 4, 6, 8
@@ -121,17 +123,18 @@ class QueueModel(PagedRows, _Table):
         return None
 
     def _text(self, r: dict, col: int) -> str:
-        urgent = {"overdue": "(已超期)", "soon": "(将到期)"}.get(r["urgency"], "")
+        urgent = {"overdue": tr("(已超期)"), "soon": tr("(将到期)")}.get(r["urgency"], "")
         return (r["village_name"], r["id"], r["applicant_name"],
                 f"{category_label(r['category'])}·{reason_label(r['reason'])}",
                 format_yuan(r["amount_fen"], grouped=True), status_label(r["status"]),
                 str(r["waiting_days"]), f"{r['decision_due'].isoformat()}{urgent}"
                 if r["status"] == "acknowledged" else f"{r['due_on'] or ''}{urgent}",
-                "、".join(f.label for f in r["flags"]))[col]
+                tr("、").join(f.label for f in r["flags"]))[col]
 
 
 class InboxModel(ListRows, _Table):
-    HEADERS = ("村", "村代码", "民生员", "最近收到", "数据包", "案件", "待决定", "未报送(天)")
+    HEADERS = (QT_TR_NOOP("村"), QT_TR_NOOP("村代码"), QT_TR_NOOP("民生员"), QT_TR_NOOP("最近收到"),
+               QT_TR_NOOP("数据包"), QT_TR_NOOP("案件"), QT_TR_NOOP("待决定"), QT_TR_NOOP("未报送(天)"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -142,7 +145,7 @@ class InboxModel(ListRows, _Table):
             return None
         v = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (v.name, v.code, v.officer, v.last_bundle_at or "从未收到", str(v.bundles),
+            return (v.name, v.code, v.officer, v.last_bundle_at or tr("从未收到"), str(v.bundles),
                     str(v.cases), str(v.awaiting), str(v.silent_days))[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and v.silent:
             return QBrush(URGENCY_COLOURS["soon"])

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from desktop.ui.i18n import tr
 from desktop.ui.township_inbox import InboxWidget
 from desktop.ui.township_queue import FilingDialog, QueueWidget
 
@@ -22,16 +23,16 @@ def install(main_window) -> None:
     panel = TownshipPanel(main_window)
     main_window.township_panel = panel
     county = role == "county"
-    menu = main_window.menuBar().addMenu("县局审批(&X)" if county else "乡镇审批(&X)")
-    items = (("审批队列(&Q)", panel.show_queue),) if county else (
-        ("审批队列(&Q)", panel.show_queue), ("各村报送与设置(&V)", panel.show_inbox),
-        ("月度统计(&Y)", panel.show_figures), ("导出备案登记册(&B)…", panel.export_filing))
+    menu = main_window.menuBar().addMenu(tr("县局审批(&X)") if county else tr("乡镇审批(&X)"))
+    items = ((tr("审批队列(&Q)"), panel.show_queue),) if county else (
+        (tr("审批队列(&Q)"), panel.show_queue), (tr("各村报送与设置(&V)"), panel.show_inbox),
+        (tr("月度统计(&Y)"), panel.show_figures), (tr("导出备案登记册(&B)…"), panel.export_filing))
     for text, slot in items:
         menu.addAction(text, slot)
     panel.menu = menu
     bars = main_window.findChildren(QToolBar)
-    bar = bars[0] if bars else main_window.addToolBar("乡镇")
-    action = QAction("县局审批" if county else "乡镇审批", main_window)
+    bar = bars[0] if bars else main_window.addToolBar(tr("乡镇"))
+    action = QAction(tr("县局审批") if county else tr("乡镇审批"), main_window)
     action.triggered.connect(panel.show_queue)
     bar.insertAction(bar.actions()[0] if bar.actions() else None, action)
     panel.toolbar_action = action
@@ -65,16 +66,19 @@ class TownshipPanel(QObject):
         self.assessment = AssessmentWidget(window.store, window.today)  # 目标管理考核
         self.tabs = QTabWidget()
         self.ledger = window.takeCentralWidget()
-        tabs = ((self.queue, "审批队列"), (self.inbox, "各村报送"),
-                (self.figures_tab, "月度统计"), (self.assessment, "目标管理考核"),
-                (self.ledger, "全部案件台账"))
+        tabs = ((self.queue, tr("审批队列")), (self.inbox, tr("各村报送")),
+                (self.figures_tab, tr("月度统计")), (self.assessment, tr("目标管理考核")),
+                (self.ledger, tr("全部案件台账")))
         if window.store.workstation["role"] == "county":  # its villages are not its peers
-            tabs = ((self.queue, "待县局审批"), (self.assessment, "目标管理考核"),
-                    (self.ledger, "全县案件台账"))
+            from desktop.ui.county_panel import CountyDashboard
+
+            self.dashboard = CountyDashboard(window)
+            tabs = ((self.dashboard, tr("县局概况")), (self.queue, tr("待县局审批")),
+                    (self.assessment, tr("目标管理考核")), (self.ledger, tr("全县案件台账")))
         for widget, title in tabs:
             self.tabs.addTab(widget, title)
         window.setCentralWidget(self.tabs)
-        self.tabs.setCurrentWidget(self.queue)
+        self.tabs.setCurrentWidget(getattr(self, "dashboard", self.queue))  # the county's first
         self.ledger_stale, self.ledger_refresh = True, window.refresh
         self.tabs.currentChanged.connect(self.ledger_shown)
         self.tabs.currentChanged.connect(self._figures_shown)
@@ -106,6 +110,8 @@ class TownshipPanel(QObject):
         self.queue.refresh()
         self.inbox.refresh()
         self.assessment.invalidate()
+        if hasattr(self, "dashboard"):
+            self.dashboard.refresh()
         if self._figures is not None:
             self._figures.invalidate()
 

@@ -31,9 +31,11 @@ from desktop.core.money import format_yuan
 from desktop.township.queue import QueueFilter, village_choices
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
+from desktop.ui.i18n import tr
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
 
+# i18n: data (what the columns hold: names, and labels that come from desktop/core)
 QUEUE_SAMPLES = ("大坪村", "430522101201-2026-0001", "阿不都热依木", "支出型·突发必需医疗",
                  "12,345.00", "乡镇已接收", "已等(工作日)", "2027-01-14", "一事一次、超上限")
 
@@ -88,24 +90,26 @@ class QueueWidget(QWidget):
     def _filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.village, self.category, self.status = QComboBox(), QComboBox(), QComboBox()
-        self.category.addItem("全部类型", "")
+        self.category.addItem(tr("全部类型"), "")
         for code, label in CATEGORIES.items():
             self.category.addItem(label, code)
         county = self.store.workstation["role"] == "county"  # decides referred cases only
-        for text, code in ((("待县局审批", "referred"),) if county else (
-                ("全部待决定", ""), ("乡镇已接收", "acknowledged"), ("转县审批", "referred"))):
+        for text, code in (((tr("待县局审批"), "referred"),) if county else (
+                (tr("全部待决定"), ""), (tr("乡镇已接收"), "acknowledged"),
+                (tr("转县审批"), "referred"))):
             self.status.addItem(text, code)
         self.min_amount, self.max_amount = QLineEdit(), QLineEdit()
-        self.min_amount.setPlaceholderText("最低(元)")
-        self.max_amount.setPlaceholderText("最高(元)")
+        self.min_amount.setPlaceholderText(tr("最低(元)"))
+        self.max_amount.setPlaceholderText(tr("最高(元)"))
         self.min_waiting = QSpinBox()
         self.min_waiting.setRange(0, 365)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("姓名或编号")
+        self.search.setPlaceholderText(tr("姓名或编号"))
         self.search.setClearButtonEnabled(True)
-        for label, widget in (("村:", self.village), ("类型:", self.category), ("", self.status),
-                              ("金额:", self.min_amount), ("至", self.max_amount),
-                              ("已等 ≥", self.min_waiting), ("工作日  查找:", self.search)):
+        for label, widget in ((tr("村:"), self.village), (tr("类型:"), self.category),
+                              ("", self.status),
+                              (tr("金额:"), self.min_amount), (tr("至"), self.max_amount),
+                              (tr("已等 ≥"), self.min_waiting), (tr("工作日  查找:"), self.search)):
             if label:
                 bar.addWidget(QLabel(label))
             bar.addWidget(widget)
@@ -141,7 +145,7 @@ class QueueWidget(QWidget):
         keep = self.village.currentData()
         self.village.blockSignals(True)
         self.village.clear()
-        self.village.addItem("全部村", "")
+        self.village.addItem(tr("全部村"), "")
         for code, name in village_choices(self.store.db):
             self.village.addItem(name, code)
         self.village.setCurrentIndex(max(self.village.findData(keep), 0))
@@ -152,25 +156,28 @@ class QueueWidget(QWidget):
         cap = format_yuan(self.store.policy.township_cap_fen, grouped=True)
         days = self.store.policy.township_decision_days
         if not total:
-            self.banner.setText("没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。"
-                                if self.store.workstation["role"] == "county" else
-                                "审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。")
+            self.banner.setText(
+                tr("没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。")
+                if self.store.workstation["role"] == "county" else
+                tr("审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。"))
             self.banner.setStyleSheet("color:#2e7d32; padding:6px;")
             return
         if self.store.workstation["role"] == "county":
             cap = format_yuan(self.store.policy.county_cap_fen, grouped=True)
-            self.banner.setText(f"待县局审批 {total} 件(各乡镇转县审批的案件,随乡镇的数据包到达);"
-                                f"县级审批上限 {cap} 元;“风险提示”一栏列出重复申请、一人两户、"
-                                f"近亲属等情况。决定随县局的数据包送回乡镇。")
+            self.banner.setText(tr("待县局审批 {total} 件(各乡镇转县审批的案件,随乡镇的数据包到达);"
+                                   "县级审批上限 {cap} 元;“风险提示”一栏列出重复申请、一人两户、"
+                                   "近亲属等情况。决定随县局的数据包送回乡镇。").format(
+                                       total=total, cap=cap))
         else:
-            self.banner.setText(f"待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
-                                f"黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
-                                f"“风险提示”一栏列出重复申请、一人两户、近亲属等情况。")
+            self.banner.setText(tr("待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
+                                   "黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
+                                   "“风险提示”一栏列出重复申请、一人两户、近亲属等情况。").format(
+                                       total=total, days=days, cap=cap))
         self.banner.setStyleSheet("background:#fff8e1; padding:6px;")
 
     def _footer(self) -> None:
-        self.footer.setText(f"共 {self.model.total} 件 · 今天 {self.today.isoformat()} · "
-                            f"点击表头排序 · 双击或按回车打开案件")
+        self.footer.setText(tr("共 {total} 件 · 今天 {today} · 点击表头排序 · 双击或按回车打开案件")
+                            .format(total=self.model.total, today=self.today.isoformat()))
 
     def open_case(self, row: int):
         if not 0 <= row < self.model.rowCount():
@@ -197,34 +204,34 @@ class FilingDialog(QDialog):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
         self.store, self.today, self.done = store, today, None
-        self.setWindowTitle("导出备案登记册(报县民政局)")
+        self.setWindowTitle(tr("导出备案登记册(报县民政局)"))
         window_fit.fit(self, 720, 460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.month = QLineEdit(today.strftime("%Y-%m"))
         self.folder = QLineEdit()
-        choose = QPushButton("选择文件夹…")
+        choose = QPushButton(tr("选择文件夹…"))
         choose.clicked.connect(lambda: self.folder.setText(self.ask_folder() or self.folder.text()))
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        form.addRow("月份(按发放日期):", self.month)
-        form.addRow("保存到:", row)
+        form.addRow(tr("月份(按发放日期):"), self.month)
+        form.addRow(tr("保存到:"), row)
         layout.addLayout(form)
-        note = QLabel("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
-                      "身份文件核验);登记册中的案件将标为“已备案”。")
+        note = QLabel(tr("将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇"
+                         "身份文件核验);登记册中的案件将标为“已备案”。"))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.result = QPlainTextEdit(readOnly=True)
         layout.addWidget(self.result)
-        self.buttons = w.close_row(self, "导出", self.do_export)
+        self.buttons = w.close_row(self, tr("导出"), self.do_export)
         self.export_button = self.buttons.action
         layout.addWidget(self.buttons)
 
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, "选择保存备案登记册的文件夹")
+        return QFileDialog.getExistingDirectory(self, tr("选择保存备案登记册的文件夹"))
 
     def do_export(self) -> None:
         from desktop.township.filing import export_filing, period_of
@@ -232,10 +239,11 @@ class FilingDialog(QDialog):
         self.error.hide()
         try:
             if not self.folder.text().strip():
-                raise Refusal("请先选择保存的文件夹(例如 U 盘)。")
+                raise Refusal(tr("请先选择保存的文件夹(例如 U 盘)。"))
             period = period_of(self.today, self.month.text())
-            if not guard.confirm_step(self, f"导出备案登记册:{self.month.text().strip()}",
-                                      "登记册中的案件将标为“已备案”,报县民政局备案。"):
+            if not guard.confirm_step(self, tr("导出备案登记册:{text}").format(
+                                                text=self.month.text().strip()),
+                                      tr("登记册中的案件将标为“已备案”,报县民政局备案。")):
                 return
             worker.unlock_keys(self.store)  # the signed file needs them: asked here
         except Refusal as exc:
@@ -243,7 +251,7 @@ class FilingDialog(QDialog):
             return
         folder, today = Path(self.folder.text()), self.today
         # Not cancellable: the register's documents are built before its one transaction.
-        job = worker.run(self, "导出备案登记册", lambda job: export_filing(
+        job = worker.run(self, tr("导出备案登记册"), lambda job: export_filing(
             job.store, folder, period, today), store=self.store, writes=True,
             done=self._exported, failed=self._failed)
         self.export_button.setEnabled(job is None)
@@ -256,9 +264,11 @@ class FilingDialog(QDialog):
         self.export_button.setEnabled(True)
         self.done = done
         t = self.done.totals
-        guard.tell(self.parentWidget(), f"已导出备案登记册 {self.done.register_no}。")
+        guard.tell(self.parentWidget(), tr("已导出备案登记册 {register_no}。").format(
+                                            register_no=self.done.register_no))
         self.result.setPlainText(
-            f"备案登记册 {self.done.register_no}:{t['cases']} 户,批准 "
-            f"{format_yuan(t['approved_fen'], grouped=True)} 元,发放 "
-            f"{format_yuan(t['paid_fen'], grouped=True)} 元。\n"
-            + "\n".join(f"已写入 {p}" for p in self.done.paths))
+            tr("备案登记册 {register_no}:{cases} 户,批准 {approved} 元,发放 {paid} 元。").format(
+                register_no=self.done.register_no, cases=t["cases"],
+                approved=format_yuan(t["approved_fen"], grouped=True),
+                paid=format_yuan(t["paid_fen"], grouped=True)) + "\n"
+            + "\n".join(tr("已写入 {p}").format(p=p) for p in self.done.paths))

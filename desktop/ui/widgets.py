@@ -27,6 +27,7 @@ from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan, parse_yuan
 from desktop.ui.date_field import DateField
 from desktop.ui.guard import change_signal, gui_text  # noqa: F401 (change_signal: w.change_signal)
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.window_fit import with_key
 
 ERROR_STYLE = "color: #c62828;"
@@ -50,7 +51,7 @@ class ErrorLabel(QLabel):
 
     def _reserve_line(self) -> None:
         text = self.text()
-        self.setText("字")  # the height of one line as this label draws it
+        self.setText(tr("字"))  # the height of one line as this label draws it
         self.setMinimumHeight(self.sizeHint().height())
         self.setText(text)
 
@@ -130,7 +131,8 @@ class ErrorBoard:
         lines = [e.message for e in unplaced] if extra_unplaced else []
         if hidden:
             more = "……" if len(hidden) > 3 else ""
-            lines.append(f"还有 {len(hidden)} 处需要填写或修改:{' '.join(hidden[:3])}{more}")
+            lines.append(tr("还有 {n} 处需要填写或修改:{items}{more}").format(
+                             n=len(hidden), items=' '.join(hidden[:3]), more=more))
         self.summary.show_message("\n".join(lines))
         return unplaced
 
@@ -183,7 +185,7 @@ def text_area(placeholder: str = "", height: int = 60) -> QPlainTextEdit:
 
 
 def yuan_edit(fen: int | None = None) -> QLineEdit:
-    w = line_edit("例如 1500.00", 20)
+    w = line_edit(tr("例如 1500.00"), 20)
     if fen:
         w.setText(format_yuan(fen))
     return w
@@ -209,10 +211,10 @@ def merge_errors(local: list[FieldError], checked: list[FieldError]) -> list[Fie
 _open_boxes: list[QMessageBox] = []
 
 
-def show_message(parent, text: str, title: str = "提示",
+def show_message(parent, text: str, title: str = QT_TR_NOOP("提示"),
                  icon=QMessageBox.Icon.Warning) -> QMessageBox:
     """A window-modal message that does not block the caller (tests can read it)."""
-    box = QMessageBox(icon, title, gui_text(text), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, tr(title), gui_text(text), QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
     box.finished.connect(lambda _=0, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
@@ -269,7 +271,7 @@ def fill_action_bar(bar, specs, start, none_text: str) -> dict[str, QPushButton]
         item = bar.takeAt(0)
         if item.widget():
             item.widget().deleteLater()
-    bar.addWidget(QLabel("下一步:" if specs else none_text))
+    bar.addWidget(QLabel(tr("下一步:") if specs else none_text))
     buttons = {}
     for number, (code, text) in enumerate(specs, 1):
         button = QPushButton(with_key(text, str(number)) if number < 10 else text)
@@ -290,4 +292,4 @@ def open_rows_on_activate(table, open_row) -> None:
 
 
 def yuan_text(fen) -> str:
-    return "—" if fen is None else f"{format_yuan(int(fen), grouped=True)} 元"
+    return "—" if fen is None else tr("{fen} 元").format(fen=format_yuan(int(fen), grouped=True))

@@ -10,6 +10,8 @@ its text has none, so the keyboard reaches everything without a list kept by han
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -26,6 +28,8 @@ FRAMED_MS = 150  # time for a window manager to frame a newly shown window
 TITLE_BAR = 34  # a window manager's title bar and frame, outside the geometry we set
 MARGIN = 8
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# i18n: data (matched in button texts; English texts take their first letters)
 PREFERRED = (("确定", "O"), ("保存", "S"), ("取消", "C"), ("关闭", "C"), ("打印", "P"),
              ("导出", "E"), ("导入", "I"), ("添加", "A"), ("删除", "D"), ("选择", "F"),
              ("放弃", "Q"), ("返回", "B"), ("显示", "V"), ("刷新", "R"), ("登记", "R"))
@@ -89,7 +93,12 @@ def add_access_keys(window: QWidget) -> None:
 
 
 def with_key(text: str, letter: str) -> str:
-    """"导出…" → "导出(&E)…": the Chinese way of showing an access key."""
+    """"导出…" → "导出(&E)…": the Chinese way of showing an access key. An English text
+    gets the letter underlined in place ("&Export…"); one without that letter is left for
+    add_access_keys to give a free letter of its own words when its window is shown."""
+    if not _CJK.search(text):
+        at = text.lower().find(letter.lower())
+        return f"{text[:at]}&{text[at:]}" if at >= 0 else text
     tail = "…" if text.endswith("…") else ""
     return f"{text[:len(text) - len(tail)]}(&{letter}){tail}"
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from desktop.core.errors import Refusal
 from desktop.ui.background import Cancelled, Job
+from desktop.ui.i18n import tr
 
 __all__ = ["Cancelled", "Work", "run", "running", "running_writer", "unlock_keys"]
 
@@ -64,7 +65,7 @@ class Work(Job):
         if not self.writes:
             return
         if _writer is not None:
-            raise Refusal(f"正在{_writer.title},请等它完成后再试。")
+            raise Refusal(tr("正在{title},请等它完成后再试。").format(title=_writer.title))
         _writer = self
         if self.gui_store is not None:
             title = self.title
@@ -80,7 +81,7 @@ class Work(Job):
 
 
 def _refuse_write(title: str):
-    raise Refusal(f"正在{title},完成后才能保存。请稍候再点保存(已填写的内容不会丢失)。")
+    raise Refusal(tr("正在{title},完成后才能保存。请稍候再点保存(已填写的内容不会丢失)。").format(title=title))
 
 
 def run(parent, title: str, work, *, done, failed=None, store=None, writes: bool = False,
@@ -127,7 +128,8 @@ class _Watcher(QObject):
         self.job, self.on_done, self.on_failed = job, done, failed
         self.on_cancelled = cancelled
         self.cancellable = cancel
-        self.dialog = QProgressDialog(f"正在{job.title}……", "取消" if cancel else "", 0, 0,
+        self.dialog = QProgressDialog(tr("正在{title}……").format(
+                                          title=job.title), tr("取消") if cancel else "", 0, 0,
                                       parent)
         if not cancel:
             self.dialog.setCancelButton(None)
@@ -153,9 +155,10 @@ class _Watcher(QObject):
     def _cancel(self) -> None:
         if self.cancellable:
             self.job.cancel()
-            self.dialog.setLabelText("正在取消……")
+            self.dialog.setLabelText(tr("正在取消……"))
         else:  # Esc or the close button: this work cannot stop half-way
-            self.dialog.setLabelText(f"正在{self.job.title},这项工作不能中途停止,请稍候……")
+            self.dialog.setLabelText(tr("正在{title},这项工作不能中途停止,请稍候……").format(
+                                         title=self.job.title))
         self.dialog.show()
 
     def _end(self) -> None:
@@ -179,4 +182,4 @@ class _Watcher(QObject):
         if self.on_cancelled:
             self.on_cancelled()
         else:
-            self.on_failed(f"已取消{self.job.title},没有做任何改动。")
+            self.on_failed(tr("已取消{title},没有做任何改动。").format(title=self.job.title))

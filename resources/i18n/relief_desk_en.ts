@@ -1,0 +1,2752 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>民生救助工作台</source>
+        <translation>Relief Desk</translation>
+    </message>
+    <message>
+        <source>程序内部错误({kind}),操作未完成,已保存的数据不受影响。
+详情已写入 {report},请交给维护人员。</source>
+        <translation>Internal program error ({kind}): the action was not completed; saved data is not affected.
+Details were written to {report}; please give them to your maintainer.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>劳动能力</source>
+        <translation>Ability to work</translation>
+    </message>
+    <message>
+        <source>新建申请 — 临时救助/低保</source>
+        <translation>New application — temporary assistance / subsistence allowance (dibao)</translation>
+    </message>
+    <message>
+        <source>显示所有问题(&amp;V)</source>
+        <translation>Show all &amp;problems</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>第 {v} 位成员 {get}:{message}</source>
+        <translation>Member {v}, {get}: {message}</translation>
+    </message>
+    <message>
+        <source>家庭成员有 {n} 处需要修改(见成员表下方)。</source>
+        <translation>{n} problem(s) in the household members (see below the members table).</translation>
+    </message>
+    <message>
+        <source>出生日期、性别:按身份证号自动填写</source>
+        <translation>Birth date and sex: filled in from the ID number</translation>
+    </message>
+    <message>
+        <source>出生日期 {birth_date} · {sex}</source>
+        <translation>Born {birth_date} · {sex}</translation>
+    </message>
+    <message>
+        <source>已保存申请 {case_id}({text})。</source>
+        <translation>Application {case_id} ({text}) saved.</translation>
+    </message>
+    <message>
+        <source>后台工作出错({kind}),详情已写入 {exc}。</source>
+        <translation>Background work failed ({kind}); details were written to {exc}.</translation>
+    </message>
+    <message>
+        <source>{fen} 元</source>
+        <translation>{fen} yuan</translation>
+    </message>
+    <message>
+        <source>性别 / 出生日期</source>
+        <translation>Sex / birth date</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Villager group</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>家庭类别</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <source>家庭人口</source>
+        <translation>Household size</translation>
+    </message>
+    <message>
+        <source>{n} 人</source>
+        <translation>{n} person(s)</translation>
+    </message>
+    <message>
+        <source>救助项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>类型 / 事由</source>
+        <translation>Category / reason</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>申请金额</source>
+        <translation>Amount requested</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>已查验材料</source>
+        <translation>Documents checked</translation>
+    </message>
+    <message>
+        <source>各村得分(满分 100)</source>
+        <translation>Villages' scores (out of 100)</translation>
+    </message>
+    <message>
+        <source>乡镇民政办</source>
+        <translation>Township office</translation>
+    </message>
+    <message>
+        <source>村级民生员(按得分排名)</source>
+        <translation>Village officers (ranked by score)</translation>
+    </message>
+    <message>
+        <source>查看(&amp;K)</source>
+        <translation>Show (&amp;K)</translation>
+    </message>
+    <message>
+        <source>导出 PDF(&amp;P)…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel(&amp;E)…</source>
+        <translation>Export &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>公布本月考核(&amp;G)…</source>
+        <translation>Publish the month (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>更正已公布的考核(&amp;R)…</source>
+        <translation>Correct the published month (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>考核月份(YYYY-MM):</source>
+        <translation>Month (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>本月讲评(发往各村或各乡镇)</source>
+        <translation>This month's review note (sent to the villages or townships)</translation>
+    </message>
+    <message>
+        <source>记录讲评(&amp;J)</source>
+        <translation>Record the note (&amp;J)</translation>
+    </message>
+    <message>
+        <source>第 {0} 版,已公布</source>
+        <translation>published, version {0}</translation>
+    </message>
+    <message>
+        <source>尚未公布,按现有数据计算</source>
+        <translation>not yet published: computed from the records as they stand</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>尚未公布的乡镇:{0}</source>
+        <translation>Townships that have not published: {0}</translation>
+    </message>
+    <message>
+        <source>讲评({0},{1}):{2}</source>
+        <translation>Review note ({0}, {1}): {2}</translation>
+    </message>
+    <message>
+        <source>公布考核</source>
+        <translation>Publish the assessment</translation>
+    </message>
+    <message>
+        <source>导出考核</source>
+        <translation>Export the assessment</translation>
+    </message>
+    <message>
+        <source>目标管理考核-{0}.{1}</source>
+        <translation>assessment-{0}.{1}</translation>
+    </message>
+    <message>
+        <source>按现有数据重新计算并公布 {0} 考核的更正版?更正版随数据包送出,取代已公布的一版。</source>
+        <translation>Compute {0} again from the records and publish it as a correction? The correction goes out with the next bundles and replaces the published version.</translation>
+    </message>
+    <message>
+        <source>公布 {0} 的考核?公布后随数据包报县民政局、发到各村,不能撤回(可以更正)。</source>
+        <translation>Publish the assessment of {0}? It goes to the county and to the villages with the next bundles and cannot be withdrawn (it can be corrected).</translation>
+    </message>
+    <message>
+        <source>{0} 的考核已公布,将随下一次导出的数据包送出。</source>
+        <translation>The assessment of {0} is published; it goes out with the next exported bundles.</translation>
+    </message>
+    <message>
+        <source>讲评已记录,将随下一次导出的数据包送出。</source>
+        <translation>The review note is recorded; it goes out with the next exported bundles.</translation>
+    </message>
+    <message>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <source>本村目标管理考核</source>
+        <translation>This village's assessment</translation>
+    </message>
+    <message>
+        <source>考核(&amp;K)</source>
+        <translation>Assessment (&amp;K)</translation>
+    </message>
+    <message>
+        <source>本村月度考核(&amp;M)…</source>
+        <translation>This village's &amp;monthly assessment…</translation>
+    </message>
+    <message>
+        <source>缺少材料(已一次性告知)</source>
+        <translation>Documents missing (applicant told once, in full)</translation>
+    </message>
+    <message>
+        <source>近亲属备案</source>
+        <translation>Relative of an official (filed)</translation>
+    </message>
+    <message>
+        <source>是:</source>
+        <translation>Yes: </translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>家庭年收入</source>
+        <translation>Annual household income</translation>
+    </message>
+    <message>
+        <source>收入来源</source>
+        <translation>Income sources</translation>
+    </message>
+    <message>
+        <source>家庭年支出</source>
+        <translation>Annual household expenditure</translation>
+    </message>
+    <message>
+        <source>支出用途</source>
+        <translation>Spent on</translation>
+    </message>
+    <message>
+        <source>开户银行 / 账号</source>
+        <translation>Bank / account</translation>
+    </message>
+    <message>
+        <source>本年已救助</source>
+        <translation>Assistance received this year</translation>
+    </message>
+    <message>
+        <source>{count} 次,{amount}</source>
+        <translation>{count} time(s), {amount}</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>救助事项</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>家庭经济状况</source>
+        <translation>Household finances</translation>
+    </message>
+    <message>
+        <source>只有申请人一人(无其他家庭成员)。</source>
+        <translation>The applicant only (no other household members).</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>没有异议。</source>
+        <translation>No objections.</translation>
+    </message>
+    <message>
+        <source>成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>异议人</source>
+        <translation>Objector</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>How checked</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>初审公示…</source>
+        <translation>Preliminary public notice…</translation>
+    </message>
+    <message>
+        <source>到公示管理登记异议、结束公示…</source>
+        <translation>Objections and closing the notice: Public notices…</translation>
+    </message>
+    <message>
+        <source>发送到乡镇…</source>
+        <translation>Send to the township…</translation>
+    </message>
+    <message>
+        <source>结果公示…</source>
+        <translation>Result public notice…</translation>
+    </message>
+    <message>
+        <source>已上报,等待乡镇接收和审批;乡镇的决定随其数据包送回(数据交换 → 导入数据包)。</source>
+        <translation>Reported; waiting for the township to receive and decide. Its decision comes back with the township&apos;s bundle (Data exchange → Import bundles).</translation>
+    </message>
+    <message>
+        <source>乡镇已接收,正在审批;决定随乡镇的数据包送回。</source>
+        <translation>Received by the township and under review; the decision comes back with the township&apos;s bundle.</translation>
+    </message>
+    <message>
+        <source>已转县审批,等待县民政局批复。</source>
+        <translation>Referred to the county; waiting for the county civil affairs bureau&apos;s reply.</translation>
+    </message>
+    <message>
+        <source>结果已公示,等待乡镇登记发放。</source>
+        <translation>Result notice posted; waiting for the township to record the payment.</translation>
+    </message>
+    <message>
+        <source>已发放,等待乡镇备案。</source>
+        <translation>Paid; waiting for the township&apos;s filing.</translation>
+    </message>
+    <message>
+        <source>已备案,办理完毕。</source>
+        <translation>Filed; the case is complete.</translation>
+    </message>
+    <message>
+        <source>不予受理,案件已结束。</source>
+        <translation>Not accepted; the case is closed.</translation>
+    </message>
+    <message>
+        <source>初审不通过,案件已结束。</source>
+        <translation>Not passed at the preliminary review; the case is closed.</translation>
+    </message>
+    <message>
+        <source>乡镇不批准,案件已结束。</source>
+        <translation>Not approved by the township; the case is closed.</translation>
+    </message>
+    <message>
+        <source>草稿:材料齐全后再受理。</source>
+        <translation>Draft: accept it once the documents are complete.</translation>
+    </message>
+    <message>
+        <source>乡镇退回补充:请补充后重新调查。</source>
+        <translation>Returned by the township for more information: add it and investigate again.</translation>
+    </message>
+    <message>
+        <source>案件 {case_id}</source>
+        <translation>Case {case_id}</translation>
+    </message>
+    <message>
+        <source>办理记录(全过程)</source>
+        <translation>Case history (every step)</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>编号 {id} · 状态 &lt;b&gt;{status}&lt;/b&gt;{due}</source>
+        <translation>No. {id} · Status &lt;b&gt;{status}&lt;/b&gt;{due}</translation>
+    </message>
+    <message>
+        <source>申请 {requested} · 拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved}</source>
+        <translation>Requested {requested} · Proposed {proposed} · Paid in advance {paid_first} · Approved {approved}</translation>
+    </message>
+    <message>
+        <source>申请信息</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>家庭成员({n})</source>
+        <translation>Household members ({n})</translation>
+    </message>
+    <message>
+        <source>异议({n})</source>
+        <translation>Objections ({n})</translation>
+    </message>
+    <message>
+        <source>尚无记录。</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>现在没有需要本工作站办理的事项。</source>
+        <translation>Nothing to be done at this workstation now.</translation>
+    </message>
+    <message>
+        <source>例如 2026-12-05(也可写 2026/12/5 或 20261205)</source>
+        <translation>e.g. 2026-12-05 (2026/12/5 or 20261205 also work)</translation>
+    </message>
+    <message>
+        <source>请填写日期,{example}。</source>
+        <translation>Please enter a date, {example}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是日期:请按 年-月-日 填写,{EXAMPLE}。</source>
+        <translation>“{text}” is not a date: please type year-month-day, {EXAMPLE}.</translation>
+    </message>
+    <message>
+        <source>没有 {year} 年 {month} 月 {day} 日这一天,请检查月份和日期。</source>
+        <translation>There is no {year}-{month}-{day}; please check the month and day.</translation>
+    </message>
+    <message>
+        <source>年-月-日,例如 2026-12-05</source>
+        <translation>year-month-day, e.g. 2026-12-05</translation>
+    </message>
+    <message>
+        <source>从日历中选择(Alt+↓)</source>
+        <translation>Pick from a calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>日期 {day} 晚于 {latest},请检查。</source>
+        <translation>The date {day} is after {latest}; please check.</translation>
+    </message>
+    <message>
+        <source>日期 {day} 早于 {earliest},请检查。</source>
+        <translation>The date {day} is before {earliest}; please check.</translation>
+    </message>
+    <message>
+        <source>参加评议</source>
+        <translation>Deliberated</translation>
+    </message>
+    <message>
+        <source>类型·事由</source>
+        <translation>Category · reason</translation>
+    </message>
+    <message>
+        <source>赞成</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>反对</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>弃权</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>民主评议(村民代表会议)</source>
+        <translation>Villagers&apos; deliberation (meeting of villager representatives)</translation>
+    </message>
+    <message>
+        <source>会议编号</source>
+        <translation>Meeting no.</translation>
+    </message>
+    <message>
+        <source>会议记录要点(签字的记录表扫描件另存)</source>
+        <translation>Main points of the minutes (keep the signed record&apos;s scan separately)</translation>
+    </message>
+    <message>
+        <source>评议日期</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>到会人数</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>其中村民代表</source>
+        <translation>of whom villager representatives</translation>
+    </message>
+    <message>
+        <source>会议记录</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>本次评议的案件(勾选参加评议的案件,逐件填写票数和结论):</source>
+        <translation>Cases in this deliberation (tick the cases deliberated and enter each one&apos;s votes and conclusion):</translation>
+    </message>
+    <message>
+        <source>请至少勾选一个案件参加评议。</source>
+        <translation>Please tick at least one case for the deliberation.</translation>
+    </message>
+    <message>
+        <source>登记民主评议:{n} 件</source>
+        <translation>Record villagers&apos; deliberation: {n} case(s)</translation>
+    </message>
+    <message>
+        <source>评议结果(票数和结论)登记后即为正式记录,案件进入“已评议”,下一步是民生员初审。</source>
+        <translation>Once recorded, the result (votes and conclusion) is the official record; the cases become “deliberated” and the next step is the officer&apos;s preliminary review.</translation>
+    </message>
+    <message>
+        <source>已登记民主评议:{n} 件。</source>
+        <translation>Villagers&apos; deliberation recorded: {n} case(s).</translation>
+    </message>
+    <message>
+        <source>按户口簿填写</source>
+        <translation>As in the household register</translation>
+    </message>
+    <message>
+        <source>18 位身份证号</source>
+        <translation>18-digit ID number</translation>
+    </message>
+    <message>
+        <source>手机号或固定电话</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <source>例如 第三村民小组</source>
+        <translation>e.g. 3rd villager group</translation>
+    </message>
+    <message>
+        <source>患病名称</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>健康状况为“患病”时填写</source>
+        <translation>Fill in when health is “ill”</translation>
+    </message>
+    <message>
+        <source>残疾类别和等级</source>
+        <translation>Disability type and grade</translation>
+    </message>
+    <message>
+        <source>健康状况为“残疾”时填写,例如 肢体残疾二级</source>
+        <translation>Fill in when health is “disabled”, e.g. physical disability, grade 2</translation>
+    </message>
+    <message>
+        <source>救助类型</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>救助事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>简要说明困难情况</source>
+        <translation>Briefly describe the hardship</translation>
+    </message>
+    <message>
+        <source>申请金额(元)</source>
+        <translation>Amount requested (yuan)</translation>
+    </message>
+    <message>
+        <source>申请人是村干部或经办人的近亲属(近亲属备案)</source>
+        <translation>The applicant is a close relative of a village official or the officer (filed as such)</translation>
+    </message>
+    <message>
+        <source>备案说明</source>
+        <translation>Filing note</translation>
+    </message>
+    <message>
+        <source>与谁是什么关系</source>
+        <translation>Who is related to whom, and how</translation>
+    </message>
+    <message>
+        <source>保存为草稿(材料未齐,暂不受理)</source>
+        <translation>Save as draft (documents incomplete, not accepted yet)</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>已查验</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>缺少(一次性告知)</source>
+        <translation>Missing (applicant told once, in full)</translation>
+    </message>
+    <message>
+        <source>家庭年收入(元)</source>
+        <translation>Annual household income (yuan)</translation>
+    </message>
+    <message>
+        <source>例如 务农、务工</source>
+        <translation>e.g. farming, migrant work</translation>
+    </message>
+    <message>
+        <source>家庭年支出(元)</source>
+        <translation>Annual household expenditure (yuan)</translation>
+    </message>
+    <message>
+        <source>例如 住院医疗</source>
+        <translation>e.g. hospital treatment</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>例如 农商银行</source>
+        <translation>e.g. rural commercial bank</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>12 到 25 位数字</source>
+        <translation>12 to 25 digits</translation>
+    </message>
+    <message>
+        <source>本年已救助次数</source>
+        <translation>Assistance received this year (times)</translation>
+    </message>
+    <message>
+        <source>本年已救助金额(元)</source>
+        <translation>Assistance received this year (yuan)</translation>
+    </message>
+    <message>
+        <source>家庭成员(申请人以外;性别、出生日期由身份证号自动得出)</source>
+        <translation>Household members (besides the applicant; sex and birth date come from the ID number)</translation>
+    </message>
+    <message>
+        <source>添加成员</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>删除所选成员</source>
+        <translation>Remove selected member</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>{what}
+
+{consequence}
+
+此操作登记后不能撤销,有误只能另行登记更正。</source>
+        <translation>{what}
+
+{consequence}
+
+Once recorded this cannot be undone; a mistake can only be corrected by a further entry.</translation>
+    </message>
+    <message>
+        <source>确定{what}</source>
+        <translation>Confirm: {what}</translation>
+    </message>
+    <message>
+        <source>返回检查</source>
+        <translation>Go back and check</translation>
+    </message>
+    <message>
+        <source>已填写的内容还没有保存。放弃这些内容并关闭吗?</source>
+        <translation>What you typed has not been saved. Discard it and close?</translation>
+    </message>
+    <message>
+        <source>放弃并关闭</source>
+        <translation>Discard and close</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>已生成新的密钥(旧密钥文件已改名保留),案件数据没有任何变化。
+
+下一步:
+① 菜单“数据交换 → 本机身份与指纹…”:导出新的身份文件,并打印身份信息表;
+② 带到乡镇民政办,当面核对新的指纹;
+③ 请乡镇在“数据交换 → 登记对方工作站…”中登记这个新文件,并勾选“替换原来的登记”。
+乡镇重新登记之前会拒收本机的数据包,数据不会丢失。</source>
+        <translation>New keys were generated (the old key files were renamed and kept); no case data changed.
+
+Next:
+① Menu “Data exchange → This workstation&apos;s identity…”: export the new identity file and print the identity sheet;
+② take them to the township civil affairs office and compare the new fingerprint in person;
+③ ask the township to enrol the new file under “Data exchange → Enrol a workstation…”, ticking “replace the earlier enrolment”.
+Until the township enrols it again it refuses this workstation&apos;s bundles; no data is lost.</translation>
+    </message>
+    <message>
+        <source>设置或更改本机口令(&amp;K)…</source>
+        <translation>Set or change the &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>忘记口令(重新生成密钥)(&amp;F)…</source>
+        <translation>&amp;Forgot the passphrase (new keys)…</translation>
+    </message>
+    <message>
+        <source>重建台账(&amp;B)</source>
+        <translation>Re&amp;build the ledger</translation>
+    </message>
+    <message>
+        <source>请输入现在的本机口令。</source>
+        <translation>Please enter the current passphrase of this workstation.</translation>
+    </message>
+    <message>
+        <source>请设置新的本机口令(至少 6 个字符),导出、导入数据包时需要:</source>
+        <translation>Please set a new passphrase (at least 6 characters); it is needed to export and import bundles:</translation>
+    </message>
+    <message>
+        <source>本机口令已设置。以后导出、导入数据包时需要输入这个口令。</source>
+        <translation>Passphrase set. It will be asked for when exporting or importing bundles.</translation>
+    </message>
+    <message>
+        <source>忘记口令时只能为本机生成新的密钥:案件数据不受影响,但乡镇需要重新登记本机的身份文件,在此之前乡镇会拒收本机的数据包。
+
+确定生成新的密钥吗?</source>
+        <translation>A forgotten passphrase means new keys for this workstation: case data is not affected, but the township must enrol this workstation&apos;s identity file again and refuses its bundles until then.
+
+Generate new keys?</translation>
+    </message>
+    <message>
+        <source>请设置新的本机口令(至少 6 个字符),请牢记:</source>
+        <translation>Please set a new passphrase (at least 6 characters) and remember it:</translation>
+    </message>
+    <message>
+        <source>重建台账会按事件日志重新计算每个案件的状态和金额(日志本身不变)。数据检查提示“台账与事件日志不一致”时使用。确定重建吗?</source>
+        <translation>Rebuilding recomputes every case&apos;s status and amounts from the event log (the log itself does not change). Use it when the data check reports “ledger and event log disagree”. Rebuild now?</translation>
+    </message>
+    <message>
+        <source>台账已按事件日志重建({count} 个案件)。</source>
+        <translation>Ledger rebuilt from the event log ({count} cases).</translation>
+    </message>
+    <message>
+        <source>生成新的密钥</source>
+        <translation>Generate new keys</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>近亲属</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>一事一次</source>
+        <translation>Same reason</translation>
+    </message>
+    <message>
+        <source>超上限</source>
+        <translation>Over cap</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>民生救助工作台 — {place}(经办人:{officer})</source>
+        <translation>Relief Desk — {place} (officer: {officer})</translation>
+    </message>
+    <message>
+        <source>搜索 姓名、身份证号、村民小组或编号(Ctrl+F)</source>
+        <translation>Search name, ID number, villager group or case no. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>查找:</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>年度:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>案件(&amp;A)</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <source>新建申请</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>民主评议会</source>
+        <translation>Deliberation meeting</translation>
+    </message>
+    <message>
+        <source>打开选中案件</source>
+        <translation>Open selected case</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{y} 年</source>
+        <translation>{y}</translation>
+    </message>
+    <message>
+        <source>全部案件</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>没有超期或即将到期的案件。</source>
+        <translation>No cases overdue or due soon.</translation>
+    </message>
+    <message>
+        <source>{overdue} 件已超期,{soon} 件即将到期(表中红色为已超期,黄色为即将到期,见“期限”一栏)</source>
+        <translation>{overdue} overdue, {soon} due soon (red rows are overdue, yellow due soon; see the “Deadline” column)</translation>
+    </message>
+    <message>
+        <source>共 {total} 件 · 今天 {today} · 双击或按回车打开案件</source>
+        <translation>{total} cases · today {today} · double-click or press Enter to open a case</translation>
+    </message>
+    <message>
+        <source>已刷新:共 {total} 件。</source>
+        <translation>Refreshed: {total} cases.</translation>
+    </message>
+    <message>
+        <source>由身份证号自动得出</source>
+        <translation>From the ID number</translation>
+    </message>
+    <message>
+        <source>公示开始后,所选案件进入“公示中”:公示期满且异议处理完毕后才能上报乡镇。</source>
+        <translation>Once the notice starts, the selected cases are “on public notice”: they can be reported to the township only after the notice period ends and every objection is handled.</translation>
+    </message>
+    <message>
+        <source>所选案件将标为“结果已公示”,之后由乡镇登记发放。</source>
+        <translation>The selected cases will be marked “result notice posted”; the township then records the payment.</translation>
+    </message>
+    <message>
+        <source>勾选要公示的案件:</source>
+        <translation>Tick the cases to put on notice:</translation>
+    </message>
+    <message>
+        <source>没有可公示的案件。</source>
+        <translation>No cases can be put on notice.</translation>
+    </message>
+    <message>
+        <source>公示开始日期</source>
+        <translation>Notice start date</translation>
+    </message>
+    <message>
+        <source>公示日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <source>公示天数</source>
+        <translation>Notice days</translation>
+    </message>
+    <message>
+        <source>张贴地点</source>
+        <translation>Posted at</translation>
+    </message>
+    <message>
+        <source>村务公开栏</source>
+        <translation>Village notice board</translation>
+    </message>
+    <message>
+        <source>{title}:{n} 件,从 {start} 起</source>
+        <translation>{title}: {n} case(s), from {start}</translation>
+    </message>
+    <message>
+        <source>登记后,该案件在异议处理完毕之前不能结束公示、不能上报。</source>
+        <translation>Once recorded, the case cannot leave the notice or be reported until the objection is handled.</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <comment>one case, chosen</comment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>不填为匿名</source>
+        <translation>Leave empty if anonymous</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>反映的问题</source>
+        <translation>The matter raised</translation>
+    </message>
+    <message>
+        <source>登记异议:{currentText}</source>
+        <translation>Record objection: {currentText}</translation>
+    </message>
+    <message>
+        <source>异议不成立(继续公示)</source>
+        <translation>Objection dismissed (the notice continues)</translation>
+    </message>
+    <message>
+        <source>异议成立(退回重新办理)</source>
+        <translation>Objection upheld (back for rework)</translation>
+    </message>
+    <message>
+        <source>重新入户调查</source>
+        <translation>Investigate the household again</translation>
+    </message>
+    <message>
+        <source>重新民主评议</source>
+        <translation>Deliberate again</translation>
+    </message>
+    <message>
+        <source>处理异议</source>
+        <translation>Handle objection</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>处理日期</source>
+        <translation>Date handled</translation>
+    </message>
+    <message>
+        <source>如何核实,核实结果</source>
+        <translation>How it was checked and what was found</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>退回环节</source>
+        <translation>Back to</translation>
+    </message>
+    <message>
+        <source>异议成立:案件退出本批公示,退回{currentText},办完后须重新公示。</source>
+        <translation>Objection upheld: the case leaves this notice and goes back to “{currentText}”; it must be put on notice again afterwards.</translation>
+    </message>
+    <message>
+        <source>异议不成立:案件继续公示,处理结果记入案件。</source>
+        <translation>Objection dismissed: the case stays on notice; the result is recorded in the case.</translation>
+    </message>
+    <message>
+        <source>处理异议:{currentText}</source>
+        <translation>Handle objection: {currentText}</translation>
+    </message>
+    <message>
+        <source>异议反映电话</source>
+        <translation>Objection phone numbers</translation>
+    </message>
+    <message>
+        <source>公示上须写明异议反映电话。</source>
+        <translation>Every notice must give phone numbers for objections.</translation>
+    </message>
+    <message>
+        <source>村委会电话</source>
+        <translation>Village committee phone</translation>
+    </message>
+    <message>
+        <source>如 0739-3612345</source>
+        <translation>e.g. 0739-3612345</translation>
+    </message>
+    <message>
+        <source>乡镇民政办电话</source>
+        <translation>Township civil affairs office phone</translation>
+    </message>
+    <message>
+        <source>如 0739-3698765</source>
+        <translation>e.g. 0739-3698765</translation>
+    </message>
+    <message>
+        <source>公示编号</source>
+        <translation>Notice no.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>案件数</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>未处理异议</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <source>张贴照片</source>
+        <translation>Photo of posting</translation>
+    </message>
+    <message>
+        <source>公示(&amp;G)</source>
+        <translation>&amp;Notices</translation>
+    </message>
+    <message>
+        <source>公示管理(&amp;M)…</source>
+        <translation>&amp;Manage public notices…</translation>
+    </message>
+    <message>
+        <source>打印选中案件的审批表(&amp;P)…</source>
+        <translation>&amp;Print the selected case&apos;s approval form…</translation>
+    </message>
+    <message>
+        <source>导出台账 PDF(&amp;D)…</source>
+        <translation>Export ledger as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>导出台账 Excel(&amp;X)…</source>
+        <translation>Export ledger as E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>异议反映电话(&amp;T)…</source>
+        <translation>Objection p&amp;hone numbers…</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>公示管理</source>
+        <translation>Public notices</translation>
+    </message>
+    <message>
+        <source>新建初审公示</source>
+        <translation>New preliminary notice</translation>
+    </message>
+    <message>
+        <source>附张贴照片</source>
+        <translation>Attach photo</translation>
+    </message>
+    <message>
+        <source>结束公示</source>
+        <translation>Close notice</translation>
+    </message>
+    <message>
+        <source>结果公示</source>
+        <translation>Result notice</translation>
+    </message>
+    <message>
+        <source>打印公示</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>{start} 至 {last_day}</source>
+        <translation>{start} to {last_day}</translation>
+    </message>
+    <message>
+        <source>已存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>未存</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>选择张贴现场的照片</source>
+        <translation>Choose the photo of the posted notice</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>已完成。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>已新建初审公示 {result},请打印张贴。</source>
+        <translation>Preliminary notice {result} created; please print and post it.</translation>
+    </message>
+    <message>
+        <source>已发布结果公示 {result},请打印张贴。</source>
+        <translation>Result notice {result} posted; please print and post it.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一批公示。</source>
+        <translation>Please select a notice in the list first.</translation>
+    </message>
+    <message>
+        <source>公示 {notice_id} 没有仍在公示的案件,不能登记异议。</source>
+        <translation>Notice {notice_id} has no case still on notice; no objection can be recorded.</translation>
+    </message>
+    <message>
+        <source>已登记异议 {result},处理完毕前该案件不能结束公示。</source>
+        <translation>Objection {result} recorded; the case cannot leave the notice until it is handled.</translation>
+    </message>
+    <message>
+        <source>公示 {notice_id} 没有待处理的异议。</source>
+        <translation>Notice {notice_id} has no open objection.</translation>
+    </message>
+    <message>
+        <source>异议已处理。</source>
+        <translation>Objection handled.</translation>
+    </message>
+    <message>
+        <source>已保存公示 {notice_id} 的张贴照片。</source>
+        <translation>Photo of notice {notice_id} saved.</translation>
+    </message>
+    <message>
+        <source>结束公示 {notice_id}</source>
+        <translation>Close notice {notice_id}</translation>
+    </message>
+    <message>
+        <source>结束后案件变为“公示期满”,可以上报乡镇;本批公示不能再登记异议。</source>
+        <translation>Once closed, the cases become “notice period over” and can be reported to the township; no more objections can be recorded on this notice.</translation>
+    </message>
+    <message>
+        <source>公示 {notice_id} 已结束,案件可以发送到乡镇。</source>
+        <translation>Notice {notice_id} closed; its cases can be sent to the township.</translation>
+    </message>
+    <message>
+        <source>异议反映电话已保存。</source>
+        <translation>Objection phone numbers saved.</translation>
+    </message>
+    <message>
+        <source>公示 {notice_id}</source>
+        <translation>Notice {notice_id}</translation>
+    </message>
+    <message>
+        <source>请先在台账中选择一个案件。</source>
+        <translation>Please select a case in the ledger first.</translation>
+    </message>
+    <message>
+        <source>审批表 {case_id}</source>
+        <translation>Approval form {case_id}</translation>
+    </message>
+    <message>
+        <source>审批表-{case_id}.pdf</source>
+        <translation>approval-form-{case_id}.pdf</translation>
+    </message>
+    <message>
+        <source>生成台账 PDF</source>
+        <translation>Making the ledger PDF</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>台账-{today}.pdf</source>
+        <translation>ledger-{today}.pdf</translation>
+    </message>
+    <message>
+        <source>导出台账 Excel</source>
+        <translation>Export ledger to Excel</translation>
+    </message>
+    <message>
+        <source>台账-{today}.xlsx</source>
+        <translation>ledger-{today}.xlsx</translation>
+    </message>
+    <message>
+        <source>台账已导出到 {path}</source>
+        <translation>Ledger exported to {path}</translation>
+    </message>
+    <message>
+        <source>小</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>大</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>特大</source>
+        <translation>Extra large</translation>
+    </message>
+    <message>
+        <source>设置(&amp;T)</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>字号(&amp;Z)</source>
+        <translation>Font si&amp;ze</translation>
+    </message>
+    <message>
+        <source>语言 Language(&amp;L)</source>
+        <translation>&amp;Language 语言</translation>
+    </message>
+    <message>
+        <source>异议反映电话(&amp;P)…</source>
+        <translation>Objection &amp;phone numbers…</translation>
+    </message>
+    <message>
+        <source>字号已改为“{size}”,下次打开时仍用这个字号。</source>
+        <translation>Font size changed to “{size}”; it will be used next time too.</translation>
+    </message>
+    <message>
+        <source>打印预览 — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <source>共 {n} 页</source>
+        <translation>{n} page(s)</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存到 {saved_to}</source>
+        <translation>Saved to {saved_to}</translation>
+    </message>
+    <message>
+        <source>已保存 PDF:{saved_to}</source>
+        <translation>PDF saved: {saved_to}</translation>
+    </message>
+    <message>
+        <source>无法连接打印机,请检查打印机是否开机并已连接,或先另存为 PDF。</source>
+        <translation>Cannot reach the printer: check that it is switched on and connected, or save as PDF first.</translation>
+    </message>
+    <message>
+        <source>已送打印机 {printed} 页</source>
+        <translation>{printed} page(s) sent to the printer</translation>
+    </message>
+    <message>
+        <source>民生救助工作台 — 数据安全</source>
+        <translation>Relief Desk — data safety</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>忘记口令(&amp;F)…</source>
+        <translation>&amp;Forgot the passphrase…</translation>
+    </message>
+    <message>
+        <source>口令至少要 {MIN_PASSPHRASE} 个字符。</source>
+        <translation>The passphrase must have at least {MIN_PASSPHRASE} characters.</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致,请重新输入。</source>
+        <translation>The two passphrases differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>请输入口令。</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>仍然打开</source>
+        <translation>Open anyway</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>数据安全(&amp;S)</source>
+        <translation>Data &amp;safety</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;N)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>备份到U盘(加密)(&amp;U)…</source>
+        <translation>Back up to a &amp;USB stick (encrypted)…</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>检查数据(&amp;C)</source>
+        <translation>&amp;Check the data</translation>
+    </message>
+    <message>
+        <source>选择备份存放的文件夹(U 盘)</source>
+        <translation>Choose the folder for the backup (USB stick)</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>备份 (*.rdbackup *.sqlite3)</source>
+        <translation>Backups (*.rdbackup *.sqlite3)</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}。</source>
+        <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+        <source>数据自上次备份以来没有变化,最近的备份仍然有效。</source>
+        <translation>No change since the last backup; the latest backup is still valid.</translation>
+    </message>
+    <message>
+        <source>请设置这份备份的口令(至少 6 个字符)。恢复时需要它,请牢记:没有口令谁也打不开这份备份。</source>
+        <translation>Set a passphrase for this backup (at least 6 characters). It is needed to restore: remember it — without it nobody can open this backup.</translation>
+    </message>
+    <message>
+        <source>加密备份到U盘</source>
+        <translation>Encrypted backup to USB stick</translation>
+    </message>
+    <message>
+        <source>已加密备份到 {path}。</source>
+        <translation>Encrypted backup written to {path}.</translation>
+    </message>
+    <message>
+        <source>请输入这份加密备份的口令。</source>
+        <translation>Please enter this encrypted backup&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <source>恢复会用备份替换本机现在的数据(现在的数据另存到 replaced- 文件夹,不会删除),本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?</source>
+        <translation>Restoring replaces this workstation&apos;s present data with the backup (the present data is kept in a replaced- folder, not deleted); the workstation gets a new workstation number and the township must enrol it again. Restore now?</translation>
+    </message>
+    <message>
+        <source>请输入本机口令(用来加密恢复后新生成的密钥)。</source>
+        <translation>Please enter this workstation&apos;s passphrase (it protects the keys made after the restore).</translation>
+    </message>
+    <message>
+        <source>正在{title},请等它完成后再恢复。</source>
+        <translation>{title} is in progress; please wait for it to finish before restoring.</translation>
+    </message>
+    <message>
+        <source>请设置本机口令(用来加密恢复后新生成的密钥,至少 6 个字符)。</source>
+        <translation>Please set this workstation&apos;s passphrase (it protects the keys made after the restore; at least 6 characters).</translation>
+    </message>
+    <message>
+        <source>正在检查数据并做今天的自动备份……</source>
+        <translation>Checking the data and making today&apos;s automatic backup…</translation>
+    </message>
+    <message>
+        <source>正在检查数据……</source>
+        <translation>Checking the data…</translation>
+    </message>
+    <message>
+        <source>数据检查通过。</source>
+        <translation>Data check passed.</translation>
+    </message>
+    <message>
+        <source>数据检查发现问题:{problems}。请尽快从备份恢复。</source>
+        <translation>The data check found a problem: {problems}. Please restore from a backup soon.</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。</source>
+        <translation>Please enter this workstation&apos;s passphrase (it opens the workstation&apos;s keys; needed to export and import bundles).</translation>
+    </message>
+    <message>
+        <source>县(市、区)名称</source>
+        <translation>County (city, district)</translation>
+    </message>
+    <message>
+        <source>例如 新邵县</source>
+        <translation>e.g. Xinshao County</translation>
+    </message>
+    <message>
+        <source>县级区划代码</source>
+        <translation>County code</translation>
+    </message>
+    <message>
+        <source>6 位数字,例如 430522</source>
+        <translation>6 digits, e.g. 430522</translation>
+    </message>
+    <message>
+        <source>乡镇名称</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>例如 酿溪镇</source>
+        <translation>e.g. Niangxi Town</translation>
+    </message>
+    <message>
+        <source>乡镇代码</source>
+        <translation>Township code</translation>
+    </message>
+    <message>
+        <source>9 或 12 位数字,例如 430522101000</source>
+        <translation>9 or 12 digits, e.g. 430522101000</translation>
+    </message>
+    <message>
+        <source>村(社区)名称</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <source>例如 大坪村</source>
+        <translation>e.g. Daping Village</translation>
+    </message>
+    <message>
+        <source>村(社区)代码</source>
+        <translation>Village (community) code</translation>
+    </message>
+    <message>
+        <source>12 位数字,例如 430522101201</source>
+        <translation>12 digits, e.g. 430522101201</translation>
+    </message>
+    <message>
+        <source>经办人姓名</source>
+        <translation>Officer&apos;s name</translation>
+    </message>
+    <message>
+        <source>本工作站的民生员</source>
+        <translation>The livelihood officer of this workstation</translation>
+    </message>
+    <message>
+        <source>民生救助工作台 — 首次设置</source>
+        <translation>Relief Desk — first-time setup</translation>
+    </message>
+    <message>
+        <source>这台电脑还没有建立工作站。请填写本工作站的信息(区划代码见《统计用区划代码》),填好后点“建立工作站”。</source>
+        <translation>This computer has no workstation yet. Fill in this workstation&apos;s details (the codes are in the statistical division codes), then click “Create workstation”.</translation>
+    </message>
+    <message>
+        <source>工作站类型</source>
+        <translation>Workstation type</translation>
+    </message>
+    <message>
+        <source>至少 6 个字符;导出、导入数据包时需要,请牢记</source>
+        <translation>At least 6 characters; needed to export and import bundles — remember it</translation>
+    </message>
+    <message>
+        <source>本机口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>确认口令</source>
+        <translation>Confirm passphrase</translation>
+    </message>
+    <message>
+        <source>建立工作站</source>
+        <translation>Create workstation</translation>
+    </message>
+    <message>
+        <source>两次输入的本机口令不一致,请重新输入。</source>
+        <translation>The two passphrases differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>受理后开始计算办理期限:应在 3 个工作日内开始入户调查。</source>
+        <translation>Once accepted the time limit starts: the home visit must start within 3 working days.</translation>
+    </message>
+    <message>
+        <source>不予受理后案件即告结束,须书面告知申请人理由。</source>
+        <translation>Refusing ends the case; the applicant must be told the reason in writing.</translation>
+    </message>
+    <message>
+        <source>调查记录登记后即为正式记录,案件进入“已调查”,等待民主评议。</source>
+        <translation>Once recorded, the investigation is the official record; the case becomes “investigated” and waits for the villagers&apos; deliberation.</translation>
+    </message>
+    <message>
+        <source>初审通过后案件进入公示环节(下一步:初审公示)。</source>
+        <translation>Once passed, the case goes on to public notice (next: preliminary public notice).</translation>
+    </message>
+    <message>
+        <source>先行救助金额计入救助总额,乡镇批准时只补发差额;须在规定期限内补办手续。</source>
+        <translation>The advance payment counts toward the total; on approval the township pays only the difference. The paperwork must be completed within the set time.</translation>
+    </message>
+    <message>
+        <source>初审不通过后案件即告结束,须告知申请人理由。</source>
+        <translation>Not passing ends the case; the applicant must be told the reason.</translation>
+    </message>
+    <message>
+        <source>案件 {case_id} {name}</source>
+        <translation>Case {case_id} {name}</translation>
+    </message>
+    <message>
+        <source>已登记{step}:{case_id} {name},现为“{status}”。</source>
+        <translation>Recorded {step}: {case_id} {name}, now “{status}”.</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>不予受理的理由</source>
+        <translation>Reason for not accepting</translation>
+    </message>
+    <message>
+        <source>将书面告知申请人</source>
+        <translation>The applicant will be told in writing</translation>
+    </message>
+    <message>
+        <source>调查日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>调查人(至少 2 人)</source>
+        <translation>Investigators (at least 2)</translation>
+    </message>
+    <message>
+        <source>姓名之间用顿号或逗号分隔,例如 张三、李四</source>
+        <translation>Separate names with commas, e.g. Zhang San, Li Si</translation>
+    </message>
+    <message>
+        <source>调查方式</source>
+        <translation>Methods</translation>
+    </message>
+    <message>
+        <source>调查结论</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>核实的家庭情况和困难</source>
+        <translation>The household situation and hardship as verified</translation>
+    </message>
+    <message>
+        <source>初审日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>初审结果</source>
+        <translation>Review result</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不通过</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>初审意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <source>民生员初审意见</source>
+        <translation>The officer&apos;s preliminary review opinion</translation>
+    </message>
+    <message>
+        <source>拟救助金额(元)</source>
+        <translation>Proposed amount (yuan)</translation>
+    </message>
+    <message>
+        <source>不通过的理由</source>
+        <translation>Reason for not passing</translation>
+    </message>
+    <message>
+        <source>将告知申请人</source>
+        <translation>The applicant will be told</translation>
+    </message>
+    <message>
+        <source>与评议结论不一致的理由</source>
+        <translation>Reason for differing from the deliberation</translation>
+    </message>
+    <message>
+        <source>初审结论与村民代表评议结论相反时必填</source>
+        <translation>Required when the review concludes against the villagers&apos; deliberation</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>先行救助金额(元)</source>
+        <translation>Advance payment (yuan)</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Authorised by</translation>
+    </message>
+    <message>
+        <source>批准先行救助的负责人</source>
+        <translation>The person in charge who authorised the advance payment</translation>
+    </message>
+    <message>
+        <source>发放方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>登记对方工作站</source>
+        <translation>Enrol a workstation</translation>
+    </message>
+    <message>
+        <source>{place}(经办人 {officer})
+工作站编号 {workstation_id}</source>
+        <translation>{place} (officer {officer})
+Workstation no. {workstation_id}</translation>
+    </message>
+    <message>
+        <source>请对方念出其身份信息表上的指纹,与下面逐组核对:</source>
+        <translation>Ask the other side to read out the fingerprint on their identity sheet, and compare it group by group with this one:</translation>
+    </message>
+    <message>
+        <source>我已逐组核对,指纹完全一致</source>
+        <translation>I compared every group: the fingerprints are identical</translation>
+    </message>
+    <message>
+        <source>对方确实换了电脑或重建了工作站,替换原来的登记</source>
+        <translation>The other side really changed computer or rebuilt its workstation: replace the earlier enrolment</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>请先核对指纹并勾选“指纹完全一致”。</source>
+        <translation>Please compare the fingerprint first and tick “the fingerprints are identical”.</translation>
+    </message>
+    <message>
+        <source>已登记 {place}(经办人 {officer})的工作站,今后可以互相导入数据包。</source>
+        <translation>Enrolled the workstation of {place} (officer {officer}); you can now exchange bundles.</translation>
+    </message>
+    <message>
+        <source>{v}:{name}({root},剩余 {free} MB)</source>
+        <translation>{v}: {name} ({root}, {free} MB free)</translation>
+    </message>
+    <message>
+        <source>U 盘</source>
+        <translation>USB stick</translation>
+    </message>
+    <message>
+        <source>磁盘</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <source>发送到乡镇</source>
+        <translation>Send to the township</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export bundles</translation>
+    </message>
+    <message>
+        <source>选择保存位置(U 盘排在最前面):</source>
+        <translation>Choose where to save (USB sticks first):</translation>
+    </message>
+    <message>
+        <source>其他文件夹…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>重新发送全部记录(&amp;R)(对方说缺少记录或数据包丢失时使用,对方已有的会自动跳过)</source>
+        <translation>&amp;Resend all records (when the other side says records are missing or a bundle was lost; what it already has is skipped)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>选择保存数据包的文件夹</source>
+        <translation>Choose the folder for the bundles</translation>
+    </message>
+    <message>
+        <source>文件夹:{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。</source>
+        <translation>Please choose where to save first (plug in a USB stick, or click “Other folder…”).</translation>
+    </message>
+    <message>
+        <source>发送到乡镇:公示期满的 {ready} 件案件随数据包上报</source>
+        <translation>Send to the township: {ready} case(s) whose notice period is over are reported with the bundle</translation>
+    </message>
+    <message>
+        <source>上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。</source>
+        <translation>Once reported the cases become “reported”; the township receives and decides, and the village can no longer change them.</translation>
+    </message>
+    <message>
+        <source>已导出 {name}(发给 {recipient},事件 {events} 个)</source>
+        <translation>Exported {name} (to {recipient}, {events} events)</translation>
+    </message>
+    <message>
+        <source>,随包上报 {n} 件</source>
+        <translation>, reporting {n} case(s)</translation>
+    </message>
+    <message>
+        <source>没有需要发送的新内容。</source>
+        <translation>Nothing new to send.</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 个数据包。</source>
+        <translation>{n} bundle(s) exported.</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>选择数据包…</source>
+        <translation>Choose bundles…</translation>
+    </message>
+    <message>
+        <source>要导入的数据包:</source>
+        <translation>Bundles to import:</translation>
+    </message>
+    <message>
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <source>选择数据包</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>数据包 (*.rdbundle)</source>
+        <translation>Bundles (*.rdbundle)</translation>
+    </message>
+    <message>
+        <source>请先选择要导入的数据包。</source>
+        <translation>Please choose the bundles to import first.</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个数据包,结果见导入报告。</source>
+        <translation>{n} bundle(s) imported; see the import report for the results.</translation>
+    </message>
+    <message>
+        <source>数据交换(&amp;D)</source>
+        <translation>&amp;Data exchange</translation>
+    </message>
+    <message>
+        <source>本机身份与指纹(&amp;I)…</source>
+        <translation>This workstation&apos;s &amp;identity…</translation>
+    </message>
+    <message>
+        <source>登记对方工作站(&amp;R)…</source>
+        <translation>En&amp;rol a workstation…</translation>
+    </message>
+    <message>
+        <source>发送到乡镇(导出数据包)(&amp;E)…</source>
+        <translation>Send to the township (&amp;export bundle)…</translation>
+    </message>
+    <message>
+        <source>导出数据包(&amp;E)…</source>
+        <translation>&amp;Export bundles…</translation>
+    </message>
+    <message>
+        <source>导入数据包(&amp;M)…</source>
+        <translation>I&amp;mport bundles…</translation>
+    </message>
+    <message>
+        <source>选择对方的身份文件</source>
+        <translation>Choose the other side&apos;s identity file</translation>
+    </message>
+    <message>
+        <source>身份文件 (*.json)</source>
+        <translation>Identity files (*.json)</translation>
+    </message>
+    <message>
+        <source>本机身份与指纹</source>
+        <translation>This workstation&apos;s identity</translation>
+    </message>
+    <message>
+        <source>指纹(登记时请对方逐组核对):</source>
+        <translation>Fingerprint (to be compared group by group when enrolling):</translation>
+    </message>
+    <message>
+        <source>导出身份文件…</source>
+        <translation>Export identity file…</translation>
+    </message>
+    <message>
+        <source>打印身份信息表(PDF)…</source>
+        <translation>Print identity sheet (PDF)…</translation>
+    </message>
+    <message>
+        <source>导出身份文件</source>
+        <translation>Export identity file</translation>
+    </message>
+    <message>
+        <source>{v}-身份文件.json</source>
+        <translation>{v}-identity.json</translation>
+    </message>
+    <message>
+        <source>保存身份信息表</source>
+        <translation>Save identity sheet</translation>
+    </message>
+    <message>
+        <source>身份信息表.pdf</source>
+        <translation>identity-sheet.pdf</translation>
+    </message>
+    <message>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <source>批准…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>不批准…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>转县审批…</source>
+        <translation>Refer to the county…</translation>
+    </message>
+    <message>
+        <source>退回补充…</source>
+        <translation>Return for more information…</translation>
+    </message>
+    <message>
+        <source>按县局批复批准…</source>
+        <translation>Approve as the county replied…</translation>
+    </message>
+    <message>
+        <source>按县局批复不批准…</source>
+        <translation>Reject as the county replied…</translation>
+    </message>
+    <message>
+        <source>登记发放…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <source>打印不予批准通知书…</source>
+        <translation>Print the rejection notice…</translation>
+    </message>
+    <message>
+        <source>登记已送达…</source>
+        <translation>Record delivery…</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <source>公示与异议</source>
+        <translation>Notice and objections</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>乡镇审核 — 案件 {case_id}</source>
+        <translation>Township review — case {case_id}</translation>
+    </message>
+    <message>
+        <source>编号 {id} · 状态 &lt;b&gt;{status}&lt;/b&gt; · 期限 {due_on} {due_label}</source>
+        <translation>No. {id} · Status &lt;b&gt;{status}&lt;/b&gt; · Deadline {due_on} {due_label}</translation>
+    </message>
+    <message>
+        <source>申请 {requested} · 村拟救助 {proposed} · 批准 {approved} · 发放 {paid}</source>
+        <translation>Requested {requested} · Proposed by the village {proposed} · Approved {approved} · Paid {paid}</translation>
+    </message>
+    <message>
+        <source>未发现风险提示。</source>
+        <translation>No risk flags found.</translation>
+    </message>
+    <message>
+        <source>风险提示({n})</source>
+        <translation>Risk flags ({n})</translation>
+    </message>
+    <message>
+        <source>没有初审公示记录。</source>
+        <translation>No preliminary notice recorded.</translation>
+    </message>
+    <message>
+        <source>批次 {notice_id} · {start} 至 {last}(共 {days} 天,规定 {required} 天) · 张贴于 {board} · 结束于 {closed_on} · 张贴照片 {photo}</source>
+        <translation>Notice {notice_id} · {start} to {last} ({days} days; {required} required) · posted at {board} · closed {closed_on} · photo {photo}</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>初审公示</source>
+        <translation>Preliminary public notice</translation>
+    </message>
+    <message>
+        <source>公示张贴照片 {name}</source>
+        <translation>Photo of notice posting {name}</translation>
+    </message>
+    <message>
+        <source>村里没有随案件送来附件。</source>
+        <translation>The village sent no attachments with the case.</translation>
+    </message>
+    <message>
+        <source>(已收到)</source>
+        <translation>(received)</translation>
+    </message>
+    <message>
+        <source>(未收到)</source>
+        <translation>(not received)</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>县局</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>办理方</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>办理记录(村里的全过程和乡镇的决定)</source>
+        <translation>Case history (every village step and the township&apos;s decisions)</translation>
+    </message>
+    <message>
+        <source>现在没有乡镇可办理的操作。</source>
+        <translation>Nothing for the township to do now.</translation>
+    </message>
+    <message>
+        <source>登记已送达</source>
+        <translation>Record delivery</translation>
+    </message>
+    <message>
+        <source>不予批准通知书如何送达申请人:</source>
+        <translation>How the rejection notice reached the applicant:</translation>
+    </message>
+    <message>
+        <source>已登记不予批准通知书送达({how})。</source>
+        <translation>Delivery of the rejection notice recorded ({how}).</translation>
+    </message>
+    <message>
+        <source>保存不予批准通知书</source>
+        <translation>Save the rejection notice</translation>
+    </message>
+    <message>
+        <source>不予批准通知书-{case_id}.pdf</source>
+        <translation>rejection-notice-{case_id}.pdf</translation>
+    </message>
+    <message>
+        <source>不予批准通知书已保存到 {path}</source>
+        <translation>Rejection notice saved to {path}</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>不批准</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>转县审批</source>
+        <translation>Refer to the county</translation>
+    </message>
+    <message>
+        <source>退回补充</source>
+        <translation>Return for more information</translation>
+    </message>
+    <message>
+        <source>登记发放</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <source>写明不批准的理由(将写入不予批准通知书)</source>
+        <translation>Give the reason for rejecting (it goes into the rejection notice)</translation>
+    </message>
+    <message>
+        <source>写明转县审批的原因</source>
+        <translation>Give the reason for referring to the county</translation>
+    </message>
+    <message>
+        <source>写明村里需要补充的材料或情况</source>
+        <translation>Say what the village must add</translation>
+    </message>
+    <message>
+        <source>批准后决定随下一个数据包送回村里,由村里结果公示;决定不能撤销。</source>
+        <translation>Once approved, the decision goes back to the village with the next bundle for the result notice; it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>不批准后案件即告结束,须在 3 个工作日内书面告知申请人;决定不能撤销。</source>
+        <translation>Rejecting ends the case; the applicant must be told in writing within 3 working days. It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>转县审批后由县民政局决定,乡镇按县局批复登记。</source>
+        <translation>Once referred, the county civil affairs bureau decides; the township records the county&apos;s reply.</translation>
+    </message>
+    <message>
+        <source>退回后案件回到村里重新调查,待村里重新上报后再审批。</source>
+        <translation>Once returned, the case goes back to the village for a new investigation and is decided when the village reports it again.</translation>
+    </message>
+    <message>
+        <source>发放登记后计入已发放金额,之后可按月备案。</source>
+        <translation>Once recorded, the payment counts as paid and can be filed with the month.</translation>
+    </message>
+    <message>
+        <source>(县局批复)</source>
+        <translation> (county&apos;s reply)</translation>
+    </message>
+    <message>
+        <source>例如 新民发〔2026〕12号</source>
+        <translation>e.g. Xin Min Fa [2026] No. 12</translation>
+    </message>
+    <message>
+        <source>金额(元):</source>
+        <translation>Amount (yuan):</translation>
+    </message>
+    <message>
+        <source>本机政策(&amp;O)…</source>
+        <translation>P&amp;olicy in force…</translation>
+    </message>
+    <message>
+        <source>{issuer}第 {version} 版(只读)</source>
+        <translation>{issuer}, edition {version} (read-only)</translation>
+    </message>
+    <message>
+        <source>本机设置</source>
+        <translation>Set on this workstation</translation>
+    </message>
+    <message>
+        <source>本机政策</source>
+        <translation>Policy in force</translation>
+    </message>
+    <message>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>发布新版政策…</source>
+        <translation>Issue a new edition…</translation>
+    </message>
+    <message>
+        <source>{issuer} 第 {version} 版,自 {effective} 起施行</source>
+        <translation>{issuer}, edition {version}, in force from {effective}</translation>
+    </message>
+    <message>
+        <source>没有上级发布的政策版本,全部为本机设置。</source>
+        <translation>No edition issued from above: every setting is this workstation&apos;s own.</translation>
+    </message>
+    <message>
+        <source>即将施行:{issuer} 第 {version} 版,自 {effective} 起</source>
+        <translation>Coming: {issuer}, edition {version}, from {effective}</translation>
+    </message>
+    <message>
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>发布新版政策(节假日与调休)</source>
+        <translation>Issue a new edition (holidays and make-up working days)</translation>
+    </message>
+    <message>
+        <source>新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算工作日期限。日期每行一个,格式 YYYY-MM-DD。</source>
+        <translation>The new edition reaches the township&apos;s villages with the next bundle; from the date it takes effect, the villages and this workstation count working-day deadlines by it. One date a line, as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>例如 2027-01-01</source>
+        <translation>e.g. 2027-01-01</translation>
+    </message>
+    <message>
+        <source>例如 2027-02-07</source>
+        <translation>e.g. 2027-02-07</translation>
+    </message>
+    <message>
+        <source>如 依据国务院办公厅2027年部分节假日安排的通知</source>
+        <translation>e.g. following the State Council&apos;s notice on the 2027 holidays</translation>
+    </message>
+    <message>
+        <source>法定节假日:</source>
+        <translation>Public holidays:</translation>
+    </message>
+    <message>
+        <source>调休上班日:</source>
+        <translation>Make-up working days:</translation>
+    </message>
+    <message>
+        <source>乡镇民政办电话:</source>
+        <translation>Township office phone:</translation>
+    </message>
+    <message>
+        <source>施行日期:</source>
+        <translation>Takes effect on:</translation>
+    </message>
+    <message>
+        <source>说明:</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <source>已发布新版政策 {rid},下次导出数据包时送达各村。</source>
+        <translation>Edition {rid} issued; it reaches the villages with the next bundle export.</translation>
+    </message>
+    <message>
+        <source>由{title}设定,本机不能修改。</source>
+        <translation>Set by {title}; it cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>理由:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>先行救助追回或说明:</source>
+        <translation>Recovery of advance payment, or explanation:</translation>
+    </message>
+    <message>
+        <source>县局批复文号:</source>
+        <translation>County reply no.:</translation>
+    </message>
+    <message>
+        <source>发放方式:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <source>发放日期:</source>
+        <translation>Payment date:</translation>
+    </message>
+    <message>
+        <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
+县级审批上限 {cap} 元。决定编发县局文号,随数据包送乡镇登记后送回村里。</source>
+        <translation>{name} · requested {requested} yuan · proposed by the village {proposed} yuan
+County approval cap {cap} yuan. The decision gets the county&apos;s reference number and goes to the township with the bundle; the township records it and sends it on to the village.</translation>
+    </message>
+    <message>
+        <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
+乡镇审批上限 {cap} 元,超过上限请转县审批。</source>
+        <translation>{name} · requested {requested} yuan · proposed by the village {proposed} yuan
+Township approval cap {cap} yuan; refer cases above it to the county.</translation>
+    </message>
+    <message>
+        <source>此案已转县审批:请按县民政局的批复登记,并填写批复文号。</source>
+        <translation>This case was referred to the county: record the county civil affairs bureau&apos;s reply and its reference number.</translation>
+    </message>
+    <message>
+        <source>已先行救助 {paid_first} 元,发放时只发差额;批准金额低于它时须写明追回或说明。</source>
+        <translation>Already paid in advance {paid_first} yuan: only the difference is paid; an approval below it needs a recovery or an explanation.</translation>
+    </message>
+    <message>
+        <source>已{title}:{case_id} {name}。</source>
+        <translation>Done — {title}: {case_id} {name}.</translation>
+    </message>
+    <message>
+        <source>,金额 {text} 元</source>
+        <translation>, amount {text} yuan</translation>
+    </message>
+    <message>
+        <source>请填写金额(单位:元),例如 1500.00。</source>
+        <translation>Please enter an amount in yuan, e.g. 1500.00.</translation>
+    </message>
+    <message>
+        <source>各村本月批准金额(元),按类型</source>
+        <translation>Amount approved this month per village (yuan), by category</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>月份(YYYY-MM):</source>
+        <translation>Month (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。</source>
+        <translation>Step times are the average working days of the steps completed in the month; the deadline column is “on time / due”.</translation>
+    </message>
+    <message>
+        <source>导出月度统计</source>
+        <translation>Export monthly figures</translation>
+    </message>
+    <message>
+        <source>月度统计-{text}.xlsx</source>
+        <translation>monthly-figures-{text}.xlsx</translation>
+    </message>
+    <message>
+        <source>已导出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;乡镇工作站怎样开始:&lt;/b&gt; ① 本机身份与指纹 → 导出身份文件、打印身份信息表,交各村登记; ② 登记村工作站:逐个登记各村的身份文件(当面或电话核对指纹); ③ 导入数据包:各村 U 盘送来的数据包可一次选多个,已上报的案件自动接收,进入审批队列; ④ 在“审批队列”中审核决定;⑤ 导出数据包:决定随数据包送回各村; ⑥ 村里结果公示送回后登记发放,按月导出备案登记册报县民政局。</source>
+        <translation>&lt;b&gt;How a township workstation starts:&lt;/b&gt; ① This workstation&apos;s identity → export the identity file and print the identity sheet for each village to enrol; ② Enrol village workstations: enrol each village&apos;s identity file (compare fingerprints in person or by phone); ③ Import bundles: several bundles from the villages&apos; USB sticks can be chosen at once; reported cases are received automatically and join the review queue; ④ review and decide in the “Review queue”; ⑤ Export bundles: the decisions go back to the villages with them; ⑥ after the villages&apos; result notices come back, record payments and export the monthly filing register for the county civil affairs bureau.</translation>
+    </message>
+    <message>
+        <source>本机身份与指纹…</source>
+        <translation>This workstation&apos;s identity…</translation>
+    </message>
+    <message>
+        <source>登记村工作站…</source>
+        <translation>Enrol village workstations…</translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <source>导出数据包(送回决定)…</source>
+        <translation>Export bundles (send decisions back)…</translation>
+    </message>
+    <message>
+        <source>最近收到的数据包:</source>
+        <translation>Bundles received lately:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>超过</source>
+        <translation>Highlight villages silent for more than</translation>
+    </message>
+    <message>
+        <source>天未报送的村标黄提醒</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>已保存:超过 {days} 天未报送的村标黄提醒。</source>
+        <translation>Saved: villages silent for more than {days} days are highlighted.</translation>
+    </message>
+    <message>
+        <source>还没有登记任何村:请按上面的第 ①、② 步登记各村。</source>
+        <translation>No village enrolled yet: enrol the villages as in steps ① and ② above.</translation>
+    </message>
+    <message>
+        <source>{n} 个村已超过 {days} 天未报送:</source>
+        <translation>{n} village(s) silent for more than {days} days: </translation>
+    </message>
+    <message>
+        <source>已登记 {n} 个村,都在 {days} 天内报送过。</source>
+        <translation>{n} village(s) enrolled; all reported within {days} days.</translation>
+    </message>
+    <message>
+        <source>新事件 {n} 个</source>
+        <translation>{n} new event(s)</translation>
+    </message>
+    <message>
+        <source>还没有收到任何数据包。</source>
+        <translation>No bundle received yet.</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>已等(工作日)</source>
+        <translation>Waiting (working days)</translation>
+    </message>
+    <message>
+        <source>审批期限</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>(已超期)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>(将到期)</source>
+        <translation> (due soon)</translation>
+    </message>
+    <message>
+        <source>村代码</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>民生员</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>数据包</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>Awaiting decision</translation>
+    </message>
+    <message>
+        <source>未报送(天)</source>
+        <translation>Silent (days)</translation>
+    </message>
+    <message>
+        <source>各乡镇报送情况(超过设定天数未报送的标黄):</source>
+        <translation>Townships&apos; bundles (those silent longer than the setting are highlighted):</translation>
+    </message>
+    <message>
+        <source>抽中的案件</source>
+        <translation>Case drawn</translation>
+    </message>
+    <message>
+        <source>核查结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>登记乡镇工作站…</source>
+        <translation>Enrol township workstations…</translation>
+    </message>
+    <message>
+        <source>抽取本月抽查案件…</source>
+        <translation>Draw this month&apos;s spot-check…</translation>
+    </message>
+    <message>
+        <source>登记核查结果…</source>
+        <translation>Record a check…</translation>
+    </message>
+    <message>
+        <source>待县局审批 {waiting} 件(其中超期 {overdue} 件)· 已登记乡镇 {townships} 个</source>
+        <translation>{waiting} case(s) awaiting the county&apos;s decision ({overdue} overdue) · {townships} township(s) enrolled</translation>
+    </message>
+    <message>
+        <source> · {n} 个乡镇超过 {days} 天未报送:{names}</source>
+        <translation> · {n} township(s) silent for more than {days} days: {names}</translation>
+    </message>
+    <message>
+        <source> · {month} 抽查:抽中 {drawn} 件,已核查 {checked} 件,发现问题 {problems} 件</source>
+        <translation> · spot-check {month}: {drawn} drawn, {checked} checked, {problems} with problems</translation>
+    </message>
+    <message>
+        <source>未核查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>{month} 抽查(每个乡镇抽 {n} 件,双击一行登记核查结果):</source>
+        <translation>Spot-check {month} ({n} case(s) per township; double-click a row to record its check):</translation>
+    </message>
+    <message>
+        <source>抽取 {month} 的抽查案件</source>
+        <translation>Draw the spot-check cases of {month}</translation>
+    </message>
+    <message>
+        <source>每月抽取一次,抽中的案件和随机种子记入办理记录,不能重抽。</source>
+        <translation>Drawn once a month; the cases drawn and the random seed go into the case histories and cannot be drawn again.</translation>
+    </message>
+    <message>
+        <source>已抽取 {n} 件(随机种子 {seed})。</source>
+        <translation>{n} case(s) drawn (random seed {seed}).</translation>
+    </message>
+    <message>
+        <source>抽查核查 — {case}</source>
+        <translation>Spot-check — {case}</translation>
+    </message>
+    <message>
+        <source>核查项目:</source>
+        <translation>Items checked:</translation>
+    </message>
+    <message>
+        <source>核查结论:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>发现的问题(有问题时必填)</source>
+        <translation>Problems found (required when there are any)</translation>
+    </message>
+    <message>
+        <source>整改要求(需纠正时必填,送达乡镇)</source>
+        <translation>What must be corrected (required when something must be put right; sent to the township)</translation>
+    </message>
+    <message>
+        <source>发现的问题:</source>
+        <translation>Problems found:</translation>
+    </message>
+    <message>
+        <source>整改要求:</source>
+        <translation>Corrections required:</translation>
+    </message>
+    <message>
+        <source>从未收到</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>乡镇审批(&amp;X)</source>
+        <translation>T&amp;ownship review</translation>
+    </message>
+    <message>
+        <source>县局审批(&amp;X)</source>
+        <translation>C&amp;ounty review</translation>
+    </message>
+    <message>
+        <source>审批队列(&amp;Q)</source>
+        <translation>Review &amp;queue</translation>
+    </message>
+    <message>
+        <source>各村报送与设置(&amp;V)</source>
+        <translation>&amp;Villages and settings</translation>
+    </message>
+    <message>
+        <source>月度统计(&amp;Y)</source>
+        <translation>Monthly fi&amp;gures</translation>
+    </message>
+    <message>
+        <source>导出备案登记册(&amp;B)…</source>
+        <translation>Export the filing &amp;register…</translation>
+    </message>
+    <message>
+        <source>乡镇审批</source>
+        <translation>Township review</translation>
+    </message>
+    <message>
+        <source>县局审批</source>
+        <translation>County review</translation>
+    </message>
+    <message>
+        <source>审批队列</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>各村报送</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>月度统计</source>
+        <translation>Monthly figures</translation>
+    </message>
+    <message>
+        <source>目标管理考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>全部案件台账</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>县局概况</source>
+        <translation>County overview</translation>
+    </message>
+    <message>
+        <source>待县局审批</source>
+        <translation>Awaiting the county</translation>
+    </message>
+    <message>
+        <source>全县案件台账</source>
+        <translation>All cases of the county</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部待决定</source>
+        <translation>All awaiting decision</translation>
+    </message>
+    <message>
+        <source>乡镇已接收</source>
+        <translation>Received by township</translation>
+    </message>
+    <message>
+        <source>最低(元)</source>
+        <translation>Min (yuan)</translation>
+    </message>
+    <message>
+        <source>最高(元)</source>
+        <translation>Max (yuan)</translation>
+    </message>
+    <message>
+        <source>姓名或编号</source>
+        <translation>Name or case no.</translation>
+    </message>
+    <message>
+        <source>村:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <source>类型:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>金额:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>已等 ≥</source>
+        <translation>Waiting ≥</translation>
+    </message>
+    <message>
+        <source>工作日  查找:</source>
+        <translation>working days  Find:</translation>
+    </message>
+    <message>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。</source>
+        <translation>No case awaits the county. Cases the townships refer arrive with their bundles.</translation>
+    </message>
+    <message>
+        <source>审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。</source>
+        <translation>The review queue is empty. After the villages&apos; bundles are imported, reported cases are received automatically and appear here.</translation>
+    </message>
+    <message>
+        <source>待县局审批 {total} 件(各乡镇转县审批的案件,随乡镇的数据包到达);县级审批上限 {cap} 元;“风险提示”一栏列出重复申请、一人两户、近亲属等情况。决定随县局的数据包送回乡镇。</source>
+        <translation>{total} case(s) awaiting the county (referred by the townships, arriving with their bundles); county approval cap {cap} yuan; the “Risk flags” column lists repeated applications, one person in two households, relatives of officials and the like. Decisions go back to the townships with the county&apos;s bundle.</translation>
+    </message>
+    <message>
+        <source>待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;“风险提示”一栏列出重复申请、一人两户、近亲属等情况。</source>
+        <translation>{total} awaiting decision. The township decides within {days} working days of receiving a case (red: overdue, yellow: due soon); the township approval cap is {cap} yuan — refer cases above it to the county; the “Risk flags” column lists repeat applications, one person in two households, relatives of officials and the like.</translation>
+    </message>
+    <message>
+        <source>共 {total} 件 · 今天 {today} · 点击表头排序 · 双击或按回车打开案件</source>
+        <translation>{total} cases · today {today} · click a header to sort · double-click or press Enter to open a case</translation>
+    </message>
+    <message>
+        <source>导出备案登记册(报县民政局)</source>
+        <translation>Export the filing register (for the county civil affairs bureau)</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>月份(按发放日期):</source>
+        <translation>Month (by payment date):</translation>
+    </message>
+    <message>
+        <source>保存到:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>将生成 PDF(打印签章)、Excel 和乡镇签名的备案文件(县局可用本乡镇身份文件核验);登记册中的案件将标为“已备案”。</source>
+        <translation>Makes a PDF (to print, sign and stamp), an Excel file and a filing file signed by the township (the county can verify it with this township&apos;s identity file); the cases in the register will be marked “filed”.</translation>
+    </message>
+    <message>
+        <source>选择保存备案登记册的文件夹</source>
+        <translation>Choose the folder for the filing register</translation>
+    </message>
+    <message>
+        <source>请先选择保存的文件夹(例如 U 盘)。</source>
+        <translation>Please choose a folder first (e.g. a USB stick).</translation>
+    </message>
+    <message>
+        <source>导出备案登记册:{text}</source>
+        <translation>Export the filing register: {text}</translation>
+    </message>
+    <message>
+        <source>登记册中的案件将标为“已备案”,报县民政局备案。</source>
+        <translation>The cases in the register will be marked “filed” and reported to the county civil affairs bureau for filing.</translation>
+    </message>
+    <message>
+        <source>导出备案登记册</source>
+        <translation>Export the filing register</translation>
+    </message>
+    <message>
+        <source>已导出备案登记册 {register_no}。</source>
+        <translation>Filing register {register_no} exported.</translation>
+    </message>
+    <message>
+        <source>备案登记册 {register_no}:{cases} 户,批准 {approved} 元,发放 {paid} 元。</source>
+        <translation>Filing register {register_no}: {cases} households, approved {approved} yuan, paid {paid} yuan.</translation>
+    </message>
+    <message>
+        <source>已写入 {p}</source>
+        <translation>Written {p}</translation>
+    </message>
+    <message>
+        <source>字</source>
+        <translation>Ag</translation>
+    </message>
+    <message>
+        <source>还有 {n} 处需要填写或修改:{items}{more}</source>
+        <translation>{n} more place(s) to fill in or correct: {items}{more}</translation>
+    </message>
+    <message>
+        <source>例如 1500.00</source>
+        <translation>e.g. 1500.00</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>下一步:</source>
+        <translation>Next:</translation>
+    </message>
+    <message>
+        <source>正在{title},请等它完成后再试。</source>
+        <translation>Busy: {title}. Please try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>正在{title},完成后才能保存。请稍候再点保存(已填写的内容不会丢失)。</source>
+        <translation>Busy: {title}; saving must wait until it has finished. Please click Save again shortly (what you typed is kept).</translation>
+    </message>
+    <message>
+        <source>正在{title}……</source>
+        <translation>{title}…</translation>
+    </message>
+    <message>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在{title},这项工作不能中途停止,请稍候……</source>
+        <translation>{title}: this work cannot stop half-way, please wait…</translation>
+    </message>
+    <message>
+        <source>已取消{title},没有做任何改动。</source>
+        <translation>Cancelled: {title}; nothing was changed.</translation>
+    </message>
+</context>
+</TS>

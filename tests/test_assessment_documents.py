@@ -177,3 +177,15 @@ def test_every_hostile_field_of_a_report_is_refused_not_a_crash(world):  # noqa:
     assert all(path[-1] == "name" and bad == "2099-12-31"
                or path[-1] == "raw" and bad is None and kh.ITEMS[path[-2]].kind in
                ("limit", "average") for path, bad in accepted), accepted
+
+
+def test_every_assessment_setting_is_named_on_screen():
+    from dataclasses import fields
+
+    from desktop.core.editions import SETTING_LABELS
+    from desktop.core.policy import Policy
+
+    for item in kh.ITEMS.values():
+        assert item.weight in SETTING_LABELS and (not item.per or item.per in SETTING_LABELS)
+    assert {f.name for f in fields(Policy) if f.name.startswith("assessment_")} <= set(
+        SETTING_LABELS)

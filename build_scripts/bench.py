@@ -290,7 +290,13 @@ def rebuild(work: Path, cfg: dict) -> list[dict]:
                 f"{seconds:.1f} s")]
 
 
-FIGURES = (startup, startup_check, ledger, notice_pdf, export_and_imports, rebuild)
+def assessment(work: Path, cfg: dict) -> list[dict]:
+    from bench_assessment import assessment as month_table
+
+    return month_table(work, cfg, row)
+
+
+FIGURES = (startup, startup_check, ledger, notice_pdf, export_and_imports, rebuild, assessment)
 
 
 def machine() -> str:

@@ -48,7 +48,8 @@ def test_an_older_store_shows_the_same_history_and_applications_once_migrated(tm
     assert application_documents(store.db) == documents
     assert sorted(r[1] for r in store.db.execute("PRAGMA table_info(applications)")) == sorted(
         [c for c in _columns(FIXTURES["0007"], "applications") if c != "document"]
-        + ["deliberation"])  # 0009 adds the last deliberation's conclusion
+        + ["deliberation",  # 0009 adds the last deliberation's conclusion
+           "investigated_income_fen"])  # 0010 the income a 低保 amount is reckoned from
     store.close()
 
 

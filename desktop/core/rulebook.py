@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from desktop.core import decision_steps, steps
+from desktop.core import decision_steps, dibao, steps
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -148,7 +148,8 @@ _BOOK = [
     _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
        [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
     _r("approve", "Approved", "批准", TOWNSHIP,
-       ("date", "approver", "amount_fen", "county_ref", "recovery_note"), decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
+       ("date", "approver", "amount_fen", "county_ref", "recovery_note", "dibao_class",
+        "start_month"), decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.APPROVED)),
     _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref"),
        decision_steps.rejection, [S.ACKNOWLEDGED, S.REFERRED], _fixed(S.REJECTED)),
     _r("refer", "Referred", "转县审批", TOWNSHIP, ("date", "approver", "note"), decision_steps.referral,
@@ -167,6 +168,15 @@ _BOOK = [
        case_step=False),
     _r("attach_photo", "NoticePhotoAttached", "公示照片", VILLAGE,
        ("notice_id", "village_code", "photo_sha256", "file_name", "date"), _photo,
+       case_step=False),
+    # One record per village and month (`<village code>-DB-YYYY-MM`), listing each of its
+    # households in payment with persons and amount. Why not one per household: a county's
+    # ten thousand households would add 120,000 events a year to every log and bundle.
+    # Why not one per township: the township's bundle to a village carries only that
+    # village's records, and a village must not see another's households. Listed per
+    # household, the month's totals are provable from the log alone.
+    _r("dibao_pay", "DibaoMonthPaid", "低保月度发放", TOWNSHIP,
+       ("month", "village_code", "date", "households", "total_fen"), dibao.month_paid,
        case_step=False),
 ]
 
@@ -295,7 +305,10 @@ def _same_record(r: Rule, case_id: str, clean: dict) -> None:
         if not re.fullmatch(rf"\d{{12}}-{year}-\d{{4,6}}", case_id):
             raise Refusal(f"案件编号 {case_id} 格式不对(应为 村代码-{year}-序号)")
     elif not r.case_step:
-        own = f"{clean['village_code']}-{clean['notice_id']}"
+        record = (f"公示批次({clean['notice_id']})" if clean.get("notice_id")
+                  else f"低保 {clean.get('month')} 发放记录")
+        own = (dibao.paid_record_id(clean["village_code"], clean["month"])
+               if r.code == "dibao_pay" else f"{clean['village_code']}-{clean['notice_id']}")
         if own != case_id or case_village(case_id) != clean["village_code"]:
             raise Refusal(f"记录 {case_id} 与其内容所写的村({clean['village_code']})"
-                          f"或公示批次({clean['notice_id']})不符")
+                          f"或{record}不符")

@@ -27,6 +27,7 @@ WAYS: dict[str, tuple[str, str]] = {
     "identity_export": ("relief-desk identity export -o 文件", "菜单“数据交换 → 本机身份与指纹…”"),
     "county_ref": ("--county-ref", "“县局批复文号”一栏"),
     "period": ("--month 或 --from/--to-date", "换一个月份"),
+    "dibao_class": ("用 --class A|B|C 指定", "请在“低保分类”一栏选择"),
 }
 _MARK = re.compile(r"⟦([a-z_]+)⟧")
 CLI, GUI = 0, 1

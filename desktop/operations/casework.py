@@ -140,7 +140,10 @@ def facts_of(db, row: dict) -> CaseFacts:
                      notice_days=row["notice_days"] or 0, objections=objections,
                      approved_fen=row["approved_fen"] or 0,
                      paid_first_fen=row["paid_first_fen"] or 0,
-                     deliberation=row.get("deliberation") or "")
+                     deliberation=row.get("deliberation") or "",
+                     household_size=row["household_size"] or 1,
+                     income_fen=row.get("investigated_income_fen"),
+                     received_on=row["received_on"])
 
 
 def _applicant_name(doc) -> str:

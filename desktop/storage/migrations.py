@@ -96,3 +96,4 @@ from desktop.storage import speed_schema  # noqa: E402,F401  0005_… indexes (i
 import desktop.storage.chainhead_schema  # noqa: E402,F401  0007_… signed heads (issue 12)
 import desktop.storage.compact_schema  # noqa: E402,F401  0008_… a smaller store (issue 17)
 import desktop.storage.deliberation_schema  # noqa: E402,F401  0009_… (issue 13)
+import desktop.storage.dibao_schema  # noqa: E402,F401  0010_… 低保 households (issue 15)

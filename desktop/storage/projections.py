@@ -26,7 +26,8 @@ ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 # Projections of other features: modules with TABLES (their projection tables, emptied by
 # rebuild) and apply(db, event, policy), called for every event after the case projections
 # (inside its batch: a feature reads cases through `batched(db)`).
-FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections")
+FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections",
+                       "desktop.storage.dibao_projections")
 
 
 _FEATURES: list = []
@@ -167,6 +168,7 @@ _STEP_FIELDS = {
     "post_notice": lambda f, p: {"notice_id": f["notice_id"], "notice_start": f["start"],
                                  "notice_days": f["days"]},
     "deliberate": lambda f, p: {"deliberation": f["conclusion"]},
+    "investigate": lambda f, p: {"investigated_income_fen": f["household_income_fen"]},
     "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
     "pay": lambda f, p: {"paid_fen": f["amount_fen"]},
 }

@@ -22,11 +22,10 @@ from desktop.printing.fonts import check_printable
 from desktop.printing.sheets import append_row
 from desktop.storage.queries import application_documents
 
-COLUMNS = [  # header, width in the PDF (mm, 261 in all), alignment, Excel width
-    ("序号", 11, "center", 6), ("村", 26, "center", 12), ("户主姓名", 30, "center", 14),
-    ("村民小组", 28, "center", 14), ("家庭人口", 15, "center", 9),
-    ("月保障金（元）", 27, "right", 14), ("开户银行", 30, "center", 14),
-    ("银行账号", 46, "center", 24), ("领取人签字", 48, "center", 14),
+COLUMNS = [  # header, width in the PDF (mm, 261 in all), alignment
+    ("序号", 11, "center"), ("村", 24, "center"), ("户主姓名", 38, "center"),
+    ("村民小组", 28, "center"), ("家庭人口", 18, "center"), ("月保障金（元）", 27, "right"),
+    ("开户银行", 28, "center"), ("银行账号", 44, "center"), ("领取人签字", 43, "center"),
 ]
 MONEY = 5
 
@@ -76,7 +75,9 @@ def roster_pdf(store, roster: Roster, today: date) -> bytes:
             f"　　{_summary(roster)}　　制表日期：{L.chinese_date(today)}")
     table = L.data_table([c[0] for c in COLUMNS], body, [c[1] * mm for c in COLUMNS],
                          [c[2] for c in COLUMNS], small=True)
-    signs = L.para("制表人：　　　　　　　审核人：　　　　　　　乡镇民政办（盖章）", L.style(11, leading=30))
+    third = L.usable_width(wide=True) / 3
+    signs = L.box_table([["制表人：", "审核人：", "乡镇民政办（盖章）"]], [third] * 3,
+                        [("FONTSIZE", (0, 0), (-1, -1), 11), ("TOPPADDING", (0, 0), (-1, -1), 16)])
     story = [L.para(_title(store, roster.month), L.TITLE),
              L.para(info, L.style(10, align="center")), table, signs]
     return L.build_pdf(story, title=_title(store, roster.month),

@@ -20,18 +20,20 @@ _HOUSEHOLD = (
     " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
 
 
-def in_payment(db, month: str) -> list[dict]:
-    """Households paid in `month`: started by then and not stopped, by village and case."""
+def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
+    """Households paid in `month`: started by then and not stopped, by village and case;
+    `unpaid_only`: only in villages whose month is not yet recorded as paid."""
+    unpaid = (" AND d.village_code NOT IN (SELECT village_code FROM dibao_months"
+              " WHERE month = ?)") if unpaid_only else ""
     return _rows(db, f"{_HOUSEHOLD} WHERE d.since_month <= ? AND (d.stopped_month IS NULL"
-                     f" OR d.stopped_month > ?) ORDER BY d.village_code, d.case_id",
-                 [month, month])
+                     f" OR d.stopped_month > ?){unpaid} ORDER BY d.village_code, d.case_id",
+                 [month, month] + ([month] if unpaid_only else []))
 
 
-def paid_months(db, village_codes=None) -> dict[tuple[str, str], dict]:
-    """(village code, month) → its recorded payment (households, persons, total, date)."""
-    rows = _rows(db, "SELECT * FROM dibao_months", [])
-    return {(r["village_code"], r["month"]): r for r in rows
-            if village_codes is None or r["village_code"] in village_codes}
+def paid_in(db, month: str) -> dict[str, str]:
+    """Village code → the date its payment of `month` was recorded, for each village paid."""
+    return dict(db.execute("SELECT village_code, paid_on FROM dibao_months WHERE month = ?",
+                           [month]).fetchall())
 
 
 def last_paid_month(db, village_code: str) -> str:
@@ -74,12 +76,12 @@ class Roster:
 def roster(store, month: str) -> Roster:
     db = store.db
     names = _names(store)
-    paid = {code: r["paid_on"] for (code, m), r in paid_months(db).items() if m == month}
+    paid = paid_in(db, month)
     recorded = _rows(db, "SELECT p.case_id, p.village_code, a.applicant_name AS name,"
                          " a.group_name, p.persons, p.amount_fen AS monthly_fen"
                          " FROM dibao_payments p JOIN applications a ON a.id = p.case_id"
                          " WHERE p.month = ? ORDER BY p.village_code, p.case_id", [month])
-    due = [h for h in in_payment(db, month) if h["village_code"] not in paid]
+    due = in_payment(db, month, unpaid_only=True)
     rows = sorted(recorded + due, key=lambda r: (r["village_code"], r["case_id"]))
     return Roster(month, [{
         "village_code": r["village_code"], "village": names.get(r["village_code"],
@@ -117,3 +119,13 @@ def _rows(db, sql: str, params: list) -> list[dict]:
     cursor = db.execute(sql, params)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+def reckoned_amount(store, case_id: str, dibao_class: str) -> tuple[int, str]:
+    """The monthly amount the county's method gives a case (0: not eligible, or not
+    investigated), and how: what an approval must say, shown before it is typed."""
+    row = store.db.execute("SELECT household_size, investigated_income_fen FROM applications"
+                           " WHERE id = ?", [case_id]).fetchone()
+    if not row or row[1] is None:
+        return 0, "没有入户调查核定的家庭年收入"
+    return dibao.monthly_amount(store.policy, dibao_class, max(row[0] or 1, 1), row[1])

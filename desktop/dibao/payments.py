@@ -10,7 +10,7 @@ from itertools import groupby
 from desktop.core import dibao
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.rulebook import RULES, check_step
-from desktop.dibao.households import in_payment, last_paid_month, paid_months
+from desktop.dibao.households import in_payment, last_paid_month, paid_in
 
 
 def pay_month(store, month: str, today: date) -> dict:
@@ -25,8 +25,8 @@ def pay_month(store, month: str, today: date) -> dict:
     households = in_payment(store.db, month)
     if not households:
         raise Refusal(f"{month} 没有在保的低保户,无需发放。未做任何改动。")
-    done = paid_months(store.db, {h["village_code"] for h in households})
-    already = sorted(r["paid_on"] for (_, m), r in done.items() if m == month)
+    villages = {h["village_code"] for h in households}
+    already = sorted(on for code, on in paid_in(store.db, month).items() if code in villages)
     if already:
         raise Refusal(f"{month} 的低保金已于 {already[0]} 登记发放,不能重复登记。未做任何改动。")
     records = [_record(village, list(rows), month, today, store.policy)

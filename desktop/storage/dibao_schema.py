@@ -38,6 +38,7 @@ def dibao_households(db: Database) -> None:
         village_code TEXT NOT NULL, month TEXT NOT NULL, households INTEGER NOT NULL,
         persons INTEGER NOT NULL, total_fen INTEGER NOT NULL, paid_on TEXT NOT NULL,
         PRIMARY KEY (village_code, month))""")
+    db.execute("CREATE INDEX dibao_months_month ON dibao_months (month)")
     db.execute("""CREATE TABLE dibao_payments (
         month TEXT NOT NULL, case_id TEXT NOT NULL, village_code TEXT NOT NULL,
         persons INTEGER NOT NULL, amount_fen INTEGER NOT NULL,

@@ -183,6 +183,15 @@ def test_dibao_from_village_to_township_and_back(world, tmp_path, capsys):
     code, out, _ = _cli(capsys, world.a, "dibao", "list", "--month", "2026-12",
                         today="2026-12-31")
     assert code == 0 and a1 in out and "合计:1 户 3 人 790.00 元" in out
+    # the village's result notice shows the monthly amount, and nothing it must not
+    from desktop.operations.notices import Notices
+    from desktop.printing.notice_sheet import notice_pdf
+
+    notices = Notices(world.a, TODAY)
+    notices.set_phones("0739-1234567", "0739-7654321")
+    sheet = PdfReader(io.BytesIO(notice_pdf(world.a, notices.post_results([a1])))).pages[0]
+    text = sheet.extract_text()
+    assert "月保障金" in text and "790.00" in text and "6231000012345678" not in text
 
 
 def _household(store, case_id: str) -> tuple:
@@ -289,3 +298,25 @@ def test_reviews_due_by_class_interval(world, capsys):
         ("C", "overdue"), ("B", "soon")]
     code, out, _ = _cli(capsys, t, "dibao", "due", today="2027-06-02")
     assert "本月到期" in out and "已逾期" in out and "A 类" not in out
+
+
+def test_bad_dibao_commands_are_refused_with_one_line(world, tmp_path, capsys):
+    _enrolled(world)
+    t, a = world.township, world.a
+    _closed(t)
+    for args, why in ((("dibao", "roster", "--month", "2026-13", "-o", str(tmp_path / "r.pdf")),
+                       "YYYY-MM"),
+                      (("dibao", "roster", "--month", "2026-12", "-o", str(tmp_path / "r.txt")),
+                       ".xlsx"),
+                      (("dibao", "roster", "--month", "2026-12", "-o",
+                        str(tmp_path / "none" / "r.pdf")), "不存在"),
+                      (("dibao", "roster", "--month", "2026-10", "-o", str(tmp_path / "r.pdf")),
+                       "没有在保"),
+                      (("dibao", "pay", "--month", "2026-10"), "没有在保"),
+                      (("decide", A1, "--reject", "x", "--class", "A"), "只用于批准低保")):
+        code, out, err = _cli(capsys, t, *args)
+        assert code == 2 and why in err and len(err.strip().splitlines()) == 1, (args, err)
+    assert not list(tmp_path.glob("r.*"))
+    _closed(a)
+    code, _, err = _cli(capsys, a, "dibao", "pay", "--month", "2026-12")
+    assert code == 2 and "只能在乡镇工作站" in err

@@ -36,10 +36,9 @@ def paid_in(db, month: str) -> dict[str, str]:
                            [month]).fetchall())
 
 
-def last_paid_month(db, village_code: str) -> str:
-    row = db.execute("SELECT MAX(month) FROM dibao_months WHERE village_code = ?",
-                     [village_code]).fetchone()
-    return row[0] or ""
+def last_paid_month(db) -> str:
+    """The latest month recorded as paid in any village ("" before the first)."""
+    return db.execute("SELECT MAX(month) FROM dibao_months").fetchone()[0] or ""
 
 
 @dataclass

@@ -53,16 +53,15 @@ def _record(village: str, rows: list[dict], month: str, today: date, policy
     return dibao.paid_record_id(village, month), clean
 
 
-def start_month_for(db, case_id: str, village_code: str, decided: date,
-                    asked: str = "") -> str:
+def start_month_for(db, case_id: str, decided: date, asked: str = "") -> str:
     """The month a newly approved household's payment starts: the one asked for, or the
-    decision's month; never a month its village has already been paid for (the roster of
-    that month is closed: the household would be missed)."""
-    last = last_paid_month(db, village_code)
+    decision's month; never a month already paid (that month's roster is closed: the
+    household would be missed, and `pay` pays a month for every village at once)."""
+    last = last_paid_month(db)
     start = asked or dibao.month_of(decided)
     if last and start <= last:
         if asked:
-            raise Refusal(f"本村 {last} 及以前月份的低保金已发放,案件 {case_id} 的保障金只能从 "
+            raise Refusal(f"本乡镇 {last} 及以前月份的低保金已发放,案件 {case_id} 的保障金只能从 "
                           f"{dibao.add_months(last, 1)} 起。未做任何改动。")
         start = dibao.add_months(last, 1)
     return start

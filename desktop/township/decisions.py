@@ -40,7 +40,6 @@ class Decisions:
 
     def _enrollment(self, case_id: str, dibao_class: str, start_month: str) -> dict:
         from desktop.core import dibao
-        from desktop.core.regions import case_village
         from desktop.dibao.payments import start_month_for
 
         row = self._checked(case_id)
@@ -52,8 +51,7 @@ class Decisions:
                           f"决定复核周期),{way('dibao_class')}。未做任何改动。")
         if start_month and dibao.month_problem(start_month):
             raise Refusal(f"保障金起始月份:{dibao.month_problem(start_month)}。未做任何改动。")
-        start = start_month_for(self.store.db, case_id, case_village(case_id),
-                                self.today, start_month)
+        start = start_month_for(self.store.db, case_id, self.today, start_month)
         return {"dibao_class": dibao_class, "start_month": start}
 
     def reject(self, case_id: str, reason: str, county_ref: str = "") -> str:

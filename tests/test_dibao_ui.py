@@ -43,3 +43,33 @@ def test_a_dibao_approval_in_the_dialog_sets_class_and_monthly_amount(qtbot, wor
     assert world.township.db.execute(
         "SELECT class, monthly_fen, next_review FROM dibao_households").fetchone() == (
         "C", 79_000, "2027-03")
+
+
+def test_the_dibao_tab_shows_the_month_saves_the_roster_and_pays_once(qtbot, world, tmp_path,
+                                                                      answer_questions):  # noqa: F811
+    from desktop.township.decisions import Decisions
+
+    case_id = dibao_case(world, world.a, 600_000)
+    world.send(world.a, world.township)
+    Decisions(world.township, TODAY).approve(case_id, 79_000, dibao_class="C")
+    win = MainWindow(world.township, TODAY)
+    qtbot.addWidget(win)
+    tab = win.township_panel.dibao
+    assert "低保(&D)" in [a.text() for a in win.menuBar().actions()]
+    win.township_panel.tabs.setCurrentWidget(tab)
+    assert tab.households.rowCount() == 1
+    assert tab.households.index(0, 4).data() == "790.00" and "合计:1 户 3 人 790.00 元" \
+        in tab.figures.text()
+    assert tab.due.rowCount() == 0  # C: reviewed from 2027-03
+    target = tmp_path / "花名册.pdf"
+    tab.ask_save = lambda *a: str(target)
+    tab.save_pdf()
+    assert target.read_bytes().startswith(b"%PDF")
+    tab.pay()
+    assert "790.00" in answer_questions[-1] and "已于 2026-12-31 登记发放" in tab.figures.text()
+    tab.pay()  # the same month again: refused in the tab, nothing changed
+    assert "不能重复登记" in tab.message.text()
+    assert world.township.db.execute("SELECT COUNT(*) FROM dibao_months").fetchone()[0] == 1
+    tab.month.setText("2026-13")
+    tab.refresh()
+    assert "YYYY-MM" in tab.message.text()

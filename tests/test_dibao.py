@@ -173,6 +173,10 @@ def test_dibao_from_village_to_township_and_back(world, tmp_path, capsys):
         code, out, err = _cli(capsys, village, "bundle", "import", str(bundle))
         assert code == 0 and "拒收" not in out + err, out + err
     world.a, world.b = Store.open(world.a.path.parent), Store.open(world.b.path.parent)
+    _closed(world.a)
+    code, out, _ = _cli(capsys, world.a, "applications", "show", a1)  # its whole history
+    assert "纳入低保,每月 790.00 元,A 类,2026-12 起发放" in out
+    world.a = Store.open(world.a.path.parent)
     assert _household(world.a, a1) == (3, 79_000, "A", "2026-12", "2027-12")
     assert _household(world.b, b1) == (1, 23_000, "C", "2027-01", "2027-04")
     assert world.a.db.execute("SELECT households, persons, total_fen FROM dibao_months"

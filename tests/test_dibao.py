@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from desktop.cli import main
 from desktop.core import dibao
-from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.errors import Refusal
 from desktop.core.policy import Policy
 from desktop.core.rulebook import check_recorded
 from desktop.core.steps import CaseFacts
@@ -271,10 +271,14 @@ def test_a_dibao_case_is_not_paid_one_off_and_a_paid_month_closes_enrollment(wor
     world.work(world.a).step(late, "post_result", {"date": "2026-12-31"})
     world.send(world.a, world.township)
     assert status(world.township, late) == "result_posted"
-    with pytest.raises(ValidationFailed, match="按月发放"):
-        world.work(world.township).step(late, "pay", {"date": "2026-12-31",
-                                                      "amount_fen": 79_000,
-                                                      "method": "一卡通"})
+    with pytest.raises(Refusal, match="按月发放"):
+        decide.pay(late, 79_000, "一卡通")
+    assert "pay" not in world.work(world.township).allowed_actions(late)  # no such button
+    with pytest.raises(Refusal, match="不能办理“发放”"):  # nor such an event from elsewhere
+        check_recorded("Paid", late, {"date": "2026-12-31", "amount_fen": 79_000,
+                                      "method": "一卡通"},
+                       world.work(world.township).facts(late), role="township",
+                       today=TODAY, policy=Policy())
 
 
 def test_rebuild_and_a_new_review_interval_reproduce_the_households(world):

@@ -79,9 +79,6 @@ def _recovery(errors: list, fi: dict, case, out: dict) -> None:
 
 
 def payment(errors, fi, case, today, policy) -> dict:
-    if case.program == dibao.PROGRAM:
-        errors.append(FieldError("amount_fen", "低保金按月发放,不逐案登记:请在低保月度发放中"
-                                               "登记当月发放。"))
     out = {"date": step_date(errors, fi, case, today, label="发放日期"),
            # paid in full first (先行救助 ≥ approved): a payment of 0 closes the case
            "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"),

@@ -226,6 +226,8 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
             continue
         if r.emergency_only and category != "emergency":
             continue
+        if r.code == "pay" and category == "dibao":  # paid by the month: `dibao_pay`
+            continue
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue
         result.append(r.code)

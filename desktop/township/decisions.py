@@ -92,6 +92,9 @@ class Decisions:
     def pay(self, case_id: str, amount_fen: int, method: str, on: date | None = None) -> str:
         """发放: recorded when the payment is confirmed, within the approved amount."""
         row = self._checked(case_id)
+        if row["program"] == "dibao":
+            raise Refusal(f"案件 {case_id} 是低保案件:低保金按月发放,不逐案登记;请在低保月度发放中"
+                          f"登记当月发放。未做任何改动。")
         if row["status"] in ("paid", "filed"):
             raise Refusal(f"案件 {case_id} 已登记发放,不能重复登记。未做任何改动。")
         if row["status"] == "approved":

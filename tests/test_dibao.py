@@ -94,6 +94,15 @@ def _paid(**kw) -> dict:
     (_paid(), "430522101201-DB-2026-11", "不符"),
     (_paid(month="2027-01"), "430522101201-DB-2027-01", "之前"),
     (_paid(households=[]), "430522101201-DB-2026-12", "1 户以上"),
+    (_paid(households="全部"), "430522101201-DB-2026-12", "1 户以上"),
+    (_paid(households=[1], total_fen=1), "430522101201-DB-2026-12", "对象"),
+    (_paid(households=[{"case_id": A1, "persons": 0, "amount_fen": 79_000}]),
+     "430522101201-DB-2026-12", "家庭人口"),
+    (_paid(households=[{"case_id": A1, "persons": 3, "amount_fen": 79_000, "x": 1}]),
+     "430522101201-DB-2026-12", "x"),
+    (_paid(households=[{"case_id": A1, "persons": 3, "amount_fen": 39_500}] * 2),
+     "430522101201-DB-2026-12", "只出现一次"),
+    (_paid(village_code="4305221012"), "4305221012-DB-2026-12", "12 位"),
 ])
 def test_a_forged_month_payment_is_refused(payload, record, why):
     with pytest.raises(Refusal, match=why):

@@ -29,6 +29,7 @@ WAYS: dict[str, tuple[str, str]] = {
     "period": ("--month 或 --from/--to-date", "换一个月份"),
     "policy_issue": ("用 relief-desk policy issue 文件 --effective 日期 发布新版政策",
                      "在菜单“设置 → 本机政策… → 发布新版政策…”中发布新版政策"),
+    "dibao_class": ("用 --class A|B|C 指定", "请在“低保分类”一栏选择"),
 }
 _MARK = re.compile(r"⟦([a-z_]+)⟧")
 CLI, GUI = 0, 1

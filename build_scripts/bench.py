@@ -296,7 +296,33 @@ def assessment(work: Path, cfg: dict) -> list[dict]:
     return month_table(work, cfg, row)
 
 
-FIGURES = (startup, startup_check, ledger, notice_pdf, export_and_imports, rebuild, assessment)
+def dibao(work: Path, cfg: dict) -> list[dict]:
+    """The township's month roster and the due list of 低保 (issue 15), on the ledger's
+    county store with ten thousand households and ten years of payments."""
+    from bench_dibao import fill_dibao
+
+    from desktop.dibao.households import due_reviews, roster
+    from desktop.storage.store import Store
+
+    folder = work / "county"
+    store = (Store.open(folder) if (folder / "relief-desk.sqlite3").exists()
+             else data.county_store(folder, cfg["ledger"]))
+    lines = fill_dibao(store, 10_000, "2026-05")
+    paid = timings(lambda: roster(store, "2026-05"), cfg["runs"])
+    due = timings(lambda: roster(store, "2026-06"), cfg["runs"])
+    reviews = timings(lambda: due_reviews(store, data.TODAY), cfg["runs"])
+    households = roster(store, "2026-06").households
+    store.close()
+    note = f"{households} households in payment, {lines} payment lines in ten years"
+    return [row("低保 roster of a paid month", [t * 1000 for t in paid], "ms", None, "≤ 1000",
+                note),
+            row("低保 roster of the coming month", [t * 1000 for t in due], "ms", None, "≤ 1000",
+                note),
+            row("低保 reviews due", [t * 1000 for t in reviews], "ms", None, "≤ 1000", note)]
+
+
+FIGURES = (startup, startup_check, ledger, notice_pdf, export_and_imports, rebuild, dibao,
+           assessment)
 
 
 def machine() -> str:

@@ -14,7 +14,8 @@ from desktop.core.errors import Refusal
 # Each feature adds its own commands: a module with add_parsers(sub) and
 # COMMANDS = {name: handler(args, data_dir, today) -> exit code}. No Qt in any of them.
 FEATURES = ("desktop.cli.notices", "desktop.cli.sync", "desktop.cli.township", "desktop.cli.safety",
-            "desktop.cli.county", "desktop.cli.policy", "desktop.cli.assessment")
+            "desktop.cli.county", "desktop.cli.policy", "desktop.cli.dibao",
+            "desktop.cli.assessment")
 
 
 class Parser(argparse.ArgumentParser):

@@ -4,6 +4,7 @@
     relief-desk inbox
     relief-desk decide APP_ID --approve YUAN | --reject REASON | --refer | --return REASON
                        [--county-ref TEXT] [--note TEXT] [--letter FILE.pdf]
+                       [--class A|B|C] [--from YYYY-MM]   (低保: YUAN is the monthly amount)
     relief-desk letter APP_ID -o FILE.pdf
     relief-desk pay APP_ID --amount YUAN --method 一卡通|农商银行|现金 [--date YYYY-MM-DD]
     relief-desk filing export --to DIR [--month YYYY-MM | --from DATE --to-date DATE]
@@ -43,6 +44,10 @@ def add_parsers(sub) -> None:
     d.add_argument("--note", default="",
                    help="转县审批的说明;批准金额低于先行救助时:追回或说明")
     d.add_argument("--letter", type=Path, help="不批准时同时生成不予批准通知书 PDF")
+    d.add_argument("--class", dest="dibao_class", choices=("A", "B", "C"), default="",
+                   help="低保案件:分类(A 类每年复核,B 类半年,C 类每季度;周期为县里的设置)")
+    d.add_argument("--from", dest="start_month", default="", metavar="YYYY-MM",
+                   help="低保案件:保障金起始月份(默认批准当月)")
     letter = sub.add_parser("letter", help="打印不予受理、初审不通过或不予批准通知书 PDF")
     letter.add_argument("app_id")
     letter.add_argument("-o", "--output", type=Path, required=True)
@@ -129,9 +134,12 @@ def decide(args, store, today) -> int:
     from desktop.township.decisions import Decisions
 
     work = Decisions(store, today)
+    if (args.dibao_class or args.start_month) and args.approve is None:
+        raise Refusal("--class 和 --from 只用于批准低保案件(--approve 每月金额)。未做任何改动。")
     if args.approve is not None:
         status = work.approve(args.app_id, parse_yuan(args.approve), args.county_ref,
-                              args.note)
+                              args.note, dibao_class=args.dibao_class,
+                              start_month=args.start_month)
     elif args.reject is not None:
         status = work.reject(args.app_id, args.reject, args.county_ref)
     elif args.refer:
@@ -139,6 +147,8 @@ def decide(args, store, today) -> int:
     else:
         status = work.return_(args.app_id, args.return_reason)
     print(f"案件 {args.app_id}:{status_label(status)}。决定将随下一次导出的数据包送回村里。")
+    if args.approve is not None and args.dibao_class:
+        _print_enrolled(store, args.app_id)
     if status == "rejected" and args.letter:
         _write_letter(store, args.app_id, args.letter, today)
     return 0
@@ -160,6 +170,14 @@ def _county_decide(args, store, today) -> int:
     print(f"案件 {args.app_id}:县局已决定{DECISIONS[decided['decision']]}({decided['ref']})。"
           f"决定将随下一次导出的数据包送到乡镇,由乡镇登记并送回村里。")
     return 0
+
+
+def _print_enrolled(store, case_id: str) -> None:
+    row = store.db.execute("SELECT monthly_fen, class, since_month, next_review FROM"
+                           " dibao_households WHERE case_id = ?", [case_id]).fetchone()
+    if row:
+        print(f"已纳入低保:每月 {format_yuan(row[0], grouped=True)} 元,{row[1]} 类,"
+              f"{row[2]} 起发放,{row[3]} 复核。")
 
 
 def letter(args, store, today) -> int:

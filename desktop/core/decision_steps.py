@@ -4,6 +4,7 @@ less what was paid first. Village steps and the shared checkers are in steps.py.
 
 from __future__ import annotations
 
+from desktop.core import dibao
 from desktop.core import fields as f
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS
 from desktop.core.county_steps import as_decided
@@ -49,6 +50,12 @@ def approval(errors, fi, case, today, policy) -> dict:
                               max_len=40, label="审批人"),
            "amount_fen": f.fen(errors, "amount_fen", fi.get("amount_fen"), positive=True,
                                maximum=policy.max_request_fen, label="批准金额")}
+    if case.program == dibao.PROGRAM:
+        # a monthly amount, set by the county's method: the caps are of one-off relief
+        dibao.enrollment(errors, fi, case, policy, out)
+        _county_ref(errors, fi, case, out)
+        return out
+    dibao.not_for_temporary_relief(errors, fi)
     if case.status == "acknowledged" and out["amount_fen"] > policy.township_cap_fen:
         errors.append(FieldError("amount_fen",
                                  f"超过乡镇审批上限 {policy.township_cap_fen / 100:.2f} 元,"

@@ -32,6 +32,19 @@ class Policy:
     # An approval above the amount posted on the notice is flagged; this many percent
     # above it, the case must be posted again (重新公示).
     renotice_above_percent: int = 10
+    # 低保 (动态管理, DOMAIN.md): how the monthly amount is set — "difference" (差额:
+    # standard − per-capita monthly income, × persons, at least the minimum per person) or
+    # "levels" (分档: the level of the household's class, × persons) — and each class's
+    # level and review interval (A 特困-like, B little change, C irregular income).
+    dibao_method: str = "difference"
+    dibao_minimum_per_person_fen: int = 0  # 差额 below this per person is raised to it
+    dibao_level_a_fen: int = 43000  # 分档: per person per month
+    dibao_level_b_fen: int = 30000
+    dibao_level_c_fen: int = 20000
+    dibao_review_months_a: int = 12
+    dibao_review_months_b: int = 6
+    dibao_review_months_c: int = 3
+    dibao_review_soon_months: int = 1  # a review due within this many months is shown
     # People.
     applicant_min_age: int = 16  # a younger person is listed as a member under a guardian
     # Deliberation.
@@ -98,7 +111,9 @@ class Policy:
 
 
 MAJORITY_BASES = {"voting": "参加表决人数", "present": "到会人数", "for_against": "反对票"}
-CHOICES = {"deliberation_majority_base": tuple(MAJORITY_BASES)}
+DIBAO_METHODS = {"difference": "差额", "levels": "分档"}
+CHOICES = {"deliberation_majority_base": tuple(MAJORITY_BASES),
+           "dibao_method": tuple(DIBAO_METHODS)}
 
 
 def policy_from_settings(settings: dict) -> Policy:

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Callable
 
 from desktop.core import assessment_items as kh
-from desktop.core import county_steps, decision_steps, editions, steps
+from desktop.core import county_steps, decision_steps, dibao, editions, steps
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -159,7 +159,8 @@ _BOOK = [
     _r("acknowledge", "Acknowledged", "乡镇接收", TOWNSHIP, ("date",), steps.dated,
        [S.SUBMITTED], _fixed(S.ACKNOWLEDGED)),
     _r("approve", "Approved", "批准", TOWNSHIP,
-       ("date", "approver", "amount_fen", "county_ref", "recovery_note", "policy_editions"),
+       ("date", "approver", "amount_fen", "county_ref", "recovery_note", "policy_editions",
+        "dibao_class", "start_month"),
        decision_steps.approval, [S.ACKNOWLEDGED, S.REFERRED, S.COUNTY_DECIDED],
        _fixed(S.APPROVED)),
     _r("reject", "Rejected", "不批准", TOWNSHIP, ("date", "approver", "reason", "county_ref",
@@ -204,6 +205,15 @@ _BOOK = [
     # a county's edition passed on to the villages, by their township
     _r("forward_policy", editions.FORWARDED, "转发县局政策", TOWNSHIP, editions.FORWARD_KEYS,
        editions.check_forwarded, case_step=False),
+    # One record per village and month (`<village code>-DB-YYYY-MM`), listing each of its
+    # households in payment with persons and amount. Why not one per household: a county's
+    # ten thousand households would add 120,000 events a year to every log and bundle.
+    # Why not one per township: the township's bundle to a village carries only that
+    # village's records, and a village must not see another's households. Listed per
+    # household, the month's totals are provable from the log alone.
+    _r("dibao_pay", "DibaoMonthPaid", "低保月度发放", TOWNSHIP,
+       ("month", "village_code", "date", "households", "total_fen"), dibao.month_paid,
+       case_step=False),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,
@@ -267,6 +277,8 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
         if r.role != role or Status(status) not in r.sources:
             continue
         if r.emergency_only and category != "emergency":
+            continue
+        if r.code == "pay" and category == "dibao":  # paid by the month: `dibao_pay`
             continue
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue
@@ -354,7 +366,10 @@ def _same_record(r: Rule, case_id: str, clean: dict, role: str) -> None:
         if problem:
             raise Refusal(problem)
     elif not r.case_step:
-        own = f"{clean['village_code']}-{clean['notice_id']}"
+        record = (f"公示批次({clean['notice_id']})" if clean.get("notice_id")
+                  else f"低保 {clean.get('month')} 发放记录")
+        own = (dibao.paid_record_id(clean["village_code"], clean["month"])
+               if r.code == "dibao_pay" else f"{clean['village_code']}-{clean['notice_id']}")
         if own != case_id or case_village(case_id) != clean["village_code"]:
             raise Refusal(f"记录 {case_id} 与其内容所写的村({clean['village_code']})"
-                          f"或公示批次({clean['notice_id']})不符")
+                          f"或{record}不符")

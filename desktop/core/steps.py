@@ -30,6 +30,10 @@ class CaseFacts:
     paid_first_fen: int = 0  # 先行救助 already paid out
     deliberation: str = ""  # the conclusion of the last 评议 (同意 / 不同意), "" if none
     county_decision: dict | None = None  # the county's decision on a referred case
+    # what a 低保 approval reckons its monthly amount from (desktop/core/dibao.py)
+    household_size: int = 1
+    income_fen: int | None = None  # the household's annual income as investigated
+    received_on: str = ""
 
 
 def notice_last_day(start: date, days: int) -> date:

@@ -38,6 +38,9 @@ def _review(f: dict) -> str:
 
 def _approve(f: dict) -> str:
     note = f.get("recovery_note")
+    if f.get("dibao_class"):  # 低保: a monthly amount, from a month, reviewed by its class
+        return (f"纳入低保,每月 {_yuan(f.get('amount_fen'))},{f['dibao_class']} 类,"
+                f"{f.get('start_month', '')} 起发放,审批人 {f.get('approver', '')}" + _county(f))
     return (f"批准 {_yuan(f.get('amount_fen'))},审批人 {f.get('approver', '')}" + _county(f)
             + (f";低于先行救助金额,追回或说明:{note}" if note else ""))
 

@@ -29,6 +29,7 @@ WAYS: dict[str, tuple[str, str]] = {
     "period": ("--month 或 --from/--to-date", "换一个月份"),
     "policy_issue": ("用 relief-desk policy issue 文件 --effective 日期 发布新版政策",
                      "在菜单“设置 → 本机政策… → 发布新版政策…”中发布新版政策"),
+    "dibao_class": ("用 --class A|B|C 指定", "请在“低保分类”一栏选择"),
     "enroll_below": ("用 relief-desk enroll 身份文件 登记下级工作站",
                      "在“数据交换 → 登记对方工作站…”中登记下级工作站的身份文件"),
     "assessment_correction": ("用 relief-desk assessment publish --month 月份 --correction",

@@ -148,13 +148,18 @@ def _make_case(v: _Village, target: str, features: dict) -> tuple[DemoCase, dict
     return DemoCase(app, target, steps), story
 
 
+# 低保 is approved with a class and the amount its method gives, then paid monthly
+# (desktop/core/dibao.py): the demo's simulated township does neither.
+_NOT_FOR_DIBAO = frozenset({"referred", "approved", "result_posted", "paid", "filed"})
+
+
 def _kind(rng, target: str, features: dict) -> tuple[str, str, str]:
     """(program, category, reason): paying first is only for emergencies (急难型)."""
     if features.get("repeat_source"):
         return "temporary_relief", "expenditure", "medical"
     if target == "paid_first" or features.get("pay_first"):
         category = "emergency"
-    elif target != "referred" and rng.random() < 0.2:
+    elif target not in _NOT_FOR_DIBAO and rng.random() < 0.2:
         category = "dibao"
     else:
         category = rng.choice(("emergency", "expenditure"))

@@ -145,7 +145,10 @@ def facts_of(db, row: dict) -> CaseFacts:
                      paid_first_fen=row["paid_first_fen"] or 0,
                      deliberation=row.get("deliberation") or "",
                      county_decision=json.loads(row["county_decision"])
-                     if row.get("county_decision") else None)
+                     if row.get("county_decision") else None,
+                     household_size=row["household_size"] or 1,
+                     income_fen=row.get("investigated_income_fen"),
+                     received_on=row["received_on"])
 
 
 def _applicant_name(doc) -> str:

@@ -142,7 +142,8 @@ def _who_decided(s: Sheet) -> str:
 
 
 def _table(s: Sheet) -> Table:
-    amount = "拟救助金额（元）" if s.kind == "initial" else "批准救助金额（元）"
+    amount = ("拟救助金额（元）" if s.kind == "initial" else  # 低保: the monthly amount approved
+              "月保障金（元）" if s.program == "dibao" else "批准救助金额（元）")
     total = [L.para("合计", L.CELL_CENTER), "", "", L.para(str(s.persons), L.CELL_CENTER),
              "", "", L.para(format_yuan(s.total_fen, grouped=True), L.CELL_RIGHT)]
     t = L.data_table(HEADERS + [amount], s.rows, WIDTHS, ALIGNS, extra_rows=[total])

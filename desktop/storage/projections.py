@@ -27,7 +27,8 @@ ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 # rebuild) and apply(db, event, policy), called for every event after the case projections
 # (inside its batch: a feature reads cases through `batched(db)`).
 FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections",
-                       "desktop.storage.edition_projections")
+                       "desktop.storage.edition_projections",
+                       "desktop.storage.dibao_projections")
 
 
 _FEATURES: list = []
@@ -168,6 +169,7 @@ _STEP_FIELDS = {
     "post_notice": lambda f, p: {"notice_id": f["notice_id"], "notice_start": f["start"],
                                  "notice_days": f["days"]},
     "deliberate": lambda f, p: {"deliberation": f["conclusion"]},
+    "investigate": lambda f, p: {"investigated_income_fen": f["household_income_fen"]},
     "approve": lambda f, p: {"approved_fen": f["amount_fen"]},
     "county_decide": lambda f, p: {"county_decision": canonical(f)},
     "pay": lambda f, p: {"paid_fen": f["amount_fen"]},

@@ -30,10 +30,30 @@ class Decisions:
 
     # -- deciding ------------------------------------------------------------------------
     def approve(self, case_id: str, amount_fen: int, county_ref: str = "",
-                recovery_note: str = "") -> str:
-        """`recovery_note`: how 先行救助 above the approval is recovered (追回) or why not."""
+                recovery_note: str = "", *, dibao_class: str = "", start_month: str = ""
+                ) -> str:
+        """`recovery_note`: how 先行救助 above the approval is recovered (追回) or why not.
+        A 低保 case: `amount_fen` is the monthly amount, with its class and (optionally)
+        the month payment starts."""
         extra = {"recovery_note": recovery_note} if recovery_note.strip() else {}
+        extra.update(self._enrollment(case_id, dibao_class, start_month))
         return self._decide(case_id, "approve", {"amount_fen": amount_fen, **extra}, county_ref)
+
+    def _enrollment(self, case_id: str, dibao_class: str, start_month: str) -> dict:
+        from desktop.core import dibao
+        from desktop.dibao.payments import start_month_for
+
+        row = self._checked(case_id)
+        if row["program"] != dibao.PROGRAM:  # the rule book refuses a class given here
+            return {k: v for k, v in (("dibao_class", dibao_class),
+                                      ("start_month", start_month)) if v}
+        if not dibao_class:
+            raise Refusal(f"案件 {case_id} 是低保案件:批准时须指定分类(A、B 或 C 类,"
+                          f"决定复核周期),{way('dibao_class')}。未做任何改动。")
+        if start_month and dibao.month_problem(start_month):
+            raise Refusal(f"保障金起始月份:{dibao.month_problem(start_month)}。未做任何改动。")
+        start = start_month_for(self.store.db, case_id, self.today, start_month)
+        return {"dibao_class": dibao_class, "start_month": start}
 
     def reject(self, case_id: str, reason: str, county_ref: str = "") -> str:
         if not (reason or "").strip():
@@ -83,6 +103,9 @@ class Decisions:
     def pay(self, case_id: str, amount_fen: int, method: str, on: date | None = None) -> str:
         """发放: recorded when the payment is confirmed, within the approved amount."""
         row = self._checked(case_id)
+        if row["program"] == "dibao":
+            raise Refusal(f"案件 {case_id} 是低保案件:低保金按月发放,不逐案登记;请在低保月度发放中"
+                          f"登记当月发放。未做任何改动。")
         if row["status"] in ("paid", "filed"):
             raise Refusal(f"案件 {case_id} 已登记发放,不能重复登记。未做任何改动。")
         if row["status"] == "approved":

@@ -83,9 +83,10 @@ class MainWindow(QMainWindow):
         safety_panel.install(self)
         preferences.install(self)
         if self.store.workstation["role"] != "village":  # a village never loads its screens
-            from desktop.ui import township_panel
+            from desktop.ui import dibao_panel, township_panel
 
             township_panel.install(self)
+            dibao_panel.install(self)
         else:  # its own 考核, as the township sent it
             from desktop.ui.assessment_panel import install_village
 

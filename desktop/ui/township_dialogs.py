@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout
 
+from desktop.core import dibao
 from desktop.core.categories import PAYMENT_METHODS
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
@@ -64,6 +65,13 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             form.addRow(tr("先行救助追回或说明:"), self.reason)
         if referred and code in ("approve", "reject"):
             form.addRow(tr("县局批复文号:"), self.county_ref)
+        self.dibao_class = QComboBox()  # 低保: the class sets the review interval
+        if code == "approve" and detail.get("program") == "dibao":
+            self.dibao_class.addItems(list(dibao.CLASSES))  # i18n: data (A, B, C)
+            form.addRow(tr("低保分类:"), self.dibao_class)
+            form.addRow("", QLabel(tr("金额为每月保障金,按县里设定的计算办法核定,自批准当月起按月发放。")))
+            self.dibao_class.currentTextChanged.connect(self._reckon)
+            self._reckon(self.dibao_class.currentText())
         self.method = QComboBox()
         self.method.addItems(PAYMENT_METHODS)
         self.date = date_edit(today)
@@ -136,7 +144,8 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         elif self.code == "refer":
             work.refer(self.case_id, reason)
         elif self.code == "approve":
-            work.approve(self.case_id, self._fen(), self.county_ref.text().strip(), reason)
+            work.approve(self.case_id, self._fen(), self.county_ref.text().strip(), reason,
+                         dibao_class=self.dibao_class.currentText())
         else:
             work.pay(self.case_id, self._fen(), self.method.currentText(), self.date.date())
 
@@ -151,6 +160,13 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             work.reject(self.case_id, reason)
         else:
             work.return_(self.case_id, reason)
+
+    def _reckon(self, dibao_class: str) -> None:
+        from desktop.dibao.households import reckoned_amount
+
+        fen, how = reckoned_amount(self.store, self.case_id, dibao_class)
+        self.amount.setText(format_yuan(fen) if fen else "")
+        self.amount.setToolTip(how)
 
     def _fen(self) -> int:
         local: list[FieldError] = []

@@ -135,7 +135,7 @@ Details were written to {report}; please give them to your maintainer.</translat
     </message>
     <message>
         <source>各村得分(满分 100)</source>
-        <translation>Villages' scores (out of 100)</translation>
+        <translation>Villages&apos; scores (out of 100)</translation>
     </message>
     <message>
         <source>乡镇民政办</source>
@@ -171,7 +171,7 @@ Details were written to {report}; please give them to your maintainer.</translat
     </message>
     <message>
         <source>本月讲评(发往各村或各乡镇)</source>
-        <translation>This month's review note (sent to the villages or townships)</translation>
+        <translation>This month&apos;s review note (sent to the villages or townships)</translation>
     </message>
     <message>
         <source>记录讲评(&amp;J)</source>
@@ -231,7 +231,7 @@ Details were written to {report}; please give them to your maintainer.</translat
     </message>
     <message>
         <source>本村目标管理考核</source>
-        <translation>This village's assessment</translation>
+        <translation>This village&apos;s assessment</translation>
     </message>
     <message>
         <source>考核(&amp;K)</source>
@@ -239,7 +239,7 @@ Details were written to {report}; please give them to your maintainer.</translat
     </message>
     <message>
         <source>本村月度考核(&amp;M)…</source>
-        <translation>This village's &amp;monthly assessment…</translation>
+        <translation>This village&apos;s &amp;monthly assessment…</translation>
     </message>
     <message>
         <source>缺少材料(已一次性告知)</source>
@@ -1483,8 +1483,136 @@ Generate new keys?</translation>
         <translation>The data check found a problem: {problems}. Please restore from a backup soon.</translation>
     </message>
     <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>本月到期</source>
+        <translation>Due this month</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>Dibao</translation>
+    </message>
+    <message>
+        <source>低保(&amp;D)</source>
+        <translation>&amp;Dibao</translation>
+    </message>
+    <message>
+        <source>在保户与发放(&amp;L)</source>
+        <translation>Households in payment (&amp;L)</translation>
+    </message>
+    <message>
+        <source>打印发放花名册(&amp;P)…</source>
+        <translation>&amp;Print the payment roster…</translation>
+    </message>
+    <message>
+        <source>导出银行发放表(&amp;E)…</source>
+        <translation>&amp;Export the bank&apos;s payment sheet…</translation>
+    </message>
+    <message>
+        <source>登记该月发放(&amp;F)…</source>
+        <translation>Record the month&apos;s payment (&amp;F)…</translation>
+    </message>
+    <message>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>月保障金(元)</source>
+        <translation>Monthly allowance (yuan)</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>起始月份</source>
+        <translation>From month</translation>
+    </message>
+    <message>
+        <source>复核月份</source>
+        <translation>Review month</translation>
+    </message>
+    <message>
+        <source>显示(&amp;S)</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>打印花名册(&amp;P)…</source>
+        <translation>&amp;Print roster…</translation>
+    </message>
+    <message>
+        <source>发放月份(YYYY-MM):</source>
+        <translation>Payment month (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期):</source>
+        <translation>Reviews due (by each class&apos;s review interval; red overdue, yellow this month or soon):</translation>
+    </message>
+    <message>
         <source>。</source>
         <translation>.</translation>
+    </message>
+    <message>
+        <source>打印发放花名册</source>
+        <translation>Print the payment roster</translation>
+    </message>
+    <message>
+        <source>导出银行发放表</source>
+        <translation>Export the bank&apos;s payment sheet</translation>
+    </message>
+    <message>
+        <source>{month} 没有在保的低保户,花名册是空的。</source>
+        <translation>{month}: no household in payment; the roster is empty.</translation>
+    </message>
+    <message>
+        <source>低保发放花名册-{month}</source>
+        <translation>dibao-roster-{month}</translation>
+    </message>
+    <message>
+        <source>已保存 {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>登记 {month} 低保金已发放:{households} 户 {persons} 人,合计 {total} 元</source>
+        <translation>Record the {month} dibao payment: {households} household(s), {persons} person(s), {total} yuan in all</translation>
+    </message>
+    <message>
+        <source>发放记录随下一次导出的数据包送到各村;同一月份只能登记一次。</source>
+        <translation>The payment record goes to the villages with the next bundle export; a month can be recorded once only.</translation>
+    </message>
+    <message>
+        <source>已登记 {month} 低保金发放:{households} 户,合计 {total} 元。</source>
+        <translation>{month} dibao payment recorded: {households} household(s), {total} yuan in all.</translation>
+    </message>
+    <message>
+        <source>{village}:{households} 户 {persons} 人 {total} 元</source>
+        <translation>{village}: {households} household(s), {persons} person(s), {total} yuan</translation>
+    </message>
+    <message>
+        <source>(已于 {date} 登记发放)</source>
+        <translation> (payment recorded on {date})</translation>
+    </message>
+    <message>
+        <source>(待发放)</source>
+        <translation> (to be paid)</translation>
+    </message>
+    <message>
+        <source>合计:{households} 户 {persons} 人 {total} 元</source>
+        <translation>Total: {households} household(s), {persons} person(s), {total} yuan</translation>
+    </message>
+    <message>
+        <source>{month} 没有在保的低保户。</source>
+        <translation>{month}: no household in payment.</translation>
     </message>
     <message>
         <source>请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。</source>
@@ -2243,6 +2371,14 @@ Workstation no. {workstation_id}</translation>
     <message>
         <source>县局批复文号:</source>
         <translation>County reply no.:</translation>
+    </message>
+    <message>
+        <source>低保分类:</source>
+        <translation>Dibao class:</translation>
+    </message>
+    <message>
+        <source>金额为每月保障金,按县里设定的计算办法核定,自批准当月起按月发放。</source>
+        <translation>The amount is the monthly allowance, reckoned by the county&apos;s method, paid monthly from the month of approval.</translation>
     </message>
     <message>
         <source>发放方式:</source>

@@ -1,0 +1,130 @@
+"""Reading the 低保 households: those in payment in a month, the month's roster (发放花名册)
+and its figures per village, and the reviews due by class interval.
+
+The list, the roster's PDF and workbook and the figures all read `roster`, so their
+totals cannot disagree. A month already paid in a village is the payment as recorded
+(the event's lines); a month not yet paid is every household in payment that month:
+started (its first month not after it) and not stopped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.core import dibao
+from desktop.township.villages import village_names
+
+_HOUSEHOLD = (
+    "SELECT d.case_id, d.village_code, a.applicant_name AS name, a.group_name, d.persons,"
+    " d.monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month"
+    " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
+
+
+def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
+    """Households paid in `month`: started by then and not stopped, by village and case;
+    `unpaid_only`: only in villages whose month is not yet recorded as paid."""
+    unpaid = (" AND d.village_code NOT IN (SELECT village_code FROM dibao_months"
+              " WHERE month = ?)") if unpaid_only else ""
+    return _rows(db, f"{_HOUSEHOLD} WHERE d.since_month <= ? AND (d.stopped_month IS NULL"
+                     f" OR d.stopped_month > ?){unpaid} ORDER BY d.village_code, d.case_id",
+                 [month, month] + ([month] if unpaid_only else []))
+
+
+def paid_in(db, month: str) -> dict[str, str]:
+    """Village code → the date its payment of `month` was recorded, for each village paid."""
+    return dict(db.execute("SELECT village_code, paid_on FROM dibao_months WHERE month = ?",
+                           [month]).fetchall())
+
+
+def last_paid_month(db) -> str:
+    """The latest month recorded as paid in any village ("" before the first)."""
+    return db.execute("SELECT MAX(month) FROM dibao_months").fetchone()[0] or ""
+
+
+@dataclass
+class Roster:
+    month: str
+    rows: list[dict]  # village_code, village, case_id, name, persons, amount_fen, paid
+    paid_on: dict[str, str]  # village code → the date its month was recorded as paid
+
+    @property
+    def households(self) -> int:
+        return len(self.rows)
+
+    @property
+    def persons(self) -> int:
+        return sum(r["persons"] for r in self.rows)
+
+    @property
+    def total_fen(self) -> int:
+        return sum(r["amount_fen"] for r in self.rows)
+
+    def villages(self) -> list[dict]:
+        """Households, persons and money of each village (the month's figures)."""
+        out: dict[str, dict] = {}
+        for r in self.rows:
+            v = out.setdefault(r["village_code"], {
+                "village_code": r["village_code"], "village": r["village"], "households": 0,
+                "persons": 0, "total_fen": 0, "paid_on": self.paid_on.get(r["village_code"])})
+            v["households"] += 1
+            v["persons"] += r["persons"]
+            v["total_fen"] += r["amount_fen"]
+        return list(out.values())
+
+
+def roster(store, month: str) -> Roster:
+    db = store.db
+    names = _names(store)
+    paid = paid_in(db, month)
+    recorded = _rows(db, "SELECT p.case_id, p.village_code, a.applicant_name AS name,"
+                         " a.group_name, p.persons, p.amount_fen AS monthly_fen"
+                         " FROM dibao_payments p JOIN applications a ON a.id = p.case_id"
+                         " WHERE p.month = ? ORDER BY p.village_code, p.case_id", [month])
+    due = in_payment(db, month, unpaid_only=True)
+    rows = sorted(recorded + due, key=lambda r: (r["village_code"], r["case_id"]))
+    return Roster(month, [{
+        "village_code": r["village_code"], "village": names.get(r["village_code"],
+                                                               r["village_code"]),
+        "case_id": r["case_id"], "name": r["name"], "group_name": r["group_name"],
+        "persons": r["persons"], "amount_fen": r["monthly_fen"],
+        "paid": r["village_code"] in paid} for r in rows], paid)
+
+
+def due_reviews(store, today: date) -> list[dict]:
+    """Households not stopped whose review (复核) falls due by the end of the months the
+    policy calls soon, most overdue first: "overdue" before this month, "due" this
+    month, "soon" within the setting."""
+    month = dibao.month_of(today)
+    last = dibao.add_months(month, store.policy.dibao_review_soon_months)
+    rows = _rows(store.db, f"{_HOUSEHOLD} WHERE d.stopped_month IS NULL AND d.next_review <= ?"
+                           f" ORDER BY d.next_review, d.case_id", [last])
+    names = _names(store)
+    for r in rows:
+        r["village"] = names.get(r["village_code"], r["village_code"])
+        r["urgency"] = ("overdue" if r["next_review"] < month else
+                        "due" if r["next_review"] == month else "soon")
+    return rows
+
+
+def _names(store) -> dict[str, str]:
+    names = village_names(store.db)
+    ws = store.workstation
+    if ws.get("village_code"):
+        names[ws["village_code"]] = ws["village"]
+    return names
+
+
+def _rows(db, sql: str, params: list) -> list[dict]:
+    cursor = db.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+def reckoned_amount(store, case_id: str, dibao_class: str) -> tuple[int, str]:
+    """The monthly amount the county's method gives a case (0: not eligible, or not
+    investigated), and how: what an approval must say, shown before it is typed."""
+    row = store.db.execute("SELECT household_size, investigated_income_fen FROM applications"
+                           " WHERE id = ?", [case_id]).fetchone()
+    if not row or row[1] is None:
+        return 0, "没有入户调查核定的家庭年收入"
+    return dibao.monthly_amount(store.policy, dibao_class, max(row[0] or 1, 1), row[1])

@@ -46,7 +46,6 @@ def due_for(status: str, *, received_on: date, status_on: date, policy: Policy,
     """The next deadline of a case in `status`, or None when nothing is due from this side.
     After 先行救助 the paperwork (investigation to review) runs against its own deadline."""
     cal = calendar or calendar_for(policy)
-    case_total = Due(cal.add_working_days(received_on, policy.case_total_days), "case_total")
     paid_first_on = paid_first_on or (status_on if status == "paid_first" else None)
     if paid_first_on and status in PAPERWORK_STATES:
         return Due(cal.add_working_days(paid_first_on, policy.paperwork_after_pay_first_days),
@@ -57,7 +56,8 @@ def due_for(status: str, *, received_on: date, status_on: date, policy: Policy,
     if status == "on_notice" and notice_start:
         return Due(notice_last_day(notice_start, notice_days), "notice_end")
     if status in ("investigated", "deliberated", "reviewed", "notice_done", "submitted"):
-        return case_total
+        # counted only here: the projection of every imported step asks for a deadline
+        return Due(cal.add_working_days(received_on, policy.case_total_days), "case_total")
     if status == "returned":
         return Due(cal.add_working_days(received_on, policy.case_extended_days), "case_total")
     if status == "acknowledged":

@@ -42,6 +42,11 @@ HOUSEHOLD_KEYS = ("annual_income_fen", "income_sources", "annual_expenditure_fen
 DERIVED_PERSON_KEYS = ("sex", "birth_date")
 MAX_MEMBERS = 20
 
+# The keys each part may hold, as sets made once (asked of every part of every receipt)
+_TOP_ALLOWED = frozenset(TOP_KEYS + ("household_size",))
+_APPLICANT_ALLOWED = frozenset(APPLICANT_KEYS + DERIVED_PERSON_KEYS)
+_MEMBER_ALLOWED = frozenset(MEMBER_KEYS + DERIVED_PERSON_KEYS)
+_HOUSEHOLD_ALLOWED = frozenset(HOUSEHOLD_KEYS)
 # The categories each program offers, with their labels: made once, not per application.
 _PROGRAM_CATEGORY_LABELS = {p: {c: CATEGORIES[c] for c in cs}
                             for p, cs in PROGRAM_CATEGORIES.items()}
@@ -65,7 +70,7 @@ def normalise_application(doc, *, today: date, policy: Policy, where: str = "") 
 
 def _normalise(errors: list, doc, today: date, policy: Policy) -> dict:
     doc = f.as_dict(errors, "申请", doc)
-    f.unknown_keys(errors, "", doc, TOP_KEYS + ("household_size",))
+    f.unknown_keys(errors, "", doc, _TOP_ALLOWED)
     received = f.day(errors, "received_on", doc.get("received_on"), today=today,
                      label="受理日期")
     program = f.choice(errors, "program", doc.get("program"), PROGRAMS, label="救助项目")
@@ -78,7 +83,7 @@ def _normalise(errors: list, doc, today: date, policy: Policy) -> dict:
     members = _members(errors, doc.get("members"), today)
     _unique_ids(errors, applicant, members)
     return {
-        "received_on": received.isoformat() if received else "",
+        "received_on": f.iso(received) if received else "",
         "draft": f.flag(errors, "draft", doc.get("draft"), label="草稿"),
         "program": program,
         "category": category,
@@ -112,7 +117,7 @@ def _identity(errors: list, path: str, value, today: date) -> dict:
     except InvalidIdNumber as exc:
         errors.append(FieldError(path, exc.message))
         return {"id_number": raw, "sex": "", "birth_date": ""}
-    return {"id_number": info.number, "sex": info.sex, "birth_date": info.birth_date.isoformat()}
+    return {"id_number": info.number, "sex": info.sex, "birth_date": f.iso(info.birth_date)}
 
 
 def _applicant(errors: list, value, today: date) -> dict:
@@ -120,7 +125,7 @@ def _applicant(errors: list, value, today: date) -> dict:
     a = f.as_dict(errors, p, value)
     if value is None:
         errors.append(FieldError(p, "缺少申请人信息。"))
-    f.unknown_keys(errors, p, a, APPLICANT_KEYS + DERIVED_PERSON_KEYS)
+    f.unknown_keys(errors, p, a, _APPLICANT_ALLOWED)
     phone = f.text(errors, f"{p}.phone", a.get("phone"), max_len=20, label="联系电话")
     if phone and not _PHONE.match(phone):
         errors.append(FieldError(f"{p}.phone", "联系电话应为 11 位手机号或带区号的固定电话。"))
@@ -186,7 +191,7 @@ def _members(errors: list, value, today: date) -> list[dict]:
 
 def _member(errors: list, p: str, value, today: date) -> dict:
     m = f.as_dict(errors, p, value)
-    f.unknown_keys(errors, p, m, MEMBER_KEYS + DERIVED_PERSON_KEYS)
+    f.unknown_keys(errors, p, m, _MEMBER_ALLOWED)
     out = {"name": f.person_name(errors, f"{p}.name", m.get("name"))}
     out.update(_identity(errors, f"{p}.id_number", m.get("id_number"), today))
     out["relation"] = f.choice(errors, f"{p}.relation", m.get("relation"), RELATIONS,
@@ -208,7 +213,7 @@ def _unique_ids(errors: list, applicant: dict, members: list[dict]) -> None:
 def _household(errors: list, value, policy: Policy) -> dict:
     p = "household"
     h = f.as_dict(errors, p, value)
-    f.unknown_keys(errors, p, h, HOUSEHOLD_KEYS)
+    f.unknown_keys(errors, p, h, _HOUSEHOLD_ALLOWED)
     account = f.text(errors, f"{p}.bank_account", h.get("bank_account"), max_len=30,
                      label="银行账号").replace(" ", "")
     if account and not _ACCOUNT.match(account):

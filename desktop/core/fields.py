@@ -181,6 +181,21 @@ def day(errors: list, path: str, value, *, today: date, required=True, label="�
     return d
 
 
+_ISO_TEXTS: dict[date, str] = {}
+
+
+def iso(d: date) -> str:
+    """`d.isoformat()`, remembered: date.isoformat formats through printf (thousands of
+    instructions), and an import writes the same few thousand days again and again.
+    Bounded: emptied at 100,000 days (three centuries)."""
+    text = _ISO_TEXTS.get(d)
+    if text is None:
+        if len(_ISO_TEXTS) >= 100_000:
+            _ISO_TEXTS.clear()
+        text = _ISO_TEXTS[d] = d.isoformat()
+    return text
+
+
 def fen(errors: list, path: str, value, *, required=True, positive=False, maximum=None,
         label="金额") -> int:
     """An amount in integer fen: never a float, never negative."""

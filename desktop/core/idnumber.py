@@ -85,8 +85,10 @@ def parse_id_number(text: str, today: date | None = None) -> IdNumber:
     caller checking an old record can judge it against the record's own date.
     """
     today = today or date.today()
-    number = normalise_id_number(text)
-    _check_shape(number)
+    number = text.strip()
+    if not _WELL_FORMED.fullmatch(number):  # the usual number needs no mapping: as is
+        number = number.translate(_TO_ASCII)
+        _check_shape(number)
     region_code = _check_region(number)
     birth_date = _check_birth_date(number, today)
     _check_check_character(number)

@@ -81,8 +81,11 @@ def event_hash(workstation_id, seq, prev_hash, recorded_at, actor, case_id, type
 def _hash_of(head_json: str, payload_json: str) -> str:
     """The hash of canonical([*head, payload]), from the payload's text already made:
     canonical JSON of a list is its items' texts joined by commas, in brackets."""
-    body = f"{head_json[:-1]},{payload_json}]"
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(head_json[:-1].encode("utf-8"))
+    digest.update(b",")  # in pieces: joining the texts first copied the payload's text
+    digest.update(payload_json.encode("utf-8"))
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 def last_of(db: Database, workstation_id: str) -> tuple[int, str]:

@@ -17,7 +17,7 @@ from desktop.core.roles import ROLES, region_of, relays_to
 from desktop.operations.casework import Casework
 from desktop.storage.attachments import store_bytes
 from desktop.storage.eventlog import Event, insert_events
-from desktop.storage.projection_batch import batched
+from desktop.storage.projection_batch import batched, reader
 from desktop.storage.store import now_utc
 from desktop.sync import relay
 from desktop.sync.applying import (
@@ -147,6 +147,7 @@ def _apply_events(store, v: Verified, report: ImportReport, today: date,
 def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
               today: date) -> None:
     held = _held_hashes(store.db, v)
+    reader(store.db).prefetch(e.case_id for e in v.events)  # one read, not one a case
     applied: list[Event] = []
     for e in v.events:
         if e.seq in held:

@@ -42,6 +42,14 @@ HOUSEHOLD_KEYS = ("annual_income_fen", "income_sources", "annual_expenditure_fen
 DERIVED_PERSON_KEYS = ("sex", "birth_date")
 MAX_MEMBERS = 20
 
+# The keys each part may hold, as sets made once (asked of every part of every receipt)
+_TOP_ALLOWED = frozenset(TOP_KEYS + ("household_size",))
+_APPLICANT_ALLOWED = frozenset(APPLICANT_KEYS + DERIVED_PERSON_KEYS)
+_MEMBER_ALLOWED = frozenset(MEMBER_KEYS + DERIVED_PERSON_KEYS)
+_HOUSEHOLD_ALLOWED = frozenset(HOUSEHOLD_KEYS)
+# The categories each program offers, with their labels: made once, not per application.
+_PROGRAM_CATEGORY_LABELS = {p: {c: CATEGORIES[c] for c in cs}
+                            for p, cs in PROGRAM_CATEGORIES.items()}
 _PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
 _ACCOUNT = re.compile(r"^\d{12,25}$")
 
@@ -62,13 +70,12 @@ def normalise_application(doc, *, today: date, policy: Policy, where: str = "") 
 
 def _normalise(errors: list, doc, today: date, policy: Policy) -> dict:
     doc = f.as_dict(errors, "申请", doc)
-    f.unknown_keys(errors, "", doc, TOP_KEYS + ("household_size",))
+    f.unknown_keys(errors, "", doc, _TOP_ALLOWED)
     received = f.day(errors, "received_on", doc.get("received_on"), today=today,
                      label="受理日期")
     program = f.choice(errors, "program", doc.get("program"), PROGRAMS, label="救助项目")
     category = f.choice(errors, "category", doc.get("category"),
-                        {c: CATEGORIES[c] for c in PROGRAM_CATEGORIES.get(program, CATEGORIES)},
-                        label="救助类型")
+                        _PROGRAM_CATEGORY_LABELS.get(program, CATEGORIES), label="救助类型")
     reason = f.choice(errors, "reason", doc.get("reason"),
                       REASONS.get(category, REASON_LABELS), label="救助事由")
     applicant = _applicant(errors, doc.get("applicant"), today)
@@ -76,7 +83,7 @@ def _normalise(errors: list, doc, today: date, policy: Policy) -> dict:
     members = _members(errors, doc.get("members"), today)
     _unique_ids(errors, applicant, members)
     return {
-        "received_on": received.isoformat() if received else "",
+        "received_on": f.iso(received) if received else "",
         "draft": f.flag(errors, "draft", doc.get("draft"), label="草稿"),
         "program": program,
         "category": category,
@@ -110,7 +117,7 @@ def _identity(errors: list, path: str, value, today: date) -> dict:
     except InvalidIdNumber as exc:
         errors.append(FieldError(path, exc.message))
         return {"id_number": raw, "sex": "", "birth_date": ""}
-    return {"id_number": info.number, "sex": info.sex, "birth_date": info.birth_date.isoformat()}
+    return {"id_number": info.number, "sex": info.sex, "birth_date": f.iso(info.birth_date)}
 
 
 def _applicant(errors: list, value, today: date) -> dict:
@@ -118,7 +125,7 @@ def _applicant(errors: list, value, today: date) -> dict:
     a = f.as_dict(errors, p, value)
     if value is None:
         errors.append(FieldError(p, "缺少申请人信息。"))
-    f.unknown_keys(errors, p, a, APPLICANT_KEYS + DERIVED_PERSON_KEYS)
+    f.unknown_keys(errors, p, a, _APPLICANT_ALLOWED)
     phone = f.text(errors, f"{p}.phone", a.get("phone"), max_len=20, label="联系电话")
     if phone and not _PHONE.match(phone):
         errors.append(FieldError(f"{p}.phone", "联系电话应为 11 位手机号或带区号的固定电话。"))
@@ -133,7 +140,7 @@ def _applicant(errors: list, value, today: date) -> dict:
         "address": f.text(errors, f"{p}.address", a.get("address"), max_len=200, label="住址"),
         "marital_status": f.choice(errors, f"{p}.marital_status", a.get("marital_status"),
                                    MARITAL_STATUSES, label="婚姻状况", default="已婚"),
-        **_health(errors, p, a),
+        **_health(errors, p, a, "illness" in a or "disability" in a),
         "household_type": f.choice(errors, f"{p}.household_type", a.get("household_type"),
                                    HOUSEHOLD_TYPES, label="家庭类别", default="一般"),
     })
@@ -154,21 +161,19 @@ def _applicant_of_age(errors: list, applicant: dict, on: date, policy: Policy) -
                                  f"并将该未成年人列为家庭成员。"))
 
 
-def _health(errors: list, p: str, a: dict) -> dict:
+def _health(errors: list, p: str, a: dict, with_illness: bool) -> dict:
+    """The health state and work ability; the illness and disability where
+    `with_illness` (an applicant that gives either: members carry only the state)."""
     health = f.choice(errors, f"{p}.health", a.get("health"), HEALTH_STATES, label="健康状况",
                       default="健康")
-    out = {
-        "health": health,
-        "illness": f.text(errors, f"{p}.illness", a.get("illness"), max_len=100,
-                          label="患病名称"),
-        "disability": f.text(errors, f"{p}.disability", a.get("disability"), max_len=100,
-                             label="残疾类别和等级"),
-        "work_ability": f.choice(errors, f"{p}.work_ability", a.get("work_ability"),
-                                 WORK_ABILITIES, label="劳动能力", default="有劳动能力"),
-    }
-    if "illness" not in a and "disability" not in a:  # members carry only the state
-        out.pop("illness")
-        out.pop("disability")
+    out = {"health": health}
+    if with_illness:
+        out["illness"] = f.text(errors, f"{p}.illness", a.get("illness"), max_len=100,
+                                label="患病名称")
+        out["disability"] = f.text(errors, f"{p}.disability", a.get("disability"),
+                                   max_len=100, label="残疾类别和等级")
+    out["work_ability"] = f.choice(errors, f"{p}.work_ability", a.get("work_ability"),
+                                   WORK_ABILITIES, label="劳动能力", default="有劳动能力")
     return out
 
 
@@ -186,13 +191,12 @@ def _members(errors: list, value, today: date) -> list[dict]:
 
 def _member(errors: list, p: str, value, today: date) -> dict:
     m = f.as_dict(errors, p, value)
-    f.unknown_keys(errors, p, m, MEMBER_KEYS + DERIVED_PERSON_KEYS)
+    f.unknown_keys(errors, p, m, _MEMBER_ALLOWED)
     out = {"name": f.person_name(errors, f"{p}.name", m.get("name"))}
     out.update(_identity(errors, f"{p}.id_number", m.get("id_number"), today))
     out["relation"] = f.choice(errors, f"{p}.relation", m.get("relation"), RELATIONS,
                                label="与户主关系")
-    out.update(_health(errors, p, {k: v for k, v in m.items()
-                                   if k in ("health", "work_ability")}))
+    out.update(_health(errors, p, m, False))  # a member's illness is never read or kept
     return out
 
 
@@ -209,7 +213,7 @@ def _unique_ids(errors: list, applicant: dict, members: list[dict]) -> None:
 def _household(errors: list, value, policy: Policy) -> dict:
     p = "household"
     h = f.as_dict(errors, p, value)
-    f.unknown_keys(errors, p, h, HOUSEHOLD_KEYS)
+    f.unknown_keys(errors, p, h, _HOUSEHOLD_ALLOWED)
     account = f.text(errors, f"{p}.bank_account", h.get("bank_account"), max_len=30,
                      label="银行账号").replace(" ", "")
     if account and not _ACCOUNT.match(account):

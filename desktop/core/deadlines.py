@@ -45,31 +45,47 @@ def due_for(status: str, *, received_on: date, status_on: date, policy: Policy,
             calendar: WorkCalendar | None = None) -> Due | None:
     """The next deadline of a case in `status`, or None when nothing is due from this side.
     After 先行救助 the paperwork (investigation to review) runs against its own deadline."""
-    cal = calendar or calendar_for(policy)
-    case_total = Due(cal.add_working_days(received_on, policy.case_total_days), "case_total")
+    cal = calendar or calendar_for(policy)  # refuses a calendar whatever is due
+    basis = due_basis(status, received_on=received_on, status_on=status_on,
+                      notice_start=notice_start, notice_days=notice_days,
+                      paid_first_on=paid_first_on)
+    return None if basis is None else due_on_basis(basis, policy, cal)
+
+
+def due_basis(status: str, *, received_on, status_on, notice_start=None, notice_days: int = 0,
+              paid_first_on=None) -> tuple | None:
+    """What the next deadline is reckoned from: (kind, the day counted from, the policy
+    setting of working days to add — or the notice's own days for its end). The dates
+    are passed through untouched (dates or their ISO texts): the projections remember
+    the deadline of each basis, which many cases share, where their (status, dates)
+    are each their own."""
     paid_first_on = paid_first_on or (status_on if status == "paid_first" else None)
     if paid_first_on and status in PAPERWORK_STATES:
-        return Due(cal.add_working_days(paid_first_on, policy.paperwork_after_pay_first_days),
-                   "paperwork")
+        return ("paperwork", paid_first_on, "paperwork_after_pay_first_days")
     if status == "received":  # from receipt, or from the objection that sent it back
-        return Due(cal.add_working_days(status_on, policy.investigation_start_days),
-                   "investigation")
+        return ("investigation", status_on, "investigation_start_days")
     if status == "on_notice" and notice_start:
-        return Due(notice_last_day(notice_start, notice_days), "notice_end")
+        return ("notice_end", notice_start, notice_days)
     if status in ("investigated", "deliberated", "reviewed", "notice_done", "submitted"):
-        return case_total
-    if status == "returned":
-        return Due(cal.add_working_days(received_on, policy.case_extended_days), "case_total")
+        return ("case_total", received_on, "case_total_days")
+    if status in ("returned", "referred"):
+        return ("case_total", received_on, "case_extended_days")
     if status == "acknowledged":
-        return Due(cal.add_working_days(status_on, policy.township_decision_days), "decision")
-    if status == "referred":
-        return Due(cal.add_working_days(received_on, policy.case_extended_days), "case_total")
+        return ("decision", status_on, "township_decision_days")
     if status == "approved":
-        return Due(cal.add_working_days(status_on, policy.result_notice_days), "result_notice")
+        return ("result_notice", status_on, "result_notice_days")
     if status == "rejected":  # the applicant is told in writing, with the reason
-        return Due(cal.add_working_days(status_on, policy.rejection_notice_days),
-                   "rejection_notice")
+        return ("rejection_notice", status_on, "rejection_notice_days")
     return None
+
+
+def due_on_basis(basis: tuple, policy: Policy, calendar: WorkCalendar | None = None) -> Due:
+    """The deadline of a basis (`due_basis`) whose day is a date."""
+    kind, start, days = basis
+    if kind == "notice_end":
+        return Due(notice_last_day(start, days), kind)
+    cal = calendar or calendar_for(policy)
+    return Due(cal.add_working_days(start, getattr(policy, days)), kind)
 
 
 def urgency(due_on: date | None, today: date, policy: Policy,

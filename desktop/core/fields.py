@@ -6,6 +6,7 @@ once lets a form show all of them beside their fields (一次性告知)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -29,6 +30,8 @@ _LAYOUT = frozenset("\t\n\r")
 
 
 def unknown_keys(errors: list, path: str, value: dict, allowed) -> None:
+    if not set(value).difference(allowed):  # the usual case, in C: no key to name
+        return
     for key in value:
         if key not in allowed:
             where = f"{path}.{key}" if path else key
@@ -55,7 +58,7 @@ def text(errors: list, path: str, value, *, required=False, max_len=500, label="
         errors.append(FieldError(path, f"请填写{label or '此项'}。"))
     elif len(value) > max_len:
         errors.append(FieldError(path, f"{label or '此项'}过长(最多 {max_len} 字)。"))
-    else:
+    elif not value.isprintable():  # the usual text is, at C speed: no call to `hidden`
         hidden(errors, path, value, label=label or "此项")
     return value
 
@@ -105,9 +108,12 @@ def person_name(errors: list, path: str, value, *, required=True) -> str:
     name = text(errors, path, value, required=required, max_len=NAME_MAX, label="姓名")
     if not name or len(errors) > before:
         return name
-    if hidden(errors, path, name, label="姓名", layout=False):
+    if _PLAIN_NAME.fullmatch(name):  # ideographs and dots only (every name of an import):
+        others = []  # nothing invisible, nothing else to list, at C speed
+    elif hidden(errors, path, name, label="姓名", layout=False):
         return name
-    others = [ch for ch in dict.fromkeys(name) if ch != DOT and not _ideograph(ch)]
+    else:
+        others = [ch for ch in dict.fromkeys(name) if ch != DOT and not _ideograph(ch)]
     if others:
         shown = "、".join(printable.describe_char(ch) for ch in others[:3])
         shown += " 等" if len(others) > 3 else ""
@@ -115,7 +121,7 @@ def person_name(errors: list, path: str, value, *, required=True) -> str:
                                        f"“·”;请按户口簿填写。"))
     elif name.startswith(DOT) or name.endswith(DOT) or DOT * 2 in name:
         errors.append(FieldError(path, "间隔号“·”只能用在姓名的两部分之间,不能在开头、结尾或连用。"))
-    elif bad := printable.unprintable(name):
+    elif not _PRINTED.issuperset(name) and (bad := _unprintable(name)):
         shown = "、".join(printable.describe_char(ch) for ch in bad)
         errors.append(FieldError(path, f"姓名中的字 {shown} 无法用内置字体打印,公示和表格将印不出;"
                                        f"请核对写法,如确为此字,请联系技术支持更新字库。"))
@@ -125,6 +131,22 @@ def person_name(errors: list, path: str, value, *, required=True) -> str:
 def _ideograph(ch: str) -> bool:
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in _IDEOGRAPHS)
+
+
+# The same test as `_ideograph` (or the dot) for a whole name in one regex match: an
+# import checks every name of every household.
+_PLAIN_NAME = re.compile("[" + DOT + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _IDEOGRAPHS)
+                         + "]+")
+# Characters of names found printable: the font coverage never changes while the program
+# runs, and a county's names draw on a few thousand characters (bounded: at most the
+# ideographs and the dot).
+_PRINTED: set[str] = set()
+
+
+def _unprintable(name: str) -> list[str]:
+    bad = printable.unprintable(name)
+    _PRINTED.update(ch for ch in name if ch not in bad)
+    return bad
 
 
 def choice(errors: list, path: str, value, options, *, label="", default=None):
@@ -157,6 +179,21 @@ def day(errors: list, path: str, value, *, today: date, required=True, label="�
     elif not_before and d < not_before:
         errors.append(FieldError(path, f"{label}不能早于{not_before.isoformat()}。"))
     return d
+
+
+_ISO_TEXTS: dict[date, str] = {}
+
+
+def iso(d: date) -> str:
+    """`d.isoformat()`, remembered: date.isoformat formats through printf (thousands of
+    instructions), and an import writes the same few thousand days again and again.
+    Bounded: emptied at 100,000 days (three centuries)."""
+    text = _ISO_TEXTS.get(d)
+    if text is None:
+        if len(_ISO_TEXTS) >= 100_000:
+            _ISO_TEXTS.clear()
+        text = _ISO_TEXTS[d] = d.isoformat()
+    return text
 
 
 def fen(errors: list, path: str, value, *, required=True, positive=False, maximum=None,

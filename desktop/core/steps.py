@@ -45,13 +45,13 @@ def step_date(errors, fields_in, case, today, key="date", label="日期", future
     limit = today + timedelta(days=60) if future_ok else today
     d = f.day(errors, key, fields_in.get(key), today=limit, label=label,
               not_before=case.last_on)
-    return d.isoformat() if d else ""
+    return f.iso(d) if d else ""
 
 
 def plain_date(errors, fi, today, *, key="date", label="日期") -> str:
     """A date of a record that is no step of a case (a batch's result notice, a photo)."""
     d = f.day(errors, key, fi.get(key), today=today, label=label)
-    return d.isoformat() if d else ""
+    return f.iso(d) if d else ""
 
 
 _RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")

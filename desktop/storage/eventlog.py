@@ -6,10 +6,10 @@ removed or reordered event is detected by `verify_chain`."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from json.encoder import c_make_encoder, encode_basestring
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
@@ -58,10 +58,19 @@ class Event:
 # Made once: json.dumps with options makes a new encoder on every call, and an import
 # makes two canonical texts of every event (its payload, and the head it hashes).
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# JSONEncoder.encode still builds its C encoder anew on every call (half the cost of a
+# short text such as an event's head): the same C encoder with the same options, made
+# once, gives the same text. Without the circular-reference bookkeeping (a table shared
+# by every call, which an error half-way would leave dirty): an event is JSON data, and
+# a cycle would end in RecursionError rather than ValueError.
+_C_CANONICAL = c_make_encoder and c_make_encoder(
+    None, _CANONICAL.default, encode_basestring, None, ":", ",", True, False, True)
 
 
 def canonical(value) -> str:
-    return _CANONICAL.encode(value)
+    if _C_CANONICAL is None:  # a Python without the json module's C speed-ups
+        return _CANONICAL.encode(value)
+    return "".join(_C_CANONICAL(value, 0))
 
 
 def event_hash(workstation_id, seq, prev_hash, recorded_at, actor, case_id, type_, payload):
@@ -72,8 +81,11 @@ def event_hash(workstation_id, seq, prev_hash, recorded_at, actor, case_id, type
 def _hash_of(head_json: str, payload_json: str) -> str:
     """The hash of canonical([*head, payload]), from the payload's text already made:
     canonical JSON of a list is its items' texts joined by commas, in brackets."""
-    body = f"{head_json[:-1]},{payload_json}]"
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(head_json[:-1].encode("utf-8"))
+    digest.update(b",")  # in pieces: joining the texts first copied the payload's text
+    digest.update(payload_json.encode("utf-8"))
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 def last_of(db: Database, workstation_id: str) -> tuple[int, str]:
@@ -88,8 +100,13 @@ def append(db: Database, *, workstation_id: str, recorded_at: str, actor: str,
     """Append one event of this workstation (call inside a write transaction)."""
     seq, prev = last_of(db, workstation_id)
     seq += 1
-    event = Event(workstation_id, seq, prev, "", recorded_at, actor, case_id, type_, payload)
-    event = dataclasses.replace(event, hash=event.content_hash())
+    # the hash before the event, so the event is made once (dataclasses.replace, which
+    # reads the class's fields on every call, cost as much as the hash)
+    payload_json = canonical(payload)
+    digest = _hash_of(canonical([workstation_id, seq, prev, recorded_at, actor, case_id,
+                                 type_]), payload_json)
+    event = Event(workstation_id, seq, prev, digest, recorded_at, actor, case_id, type_,
+                  payload, payload_json)
     insert_events(db, [event])
     return event
 

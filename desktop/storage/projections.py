@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.core.deadlines import due_for
+from desktop.core.deadlines import due_basis, due_on_basis
 from desktop.core.policy import Policy
 from desktop.core.workcalendar import WorkCalendar
 from desktop.core.workflow import ACTIONS, EVENT_TYPES, RECEIVED_EVENT
@@ -182,9 +182,10 @@ def _over_cap(program: str, fen: int, policy: Policy) -> int:
 
 
 def _due(row: dict, policy: Policy) -> dict:
-    return _deadlines(policy).due(row["status"], row["received_on"], row["status_on"],
-                                  row.get("paid_first_on"), row.get("notice_start"),
-                                  row.get("notice_days") or 0)
+    return _deadlines(policy).due(due_basis(
+        row["status"], received_on=row["received_on"], status_on=row["status_on"],
+        paid_first_on=row.get("paid_first_on"), notice_start=row.get("notice_start"),
+        notice_days=row.get("notice_days") or 0))
 
 
 _LAST: tuple = (None, None)  # (the policy last asked about, its _Deadlines)
@@ -202,33 +203,32 @@ def _deadlines(policy: Policy) -> _Deadlines:
 
 class _Deadlines:
     """Counting working days is the dearest part of projecting an event, and a rebuild
-    meets the same few thousand (state, dates) again and again: each answer, and each
-    count of working days, is remembered."""
+    meets the same few thousand deadlines again and again: each answer is remembered by
+    what it is reckoned from (`due_basis`: the kind, the day, the days to add), which
+    the cases received on a day share, and each count of working days too."""
 
     MAX_REMEMBERED = 65_536
+    NOTHING_DUE = {"due_on": None, "due_kind": None}
 
     def __init__(self, policy: Policy):
         self.policy = policy
         self.calendar = _RememberingCalendar(policy.holidays, policy.extra_workdays)
         self._due: dict[tuple, dict] = {}
 
-    def due(self, *key) -> dict:
-        found = self._due.get(key)
+    def due(self, basis: tuple | None) -> dict:
+        if basis is None:
+            return dict(self.NOTHING_DUE)
+        found = self._due.get(basis)
         if found is None:
             if len(self._due) >= self.MAX_REMEMBERED:
                 self._due.clear()
-            found = self._due[key] = self._reckon(*key)
+            found = self._due[basis] = self._reckon(basis)
         return found
 
-    def _reckon(self, status: str, received_on: str, status_on: str, paid_first: str | None,
-                start: str | None, days: int) -> dict:
-        due = due_for(status, received_on=date.fromisoformat(received_on),
-                      status_on=date.fromisoformat(status_on), policy=self.policy,
-                      paid_first_on=date.fromisoformat(paid_first) if paid_first else None,
-                      notice_start=date.fromisoformat(start) if start else None,
-                      notice_days=days, calendar=self.calendar)
-        return {"due_on": due.on.isoformat() if due else None,
-                "due_kind": due.kind if due else None}
+    def _reckon(self, basis: tuple) -> dict:
+        kind, day, days = basis
+        due = due_on_basis((kind, date.fromisoformat(day), days), self.policy, self.calendar)
+        return {"due_on": due.on.isoformat(), "due_kind": due.kind}
 
 
 class _RememberingCalendar(WorkCalendar):

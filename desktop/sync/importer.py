@@ -17,7 +17,7 @@ from desktop.core.roles import ROLES, region_of, relays_to
 from desktop.operations.casework import Casework
 from desktop.storage.attachments import store_bytes
 from desktop.storage.eventlog import Event, insert_events
-from desktop.storage.projection_batch import batched
+from desktop.storage.projection_batch import batched, reader
 from desktop.storage.store import now_utc
 from desktop.sync import relay
 from desktop.sync.applying import (
@@ -38,9 +38,12 @@ from desktop.sync.county_import import (
 from desktop.sync.verify import (
     NOTHING_CHANGED,
     Verified,
-    read_header,
+    read_opened,
     read_verified,
 )
+
+# The plaintexts kept from checking the bundles' headers to applying them (bytes).
+KEEP_OPENED = 32 * 1024 * 1024
 
 
 def import_files(store, paths: list[Path], today: date, progress=None) -> list[ImportReport]:
@@ -48,17 +51,23 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
     only one bundle's events are ever held in memory. Each bundle is applied whole or
     not at all (a savepoint), and the import is committed once: a month's thirty small
     bundles cost one wait for the disk, not thirty. `progress(done, total)`."""
-    reports, ready = [], []
+    reports, ready, kept = [], [], 0
     for path in paths:
         try:
-            ready.append((read_header(store, path), path))
+            opened = read_opened(store, path)
         except Refusal as exc:
             reports.append(ImportReport(Path(path).name, error=exc.message))
+            continue
+        # kept for the second step while small together (a month's bundles): one read
+        # and one signature check a bundle, not two; a larger one is opened again then
+        kept += len(opened[3])
+        ready.append((opened[1], path, opened if kept <= KEEP_OPENED else None))
     ready.sort(key=lambda hp: (hp[0]["sender"]["workstation_id"], hp[0]["created"]))
     with store.transaction():
-        for i, (_, path) in enumerate(ready):
+        for i, (_, path, opened) in enumerate(ready):
+            ready[i] = None  # its plaintext is let go with it, not held to the end
             try:
-                reports.append(apply_bundle(store, read_verified(store, path), today))
+                reports.append(apply_bundle(store, read_verified(store, path, opened), today))
             except Refusal as exc:
                 reports.append(ImportReport(Path(path).name, error=exc.message))
             if progress:
@@ -138,6 +147,7 @@ def _apply_events(store, v: Verified, report: ImportReport, today: date,
 def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
               today: date) -> None:
     held = _held_hashes(store.db, v)
+    reader(store.db).prefetch(e.case_id for e in v.events)  # one read, not one a case
     applied: list[Event] = []
     for e in v.events:
         if e.seq in held:

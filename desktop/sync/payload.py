@@ -116,7 +116,7 @@ def _bad(name: str, what: str) -> BundleRefused:
 
 def parse(plain: bytes, name: str) -> tuple[list[Event], dict[str, bytes], dict]:
     raw = _inflate(plain, name)
-    if sum(raw.count(c) for c in b",:[{") > MAX_JSON_VALUES:  # each value follows one
+    if _separators(raw) > MAX_JSON_VALUES:  # each value follows one
         raise _bad(name, f"中的数据项过多(超过 {MAX_JSON_VALUES:,} 个)")
     if len(raw) > MAX_NON_ASCII_BYTES and not raw.isascii():
         raise _bad(name, f"过大(非 ASCII 编码的内容超过 {MAX_NON_ASCII_BYTES // 2 ** 20} MB)")
@@ -137,6 +137,16 @@ def parse(plain: bytes, name: str) -> tuple[list[Event], dict[str, bytes], dict]
         events.append(_event(row, name))
         rows[i] = None  # the event keeps the payload; the row's own dict can go
     return events, _attachments(doc.get("attachments"), name), _acks(doc.get("acks"), name)
+
+
+_NOT_SEPARATORS = bytes(b for b in range(256) if b not in b",:[{")
+
+
+def _separators(raw: bytearray) -> int:
+    """How many of , : [ { the text holds: one pass (four `count`s read it four times),
+    a step at a time so that the copy it makes stays small whatever the text."""
+    return sum(len(raw[i:i + INFLATE_STEP].translate(None, _NOT_SEPARATORS))
+               for i in range(0, len(raw), INFLATE_STEP))
 
 
 def _inflate(plain: bytes, name: str) -> bytearray:
@@ -160,7 +170,8 @@ def _inflate(plain: bytes, name: str) -> bytearray:
 
 
 def _event(row, name: str) -> Event:
-    if (not isinstance(row, dict) or not all(isinstance(row.get(k), str) for k in _EVENT_TEXT)
+    # the texts' types as one set, in C (a row comes from json.loads: a text is a str)
+    if (not isinstance(row, dict) or set(map(type, map(row.get, _EVENT_TEXT))) != {str}
             or type(row.get("seq")) is not int or row["seq"] < 1
             or not isinstance(row.get("payload"), dict)):
         raise _bad(name, "中有格式不对的事件")

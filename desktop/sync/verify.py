@@ -53,9 +53,10 @@ def read_file(path: Path) -> bytes:
     return raw
 
 
-def read_verified(store, path: Path) -> Verified:
-    """The bundle with everything in it checked."""
-    name, h, sender, plain = _opened(store, path)
+def read_verified(store, path: Path, opened: tuple | None = None) -> Verified:
+    """The bundle with everything in it checked; `opened`: what `read_opened` returned
+    for it in this same import (not opened, and its signature not checked, twice)."""
+    name, h, sender, plain = opened or _opened(store, path)
     events, files, acks = payload.parse(plain, name)
     relayed = relays_to(sender["role"], store.workstation["role"])
     _check_counts(h, events, files, acks, store.workstation["id"], name, relayed)
@@ -69,6 +70,12 @@ def read_header(store, path: Path) -> dict:
     """The bundle's header, after every check but those of the events it carries: that
     it is for us, from an enrolled sender, signed by it, whole, and opens."""
     return _opened(store, path)[1]
+
+
+def read_opened(store, path: Path) -> tuple[str, dict, dict, bytes]:
+    """As `read_header`, with what `read_verified` goes on from: (name, header, sender,
+    plaintext)."""
+    return _opened(store, path)
 
 
 def _opened(store, path: Path) -> tuple[str, dict, dict, bytes]:
@@ -146,7 +153,7 @@ def check_scope(events: list[Event], sender: dict, own: dict, name: str,
     both the sender's and ours (codes compared parsed, as the roles table says). A relay
     (a township to its county) also carries its villages' events: each must be a
     village's step, by a writer that is neither us nor another workstation we know."""
-    places = (region_of(sender), region_of(own))
+    places = _Places(region_of(sender), region_of(own))
     for e in events:
         reason = (_outside_relay(e, sender, places, relayed_from) if relayed_from is not None
                   else _outside(e, sender, places))
@@ -156,7 +163,22 @@ def check_scope(events: list[Event], sender: dict, own: dict, name: str,
                                 f"请联系对方核实。{NOTHING_CHANGED}")
 
 
-def _outside_relay(e: Event, sender: dict, places, others: set[str]) -> str:
+class _Places:
+    """The sender's and our places, and whether a case lies in both: asked once a case,
+    not once an event (a case's whole history arrives in one bundle)."""
+
+    def __init__(self, sender_region, own_region):
+        self.regions = (sender_region, own_region)
+        self.verdicts: dict[str, bool] = {}
+
+    def hold(self, case_id: str) -> bool:
+        found = self.verdicts.get(case_id)
+        if found is None:
+            found = self.verdicts[case_id] = case_in_scope(case_id, *self.regions)
+        return found
+
+
+def _outside_relay(e: Event, sender: dict, places: _Places, others: set[str]) -> str:
     if e.workstation_id == sender["workstation_id"]:
         return _outside(e, sender, places)
     if e.workstation_id in others:
@@ -164,10 +186,10 @@ def _outside_relay(e: Event, sender: dict, places, others: set[str]) -> str:
     return _outside(e, {"workstation_id": e.workstation_id, "role": "village"}, places)
 
 
-def _outside(e: Event, sender: dict, places) -> str:
+def _outside(e: Event, sender: dict, places: _Places) -> str:
     if e.workstation_id != sender["workstation_id"]:
         return "事件不是发送方自己记录的"
-    if not case_in_scope(e.case_id, *places):
+    if not places.hold(e.case_id):
         return "案件不属于发送方与本机共同管辖的村"
     r = RULE_OF_EVENT.get(e.type)
     if r is None:

@@ -12,9 +12,8 @@ import pytest
 
 from desktop.cli import main
 from tests.helpers import make_application
+from tests.test_sync_cli import enroll_both, village_and_township
 
-REGION = ["--county", "新邵县", "--county-code", "430522", "--township", "陈家坊镇",
-          "--township-code", "430522101"]
 ISSUED, EFFECTIVE = "2026-12-29", "2026-12-30"  # a Tuesday; 2027-01-01 is a Friday
 
 
@@ -29,15 +28,8 @@ def rd(tmp_path, capsys):
 
 @pytest.fixture
 def enrolled(rd, tmp_path):
-    assert rd("v", "init", "--role", "village", *REGION, "--village", "石门村",
-              "--village-code", "430522101201", "--officer", "刘晓梅")[0] == 0
-    assert rd("t", "init", "--role", "township", *REGION, "--officer", "王审批")[0] == 0
-    for side in ("v", "t"):
-        assert rd(side, "identity", "export", "-o", str(tmp_path / f"{side}.json"))[0] == 0
-    for me, other in (("v", "t"), ("t", "v")):
-        out = rd(other, "identity", "show")[1]
-        fp = re.search(r"指纹 ([\d ]+)", out).group(1)
-        assert rd(me, "enroll", str(tmp_path / f"{other}.json"), "--fingerprint", fp)[0] == 0
+    village_and_township(rd, tmp_path)
+    enroll_both(rd, tmp_path)
     return rd
 
 

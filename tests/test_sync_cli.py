@@ -30,19 +30,29 @@ def fp(rd, where) -> str:
     return re.search(r"指纹 ([\d ]+)", out).group(1)
 
 
-@pytest.fixture
-def enrolled(rd, tmp_path):
+def village_and_township(rd, tmp_path) -> None:
+    """A village and its township set up through the command line, cards exported."""
     assert rd("v", "init", "--role", "village", *REGION, "--village", "石门村",
               "--village-code", "430522101201", "--officer", "刘晓梅")[0] == 0
     assert rd("t", "init", "--role", "township", *REGION, "--officer", "王审批")[0] == 0
     for side in ("v", "t"):
         assert rd(side, "identity", "export", "-o", str(tmp_path / f"{side}.json"))[0] == 0
+
+
+def enroll_both(rd, tmp_path) -> None:
+    """Each enrolls the other, giving the fingerprint its card shows."""
+    assert rd("v", "enroll", str(tmp_path / "t.json"), "--fingerprint", fp(rd, "t"))[0] == 0
+    assert rd("t", "enroll", str(tmp_path / "v.json"), "--fingerprint", fp(rd, "v"))[0] == 0
+
+
+@pytest.fixture
+def enrolled(rd, tmp_path):
+    village_and_township(rd, tmp_path)
     code, _, err = rd("v", "enroll", str(tmp_path / "t.json"))
     assert code == 2 and "--fingerprint" in err  # a person must compare first
     code, _, err = rd("v", "enroll", str(tmp_path / "t.json"), "--fingerprint", "1" * 30)
     assert code == 2 and "指纹不一致" in err
-    assert rd("v", "enroll", str(tmp_path / "t.json"), "--fingerprint", fp(rd, "t"))[0] == 0
-    assert rd("t", "enroll", str(tmp_path / "v.json"), "--fingerprint", fp(rd, "v"))[0] == 0
+    enroll_both(rd, tmp_path)
     return rd
 
 

@@ -29,6 +29,7 @@ from desktop.assessment import publish
 from desktop.assessment.report import assessment
 from desktop.assessment.table import cells, headers, item_keys
 from desktop.core.errors import Refusal
+from desktop.ui import widgets as w
 from desktop.ui.guard import gui_text
 from desktop.ui.i18n import tr
 
@@ -106,7 +107,7 @@ class ScoreChart(QWidget):
         p.end()
 
 
-class AssessmentWidget(QWidget):
+class AssessmentWidget(w.CountedWhenShown, QWidget):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
         self.store, self.today, self.assessment = store, today, None
@@ -153,11 +154,7 @@ class AssessmentWidget(QWidget):
                         (tr("更正已公布的考核(&R)…"), self.correct)]
         bar.addWidget(QLabel(tr("考核月份(YYYY-MM):")))
         bar.addWidget(self.month)
-        for text, slot in buttons:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        w.add_buttons(bar, buttons)
         return bar
 
     def _note_bar(self) -> QHBoxLayout:
@@ -173,16 +170,6 @@ class AssessmentWidget(QWidget):
     def _last_month(self) -> str:
         first = self.today.replace(day=1)
         return f"{first.year - (first.month == 1)}-{(first.month - 2) % 12 + 1:02d}"
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def invalidate(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

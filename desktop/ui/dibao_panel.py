@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from desktop.ui import guard
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ListRows, RowsModel
 from desktop.ui.township_models import URGENCY_COLOURS
-from desktop.ui.widgets import ErrorLabel
+from desktop.ui.widgets import ErrorLabel, add_buttons
 
 URGENCY = {"overdue": QT_TR_NOOP("已逾期"), "due": QT_TR_NOOP("本月到期"),
            "soon": QT_TR_NOOP("即将到期")}
@@ -97,11 +96,7 @@ class DibaoWidget(QWidget):
                    (tr("登记该月发放(&F)…"), self.pay)]
         bar.addWidget(QLabel(tr("发放月份(YYYY-MM):")))
         bar.addWidget(self.month)
-        for text, slot in buttons:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        add_buttons(bar, buttons)
         layout.addLayout(bar)
         self.message = ErrorLabel()
         layout.addWidget(self.message)

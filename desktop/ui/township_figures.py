@@ -25,7 +25,7 @@ from desktop.core.money import format_yuan
 from desktop.township.figures import monthly_figures
 from desktop.ui.i18n import tr
 from desktop.ui.township_models import FiguresModel
-from desktop.ui.widgets import ErrorLabel
+from desktop.ui.widgets import CountedWhenShown, ErrorLabel
 
 BAR_COLOURS = {"emergency": QColor("#d9534f"), "expenditure": QColor("#428bca"),
                "dibao": QColor("#5cb85c")}
@@ -78,7 +78,7 @@ class AmountChart(QWidget):
             x += 90
 
 
-class FiguresWidget(QWidget):
+class FiguresWidget(CountedWhenShown, QWidget):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
         self.store, self.today = store, today
@@ -90,8 +90,8 @@ class FiguresWidget(QWidget):
         show.clicked.connect(self.refresh)
         self.export_button = QPushButton(tr("导出 Excel…"))
         self.export_button.clicked.connect(self.export)
-        for w in (QLabel(tr("月份(YYYY-MM):")), self.month, show, self.export_button):
-            bar.addWidget(w)
+        for widget in (QLabel(tr("月份(YYYY-MM):")), self.month, show, self.export_button):
+            bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
         self.message = ErrorLabel()
@@ -106,17 +106,6 @@ class FiguresWidget(QWidget):
         layout.addWidget(QLabel(tr("各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。")))
         self.figures = None
         self._stale = True  # counted when first shown: it reads every case of the year
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def invalidate(self) -> None:
-        """New data arrived: recount now if the tab is on screen, else when it is shown."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

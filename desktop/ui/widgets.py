@@ -293,3 +293,32 @@ def open_rows_on_activate(table, open_row) -> None:
 
 def yuan_text(fen) -> str:
     return "—" if fen is None else tr("{fen} 元").format(fen=format_yuan(int(fen), grouped=True))
+
+
+class CountedWhenShown:
+    """A tab whose figures are dear to count: counted when first shown, and again when
+    new data arrives while it is on screen (else when it is next shown). The class
+    sets `_stale` and defines `refresh`, which clears it."""
+
+    _stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def invalidate(self) -> None:
+        """New data arrived: recount now if the tab is on screen, else when it is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+
+def add_buttons(bar, buttons) -> None:
+    """(text, slot) pairs as push buttons on `bar`, then a stretch."""
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+    bar.addStretch(1)
+

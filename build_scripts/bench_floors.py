@@ -50,14 +50,20 @@ def export_floor(store, runs: int = 3) -> float:
     return _median(once, runs)
 
 
-def import_floor(store, folder: Path) -> float:
+def import_floor(store, folder: Path, runs: int = 3) -> float:
     """The rows the import wrote, inserted with plain executemany into an empty store of
-    the same schema (indexes included), in one transaction."""
-    from desktop.operations.setup import create_workstation
-
+    the same schema (indexes included), in one transaction: the median of `runs` (one
+    run of a fraction of a second swung by half between runs, and the ratio with it)."""
     rows = {t: store.db.execute(f"SELECT * FROM {t}").fetchall() for t in IMPORTED}
     identity = {k: store.workstation[k] for k in ("role", "county", "county_code",
                                                   "township", "township_code", "officer")}
+    return statistics.median(_inserted(rows, identity, Path(folder) / f"run-{i}")
+                             for i in range(runs))
+
+
+def _inserted(rows: dict, identity: dict, folder: Path) -> float:
+    from desktop.operations.setup import create_workstation
+
     empty = create_workstation(folder, identity, demo=True)
     conn = empty.db.conn
     t = time.perf_counter()

@@ -91,6 +91,17 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def world(tmp_path):
+    """A township and two villages enrolled with each other (tests/sync_world.py); a
+    module may override it, asking for this one, to add what its tests start from."""
+    from tests.sync_world import World
+
+    w = World(tmp_path)
+    yield w
+    w.close()
+
+
+@pytest.fixture
 def casework(store):
     from desktop.operations.casework import Casework
 

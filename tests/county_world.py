@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop.storage.store import Store
 from tests.helpers import TODAY, make_store
 from tests.sync_world import World, introduce
@@ -39,4 +41,12 @@ class CountyWorld(World):
         self.send(self.township, self.b)
 
 
-__all__ = ["COUNTY", "TODAY", "CountyWorld"]
+@pytest.fixture
+def world(tmp_path):
+    """A county world per test (imported by the county's test modules as `world`)."""
+    w = CountyWorld(tmp_path)
+    yield w
+    w.close()
+
+
+__all__ = ["COUNTY", "TODAY", "CountyWorld", "world"]

@@ -12,18 +12,16 @@ from desktop.core.errors import Refusal
 from desktop.printing.output import save_document
 from desktop.safety import backup, vault
 from tests.helpers import TODAY
-from tests.sync_world import World
 
 FAILURES = {"full": OSError(errno.ENOSPC, "No space left on device"),
             "read-only": OSError(errno.EROFS, "Read-only file system")}
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    w.cases_ready(w.a, 1)
-    yield w
-    w.close()
+def world(world):
+    """The shared world (conftest), with one case of village A ready to send."""
+    world.cases_ready(world.a, 1)
+    return world
 
 
 def _writers(world, target):

@@ -15,18 +15,13 @@ from desktop.storage.queries import case_history
 from desktop.sync.identity import fingerprint, own_card
 from desktop.sync.peers import enroll
 from desktop.township.decisions import Decisions
-from tests.county_world import CountyWorld
+from tests import county_world
 from tests.forged import deliver, signed_bundle
 from tests.helpers import TODAY, make_store
 from tests.sync_world import history, snapshot, status
 from tests.township_world import case_with, post_result
 
-
-@pytest.fixture
-def world(tmp_path):
-    w = CountyWorld(tmp_path)
-    yield w
-    w.close()
+world = county_world.world  # the fixture: a county, its townships and villages
 
 
 def _referred(world, amount_fen=200_000) -> str:

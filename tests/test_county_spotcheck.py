@@ -9,7 +9,7 @@ from desktop.core.errors import Refusal
 from desktop.county import spotcheck
 from desktop.storage.queries import case_history
 from desktop.township.decisions import Decisions
-from tests.county_world import CountyWorld
+from tests import county_world
 from tests.helpers import TODAY
 from tests.sync_world import snapshot, status
 from tests.township_world import case_with, post_result
@@ -18,12 +18,7 @@ MONTH = f"{TODAY:%Y-%m}"
 CHECK = {"items": ["identity", "payment"], "result": "serious", "problems": "发放记录缺签字",
          "follow_up": "补齐签字并说明"}
 
-
-@pytest.fixture
-def world(tmp_path):
-    w = CountyWorld(tmp_path)
-    yield w
-    w.close()
+world = county_world.world  # the fixture: a county, its townships and villages
 
 
 def _filed(world, n: int) -> list[str]:

@@ -3,22 +3,14 @@ and fills in the monthly amount the county's method gives; the household is enro
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.township_panel import install
 from tests.helpers import TODAY
-from tests.sync_world import World, status
+from tests.sync_world import status
 from tests.test_dibao import dibao_case
 from tests.ui_hooks import answer_questions  # noqa: F401
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def test_a_dibao_approval_in_the_dialog_sets_class_and_monthly_amount(qtbot, world):

@@ -15,7 +15,6 @@ from desktop.operations.notices import Notices
 from desktop.printing.notice_sheet import notice_pdf
 from desktop.storage import notice_queries as nq
 from tests.helpers import TODAY
-from tests.sync_world import World
 from tests.test_notice_helpers import NOTICE_TODAY, PHONES, cases_at, pdf_text, village_store
 from tests.township_world import deliver
 
@@ -69,13 +68,6 @@ def test_the_hash_is_in_the_notice_list_and_covers_every_printed_value(store, ca
         changed = [dict(r) for r in rows]
         changed[1][field] = value
         assert nq.posted_sha256(b, changed) != digest
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def _post_with_objection(world, store) -> tuple[str, str]:

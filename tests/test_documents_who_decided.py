@@ -7,25 +7,15 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from desktop.operations.notices import Notices
 from desktop.printing.approval_form import form_pdf
 from desktop.printing.notice_sheet import notice_pdf
 from desktop.township.decisions import Decisions
 from tests.helpers import TODAY
-from tests.sync_world import World
 from tests.test_notice_helpers import PHONES, pdf_text
 from tests.township_world import deliver
 
 REF = "新民发〔2026〕12号"
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def _flat(data: bytes) -> str:

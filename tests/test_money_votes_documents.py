@@ -5,8 +5,6 @@ a number unique per issuer and year, the same on reprint."""
 
 from __future__ import annotations
 
-import pytest
-
 from desktop.cli import main
 from desktop.operations.casework import Casework
 from desktop.printing.approval_form import form_pdf
@@ -19,13 +17,6 @@ from tests.test_notice_helpers import pdf_text
 from tests.township_world import applicant, case_with, deliver
 
 STEP = dict(ORDINARY_PATH)
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def flags(store, case_id) -> dict[str, str]:

@@ -13,7 +13,7 @@ import pytest
 from desktop.core.errors import Refusal
 from desktop.sync import payload
 from tests.helpers import TODAY
-from tests.sync_world import World, snapshot
+from tests.sync_world import snapshot
 
 MB = 1024 * 1024
 ACKS = {"workstation_id": "0" * 32, "held_seq": 0, "refused": []}
@@ -51,11 +51,10 @@ def test_a_zlib_bomb_is_refused_with_bounded_memory():
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    w.cases_ready(w.a, 1)
-    yield w
-    w.close()
+def world(world):
+    """The shared world (conftest), with one case of village A ready to send."""
+    world.cases_ready(world.a, 1)
+    return world
 
 
 def test_a_bomb_sealed_and_signed_by_an_enrolled_village_is_refused(world, monkeypatch):

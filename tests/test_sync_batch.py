@@ -7,20 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from desktop.storage.eventlog import Event, all_events
 from desktop.sync.importer import import_files
 from tests.helpers import TODAY, advance, make_application, projection_rows
-from tests.sync_world import World, status
+from tests.sync_world import status
 from tests.test_sync_refusals import forge
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def _after(prev: Event, type_: str, payload: dict) -> Event:

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from desktop.sync.importer import describe, import_files
 from tests.helpers import TODAY
-from tests.sync_world import World, history, status
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.sync_world import history, status
 
 
 def test_round_trip_two_villages(world):

@@ -15,15 +15,8 @@ from desktop.township.flags import red_flags
 from desktop.township.queue import QueueFilter, queue_count, queue_page
 from desktop.township.villages import inbox
 from tests.helpers import TODAY, make_application, make_id
-from tests.sync_world import World, history, snapshot, status
+from tests.sync_world import history, snapshot, status
 from tests.township_world import applicant, case_with, deliver, post_result
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def codes(world, case_id) -> set[str]:

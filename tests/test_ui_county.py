@@ -5,23 +5,17 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop.township.decisions import Decisions
 from desktop.ui.main_window import MainWindow
-from tests.county_world import CountyWorld
+from tests import county_world
 from tests.helpers import TODAY
 from tests.sync_world import status
 from tests.township_world import case_with
 from tests.ui_hooks import answer_questions  # noqa: F401
 
-
-@pytest.fixture
-def world(tmp_path):
-    w = CountyWorld(tmp_path)
-    yield w
-    w.close()
+world = county_world.world  # the fixture: a county, its townships and villages
 
 
 def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):

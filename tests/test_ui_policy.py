@@ -4,20 +4,10 @@ with the issuer named, and the phone set from above cannot be typed over."""
 
 from __future__ import annotations
 
-import pytest
-
 from desktop.ui.notice_dialogs import PhonesDialog
 from desktop.ui.policy_dialogs import IssueDialog, PolicyDialog
 from tests.helpers import TODAY
-from tests.sync_world import World
 from tests.ui_hooks import answer_questions  # noqa: F401
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def rows(dialog) -> dict:

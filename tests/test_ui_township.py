@@ -4,23 +4,15 @@ qtmodeltester; the figures tab draws its chart."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.township_models import FiguresModel, InboxModel, QueueModel
 from desktop.ui.township_panel import install
 from tests.helpers import TODAY
-from tests.sync_world import World, status
+from tests.sync_world import status
 from tests.township_world import case_with, deliver
 from tests.ui_hooks import answer_questions  # noqa: F401
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def township_window(qtbot, store) -> MainWindow:

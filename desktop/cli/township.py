@@ -173,11 +173,11 @@ def _county_decide(args, store, today) -> int:
 
 
 def _print_enrolled(store, case_id: str) -> None:
-    row = store.db.execute("SELECT monthly_fen, class, since_month, next_review FROM"
-                           " dibao_households WHERE case_id = ?", [case_id]).fetchone()
-    if row:
-        print(f"已纳入低保:每月 {format_yuan(row[0], grouped=True)} 元,{row[1]} 类,"
-              f"{row[2]} 起发放,{row[3]} 复核。")
+    from desktop.dibao.households import enrolled
+
+    for h in enrolled(store.db, case_id):
+        print(f"已纳入低保:每月 {format_yuan(h['monthly_fen'], grouped=True)} 元,"
+              f"{h['class']} 类,{h['since_month']} 起发放,{h['next_review']} 复核。")
 
 
 def letter(args, store, today) -> int:

@@ -20,8 +20,7 @@ from desktop.core.status import Status
 from desktop.demo import documents
 from desktop.demo import names as people
 
-# 县局已决定 lasts only until the township records the county's decision: never a
-# village's state
+# not 县局已决定: it lasts only until the township records the county's decision
 STATUSES = tuple(s.value for s in Status if s != Status.COUNTY_DECIDED)
 # After one case in every state, the mix a village ledger usually has.
 COMMON = {"received": 10, "investigated": 8, "deliberated": 4, "reviewed": 6, "on_notice": 8,

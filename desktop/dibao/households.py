@@ -106,6 +106,15 @@ def due_reviews(store, today: date) -> list[dict]:
     return rows
 
 
+def enrolled(db, case_id: str | None = None) -> list[dict]:
+    """Each enrolled household's monthly amount, class, first month and next review (of
+    one case, or of all): what the command line prints and the tab shows beside the
+    roster."""
+    sql = "SELECT case_id, monthly_fen, class, since_month, next_review FROM dibao_households"
+    return _rows(db, sql + (" WHERE case_id = ?" if case_id else ""),
+                 [case_id] if case_id else [])
+
+
 def _names(store) -> dict[str, str]:
     names = village_names(store.db)
     ws = store.workstation

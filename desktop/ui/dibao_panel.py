@@ -112,7 +112,7 @@ class DibaoWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop.dibao.households import due_reviews, roster
+        from desktop.dibao.households import due_reviews, enrolled, roster
 
         problem = dibao.month_problem(self.month.text().strip())
         if problem:
@@ -120,7 +120,7 @@ class DibaoWidget(QWidget):
             return
         self.message.show_message("")
         self.roster = roster(self.store, self.month.text().strip())
-        reviews = {r["case_id"]: r for r in _households(self.store)}
+        reviews = {r["case_id"]: r for r in enrolled(self.store.db)}
         self.households.set_rows([{**r, "amount": format_yuan(r["amount_fen"], grouped=True),
                                    **{k: reviews.get(r["case_id"], {}).get(k, "")
                                       for k in ("class", "since_month", "next_review")}}
@@ -192,13 +192,6 @@ def _table(model) -> tuple:
     view.verticalHeader().hide()
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     return model, view
-
-
-def _households(store) -> list[dict]:
-    rows = store.db.execute("SELECT case_id, class, since_month, next_review"
-                            " FROM dibao_households").fetchall()
-    return [dict(zip(("case_id", "class", "since_month", "next_review"), r, strict=True))
-            for r in rows]
 
 
 def _figures_text(r) -> str:

@@ -150,11 +150,25 @@ def playing(store: Store, role: str):
 
 def advance(work, case_id: str, until: str) -> None:
     """Walk the case on along ORDINARY_PATH from where it stands until it reaches status
-    `until`, acting as whichever side each step belongs to."""
+    `until`, acting as whichever side each step belongs to; on a notice sheet of its own
+    (GS-2026-<its number>): a posted sheet takes no late-comer."""
+    advance_together(work, [case_id], until, sheet=f"GS-2026-{case_id[-4:]}")
+
+
+def advance_together(work, case_ids: list[str], until: str, sheet: str = "GS-2026-01"
+                     ) -> None:
+    """Walk the cases on side by side, a step for all before the next, as an officer
+    does: they go up on one notice sheet, `sheet`."""
     order = ["received"] + [STATUS_AFTER[code] for code, _ in ORDINARY_PATH]
-    current = work.store.db["applications"].get(case_id)["status"]
-    for code, fields in ORDINARY_PATH[order.index(current):order.index(until)]:
+    for code, fields in ORDINARY_PATH[:order.index(until)]:
         side = "township" if code in TOWNSHIP_ACTIONS else "village"
-        with playing(work.store, side):
-            work.step(case_id, code, fields)
-    assert work.store.db["applications"].get(case_id)["status"] == until
+        if code == "post_notice":
+            fields = {**fields, "notice_id": sheet}
+        for case_id in case_ids:
+            now = work.store.db["applications"].get(case_id)["status"]
+            if order.index(now) >= order.index(STATUS_AFTER[code]):
+                continue  # already past this step
+            with playing(work.store, side):
+                work.step(case_id, code, fields)
+    for case_id in case_ids:
+        assert work.store.db["applications"].get(case_id)["status"] == until

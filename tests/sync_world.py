@@ -10,7 +10,7 @@ from desktop.sync.export import export_bundles
 from desktop.sync.identity import fingerprint, own_card
 from desktop.sync.importer import import_files
 from desktop.sync.peers import enroll
-from tests.helpers import TODAY, advance, make_application, make_store
+from tests.helpers import TODAY, advance_together, make_application, make_store
 
 VILLAGE_B = {"village": "白水村", "village_code": "430522101202", "officer": "陈白水"}
 
@@ -43,8 +43,9 @@ class World:
     def cases_ready(self, store, n: int, until: str = "notice_done") -> list[str]:
         work = self.work(store)
         ids = work.receive_many([make_application() for _ in range(n)])
-        for case_id in ids:
-            advance(work, case_id, until)
+        # each call's cases on a sheet of their own: GS-2026-01, GS-2026-02 …
+        sheets = store.db.execute("SELECT COUNT(*) FROM notices").fetchone()[0]
+        advance_together(work, ids, until, sheet=f"GS-2026-{sheets + 1:02d}")
         return ids
 
     def export(self, store, folder: Path | None = None):

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.core.errors import Refusal
+from desktop.operations.casework import Casework
 from desktop.operations.notices import Notices
 from desktop.paths import store_path
 from desktop.storage.store import Store
@@ -130,3 +131,32 @@ def test_a_store_of_schema_0001_gets_its_batches_when_migrated(tmp_path):
         assert _tables(s.db) == before
     finally:
         s.close()
+
+
+def test_a_posted_sheet_takes_no_late_comer(store, tmp_path):
+    """Issue 13 item 4: a case may join a sheet only while it is as it was put up; once
+    photographed (or objected to, or a case of it ended) a later case goes on a new sheet,
+    so the sheet's code and hash keep naming what hung on the board."""
+    n = Notices(store, NOTICE_TODAY)
+    notice_id = n.create(cases_at(store, ["甲一", "乙二"]))
+    (batch,) = n.batches()
+    same = {"notice_id": notice_id, "start": batch["start"], "days": batch["days"],
+            "board": batch["board"]}
+    work = Casework(store, NOTICE_TODAY)
+    (third,) = cases_at(store, ["丙三"])
+    work.step(third, "post_notice", same)  # the sheet not yet up: it may still take one
+    assert n.batches()[0]["cases"] == 3
+    (fourth,) = cases_at(store, ["丁四"])
+    with pytest.raises(Refusal, match="须与它相同"):
+        work.step(fourth, "post_notice", {**same, "start": "2026-11-07"})
+    photo = tmp_path / "posted.png"
+    photo.write_bytes(PNG)
+    n.attach_photo(notice_id, photo)
+    posted = n.batches()[0]["posted_sha256"]
+    before = event_count(store.db)
+    with pytest.raises(Refusal, match="已有张贴照片.*请另建一张新的公示"):
+        work.step(fourth, "post_notice", same)
+    assert event_count(store.db) == before
+    assert store.db["applications"].get(fourth)["status"] == "reviewed"
+    assert (n.batches()[0]["cases"], n.batches()[0]["posted_sha256"]) == (3, posted)
+    assert n.create([fourth]) != notice_id  # the officer's way: a new numbered sheet

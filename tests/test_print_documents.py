@@ -41,7 +41,7 @@ def test_the_approval_form_has_every_field_and_the_boxes(store):
     members = list(store.db.query("SELECT * FROM members WHERE application_id = ?", [case_id]))
     for must in ("临时救助申请审批表", case_id, "王䶮", row["applicant_id_number"], "13800138000",
                  "6231000012345678", "丈夫突发脑梗住院", "情况属实", "符合临时救助条件",
-                 "GS-2026-01", "同意救助1,000.00元", "申请人（签字或按手印）",
+                 "GS-2026-0001", "同意救助1,000.00元", "申请人（签字或按手印）",
                  "村民委员会（盖章）", "乡镇人民政府（盖章）", *(m["name"] for m in members),
                  *(m["id_number"] for m in members)):
         assert _flat(must) in flat, must

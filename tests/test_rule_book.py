@@ -314,3 +314,21 @@ def test_the_command_line_says_an_event_was_refused_with_exit_2(world, capsys):
     finally:
         world.township = type(t).open(t.path.parent)
 
+
+
+def test_a_case_joining_a_sheet_after_one_of_it_ended_is_refused(world):
+    """The same rule as typed (issue 13 item 4): a village's bundle cannot hang a case on
+    a sheet whose notice has already ended for one of its cases."""
+    ended = world.cases["notice_done"]
+    sheet = world.township.db.execute("SELECT notice_id, start, days, board FROM notice_cases"
+                                      " JOIN notices USING (village_code, notice_id) WHERE"
+                                      " application_id = ?", [ended]).fetchone()
+    fields = dict(zip(("notice_id", "start", "days", "board"), sheet, strict=True))
+    work = world.work(world.a)
+    (late,) = work.receive_many([make_application()])
+    advance(work, late, "reviewed")
+    world.send(world.a, world.township)
+    assert "已有案件结束公示" in refused_event(world, with_event(world, "NoticePosted", fields,
+                                                             late))
+    with pytest.raises(Refusal, match="已有案件结束公示"):
+        world.work(world.a).step(late, "post_notice", fields)

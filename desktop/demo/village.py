@@ -72,15 +72,26 @@ def _replay(store: Store, cases, today: date, seed: int) -> list[str]:
     township = {"role": "township", "workstation_id": uuid.uuid5(uuid.NAMESPACE_URL, f"relief-desk-demo-township-{seed}").hex,
                 "actor": "陈家坊镇民政办(演示)"}
     _batch_notices(cases)
-    ids = []
     with store.transaction():
-        for case in cases:
-            (case_id,) = work.receive_many([case.application])
-            for code, fields in case.steps:
-                peer = township if ACTIONS[code].role == "township" else None
-                work.perform(case_id, code, fields, peer=peer)
-            ids.append(case_id)
+        ids = [work.receive_many([case.application])[0] for case in cases]
+        for _, _, _, case_id, code, fields in _by_day(ids, cases):
+            peer = township if ACTIONS[code].role == "township" else None
+            work.perform(case_id, code, fields, peer=peer)
     return ids
+
+
+def _by_day(ids: list[str], cases) -> list[tuple]:
+    """Every case's steps in the order of their days, as the year was lived: the cases of
+    one sheet go up on it together, before any of them ends its notice (a posted sheet
+    takes no late-comer)."""
+    steps = [(_day(fields), n, i, case_id, code, fields)
+             for n, (case_id, case) in enumerate(zip(ids, cases, strict=True))
+             for i, (code, fields) in enumerate(case.steps)]
+    return sorted(steps, key=lambda s: s[:3])
+
+
+def _day(fields: dict) -> str:
+    return fields.get("date") or fields.get("start") or fields.get("received_on") or ""
 
 
 def _batch_notices(cases) -> None:

@@ -15,6 +15,7 @@ from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.rulebook import STEPS, check_step
 from desktop.core.steps import CaseFacts, check_meeting
 from desktop.core.workflow import EVENT_TYPES, RECEIVED_EVENT, allowed_actions, next_status
+from desktop.storage import notice_queries as nq
 from desktop.storage.store import Store
 
 
@@ -103,6 +104,8 @@ class Casework:
                              deliberation_skippable=self.store.policy.deliberation_skippable)
         fields = stamp_editions(STEPS[code].keys, fields, self.store.editions)
         clean = check_step(code, fields, facts, today=self.today, policy=self.store.policy)
+        if code == "post_notice" and (problem := nq.join_problem(self.db, case_id, clean)):
+            raise Refusal(problem)
         self.store.record(actor=peer["actor"] if peer else self.officer, case_id=case_id,
                           type_=EVENT_TYPES[code], payload=clean,
                           workstation_id=peer["workstation_id"] if peer else None)

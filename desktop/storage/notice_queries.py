@@ -151,3 +151,31 @@ def open_objections(db, b: dict) -> list[tuple[str, str, str]]:
         " WHERE nc.village_code = ? AND nc.notice_id = ? AND nc.state = 'on_notice'"
         " ORDER BY nc.position", [b["village_code"], b["notice_id"]]).fetchall()
     return [tuple(r) for r in rows]
+
+
+def join_problem(db, case_id: str, fields) -> str:
+    """Why a case may not be posted on the batch its NoticePosted names ("" when it may):
+    a sheet can take more cases only while it is as it was put up — same first day, days
+    and board, no photo of it taken, no objection raised, none of its cases ended. Later
+    changes go on a new numbered sheet, so a reprint is always the sheet as posted. The
+    same check for a step typed here and for one a village's bundle carries."""
+    if not isinstance(fields, dict) or not isinstance(fields.get("notice_id"), str):
+        return ""  # the field checks name what is missing
+    key = [case_id.split("-", 1)[0], fields["notice_id"]]
+    b = db.execute("SELECT kind, start, days, board, photo_count FROM notices"
+                   " WHERE village_code = ? AND notice_id = ?", key).fetchone()
+    if b is None:
+        return ""
+    new_sheet = "请另建一张新的公示(新的批次号)。"
+    if b[0] != "initial":
+        return f"{key[1]} 是结果公示的编号,不能用作初审公示;{new_sheet}"
+    if (fields.get("start"), fields.get("days"), fields.get("board")) != tuple(b[1:4]):
+        return (f"公示 {key[1]} 从 {b[1]} 起公示 {b[2]} 天、张贴于{b[3]},"
+                f"加入的案件须与它相同;{new_sheet}")
+    ended, objected = db.execute(
+        "SELECT COUNT(*) FILTER (WHERE state != 'on_notice'), COUNT(*) FILTER (WHERE"
+        " objections > 0) FROM notice_cases WHERE village_code = ? AND notice_id = ?",
+        key).fetchone()
+    why = ("已有张贴照片" if b[4] else "已有案件收到异议" if objected
+           else "已有案件结束公示" if ended else "")
+    return f"公示 {key[1]} {why},张贴的公示不能再加入案件;{new_sheet}" if why else ""

@@ -11,9 +11,11 @@ from desktop.core.editions import EVENT as EDITION
 from desktop.core.editions import FORWARDED
 from desktop.core.errors import Refusal
 from desktop.core.rulebook import RECEIVED_EVENT, check_recorded
+from desktop.core.workflow import EVENT_TYPES
 from desktop.operations.casework import facts_of
 from desktop.storage.edition_projections import last_version
 from desktop.storage.eventlog import Event
+from desktop.storage.notice_queries import join_problem
 from desktop.storage.projection_batch import reader
 from desktop.storage.projections import apply_event
 from desktop.storage.store import now_utc
@@ -63,9 +65,10 @@ def same_or_conflict(known_hash: str, e: Event, name: str) -> None:
                             f"可能由备份恢复或被复制过。请联系技术人员核实;{NOTHING_CHANGED}")
 
 
-def rule_problem(store, e: Event, role: str, today: date) -> str:
+def rule_problem(store, e: Event, role: str, today: date, *, relayed: bool = False) -> str:
     """Why the rule book refuses the event here ("" when it passes): the same checks as
-    the same step typed by an officer at this workstation."""
+    the same step typed by an officer at this workstation. A relay brings a notice's cases
+    one at a time as each is filed, so the county takes the sheet as the township held it."""
     row = reader(store.db).find(e.case_id)  # the case as projected so far in this import
     facts = facts_of(store.db, row) if row and e.type != RECEIVED_EVENT else None
     if e.type in (EDITION, FORWARDED):  # checked against the issuer's last one held
@@ -77,9 +80,12 @@ def rule_problem(store, e: Event, role: str, today: date) -> str:
         return exc.message[:300]
     if row and e.type == RECEIVED_EVENT:
         return f"本机已有案件 {e.case_id}"
+    if e.type == NOTICE_POSTED and not relayed:
+        return join_problem(store.db, e.case_id, e.payload)
     return ""
 
 
+NOTICE_POSTED = EVENT_TYPES["post_notice"]
 UNREADABLE = "事件内容不完整或格式不对,无法记入台账"
 
 

@@ -53,7 +53,7 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
             continue
         _check_link(seen, e, v.name)
         role = sender["role"] if e.workstation_id == sender["workstation_id"] else "village"
-        reason = rule_problem(store, e, role, today) or (
+        reason = rule_problem(store, e, role, today, relayed=True) or (
             UNREADABLE if n == unreadable else project(store, e, n))
         if reason:
             refuse(db, v.header["bundle_id"], sender["workstation_id"], n, e.case_id, reason,

@@ -5,6 +5,14 @@
     relief-desk dibao pay --month YYYY-MM
     relief-desk dibao figures [--month YYYY-MM] [--format table|json]
     relief-desk dibao due [--format table|json]
+    relief-desk dibao stop APP_ID --reason TEXT [--kind income|death|moved|refused|other]
+                           [--letter FILE.pdf]
+    relief-desk dibao public-list -o FILE.pdf            (at the village: the notice board)
+
+The village's review is the step `dibao_review` (`step APP_ID dibao_review --json FILE`);
+the township decides it with `decide APP_ID --approve MONTHLY_YUAN [--class A|B|C]`
+(`decide_review` here) or stops the household with `dibao stop`; `letter APP_ID`
+prints the 停保通知书.
 
 `list` shows the households in payment in the month (default: this month) with the
 month's figures per village below; `figures` the figures alone. Both, the roster's PDF
@@ -17,10 +25,12 @@ from pathlib import Path
 
 from desktop.cli.commands import with_store
 from desktop.core import dibao
+from desktop.core.dibao_review import STOP_REASONS
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 
-URGENCY_LABELS = {"overdue": "已逾期", "due": "本月到期", "soon": "即将到期"}
+URGENCY_LABELS = {"overdue": "已逾期", "due": "本月到期", "soon": "即将到期",
+                  "pending": "复核待乡镇决定"}
 
 
 def add_parsers(sub) -> None:
@@ -41,6 +51,14 @@ def add_parsers(sub) -> None:
     fig.add_argument("--format", choices=("table", "json"), default="table")
     due = d.add_parser("due", help="按分类复核周期到期(或即将到期)的低保户")
     due.add_argument("--format", choices=("table", "json"), default="table")
+    stop = d.add_parser("stop", help="停保(乡镇):写明理由,打印停保通知书;收入超标的按政策渐退")
+    stop.add_argument("app_id")
+    stop.add_argument("--reason", required=True)
+    stop.add_argument("--kind", choices=tuple(STOP_REASONS), default="other",
+                      help="停保原因:" + "、".join(f"{k} {v}" for k, v in STOP_REASONS.items()))
+    stop.add_argument("--letter", type=Path, help="同时生成停保通知书 PDF")
+    public = d.add_parser("public-list", help="本村低保对象长期公示名单(张贴用 PDF)")
+    public.add_argument("-o", "--output", type=Path, required=True)
 
 
 def _month(args, today) -> str:
@@ -137,7 +155,8 @@ def due(args, store, today) -> int:
     if args.format == "json":
         print(json.dumps([{"case_id": r["case_id"], "name": r["name"],
                            "village_code": r["village_code"], "class": r["class"],
-                           "next_review": r["next_review"], "urgency": r["urgency"]}
+                           "next_review": r["next_review"], "urgency": r["urgency"],
+                           "persons": r["persons"], "monthly_fen": r["monthly_fen"]}
                           for r in rows], ensure_ascii=False, indent=1))
         return 0
     if not rows:
@@ -148,5 +167,54 @@ def due(args, store, today) -> int:
     return 0
 
 
-_COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due}
+def stop(args, store, today) -> int:
+    from desktop.dibao.reviews import Reviews, decided_text
+
+    done = Reviews(store, today).stop(args.app_id, args.reason, args.kind)
+    print(f"案件 {args.app_id}:{decided_text(done)}。决定将随下一次导出的数据包送回村里。")
+    if args.letter:
+        write_stop_letter(store, args.app_id, args.letter, today)
+    return 0
+
+
+def decide_review(args, store, today) -> int:
+    """`decide APP_ID --approve YUAN [--class X]` of a household whose review waits."""
+    from desktop.core.money import parse_yuan
+    from desktop.dibao.reviews import Reviews, decided_text
+
+    if args.start_month or args.county_ref or args.note or args.letter:
+        raise Refusal("复核决定只用 --approve 每月金额和 --class 分类;生效月份为本村尚未发放的"
+                      "第一个月。未做任何改动。")
+    done = Reviews(store, today).decide(args.app_id, parse_yuan(args.approve),
+                                        args.dibao_class)
+    print(f"案件 {args.app_id}:{decided_text(done)}。决定将随下一次导出的数据包送回村里。")
+    return 0
+
+
+def write_stop_letter(store, case_id: str, path: Path, today) -> None:
+    from desktop.printing.dibao_stop_letter import stop_letter_pdf
+    from desktop.printing.output import save_document
+
+    print(f"已生成停保通知书 {save_document(path, stop_letter_pdf(store, case_id, today))}")
+
+
+def public_list(args, store, today) -> int:
+    from desktop.printing.dibao_public_list import public_list_pdf, public_rows
+    from desktop.printing.output import save_document
+
+    if store.workstation["role"] != "village":
+        raise Refusal("低保对象长期公示名单由村里张贴,请在村级工作站打印。")
+    if args.output.suffix.lower() != ".pdf":
+        raise Refusal(f"公示名单的文件名应以 .pdf 结尾,现在是“{args.output.name}”。")
+    rows = public_rows(store, today)
+    if not rows:
+        raise Refusal("本村目前没有在保的低保户,公示名单是空的,未生成文件。")
+    path = save_document(args.output, public_list_pdf(store, rows, today))
+    print(f"已生成本村低保对象公示名单 {path}:{len(rows)} 户 "
+          f"{sum(r['persons'] for r in rows)} 人。")
+    return 0
+
+
+_COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due,
+             "stop": stop, "public-list": public_list}
 COMMANDS: dict = {"dibao": with_store(run)}

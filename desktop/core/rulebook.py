@@ -23,7 +23,7 @@ from datetime import date
 from typing import Callable
 
 from desktop.core import assessment_items as kh
-from desktop.core import county_steps, decision_steps, dibao, editions, steps
+from desktop.core import county_steps, decision_steps, dibao, dibao_review, editions, steps
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -214,6 +214,12 @@ _BOOK = [
     _r("dibao_pay", "DibaoMonthPaid", "低保月度发放", TOWNSHIP,
        ("month", "village_code", "date", "households", "total_fen"), dibao.month_paid,
        case_step=False),
+    # 低保 动态管理: the village's review of a household in payment travels up; the
+    # township decides it (or stops a household); the case stays 结果已公示 throughout
+    _r("dibao_review", "DibaoReviewed", "低保复核", VILLAGE, dibao_review.REVIEW_KEYS,
+       dibao_review.review, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
+    _r("dibao_decide", "DibaoReviewDecided", "低保复核决定", TOWNSHIP, dibao_review.DECIDE_KEYS,
+       dibao_review.decision, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,

@@ -285,3 +285,36 @@ def test_stops_show_on_the_roster_and_refusals_change_nothing(world, tmp_path, c
     code, out, _ = cli(capsys, world.township, "2026-12-31", "letter", a2, "-o",
                        str(tmp_path / "letter.pdf"))
     assert code == 0 and "停保通知书" in out
+
+
+def test_the_village_public_list_shows_only_what_the_board_may(world, tmp_path, capsys):
+    from desktop.operations.notices import Notices
+    from tests.test_dibao import _enrolled
+
+    _enrolled(world)
+    a1, a2 = "430522101201-2026-0001", "430522101201-2026-0002"
+    world.send(world.township, world.a)
+    for case_id in (a1, a2):
+        world.work(world.a).step(case_id, "post_result", {"date": "2026-12-31"})
+    world.send(world.a, world.township)
+    reviews = __import__("desktop.dibao.reviews", fromlist=["Reviews"]).Reviews
+    reviews(world.township, TODAY).stop(a1, "户主去世", "death")
+    reviews(world.township, TODAY).stop(a2, "子女就业,收入超过标准", "income")
+    world.send(world.township, world.a)
+    out_pdf = tmp_path / "公示名单.pdf"
+    code, _, err = cli(capsys, world.a, "2027-01-05", "dibao", "public-list", "-o", str(out_pdf))
+    assert code == 2 and "异议反映电话" in err and not out_pdf.exists()
+    world.a = reopen(world.a)
+    Notices(world.a, TODAY).set_phones("0739-1234567", "0739-7654321")
+    code, out, err = cli(capsys, world.a, "2027-01-05", "dibao", "public-list", "-o",
+                         str(out_pdf))
+    assert code == 0 and "1 户 3 人" in out, err
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out_pdf.read_bytes())).pages)
+    assert "石门村最低生活保障对象公示名单" in text and "290.00" in text
+    assert "2026年12月至2027年5月（渐退）" in text and "0739-7654321" in text
+    assert "790.00" not in text  # stopped: off the board
+    for private in ("430522", "6231000012345678", "623100", "农商银行"):
+        assert private not in text.replace("石门村", ""), private
+    code, _, err = cli(capsys, world.township, "2027-01-05", "dibao", "public-list", "-o",
+                       str(tmp_path / "t.pdf"))
+    assert code == 2 and "村级工作站" in err

@@ -242,8 +242,12 @@ def test_a_review_from_a_bundle_passes_the_checks_of_one_typed_here():
         _check("DibaoReviewed", FOUND, _facts(), role="township")
     temporary = CaseFacts(status="result_posted", program="temporary_relief",
                           category="emergency", last_on=date(2026, 12, 31))
-    with pytest.raises(Refusal, match="不是已纳入低保"):
+    with pytest.raises(Refusal, match="不能办理“低保复核”"):
         _check("DibaoReviewed", FOUND, temporary, role="village")
+    not_enrolled = _facts()
+    not_enrolled.dibao = None
+    with pytest.raises(Refusal, match="不是已纳入低保"):
+        _check("DibaoReviewed", FOUND, not_enrolled, role="village")
 
 
 def test_stops_show_on_the_roster_and_refusals_change_nothing(world, tmp_path, capsys):

@@ -286,6 +286,8 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
             continue
         if r.code == "pay" and category == "dibao":  # paid by the month: `dibao_pay`
             continue
+        if r.code in ("dibao_review", "dibao_decide") and category != "dibao":
+            continue
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue
         result.append(r.code)

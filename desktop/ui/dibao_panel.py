@@ -29,8 +29,8 @@ from desktop.ui.township_models import URGENCY_COLOURS
 from desktop.ui.widgets import ErrorLabel, add_buttons
 
 URGENCY = {"overdue": QT_TR_NOOP("已逾期"), "due": QT_TR_NOOP("本月到期"),
-           "soon": QT_TR_NOOP("即将到期")}
-COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon"}
+           "soon": QT_TR_NOOP("即将到期"), "pending": QT_TR_NOOP("复核待乡镇决定")}
+COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon"}  # pending: no colour
 
 
 def install(main_window) -> None:
@@ -48,7 +48,12 @@ def install(main_window) -> None:
     menu.addAction(tr("登记该月发放(&F)…"), widget.pay)
 
 
-class HouseholdsModel(ListRows, RowsModel):
+class _Rows(ListRows, RowsModel):
+    def row(self, i: int) -> dict:
+        return self._rows[i]
+
+
+class HouseholdsModel(_Rows):
     COLUMNS = (("village", QT_TR_NOOP("村")), ("case_id", QT_TR_NOOP("案件编号")),
                ("name", QT_TR_NOOP("户主")), ("persons", QT_TR_NOOP("人口")),
                ("amount", QT_TR_NOOP("月保障金(元)")), ("class", QT_TR_NOOP("分类")),
@@ -65,7 +70,7 @@ class HouseholdsModel(ListRows, RowsModel):
         return str(self._rows[index.row()].get(key, ""))
 
 
-class DueModel(ListRows, RowsModel):
+class DueModel(_Rows):
     COLUMNS = (("village", QT_TR_NOOP("村")), ("case_id", QT_TR_NOOP("案件编号")),
                ("name", QT_TR_NOOP("户主")), ("class", QT_TR_NOOP("分类")),
                ("next_review", QT_TR_NOOP("复核月份")), ("state", QT_TR_NOOP("状态")))
@@ -75,7 +80,8 @@ class DueModel(ListRows, RowsModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(URGENCY_COLOURS[COLOUR_OF[row["urgency"]]])
+            colour = COLOUR_OF.get(row["urgency"])
+            return QBrush(URGENCY_COLOURS[colour]) if colour else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         key = self.COLUMNS[index.column()][0]

@@ -53,3 +53,47 @@ def test_the_village_sees_its_households_and_records_a_review(qtbot, world, tmp_
     window.ask_save = lambda name: str(target)
     window.save_public_list()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, world, tmp_path):
+    from desktop.operations.casework import Casework
+    from desktop.ui.dibao_decide import ReviewDecisionDialog
+    from tests.test_dibao_review import review, send
+
+    case_id = enrolled(world)
+    day = date(2027, 5, 10)
+    Casework(world.a, day).step(case_id, "dibao_review", review())
+    send(world, world.a, world.township, day)
+    win = MainWindow(world.township, day)
+    qtbot.addWidget(win)
+    tab = win.township_panel.dibao
+    assert tab.due.row(0)["urgency"] == "pending"
+    tab.decide_review()
+    assert "选择" in tab.message.text()
+    tab.due_view.selectRow(0)
+    shown = {}
+
+    def ask(row, found):  # the dialog as the officer sees it, answered as they would
+        dialog = ReviewDecisionDialog(world.township.policy, row, found, tab)
+        shown["amount"], shown["facts"] = dialog.amount.text(), dialog.findChildren(
+            type(dialog.how))[0].text()
+        return dialog.value()
+
+    tab.ask_decision = ask
+    tab.decide_review()
+    assert shown["amount"] == "460.00" and "现家庭人口 2 人" in shown["facts"]
+    assert world.township.db.execute("SELECT monthly_fen, persons FROM dibao_households"
+                                     ).fetchone() == (46_000, 2)
+    assert tab.due.rowCount() == 0  # reviewed in May: B, next in November
+
+    tab.households_view.selectRow(0)
+    tab.ask_stop = lambda row: ("moved", "全家迁往外省居住")
+    letter = tmp_path / "停保通知书.pdf"
+    tab.ask_save = lambda *a: str(letter)
+    tab.stop()
+    assert letter.read_bytes().startswith(b"%PDF")
+    assert world.township.db.execute("SELECT stopped_month, stop_reason FROM dibao_households"
+                                     ).fetchone() == ("2027-05", "全家迁往外省居住")
+    tab.households_view.selectRow(0)
+    tab.stop()  # gone from the month: nothing chosen
+    assert tab.households.rowCount() == 0 and "选择" in tab.message.text()

@@ -99,20 +99,22 @@ class DibaoWidget(QWidget):
         self.month.returnPressed.connect(self.refresh)
         buttons = [(tr("显示(&S)"), self.refresh), (tr("打印花名册(&P)…"), self.save_pdf),
                    (tr("导出银行发放表(&E)…"), self.save_xlsx),
-                   (tr("登记该月发放(&F)…"), self.pay)]
+                   (tr("登记该月发放(&F)…"), self.pay),
+                   (tr("复核决定(&D)…"), self.decide_review), (tr("停保(&T)…"), self.stop)]
         bar.addWidget(QLabel(tr("发放月份(YYYY-MM):")))
         bar.addWidget(self.month)
         add_buttons(bar, buttons)
         layout.addLayout(bar)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        self.households, self.households_view = _table(HouseholdsModel(self))
+        self.households, self.households_view = table_view(HouseholdsModel(self))
         layout.addWidget(self.households_view, 3)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
-        layout.addWidget(QLabel(tr("复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期):")))
-        self.due, self.due_view = _table(DueModel(self))
+        layout.addWidget(QLabel(tr("复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期;"
+                                   "村里已复核的待乡镇决定):")))
+        self.due, self.due_view = table_view(DueModel(self))
         layout.addWidget(self.due_view, 2)
         self.roster = None
         self.refresh()
@@ -168,6 +170,50 @@ class DibaoWidget(QWidget):
             return
         guard.tell(self, tr("已保存 {path}").format(path=path))
 
+    def chosen(self) -> dict | None:
+        """The household chosen in the due list, or else in the month's households."""
+        for view, model in ((self.due_view, self.due), (self.households_view, self.households)):
+            rows = view.selectionModel().selectedRows()
+            if rows:
+                return model.row(rows[0].row())
+        return None
+
+    def ask_decision(self, row: dict, found: dict) -> tuple[int, str] | None:
+        from desktop.ui.dibao_decide import ReviewDecisionDialog
+
+        dialog = ReviewDecisionDialog(self.store.policy, row, found, self)
+        return dialog.value() if dialog.exec() else None
+
+    def ask_stop(self, row: dict) -> tuple[str, str] | None:
+        from desktop.ui.dibao_decide import StopDialog
+
+        dialog = StopDialog(row, self)
+        return dialog.value() if dialog.exec() else None
+
+    def decide_review(self) -> None:
+        from desktop.ui import dibao_decide
+
+        self._on_chosen(dibao_decide.decide_review)
+
+    def stop(self) -> None:
+        from desktop.ui import dibao_decide
+
+        self._on_chosen(dibao_decide.stop)
+
+    def _on_chosen(self, act) -> None:
+        row = self.chosen()
+        if row is None:
+            self.message.show_message(tr("请先在表中选择一户。"))
+            return
+        try:
+            done = act(self, {**row, "class": row.get("class", "")})
+        except Refusal as exc:
+            self.message.show_message(exc.message)
+            return
+        if done:
+            self.refresh()
+            guard.tell(self, done)
+
     def pay(self) -> None:
         from desktop.dibao.payments import pay_month
 
@@ -192,7 +238,7 @@ class DibaoWidget(QWidget):
             total=format_yuan(done["total_fen"], grouped=True)))
 
 
-def _table(model) -> tuple:
+def table_view(model) -> tuple:
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()

@@ -15,13 +15,10 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
-from desktop.ui.dibao_panel import DueModel, HouseholdsModel, _table
+from desktop.ui.dibao_decide import PROPOSALS
+from desktop.ui.dibao_panel import DueModel, HouseholdsModel, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import StepDialog, split_names
-
-PROPOSALS = {  # core.dibao_review.OUTCOMES, for translation
-   "continue": QT_TR_NOOP("继续保障"), "adjust": QT_TR_NOOP("调整保障金"),
-             "reclass": QT_TR_NOOP("变更分类"), "stop": QT_TR_NOOP("停保")}
 
 
 def install_village(main_window) -> None:
@@ -51,10 +48,10 @@ class VillageDibaoWindow(QDialog):
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
         layout.addWidget(QLabel(tr("本月在保户:")))
-        self.households, self.households_view = _table(HouseholdsModel(self))
+        self.households, self.households_view = table_view(HouseholdsModel(self))
         layout.addWidget(self.households_view, 3)
         layout.addWidget(QLabel(tr("复核到期(红色已逾期,黄色本月或即将到期):")))
-        self.due, self.due_view = _table(DueModel(self))
+        self.due, self.due_view = table_view(DueModel(self))
         layout.addWidget(self.due_view, 2)
         layout.addWidget(w.close_row(self))
         self.dialog = None

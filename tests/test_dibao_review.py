@@ -10,6 +10,7 @@ import json
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop.cli import main
@@ -126,8 +127,14 @@ def test_a_household_through_a_year_of_reviews_to_its_stop(world, tmp_path, caps
     reviews(world.township, date(2027, 11, 8)).decide(case_id, 46_000, "C")
     assert household(world.township, case_id)[2:4] == ("C", "2028-02")
 
-    # the third finds the income above the standard: no amount, only a stop, 渐退 6 months
+    # 清理检查 over both villages: the third review is done in it
     pay_month(world.township, "2027-11", date(2027, 11, 25))
+    code, out, err = cli(capsys, world.township, "2028-01-20", "dibao", "campaign", "open",
+                         "--villages", "430522101201", "430522101202", "--until", "2028-02-29")
+    assert code == 0 and "清理检查 2028-1:2 个村" in out, err
+    world.township = reopen(world.township)
+
+    # the third finds the income above the standard: no amount, only a stop, 渐退 6 months
     send(world, world.township, world.a, date(2028, 2, 3))
     Casework(world.a, date(2028, 2, 3)).step(case_id, "dibao_review", review(
         date="2028-02-03", household_income_fen=1_200_000, proposed="stop",
@@ -157,8 +164,23 @@ def test_a_household_through_a_year_of_reviews_to_its_stop(world, tmp_path, caps
                                           "due", "--format", "json")[1])]
     world.township = reopen(world.township)
 
+    # the campaign closes with its summary, per village and officer
+    summary_pdf, summary_xlsx = tmp_path / "清理检查.pdf", tmp_path / "清理检查.xlsx"
+    code, out, err = cli(capsys, world.township, "2028-02-20", "dibao", "campaign", "close",
+                         "--pdf", str(summary_pdf), "--xlsx", str(summary_xlsx))
+    assert code == 0 and "石门村:应复核 1 户,已复核 1 户;继续 0、调整 0、停保 1" in out, err
+    assert "合计:应复核 1 户,已复核 1 户" in out and "李民生" not in out  # the actor: officer
+    sheet = load_workbook(summary_xlsx).active
+    assert [r[2:8] for r in sheet.iter_rows(min_row=4, values_only=True)][-1] == (
+        1, 1, 0, 0, 1, 0)
+    text = PdfReader(io.BytesIO(summary_pdf.read_bytes())).pages[0].extract_text()
+    assert "已复核 1 户（100%）" in text and "刘民生(1)" in text
+    code, _, err = cli(capsys, world.township, "2028-02-21", "dibao", "campaign", "close")
+    assert code == 2 and "没有正在开展的清理检查" in err
+    world.township = reopen(world.township)
+
     # the village holds the same household and the whole history in its timeline
-    send(world, world.township, world.a, date(2028, 2, 6))
+    send(world, world.township, world.a, date(2028, 2, 21))
     assert household(world.a, case_id) == household(world.township, case_id)
     lines = [h[0] for h in history(world.a, case_id)]
     assert "dibao_review" in lines and "dibao_decide" in lines
@@ -322,3 +344,47 @@ def test_the_village_public_list_shows_only_what_the_board_may(world, tmp_path, 
     code, _, err = cli(capsys, world.township, "2027-01-05", "dibao", "public-list", "-o",
                        str(tmp_path / "t.pdf"))
     assert code == 2 and "村级工作站" in err
+
+
+def test_a_campaign_gives_every_household_a_review_task(world, capsys):
+    from tests.test_dibao import _enrolled
+
+    _enrolled(world)  # A1 (A: 2027-12), A2 (B: 2027-06) in 石门村, B1 (C: 2027-03) in 白水村
+    for code, why in ((("--villages", "430522101299", "--until", "2027-02-28"), "不是本乡镇"),
+                      (("--villages", "430522101201", "--until", "2026-12-01"), "截止日期"),
+                      (("--villages", "430522101201", "--until", "2028-12-31"), "一年内")):
+        result = cli(capsys, world.township, "2027-01-05", "dibao", "campaign", "open", *code)
+        assert result[0] == 2 and why in result[2], result
+    code, out, err = cli(capsys, world.township, "2027-01-05", "dibao", "campaign", "open",
+                         "--villages", "430522101201", "--until", "2027-02-28")
+    assert code == 0, err
+    code, _, err = cli(capsys, world.township, "2027-01-06", "dibao", "campaign", "open",
+                       "--villages", "430522101201", "--until", "2027-02-28")
+    assert code == 2 and "未结束的清理检查" in err
+    code, out, _ = cli(capsys, world.township, "2027-01-06", "dibao", "due", "--format", "json")
+    assert [(r["case_id"][-4:], r["urgency"]) for r in json.loads(out)] == [
+        ("0002", "campaign"), ("0001", "campaign")]  # B1 is due in March, not in it
+    code, out, _ = cli(capsys, world.township, "2027-01-06", "dibao", "campaign", "status",
+                       "--format", "json")
+    (village,) = json.loads(out)["villages"]
+    assert (village["households"], village["reviewed"]) == (2, 0)
+
+    # the records travel to the village, each passing the rule book there
+    world.township = reopen(world.township)
+    send(world, world.township, world.a, date(2027, 1, 6))
+    rows = world.a.db.execute("SELECT campaign, village_code, until FROM dibao_campaigns"
+                              ).fetchall()
+    assert rows == [("2027-1", "430522101201", "2027-02-28")]
+    assert world.b.db.execute("SELECT COUNT(*) FROM dibao_campaigns").fetchone()[0] == 0
+    good = {"campaign": "2027-1", "village_code": "430522101201", "date": "2027-01-05",
+            "until": "2027-02-28"}
+    for record, payload, why in (
+            ("430522101202-QL-2027-1", good, "不符"),
+            ("430522101201-QL-2027-1", {**good, "campaign": "2026-1"}, "年份"),
+            ("430522101201-QL-2027-1", {**good, "campaign": "1"}, "年份-序号")):
+        with pytest.raises(Refusal, match=why):
+            check_recorded("DibaoCampaignOpened", record, payload, None, role="township",
+                           today=date(2027, 1, 6), policy=Policy())
+    with pytest.raises(Refusal, match="不能由发送方"):
+        check_recorded("DibaoCampaignOpened", "430522101201-QL-2027-1", good, None,
+                       role="village", today=date(2027, 1, 6), policy=Policy())

@@ -23,7 +23,15 @@ from datetime import date
 from typing import Callable
 
 from desktop.core import assessment_items as kh
-from desktop.core import county_steps, decision_steps, dibao, dibao_review, editions, steps
+from desktop.core import (
+    county_steps,
+    decision_steps,
+    dibao,
+    dibao_campaign,
+    dibao_review,
+    editions,
+    steps,
+)
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -220,6 +228,13 @@ _BOOK = [
        dibao_review.review, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
     _r("dibao_decide", "DibaoReviewDecided", "低保复核决定", TOWNSHIP, dibao_review.DECIDE_KEYS,
        dibao_review.decision, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
+    # 清理检查: a campaign over chosen villages, one record per village, opened and closed
+    _r("dibao_campaign_open", "DibaoCampaignOpened", "开展低保清理检查", TOWNSHIP,
+       dibao_campaign.OPEN_KEYS, dibao_campaign.opened, case_step=False,
+       place_problem=dibao_campaign.place_problem),
+    _r("dibao_campaign_close", "DibaoCampaignClosed", "结束低保清理检查", TOWNSHIP,
+       dibao_campaign.CLOSE_KEYS, dibao_campaign.closed, case_step=False,
+       place_problem=dibao_campaign.place_problem),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,

@@ -19,7 +19,7 @@ from desktop.township.villages import village_names
 _HOUSEHOLD = (
     "SELECT d.case_id, d.village_code, a.applicant_name AS name, a.group_name, d.persons,"
     " d.monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
-    " d.pending_review IS NOT NULL AS review_pending"
+    " d.pending_review IS NOT NULL AS review_pending, d.last_review"
     " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
 
 
@@ -119,18 +119,40 @@ def due_reviews(store, today: date) -> list[dict]:
     """Households not stopped whose review (复核) falls due by the end of the months the
     policy calls soon, most overdue first: "overdue" before this month, "due" this
     month, "soon" within the setting; "pending" when the village's review of it waits
-    for the township's decision (the next one is then reckoned from that review)."""
+    for the township's decision (the next one is then reckoned from that review);
+    "campaign" when a 清理检查 open in its village still waits for its review (by the
+    campaign's closing date, shown in `until`)."""
     month = dibao.month_of(today)
     last = dibao.add_months(month, store.policy.dibao_review_soon_months)
-    rows = _rows(store.db, f"{_HOUSEHOLD} WHERE d.stopped_month IS NULL AND d.next_review <= ?"
-                           f" ORDER BY d.next_review, d.case_id", [last])
+    campaigns = {code: (opened, until) for code, opened, until in store.db.execute(
+        "SELECT village_code, opened_on, until FROM dibao_campaigns WHERE closed_on IS NULL")}
+    marks = ", ".join("?" * len(campaigns))
+    rows = _rows(store.db, f"{_HOUSEHOLD} WHERE d.stopped_month IS NULL AND (d.next_review <= ?"
+                           f" OR d.pending_review IS NOT NULL"
+                           f" OR d.village_code IN ({marks})) ORDER BY d.next_review, d.case_id",
+                 [last, *campaigns])
     names = _names(store)
+    due = []
     for r in rows:
         r["village"] = names.get(r["village_code"], r["village_code"])
         r["urgency"] = ("pending" if r["review_pending"] else
                         "overdue" if r["next_review"] < month else
-                        "due" if r["next_review"] == month else "soon")
-    return rows
+                        "due" if r["next_review"] == month else
+                        "soon" if r["next_review"] <= last else
+                        _campaign_task(r, campaigns.get(r["village_code"])))
+        if r["urgency"]:
+            due.append(r)
+    return due
+
+
+def _campaign_task(r: dict, campaign: tuple | None) -> str:
+    """"campaign" if the open 清理检查 of its village waits for this household's review:
+    enrolled by the opening and not reviewed since."""
+    if campaign is None or r["since_month"] > dibao.month_of(campaign[0]) \
+            or (r["last_review"] or "") >= dibao.month_of(campaign[0]):
+        return ""
+    r["until"] = campaign[1]
+    return "campaign"
 
 
 def enrolled(db, case_id: str | None = None) -> list[dict]:

@@ -20,7 +20,8 @@ from desktop.core import dibao
 from desktop.core.regions import case_village
 from desktop.storage.projection_batch import reader
 
-TABLES: tuple[str, ...] = ("dibao_payments", "dibao_months", "dibao_households")
+TABLES: tuple[str, ...] = ("dibao_payments", "dibao_months", "dibao_households",
+                           "dibao_campaigns")
 
 
 def apply(db, event, policy) -> None:
@@ -35,6 +36,18 @@ def apply(db, event, policy) -> None:
                          event.case_id])
     elif event.type == "DibaoReviewDecided":
         _decided(db, event, policy)
+    elif event.type == "DibaoCampaignOpened":
+        f = event.payload
+        db.conn.execute("INSERT INTO dibao_campaigns (campaign, village_code, opened_on, until)"
+                        " VALUES (?, ?, ?, ?)",
+                        [f["campaign"], f["village_code"], f["date"], f["until"]])
+    elif event.type == "DibaoCampaignClosed":
+        f = event.payload
+        done = db.conn.execute("UPDATE dibao_campaigns SET closed_on = ? WHERE campaign = ?"
+                               " AND village_code = ? AND closed_on IS NULL",
+                               [f["date"], f["campaign"], f["village_code"]])
+        if not done.rowcount:  # closing what was never opened, or twice: refused
+            raise KeyError(f"{f['village_code']} {f['campaign']}")
 
 
 def _decided(db, e, policy) -> None:

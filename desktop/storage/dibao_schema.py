@@ -49,8 +49,12 @@ def dibao_households(db: Database) -> None:
 def dibao_reviews(db: Database) -> None:
     """复核 and 停保 (动态管理): the review awaiting the township's decision (its fields as
     JSON), the month of the last decided review (the next is reckoned from it), the
-    first month of a gradual exit (渐退) and the reason and date of a stop."""
+    first month of a gradual exit (渐退) and the reason and date of a stop; and each
+    village's part in a 清理检查 campaign."""
     for column in ("pending_review", "last_review", "exit_from", "stop_reason",
                    "stop_kind", "stopped_on"):
         db.execute(f"ALTER TABLE dibao_households ADD COLUMN {column} TEXT")
     db.execute("CREATE INDEX dibao_households_stopped ON dibao_households (stopped_month)")
+    db.execute("""CREATE TABLE dibao_campaigns (
+        campaign TEXT NOT NULL, village_code TEXT NOT NULL, opened_on TEXT NOT NULL,
+        until TEXT NOT NULL, closed_on TEXT, PRIMARY KEY (campaign, village_code))""")

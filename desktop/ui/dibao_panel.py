@@ -29,8 +29,10 @@ from desktop.ui.township_models import URGENCY_COLOURS
 from desktop.ui.widgets import ErrorLabel, add_buttons
 
 URGENCY = {"overdue": QT_TR_NOOP("已逾期"), "due": QT_TR_NOOP("本月到期"),
-           "soon": QT_TR_NOOP("即将到期"), "pending": QT_TR_NOOP("复核待乡镇决定")}
-COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon"}  # pending: no colour
+           "soon": QT_TR_NOOP("即将到期"), "pending": QT_TR_NOOP("复核待乡镇决定"),
+           "campaign": QT_TR_NOOP("清理检查待复核")}
+COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon",  # pending: no colour
+             "campaign": "soon"}
 
 
 def install(main_window) -> None:

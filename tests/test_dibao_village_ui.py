@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -97,3 +98,30 @@ def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, worl
     tab.households_view.selectRow(0)
     tab.stop()  # gone from the month: nothing chosen
     assert tab.households.rowCount() == 0 and "选择" in tab.message.text()
+
+
+def test_the_township_tab_opens_and_closes_a_campaign(qtbot, world, tmp_path,
+                                                      answer_questions):  # noqa: F811
+    from desktop.ui.dibao_campaign import OpenDialog
+
+    enrolled(world)
+    day = date(2027, 1, 5)
+    win = MainWindow(world.township, day)
+    qtbot.addWidget(win)
+    tab = win.township_panel.dibao
+    box = tab.campaign
+    assert "还没有开展过" in box.progress.text()
+    dialog = OpenDialog({"430522101201": "石门村", "430522101202": "白水村"}, day, box)
+    assert dialog.value()[0] == ["430522101201", "430522101202"]
+    box.ask_open = lambda: (["430522101201"], date(2027, 2, 28))
+    box.open_campaign()
+    assert "2027-1" in box.progress.text() and "石门村:0/1 户" in box.progress.text()
+    assert tab.due.rowCount() == 1 and tab.due.row(0)["urgency"] == "campaign"
+    box.open_campaign()  # the village is in it already: said in the tab, nothing changed
+    assert "未结束的清理检查" in box.message.text()
+    saved = []
+    box.ask_save = lambda name, kind: saved.append(str(tmp_path / name)) or saved[-1]
+    box.close_campaign()
+    assert "已于 2027-01-05 结束" in box.progress.text() and tab.due.rowCount() == 0
+    assert [Path(p).suffix for p in saved] == [".pdf", ".xlsx"]
+    assert all(Path(p).read_bytes()[:2] in (b"%P", b"PK") for p in saved)

@@ -118,6 +118,11 @@ class DibaoWidget(QWidget):
                                    "村里已复核的待乡镇决定):")))
         self.due, self.due_view = table_view(DueModel(self))
         layout.addWidget(self.due_view, 2)
+        from desktop.ui.dibao_campaign import CampaignBox
+
+        self.campaign = CampaignBox(store, today, self)
+        self.campaign.on_change = self.refresh  # a campaign adds or ends review tasks
+        layout.addWidget(self.campaign)
         self.roster = None
         self.refresh()
 
@@ -137,6 +142,7 @@ class DibaoWidget(QWidget):
                                   for r in self.roster.rows])
         self.figures.setText(_figures_text(self.roster))
         self.due.set_rows(due_reviews(self.store, self.today))
+        self.campaign.refresh()
         for view in (self.households_view, self.due_view):
             view.resizeColumnsToContents()
 

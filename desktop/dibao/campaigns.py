@@ -56,8 +56,8 @@ def open_campaign(store, villages: list[str], until: date, today: date) -> str:
                           f"未做任何改动。")
     busy = [c for c in villages if c in _open_villages(store.db)]
     if busy:
-        raise Refusal(f"{names[busy[0]]}已在一次未结束的清理检查中,请先结束该次清理检查"
-                      f"(dibao campaign close)。未做任何改动。")
+        raise Refusal(f"{names[busy[0]]}已在一次未结束的清理检查中,请先结束该次清理检查。"
+                      f"未做任何改动。")
     number = _next_number(store.db, today.year)
     _record(store, "dibao_campaign_open", [
         {"campaign": number, "village_code": code, "date": today.isoformat(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core import dibao
-from desktop.core.dibao_review import STOP_REASONS, gradual_exit, outcome_of
+from desktop.core.dibao_review import OUTCOMES, STOP_REASONS, gradual_exit, outcome_of
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.core.regions import case_village
@@ -99,8 +99,6 @@ def decided_text(fields: dict) -> str:
                  f"{dibao.add_months(fields['from_month'], fields['exit_months'])} 起停发"
                  if fields["exit_months"] else f",{fields['from_month']} 起停发")
         return f"已决定停保({STOP_REASONS[fields['reason_kind']]}){exit_}"
-    from desktop.core.dibao_review import OUTCOMES
-
     return (f"复核决定:{OUTCOMES[fields['outcome']]},每月 "
             f"{format_yuan(fields['amount_fen'], grouped=True)} 元,{fields['dibao_class']} 类,"
             f"{fields['from_month']} 起")

@@ -36,8 +36,8 @@ class CampaignBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("清理检查:")))
-        w.add_buttons(bar, [(tr("开展清理检查(&C)…"), self.open_campaign),
-                            (tr("结束并汇总(&X)…"), self.close_campaign),
+        w.add_buttons(bar, [(tr("开展清理检查(&N)…"), self.open_campaign),
+                            (tr("结束并汇总(&Y)…"), self.close_campaign),
                             (tr("保存汇总(&V)…"), self.save_summary)])
         layout.addLayout(bar)
         self.progress = QLabel()

@@ -102,7 +102,7 @@ class DibaoWidget(QWidget):
         buttons = [(tr("显示(&S)"), self.refresh), (tr("打印花名册(&P)…"), self.save_pdf),
                    (tr("导出银行发放表(&E)…"), self.save_xlsx),
                    (tr("登记该月发放(&F)…"), self.pay),
-                   (tr("复核决定(&D)…"), self.decide_review), (tr("停保(&T)…"), self.stop)]
+                   (tr("复核决定(&J)…"), self.decide_review), (tr("停保(&O)…"), self.stop)]
         bar.addWidget(QLabel(tr("发放月份(YYYY-MM):")))
         bar.addWidget(self.month)
         add_buttons(bar, buttons)

@@ -394,3 +394,17 @@ def test_a_campaign_gives_every_household_a_review_task(world, capsys):
     with pytest.raises(Refusal, match="不能由发送方"):
         check_recorded("DibaoCampaignOpened", "430522101201-QL-2027-1", good, None,
                        role="village", today=date(2027, 1, 6), policy=Policy())
+
+
+@pytest.mark.parametrize("code, role", [("dibao_review", "village"),
+                                        ("dibao_decide", "township")])
+def test_a_review_and_its_decision_only_on_a_dibao_case_whose_result_is_posted(code, role):
+    from desktop.core.status import Status
+    from desktop.core.workflow import allowed_actions, next_status
+
+    for state in Status:
+        offered = code in allowed_actions(state.value, role, category="dibao")
+        assert offered == (state == Status.RESULT_POSTED), state
+        if offered:
+            assert next_status(state.value, code, {}, role=role, category="dibao") == state
+    assert code not in allowed_actions("result_posted", role, category="expenditure")

@@ -30,7 +30,8 @@ def fill_dibao(store, households: int, last_month: str, seed: int = 15) -> int:
         fen = rng.randrange(100, 1300) * 100
         village = case_id[:12]
         enrolled.append((case_id, village, persons, fen, cls, since,
-                         dibao.next_review(store.policy, since, cls), f"{since}-01", stopped))
+                         dibao.next_review(store.policy, since, cls), f"{since}-01", stopped,
+                         *(("迁出本地", f"{stopped}-01") if stopped else (None, None))))
         month = since
         while month <= last_month and (stopped is None or month < stopped):
             lines.append((month, case_id, village, persons, fen))
@@ -38,8 +39,10 @@ def fill_dibao(store, households: int, last_month: str, seed: int = 15) -> int:
             m[0], m[1], m[2] = m[0] + 1, m[1] + persons, m[2] + fen
             month = dibao.add_months(month, 1)
     with store.transaction():
-        store.db.conn.executemany("INSERT INTO dibao_households VALUES (?,?,?,?,?,?,?,?,?)",
-                                  enrolled)
+        store.db.conn.executemany(
+            "INSERT INTO dibao_households (case_id, village_code, persons, monthly_fen, class,"
+            " since_month, next_review, approved_on, stopped_month, stop_reason, stopped_on)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)", enrolled)
         store.db.conn.executemany("INSERT INTO dibao_payments VALUES (?,?,?,?,?)", lines)
         store.db.conn.executemany(
             "INSERT INTO dibao_months VALUES (?,?,?,?,?,?)",

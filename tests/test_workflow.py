@@ -56,6 +56,10 @@ TRANSITIONS: dict[str, tuple[str, dict[str, str]]] = {
     "county_decide": (COUNTY, {"referred": "county_decided"}),  # 转县审批 decided (issue 14)
     "spot_select": (COUNTY, {"filed": "filed"}),  # 抽查: drawn, then checked
     "spot_check": (COUNTY, {"filed": "filed"}),
+    # 低保 复核 and its decision: on 低保 cases only (result_posted → result_posted; the
+    # table's cases are 急难型, so none here: tests/test_dibao_review.py covers them)
+    "dibao_review": (VILLAGE, {}),
+    "dibao_decide": (TOWNSHIP, {}),
 }
 # Fields that decide the target where it depends on them.
 FIELDS = {"review": {"passed": True}, "resolve_objection": {"result": "dismissed"}}

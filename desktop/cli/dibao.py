@@ -5,6 +5,18 @@
     relief-desk dibao pay --month YYYY-MM
     relief-desk dibao figures [--month YYYY-MM] [--format table|json]
     relief-desk dibao due [--format table|json]
+    relief-desk dibao stop APP_ID --reason TEXT [--kind income|death|moved|refused|other]
+                           [--letter FILE.pdf]
+    relief-desk dibao public-list -o FILE.pdf            (at the village: the notice board)
+    relief-desk dibao campaign open --villages CODE… --until YYYY-MM-DD
+    relief-desk dibao campaign status [--campaign YYYY-N] [--format table|json]
+                                      [--pdf FILE.pdf] [--xlsx FILE.xlsx]
+    relief-desk dibao campaign close [--pdf FILE.pdf] [--xlsx FILE.xlsx]
+
+The village's review is the step `dibao_review` (`step APP_ID dibao_review --json FILE`);
+the township decides it with `decide APP_ID --approve MONTHLY_YUAN [--class A|B|C]`
+(`decide_review` here) or stops the household with `dibao stop`; `letter APP_ID`
+prints the 停保通知书.
 
 `list` shows the households in payment in the month (default: this month) with the
 month's figures per village below; `figures` the figures alone. Both, the roster's PDF
@@ -17,14 +29,16 @@ from pathlib import Path
 
 from desktop.cli.commands import with_store
 from desktop.core import dibao
+from desktop.core.dibao_review import STOP_REASONS
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 
-URGENCY_LABELS = {"overdue": "已逾期", "due": "本月到期", "soon": "即将到期"}
+URGENCY_LABELS = {"overdue": "已逾期", "due": "本月到期", "soon": "即将到期",
+                  "pending": "复核待乡镇决定", "campaign": "清理检查待复核"}
 
 
 def add_parsers(sub) -> None:
-    from desktop.cli.parts import Parser
+    from desktop.cli.parts import Parser, day
 
     d = sub.add_parser("dibao", help="低保:在保户、月度发放花名册、发放登记、复核到期").add_subparsers(
         dest="dibao_command", required=True, parser_class=Parser)
@@ -41,6 +55,26 @@ def add_parsers(sub) -> None:
     fig.add_argument("--format", choices=("table", "json"), default="table")
     due = d.add_parser("due", help="按分类复核周期到期(或即将到期)的低保户")
     due.add_argument("--format", choices=("table", "json"), default="table")
+    stop = d.add_parser("stop", help="停保(乡镇):写明理由,打印停保通知书;收入超标的按政策渐退")
+    stop.add_argument("app_id")
+    stop.add_argument("--reason", required=True)
+    stop.add_argument("--kind", choices=tuple(STOP_REASONS), default="other",
+                      help="停保原因:" + "、".join(f"{k} {v}" for k, v in STOP_REASONS.items()))
+    stop.add_argument("--letter", type=Path, help="同时生成停保通知书 PDF")
+    camp = d.add_parser("campaign", help="清理检查:开展、进度、结束汇总").add_subparsers(
+        dest="campaign_command", required=True, parser_class=Parser)
+    opening = camp.add_parser("open", help="对所选各村开展清理检查(每户一项复核任务)")
+    opening.add_argument("--villages", nargs="+", required=True, metavar="CODE")
+    opening.add_argument("--until", type=day, required=True, metavar="YYYY-MM-DD")
+    for name, text in (("status", "清理检查进度(各村、各复核人员)"), ("close", "结束清理检查并汇总")):
+        c = camp.add_parser(name, help=text)
+        if name == "status":
+            c.add_argument("--campaign", default="", metavar="YYYY-N")
+            c.add_argument("--format", choices=("table", "json"), default="table")
+        c.add_argument("--pdf", type=Path)
+        c.add_argument("--xlsx", type=Path)
+    public = d.add_parser("public-list", help="本村低保对象长期公示名单(张贴用 PDF)")
+    public.add_argument("-o", "--output", type=Path, required=True)
 
 
 def _month(args, today) -> str:
@@ -137,7 +171,8 @@ def due(args, store, today) -> int:
     if args.format == "json":
         print(json.dumps([{"case_id": r["case_id"], "name": r["name"],
                            "village_code": r["village_code"], "class": r["class"],
-                           "next_review": r["next_review"], "urgency": r["urgency"]}
+                           "next_review": r["next_review"], "urgency": r["urgency"],
+                           "persons": r["persons"], "monthly_fen": r["monthly_fen"]}
                           for r in rows], ensure_ascii=False, indent=1))
         return 0
     if not rows:
@@ -148,5 +183,115 @@ def due(args, store, today) -> int:
     return 0
 
 
-_COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due}
+def stop(args, store, today) -> int:
+    from desktop.dibao.reviews import Reviews, decided_text
+
+    done = Reviews(store, today).stop(args.app_id, args.reason, args.kind)
+    print(f"案件 {args.app_id}:{decided_text(done)}。决定将随下一次导出的数据包送回村里。")
+    if args.letter:
+        write_stop_letter(store, args.app_id, args.letter, today)
+    return 0
+
+
+def decide_review(args, store, today) -> int:
+    """`decide APP_ID --approve YUAN [--class X]` of a household whose review waits."""
+    from desktop.core.money import parse_yuan
+    from desktop.dibao.reviews import Reviews, decided_text
+
+    if args.start_month or args.county_ref or args.note or args.letter:
+        raise Refusal("复核决定只用 --approve 每月金额和 --class 分类;生效月份为本村尚未发放的"
+                      "第一个月。未做任何改动。")
+    done = Reviews(store, today).decide(args.app_id, parse_yuan(args.approve),
+                                        args.dibao_class)
+    print(f"案件 {args.app_id}:{decided_text(done)}。决定将随下一次导出的数据包送回村里。")
+    return 0
+
+
+def write_stop_letter(store, case_id: str, path: Path, today) -> None:
+    from desktop.printing.dibao_stop_letter import stop_letter_pdf
+    from desktop.printing.output import save_document
+
+    print(f"已生成停保通知书 {save_document(path, stop_letter_pdf(store, case_id, today))}")
+
+
+def public_list(args, store, today) -> int:
+    from desktop.printing.dibao_public_list import public_list_pdf, public_rows
+    from desktop.printing.output import save_document
+
+    if store.workstation["role"] != "village":
+        raise Refusal("低保对象长期公示名单由村里张贴,请在村级工作站打印。")
+    if args.output.suffix.lower() != ".pdf":
+        raise Refusal(f"公示名单的文件名应以 .pdf 结尾,现在是“{args.output.name}”。")
+    rows = public_rows(store, today)
+    if not rows:
+        raise Refusal("本村目前没有在保的低保户,公示名单是空的,未生成文件。")
+    path = save_document(args.output, public_list_pdf(store, rows, today))
+    print(f"已生成本村低保对象公示名单 {path}:{len(rows)} 户 "
+          f"{sum(r['persons'] for r in rows)} 人。")
+    return 0
+
+
+def campaign(args, store, today) -> int:
+    from desktop.dibao import campaigns
+
+    if args.campaign_command == "open":
+        number = campaigns.open_campaign(store, args.villages, args.until, today)
+        print(f"已开展清理检查 {number}:{len(set(args.villages))} 个村,截止 {args.until}。"
+              f"各村在保户的复核任务随下一次导出的数据包送到各村。")
+        return 0
+    _check_suffixes(args)  # before closing: a refusal changes nothing
+    if args.campaign_command == "close":
+        c = campaigns.close_campaign(store, today)
+    else:
+        number = args.campaign or campaigns.latest(store.db)
+        if not number:
+            raise Refusal("还没有开展过清理检查。")
+        c = campaigns.progress(store, number, today)
+        if args.format == "json":
+            print(json.dumps(_campaign_json(c), ensure_ascii=False, indent=1))
+            return 0
+    _print_campaign(c)
+    _campaign_files(store, c, args, today)
+    return 0
+
+
+def _campaign_json(c) -> dict:
+    from dataclasses import asdict
+
+    return {"campaign": c.campaign, "opened_on": c.opened_on, "until": c.until,
+            "closed_on": c.closed_on, "villages": [asdict(v) for v in c.villages]}
+
+
+def _print_campaign(c) -> None:
+    state = f"已于 {c.closed_on} 结束" if c.closed_on else f"进行中,截止 {c.until}"
+    print(f"清理检查 {c.campaign}({c.opened_on} 开展,{state})")
+    for v in c.villages:
+        officers = "、".join(f"{k} {n} 户" for k, n in sorted(v.officers.items()))
+        print(f"  {v.village}:应复核 {v.households} 户,已复核 {v.reviewed} 户;继续 "
+              f"{v.continued}、调整 {v.adjusted}、停保 {v.stopped}、新纳入 {v.newly_found}"
+              f"{'(' + officers + ')' if officers else ''}")
+    print(f"  合计:应复核 {c.total('households')} 户,已复核 {c.total('reviewed')} 户;继续 "
+          f"{c.total('continued')}、调整 {c.total('adjusted')}、停保 {c.total('stopped')}、"
+          f"新纳入 {c.total('newly_found')}")
+
+
+def _check_suffixes(args) -> None:
+    for path, suffix in ((args.pdf, ".pdf"), (args.xlsx, ".xlsx")):
+        if path is not None and path.suffix.lower() != suffix:
+            raise Refusal(f"汇总文件名应以 {suffix} 结尾,现在是“{path.name}”。未做任何改动。")
+        if path is not None and not path.parent.is_dir():
+            raise Refusal(f"文件夹 {path.parent} 不存在。未做任何改动。")
+
+
+def _campaign_files(store, c, args, today) -> None:
+    from desktop.printing.dibao_campaign import summary_pdf, summary_xlsx
+    from desktop.printing.output import save_document
+
+    for path, build in ((args.pdf, summary_pdf), (args.xlsx, summary_xlsx)):
+        if path is not None:
+            print(f"已生成清理检查汇总 {save_document(path, build(store, c, today))}")
+
+
+_COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due,
+             "stop": stop, "public-list": public_list, "campaign": campaign}
 COMMANDS: dict = {"dibao": with_store(run)}

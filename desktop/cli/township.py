@@ -131,8 +131,13 @@ def inbox(args, store, today) -> int:
 def decide(args, store, today) -> int:
     if store.workstation["role"] == "county":
         return _county_decide(args, store, today)
+    from desktop.dibao.reviews import awaiting_decision
     from desktop.township.decisions import Decisions
 
+    if args.approve is not None and awaiting_decision(store.db, args.app_id):  # 低保复核
+        from desktop.cli.dibao import decide_review
+
+        return decide_review(args, store, today)
     work = Decisions(store, today)
     if (args.dibao_class or args.start_month) and args.approve is None:
         raise Refusal("--class 和 --from 只用于批准低保案件(--approve 每月金额)。未做任何改动。")
@@ -186,7 +191,13 @@ def letter(args, store, today) -> int:
 
 
 def _write_letter(store, case_id: str, path: Path, today) -> None:
-    """At the village: 不予受理 or 初审不通过; at the township: 不予批准."""
+    """At the village: 不予受理 or 初审不通过; at the township: 不予批准 (or 停保)."""
+    from desktop.printing.dibao_stop_letter import is_stopped
+
+    if is_stopped(store.db, case_id):
+        from desktop.cli.dibao import write_stop_letter
+
+        return write_stop_letter(store, case_id, path, today)
     from desktop.printing.decision_letter import letter_pdf, letter_title
     from desktop.printing.output import save_document
 

@@ -45,6 +45,8 @@ class Policy:
     dibao_review_months_b: int = 6
     dibao_review_months_c: int = 3
     dibao_review_soon_months: int = 1  # a review due within this many months is shown
+    dibao_exit_months: int = 6  # 渐退: months still paid after a stop for income (0: none)
+    dibao_exit_share_percent: int = 100  # the share of the monthly amount paid in them
     # People.
     applicant_min_age: int = 16  # a younger person is listed as a member under a guardian
     # Deliberation.

@@ -23,7 +23,15 @@ from datetime import date
 from typing import Callable
 
 from desktop.core import assessment_items as kh
-from desktop.core import county_steps, decision_steps, dibao, editions, steps
+from desktop.core import (
+    county_steps,
+    decision_steps,
+    dibao,
+    dibao_campaign,
+    dibao_review,
+    editions,
+    steps,
+)
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
 from desktop.core.categories import PROGRAMS
@@ -214,6 +222,19 @@ _BOOK = [
     _r("dibao_pay", "DibaoMonthPaid", "低保月度发放", TOWNSHIP,
        ("month", "village_code", "date", "households", "total_fen"), dibao.month_paid,
        case_step=False),
+    # 低保 动态管理: the village's review of a household in payment travels up; the
+    # township decides it (or stops a household); the case stays 结果已公示 throughout
+    _r("dibao_review", "DibaoReviewed", "低保复核", VILLAGE, dibao_review.REVIEW_KEYS,
+       dibao_review.review, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
+    _r("dibao_decide", "DibaoReviewDecided", "低保复核决定", TOWNSHIP, dibao_review.DECIDE_KEYS,
+       dibao_review.decision, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
+    # 清理检查: a campaign over chosen villages, one record per village, opened and closed
+    _r("dibao_campaign_open", "DibaoCampaignOpened", "开展低保清理检查", TOWNSHIP,
+       dibao_campaign.OPEN_KEYS, dibao_campaign.opened, case_step=False,
+       place_problem=dibao_campaign.place_problem),
+    _r("dibao_campaign_close", "DibaoCampaignClosed", "结束低保清理检查", TOWNSHIP,
+       dibao_campaign.CLOSE_KEYS, dibao_campaign.closed, case_step=False,
+       place_problem=dibao_campaign.place_problem),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,
@@ -279,6 +300,8 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
         if r.emergency_only and category != "emergency":
             continue
         if r.code == "pay" and category == "dibao":  # paid by the month: `dibao_pay`
+            continue
+        if r.code in ("dibao_review", "dibao_decide") and category != "dibao":
             continue
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue

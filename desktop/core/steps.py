@@ -34,6 +34,9 @@ class CaseFacts:
     household_size: int = 1
     income_fen: int | None = None  # the household's annual income as investigated
     received_on: str = ""
+    # an enrolled 低保 household: class, persons, monthly_fen, stopped_month and the review
+    # awaiting the township's decision (desktop/core/dibao_review.py); None otherwise
+    dibao: dict | None = None
 
 
 def notice_last_day(start: date, days: int) -> date:

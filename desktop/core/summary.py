@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.core.categories import category_label, reason_label
 from desktop.core.county_steps import CHECK_RESULTS, DECISIONS
+from desktop.core.dibao_review import SUMMARIES as DIBAO_SUMMARIES
 from desktop.core.money import format_yuan
 from desktop.core.workflow import ACTIONS
 
@@ -100,3 +101,4 @@ _DETAILS = {
     "post_result": lambda f: f"批次 {f.get('notice_id', '')}" if f.get("notice_id") else "",
     "file": lambda f: f.get("register", ""),
 }
+_DETAILS.update(DIBAO_SUMMARIES)

@@ -4,11 +4,13 @@ and its figures per village, and the reviews due by class interval.
 The list, the roster's PDF and workbook and the figures all read `roster`, so their
 totals cannot disagree. A month already paid in a village is the payment as recorded
 (the event's lines); a month not yet paid is every household in payment that month:
-started (its first month not after it) and not stopped."""
+started (its first month not after it) and not stopped. A household in its gradual
+exit (渐退) is paid with the months left shown; one whose payment stops in the month is
+listed apart with the reason (`Roster.excluded`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.core import dibao
@@ -16,7 +18,8 @@ from desktop.township.villages import village_names
 
 _HOUSEHOLD = (
     "SELECT d.case_id, d.village_code, a.applicant_name AS name, a.group_name, d.persons,"
-    " d.monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month"
+    " d.monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
+    " d.pending_review IS NOT NULL AS review_pending, d.last_review"
     " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
 
 
@@ -44,8 +47,10 @@ def last_paid_month(db) -> str:
 @dataclass
 class Roster:
     month: str
-    rows: list[dict]  # village_code, village, case_id, name, persons, amount_fen, paid
+    rows: list[dict]  # village_code, village, case_id, name, persons, amount_fen, paid,
+    #                   exit_left (months of 渐退 left, this one included; 0: none)
     paid_on: dict[str, str]  # village code → the date its month was recorded as paid
+    excluded: list[dict] = field(default_factory=list)  # stopped from this month: why
 
     @property
     def households(self) -> int:
@@ -82,28 +87,72 @@ def roster(store, month: str) -> Roster:
                          " WHERE p.month = ? ORDER BY p.village_code, p.case_id", [month])
     due = in_payment(db, month, unpaid_only=True)
     rows = sorted(recorded + due, key=lambda r: (r["village_code"], r["case_id"]))
+    exits = _exits(db, month)
     return Roster(month, [{
         "village_code": r["village_code"], "village": names.get(r["village_code"],
                                                                r["village_code"]),
         "case_id": r["case_id"], "name": r["name"], "group_name": r["group_name"],
         "persons": r["persons"], "amount_fen": r["monthly_fen"],
-        "paid": r["village_code"] in paid} for r in rows], paid)
+        "paid": r["village_code"] in paid, "exit_left": exits.get(r["case_id"], 0)}
+        for r in rows], paid, _stopped_in(db, month, names))
+
+
+def _exits(db, month: str) -> dict[str, int]:
+    """Case → months of 渐退 left in `month` (this one included)."""
+    rows = db.execute("SELECT case_id, stopped_month FROM dibao_households WHERE exit_from"
+                      " <= ? AND stopped_month > ?", [month, month]).fetchall()
+    return {case_id: dibao.months_between(month, stop) for case_id, stop in rows}
+
+
+def _stopped_in(db, month: str, names: dict) -> list[dict]:
+    """Households whose payment stops with `month` (paid the month before, not this one)."""
+    rows = _rows(db, "SELECT d.case_id, d.village_code, a.applicant_name AS name,"
+                     " d.stop_reason, d.stopped_on FROM dibao_households d JOIN applications a"
+                     " ON a.id = d.case_id WHERE d.stopped_month = ?"
+                     " ORDER BY d.village_code, d.case_id", [month])
+    for r in rows:
+        r["village"] = names.get(r["village_code"], r["village_code"])
+    return rows
 
 
 def due_reviews(store, today: date) -> list[dict]:
     """Households not stopped whose review (复核) falls due by the end of the months the
     policy calls soon, most overdue first: "overdue" before this month, "due" this
-    month, "soon" within the setting."""
+    month, "soon" within the setting; "pending" when the village's review of it waits
+    for the township's decision (the next one is then reckoned from that review);
+    "campaign" when a 清理检查 open in its village still waits for its review (by the
+    campaign's closing date, shown in `until`)."""
     month = dibao.month_of(today)
     last = dibao.add_months(month, store.policy.dibao_review_soon_months)
-    rows = _rows(store.db, f"{_HOUSEHOLD} WHERE d.stopped_month IS NULL AND d.next_review <= ?"
-                           f" ORDER BY d.next_review, d.case_id", [last])
+    campaigns = {code: (opened, until) for code, opened, until in store.db.execute(
+        "SELECT village_code, opened_on, until FROM dibao_campaigns WHERE closed_on IS NULL")}
+    marks = ", ".join("?" * len(campaigns))
+    rows = _rows(store.db, f"{_HOUSEHOLD} WHERE d.stopped_month IS NULL AND (d.next_review <= ?"
+                           f" OR d.pending_review IS NOT NULL"
+                           f" OR d.village_code IN ({marks})) ORDER BY d.next_review, d.case_id",
+                 [last, *campaigns])
     names = _names(store)
+    due = []
     for r in rows:
         r["village"] = names.get(r["village_code"], r["village_code"])
-        r["urgency"] = ("overdue" if r["next_review"] < month else
-                        "due" if r["next_review"] == month else "soon")
-    return rows
+        r["urgency"] = ("pending" if r["review_pending"] else
+                        "overdue" if r["next_review"] < month else
+                        "due" if r["next_review"] == month else
+                        "soon" if r["next_review"] <= last else
+                        _campaign_task(r, campaigns.get(r["village_code"])))
+        if r["urgency"]:
+            due.append(r)
+    return due
+
+
+def _campaign_task(r: dict, campaign: tuple | None) -> str:
+    """"campaign" if the open 清理检查 of its village waits for this household's review:
+    enrolled by the opening and not reviewed since."""
+    if campaign is None or r["since_month"] > dibao.month_of(campaign[0]) \
+            or (r["last_review"] or "") >= dibao.month_of(campaign[0]):
+        return ""
+    r["until"] = campaign[1]
+    return "campaign"
 
 
 def enrolled(db, case_id: str | None = None) -> list[dict]:

@@ -16,6 +16,7 @@ from desktop.core.rulebook import STEPS, check_step
 from desktop.core.steps import CaseFacts, check_meeting
 from desktop.core.workflow import EVENT_TYPES, RECEIVED_EVENT, allowed_actions, next_status
 from desktop.storage import notice_queries as nq
+from desktop.storage.dibao_projections import household_facts
 from desktop.storage.store import Store
 
 
@@ -151,7 +152,9 @@ def facts_of(db, row: dict) -> CaseFacts:
                      if row.get("county_decision") else None,
                      household_size=row["household_size"] or 1,
                      income_fen=row.get("investigated_income_fen"),
-                     received_on=row["received_on"])
+                     received_on=row["received_on"],
+                     dibao=household_facts(db, row["id"]) if row["program"] == "dibao"
+                     and row["status"] == "result_posted" else None)
 
 
 def _applicant_name(doc) -> str:

@@ -168,3 +168,8 @@ def _signature(issuer: str, decided_on: str):
             L.para("申请人签收：　　　　　　日期：", L.PLAIN)]
     return L.box_table([[left, right]], [usable * 0.5, usable * 0.5],
                        [("VALIGN", (0, 0), (-1, -1), "TOP")], rowHeights=[44 * mm])
+
+
+# the shape other written notices to a household share (the 低保 停保通知书)
+signature_block = _signature
+remedies_text = _remedies

@@ -1,4 +1,4 @@
-"""低保 households in payment (issue 15): migration 0012.
+"""低保 households in payment (issue 15): migrations 0012 and 0014.
 
 - `applications.investigated_income_fen`: the household's annual income as the 入户调查
   found it. A 低保 approval reckons the monthly amount from it (差额), and the rule book
@@ -43,3 +43,18 @@ def dibao_households(db: Database) -> None:
         month TEXT NOT NULL, case_id TEXT NOT NULL, village_code TEXT NOT NULL,
         persons INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
         PRIMARY KEY (month, case_id))""")
+
+
+@migration("0014_dibao_reviews")
+def dibao_reviews(db: Database) -> None:
+    """复核 and 停保 (动态管理): the review awaiting the township's decision (its fields as
+    JSON), the month of the last decided review (the next is reckoned from it), the
+    first month of a gradual exit (渐退) and the reason and date of a stop; and each
+    village's part in a 清理检查 campaign."""
+    for column in ("pending_review", "last_review", "exit_from", "stop_reason",
+                   "stop_kind", "stopped_on"):
+        db.execute(f"ALTER TABLE dibao_households ADD COLUMN {column} TEXT")
+    db.execute("CREATE INDEX dibao_households_stopped ON dibao_households (stopped_month)")
+    db.execute("""CREATE TABLE dibao_campaigns (
+        campaign TEXT NOT NULL, village_code TEXT NOT NULL, opened_on TEXT NOT NULL,
+        until TEXT NOT NULL, closed_on TEXT, PRIMARY KEY (campaign, village_code))""")

@@ -29,8 +29,10 @@ from desktop.ui.township_models import URGENCY_COLOURS
 from desktop.ui.widgets import ErrorLabel, add_buttons
 
 URGENCY = {"overdue": QT_TR_NOOP("已逾期"), "due": QT_TR_NOOP("本月到期"),
-           "soon": QT_TR_NOOP("即将到期")}
-COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon"}
+           "soon": QT_TR_NOOP("即将到期"), "pending": QT_TR_NOOP("复核待乡镇决定"),
+           "campaign": QT_TR_NOOP("清理检查待复核")}
+COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon",  # pending: no colour
+             "campaign": "soon"}
 
 
 def install(main_window) -> None:
@@ -48,7 +50,12 @@ def install(main_window) -> None:
     menu.addAction(tr("登记该月发放(&F)…"), widget.pay)
 
 
-class HouseholdsModel(ListRows, RowsModel):
+class _Rows(ListRows, RowsModel):
+    def row(self, i: int) -> dict:
+        return self._rows[i]
+
+
+class HouseholdsModel(_Rows):
     COLUMNS = (("village", QT_TR_NOOP("村")), ("case_id", QT_TR_NOOP("案件编号")),
                ("name", QT_TR_NOOP("户主")), ("persons", QT_TR_NOOP("人口")),
                ("amount", QT_TR_NOOP("月保障金(元)")), ("class", QT_TR_NOOP("分类")),
@@ -65,7 +72,7 @@ class HouseholdsModel(ListRows, RowsModel):
         return str(self._rows[index.row()].get(key, ""))
 
 
-class DueModel(ListRows, RowsModel):
+class DueModel(_Rows):
     COLUMNS = (("village", QT_TR_NOOP("村")), ("case_id", QT_TR_NOOP("案件编号")),
                ("name", QT_TR_NOOP("户主")), ("class", QT_TR_NOOP("分类")),
                ("next_review", QT_TR_NOOP("复核月份")), ("state", QT_TR_NOOP("状态")))
@@ -75,7 +82,8 @@ class DueModel(ListRows, RowsModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(URGENCY_COLOURS[COLOUR_OF[row["urgency"]]])
+            colour = COLOUR_OF.get(row["urgency"])
+            return QBrush(URGENCY_COLOURS[colour]) if colour else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         key = self.COLUMNS[index.column()][0]
@@ -93,21 +101,28 @@ class DibaoWidget(QWidget):
         self.month.returnPressed.connect(self.refresh)
         buttons = [(tr("显示(&S)"), self.refresh), (tr("打印花名册(&P)…"), self.save_pdf),
                    (tr("导出银行发放表(&E)…"), self.save_xlsx),
-                   (tr("登记该月发放(&F)…"), self.pay)]
+                   (tr("登记该月发放(&F)…"), self.pay),
+                   (tr("复核决定(&J)…"), self.decide_review), (tr("停保(&O)…"), self.stop)]
         bar.addWidget(QLabel(tr("发放月份(YYYY-MM):")))
         bar.addWidget(self.month)
         add_buttons(bar, buttons)
         layout.addLayout(bar)
         self.message = ErrorLabel()
         layout.addWidget(self.message)
-        self.households, self.households_view = _table(HouseholdsModel(self))
+        self.households, self.households_view = table_view(HouseholdsModel(self))
         layout.addWidget(self.households_view, 3)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
-        layout.addWidget(QLabel(tr("复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期):")))
-        self.due, self.due_view = _table(DueModel(self))
+        layout.addWidget(QLabel(tr("复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期;"
+                                   "村里已复核的待乡镇决定):")))
+        self.due, self.due_view = table_view(DueModel(self))
         layout.addWidget(self.due_view, 2)
+        from desktop.ui.dibao_campaign import CampaignBox
+
+        self.campaign = CampaignBox(store, today, self)
+        self.campaign.on_change = self.refresh  # a campaign adds or ends review tasks
+        layout.addWidget(self.campaign)
         self.roster = None
         self.refresh()
 
@@ -127,6 +142,7 @@ class DibaoWidget(QWidget):
                                   for r in self.roster.rows])
         self.figures.setText(_figures_text(self.roster))
         self.due.set_rows(due_reviews(self.store, self.today))
+        self.campaign.refresh()
         for view in (self.households_view, self.due_view):
             view.resizeColumnsToContents()
 
@@ -162,6 +178,50 @@ class DibaoWidget(QWidget):
             return
         guard.tell(self, tr("已保存 {path}").format(path=path))
 
+    def chosen(self) -> dict | None:
+        """The household chosen in the due list, or else in the month's households."""
+        for view, model in ((self.due_view, self.due), (self.households_view, self.households)):
+            rows = view.selectionModel().selectedRows()
+            if rows:
+                return model.row(rows[0].row())
+        return None
+
+    def ask_decision(self, row: dict, found: dict) -> tuple[int, str] | None:
+        from desktop.ui.dibao_decide import ReviewDecisionDialog
+
+        dialog = ReviewDecisionDialog(self.store.policy, row, found, self)
+        return dialog.value() if dialog.exec() else None
+
+    def ask_stop(self, row: dict) -> tuple[str, str] | None:
+        from desktop.ui.dibao_decide import StopDialog
+
+        dialog = StopDialog(row, self)
+        return dialog.value() if dialog.exec() else None
+
+    def decide_review(self) -> None:
+        from desktop.ui import dibao_decide
+
+        self._on_chosen(dibao_decide.decide_review)
+
+    def stop(self) -> None:
+        from desktop.ui import dibao_decide
+
+        self._on_chosen(dibao_decide.stop)
+
+    def _on_chosen(self, act) -> None:
+        row = self.chosen()
+        if row is None:
+            self.message.show_message(tr("请先在表中选择一户。"))
+            return
+        try:
+            done = act(self, {**row, "class": row.get("class", "")})
+        except Refusal as exc:
+            self.message.show_message(exc.message)
+            return
+        if done:
+            self.refresh()
+            guard.tell(self, done)
+
     def pay(self) -> None:
         from desktop.dibao.payments import pay_month
 
@@ -186,7 +246,7 @@ class DibaoWidget(QWidget):
             total=format_yuan(done["total_fen"], grouped=True)))
 
 
-def _table(model) -> tuple:
+def table_view(model) -> tuple:
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()

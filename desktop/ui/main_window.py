@@ -88,9 +88,11 @@ class MainWindow(QMainWindow):
             township_panel.install(self)
             dibao_panel.install(self)
         else:  # its own 考核, as the township sent it
+            from desktop.ui import dibao_village
             from desktop.ui.assessment_panel import install_village
 
             install_village(self)
+            dibao_village.install_village(self)  # its 低保 households and reviews
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

@@ -1491,6 +1491,14 @@ Generate new keys?</translation>
         <translation>Due this month</translation>
     </message>
     <message>
+        <source>复核待乡镇决定</source>
+        <translation>Review awaits the township</translation>
+    </message>
+    <message>
+        <source>清理检查待复核</source>
+        <translation>To review (inspection campaign)</translation>
+    </message>
+    <message>
         <source>低保</source>
         <translation>Dibao</translation>
     </message>
@@ -1551,12 +1559,20 @@ Generate new keys?</translation>
         <translation>&amp;Print roster…</translation>
     </message>
     <message>
+        <source>复核决定(&amp;J)…</source>
+        <translation>Decide &amp;judgement on review…</translation>
+    </message>
+    <message>
+        <source>停保(&amp;O)…</source>
+        <translation>St&amp;op…</translation>
+    </message>
+    <message>
         <source>发放月份(YYYY-MM):</source>
         <translation>Payment month (YYYY-MM):</translation>
     </message>
     <message>
-        <source>复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期):</source>
-        <translation>Reviews due (by each class&apos;s review interval; red overdue, yellow this month or soon):</translation>
+        <source>复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期;村里已复核的待乡镇决定):</source>
+        <translation>Reviews due (by class interval; red overdue, yellow this month or soon; reviewed by the village: awaiting the township):</translation>
     </message>
     <message>
         <source>。</source>
@@ -1581,6 +1597,10 @@ Generate new keys?</translation>
     <message>
         <source>已保存 {path}</source>
         <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>请先在表中选择一户。</source>
+        <translation>Choose a household in the table first.</translation>
     </message>
     <message>
         <source>登记 {month} 低保金已发放:{households} 户 {persons} 人,合计 {total} 元</source>
@@ -1755,12 +1775,104 @@ Generate new keys?</translation>
         <translation>Visit date</translation>
     </message>
     <message>
+        <source>本村低保户与复核(&amp;L)…</source>
+        <translation>Village dibao households and reviews (&amp;L)…</translation>
+    </message>
+    <message>
+        <source>本村低保户与复核</source>
+        <translation>Village dibao households and reviews</translation>
+    </message>
+    <message>
+        <source>记录复核(&amp;R)…</source>
+        <translation>&amp;Record review…</translation>
+    </message>
+    <message>
+        <source>打印公示名单(&amp;P)…</source>
+        <translation>&amp;Print public list…</translation>
+    </message>
+    <message>
+        <source>本月在保户:</source>
+        <translation>Households in payment this month:</translation>
+    </message>
+    <message>
+        <source>复核到期(红色已逾期,黄色本月或即将到期):</source>
+        <translation>Reviews due (red overdue, yellow this month or soon):</translation>
+    </message>
+    <message>
+        <source>请先在表中选择要复核的低保户。</source>
+        <translation>Choose the household to review in the table first.</translation>
+    </message>
+    <message>
+        <source>打印公示名单</source>
+        <translation>Print public list</translation>
+    </message>
+    <message>
+        <source>本村目前没有在保的低保户,公示名单是空的。</source>
+        <translation>The village has no household in payment: the public list is empty.</translation>
+    </message>
+    <message>
+        <source>低保公示名单-{month}</source>
+        <translation>dibao-public-list-{month}</translation>
+    </message>
+    <message>
+        <source>复核调查日期</source>
+        <translation>Review investigation date</translation>
+    </message>
+    <message>
         <source>调查人(至少 2 人)</source>
         <translation>Investigators (at least 2)</translation>
     </message>
     <message>
         <source>姓名之间用顿号或逗号分隔,例如 张三、李四</source>
         <translation>Separate names with commas, e.g. Zhang San, Li Si</translation>
+    </message>
+    <message>
+        <source>现有家庭人口</source>
+        <translation>Household members now</translation>
+    </message>
+    <message>
+        <source>现家庭年收入(元)</source>
+        <translation>Annual household income now (yuan)</translation>
+    </message>
+    <message>
+        <source>家庭成员或收入变化</source>
+        <translation>Changes in members or income</translation>
+    </message>
+    <message>
+        <source>如:新增或减少成员、就业、患病、收入变化</source>
+        <translation>e.g. members added or gone, work found, illness, income changed</translation>
+    </message>
+    <message>
+        <source>复核意见</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>建议分类</source>
+        <translation>Proposed class</translation>
+    </message>
+    <message>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>停保理由</source>
+        <translation>Reason to stop</translation>
+    </message>
+    <message>
+        <source>建议停保时必填</source>
+        <translation>Required when proposing to stop</translation>
+    </message>
+    <message>
+        <source>复核结论</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>核实的家庭情况</source>
+        <translation>The household's situation as verified</translation>
+    </message>
+    <message>
+        <source>复核记录随下一次导出的数据包报乡镇,由乡镇决定继续、调整、变更分类或停保。</source>
+        <translation>The review goes to the township with the next exported bundle; the township decides to continue, adjust, change the class or stop.</translation>
     </message>
     <message>
         <source>调查方式</source>
@@ -2373,8 +2485,92 @@ Workstation no. {workstation_id}</translation>
         <translation>County reply no.:</translation>
     </message>
     <message>
+        <source>继续保障</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>调整保障金</source>
+        <translation>Adjust amount</translation>
+    </message>
+    <message>
+        <source>变更分类</source>
+        <translation>Change class</translation>
+    </message>
+    <message>
+        <source>停保</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>家庭收入超过低保标准</source>
+        <translation>Household income above the dibao standard</translation>
+    </message>
+    <message>
+        <source>保障对象死亡</source>
+        <translation>Recipient deceased</translation>
+    </message>
+    <message>
+        <source>迁出本地</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>无正当理由拒不配合复核</source>
+        <translation>Refused the review without good reason</translation>
+    </message>
+    <message>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>复核决定 — {case_id}</source>
+        <translation>Review decision — {case_id}</translation>
+    </message>
+    <message>
+        <source>{name}:复核调查 {date},现家庭人口 {persons} 人,年收入 {income} 元;村里建议:{proposed}。{changes}</source>
+        <translation>{name}: reviewed {date}, {persons} household members now, annual income {income} yuan; the village proposes: {proposed}. {changes}</translation>
+    </message>
+    <message>
         <source>低保分类:</source>
         <translation>Dibao class:</translation>
+    </message>
+    <message>
+        <source>月保障金(元):</source>
+        <translation>Monthly amount (yuan):</translation>
+    </message>
+    <message>
+        <source>,已不符合低保条件:请作停保决定。</source>
+        <translation>; no longer eligible for dibao: decide a stop.</translation>
+    </message>
+    <message>
+        <source>停保 — {case_id} {name}</source>
+        <translation>Stop — {case_id} {name}</translation>
+    </message>
+    <message>
+        <source>将写入停保通知书告知该户</source>
+        <translation>Written in the stop notice to the household</translation>
+    </message>
+    <message>
+        <source>停保原因:</source>
+        <translation>Kind of reason:</translation>
+    </message>
+    <message>
+        <source>停保理由:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>收入超过标准的,按县里的政策给予渐退期;停保后打印停保通知书送达该户。</source>
+        <translation>Where income rose above the standard the county's gradual exit applies; after the stop, print the stop notice for the household.</translation>
+    </message>
+    <message>
+        <source>该户没有待决定的复核(村里的复核随其数据包送到)。</source>
+        <translation>No review of this household awaits a decision (the village's review arrives in its bundle).</translation>
+    </message>
+    <message>
+        <source>保存停保通知书</source>
+        <translation>Save stop notice</translation>
+    </message>
+    <message>
+        <source>停保通知书-{case_id}</source>
+        <translation>stop-notice-{case_id}</translation>
     </message>
     <message>
         <source>金额为每月保障金,按县里设定的计算办法核定,自批准当月起按月发放。</source>
@@ -2883,6 +3079,78 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>已取消{title},没有做任何改动。</source>
         <translation>Cancelled: {title}; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>清理检查:</source>
+        <translation>Inspection campaign:</translation>
+    </message>
+    <message>
+        <source>开展清理检查(&amp;N)…</source>
+        <translation>Ope&amp;n campaign…</translation>
+    </message>
+    <message>
+        <source>结束并汇总(&amp;Y)…</source>
+        <translation>Close and summarise (&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>保存汇总(&amp;V)…</source>
+        <translation>Sa&amp;ve summary…</translation>
+    </message>
+    <message>
+        <source>还没有开展过清理检查。</source>
+        <translation>No inspection campaign yet.</translation>
+    </message>
+    <message>
+        <source>已于 {date} 结束</source>
+        <translation>closed on {date}</translation>
+    </message>
+    <message>
+        <source>进行中,截止 {date}</source>
+        <translation>running until {date}</translation>
+    </message>
+    <message>
+        <source>{campaign}({state}):应复核 {households} 户,已复核 {reviewed} 户;继续 {continued}、调整 {adjusted}、停保 {stopped}、新纳入 {found}</source>
+        <translation>{campaign} ({state}): {households} households to review, {reviewed} reviewed; continued {continued}, adjusted {adjusted}, stopped {stopped}, newly enrolled {found}</translation>
+    </message>
+    <message>
+        <source>  {village}:{reviewed}/{households} 户</source>
+        <translation>  {village}: {reviewed}/{households} households</translation>
+    </message>
+    <message>
+        <source>保存清理检查汇总</source>
+        <translation>Save campaign summary</translation>
+    </message>
+    <message>
+        <source>已开展清理检查 {number}。</source>
+        <translation>Campaign {number} opened.</translation>
+    </message>
+    <message>
+        <source>结束清理检查</source>
+        <translation>Close the inspection campaign</translation>
+    </message>
+    <message>
+        <source>结束后各村的进度不再计入;可随时保存汇总。</source>
+        <translation>After closing, the villages' progress no longer counts; the summary can be saved at any time.</translation>
+    </message>
+    <message>
+        <source>已结束清理检查 {number}。</source>
+        <translation>Campaign {number} closed.</translation>
+    </message>
+    <message>
+        <source>清理检查汇总-{number}</source>
+        <translation>campaign-summary-{number}</translation>
+    </message>
+    <message>
+        <source>开展清理检查</source>
+        <translation>Open an inspection campaign</translation>
+    </message>
+    <message>
+        <source>参加的村:</source>
+        <translation>Villages:</translation>
+    </message>
+    <message>
+        <source>截止日期:</source>
+        <translation>Until:</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,165 @@
+"""低保 at the village (issue 15): a window with the village's households in payment this
+month, the reviews (复核) due with the urgency colours of the township's tab, the review
+of the chosen household (the rule book's `dibao_review`, checked as it is typed, like
+every village step) and the public list for the notice board. What the command line's
+`step APP_ID dibao_review` and `dibao public-list` do, through the same modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout
+
+from desktop.core import dibao
+from desktop.core.errors import Refusal
+from desktop.core.money import format_yuan
+from desktop.ui import guard, window_fit
+from desktop.ui import widgets as w
+from desktop.ui.dibao_decide import PROPOSALS
+from desktop.ui.dibao_panel import DueModel, HouseholdsModel, table_view
+from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.step_dialogs import StepDialog, split_names
+
+
+def install_village(main_window) -> None:
+    """The village's menu 低保: its households and reviews, and the public list."""
+    menu = main_window.menuBar().addMenu(tr("低保(&D)"))
+
+    def show() -> VillageDibaoWindow:
+        window = VillageDibaoWindow(main_window.store, main_window.today, main_window)
+        main_window.dibao_window = window
+        window.open()
+        return window
+
+    menu.addAction(tr("本村低保户与复核(&L)…"), show)
+    main_window.dibao_menu, main_window.show_dibao = menu, show
+
+
+class VillageDibaoWindow(QDialog):
+    def __init__(self, store, today, parent=None):
+        super().__init__(parent)
+        self.store, self.today = store, today
+        self.setWindowTitle(tr("本村低保户与复核"))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        w.add_buttons(bar, [(tr("记录复核(&R)…"), self.record_review),
+                            (tr("打印公示名单(&P)…"), self.save_public_list)])
+        layout.addLayout(bar)
+        self.message = w.ErrorLabel()
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(tr("本月在保户:")))
+        self.households, self.households_view = table_view(HouseholdsModel(self))
+        layout.addWidget(self.households_view, 3)
+        layout.addWidget(QLabel(tr("复核到期(红色已逾期,黄色本月或即将到期):")))
+        self.due, self.due_view = table_view(DueModel(self))
+        layout.addWidget(self.due_view, 2)
+        layout.addWidget(w.close_row(self))
+        self.dialog = None
+        self.refresh()
+        window_fit.fit(self, 900, 640)
+
+    def refresh(self) -> None:
+        from desktop.dibao.households import due_reviews, in_payment
+
+        month = dibao.month_of(self.today)
+        self.households.set_rows([{**r, "village": self.store.workstation["village"],
+                                   "amount": format_yuan(r["monthly_fen"], grouped=True)}
+                                  for r in in_payment(self.store.db, month)])
+        self.due.set_rows(due_reviews(self.store, self.today))
+        for view in (self.households_view, self.due_view):
+            view.resizeColumnsToContents()
+
+    def chosen(self) -> dict | None:
+        """The household chosen in either table (the due list first)."""
+        for view, model in ((self.due_view, self.due), (self.households_view, self.households)):
+            rows = view.selectionModel().selectedRows()
+            if rows:
+                return model.row(rows[0].row())
+        return None
+
+    # -- actions (each ask_* is replaced by tests) ---------------------------------------
+    def record_review(self):
+        from desktop.operations.casework import Casework
+
+        row = self.chosen()
+        if row is None:
+            self.message.show_message(tr("请先在表中选择要复核的低保户。"))
+            return None
+        work = Casework(self.store, self.today)
+        detail = {"applicant_name": row["name"], "persons": row["persons"]}
+        try:
+            dialog = DibaoReviewDialog(work, row["case_id"], detail, self)
+        except Refusal as exc:
+            self.message.show_message(exc.message)
+            return None
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def ask_save(self, name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, tr("打印公示名单"), name, "PDF (*.pdf)")
+        return path
+
+    def save_public_list(self) -> None:
+        from desktop.printing.dibao_public_list import public_list_pdf, public_rows
+        from desktop.printing.output import save_document
+
+        rows = public_rows(self.store, self.today)
+        if not rows:
+            self.message.show_message(tr("本村目前没有在保的低保户,公示名单是空的。"))
+            return
+        path = self.ask_save(tr("低保公示名单-{month}").format(
+            month=dibao.month_of(self.today)) + ".pdf")
+        if not path:
+            return
+        try:
+            save_document(Path(path), public_list_pdf(self.store, rows, self.today))
+        except Refusal as exc:
+            self.message.show_message(exc.message)
+            return
+        guard.tell(self, tr("已保存 {path}").format(path=path))
+
+
+class DibaoReviewDialog(StepDialog):
+    """复核 of one household: checked by the rule book as it is typed."""
+
+    code = "dibao_review"
+
+    def build(self) -> None:
+        self.date_field(QT_TR_NOOP("复核调查日期"))
+        self.add(tr("调查人(至少 2 人)"), "investigators",
+                 w.line_edit(tr("姓名之间用顿号或逗号分隔,例如 张三、李四")))
+        self.add(tr("现有家庭人口"), "household_size",
+                 w.spin(30, self.detail.get("persons") or 1))
+        self.add(tr("现家庭年收入(元)"), "household_income_fen", w.yuan_edit())
+        self.add(tr("家庭成员或收入变化"), "changes",
+                 w.text_area(tr("如:新增或减少成员、就业、患病、收入变化"), 50))
+        proposed = self.add(tr("复核意见"), "proposed",
+                            w.combo({k: tr(v) for k, v in PROPOSALS.items()}, "continue"))
+        self.add(tr("建议分类"), "proposed_class",
+                 w.combo({"": tr("不变"), **{c: c for c in dibao.CLASSES}}, ""))
+        self.add(tr("停保理由"), "reason", w.text_area(tr("建议停保时必填"), 40))
+        self.add(tr("复核结论"), "findings", w.text_area(tr("核实的家庭情况"), 60))
+        proposed.currentIndexChanged.connect(self._proposed_changed)
+        self._proposed_changed()
+
+    def _proposed_changed(self) -> None:
+        proposed = self.value("proposed")
+        self.inputs["proposed_class"].setEnabled(proposed == "reclass")
+        self.inputs["reason"].setEnabled(proposed == "stop")
+
+    def values(self, local: list) -> dict:
+        proposed = self.value("proposed")
+        return {"date": self.value("date"),
+                "investigators": split_names(self.value("investigators")),
+                "household_size": self.value("household_size"),
+                "household_income_fen": w.read_fen(self.value("household_income_fen"),
+                                                   "household_income_fen", local),
+                "changes": self.value("changes"), "proposed": proposed,
+                "proposed_class": self.value("proposed_class") if proposed == "reclass" else "",
+                "reason": self.value("reason") if proposed == "stop" else "",
+                "findings": self.value("findings")}
+
+    def consequence(self) -> str:
+        return tr("复核记录随下一次导出的数据包报乡镇,由乡镇决定继续、调整、变更分类或停保。")

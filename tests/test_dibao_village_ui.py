@@ -1,0 +1,127 @@
+"""The village's 低保 window (issue 15): its households in payment, the reviews due with
+the urgency colours, a review recorded through the rule book's checks as typed, and the
+public list saved for the notice board."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop.operations.notices import Notices
+from desktop.ui.main_window import MainWindow
+from tests.helpers import TODAY
+from tests.test_dibao_review import enrolled
+from tests.ui_hooks import answer_questions  # noqa: F401
+
+
+def _window(qtbot, store, today):
+    win = MainWindow(store, today)
+    qtbot.addWidget(win)
+    return win, win.show_dibao()
+
+
+def test_the_village_sees_its_households_and_records_a_review(qtbot, world, tmp_path):
+    case_id = enrolled(world)  # B from 2026-12: its review falls due 2027-06
+    win, window = _window(qtbot, world.a, date(2027, 6, 3))
+    assert window.households.rowCount() == 1
+    assert window.households.row(0)["case_id"] == case_id
+    assert window.due.rowCount() == 1 and window.due.row(0)["urgency"] == "due"
+    assert window.due.data(window.due.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
+
+    assert window.record_review() is None  # nothing chosen: said, nothing opened
+    assert "选择" in window.message.text()
+    window.due_view.selectRow(0)
+    dialog = window.record_review()
+    dialog.inputs["investigators"].setText("李民生")
+    dialog.inputs["household_size"].setValue(2)
+    dialog.inputs["household_income_fen"].setText("4800")
+    dialog.inputs["findings"].setPlainText("长子外出务工,户口迁出")
+    assert not dialog.ok.isEnabled() and "2 名" in dialog.summary.text() + "".join(
+        label.text() for label in dialog.findChildren(type(dialog.summary)))
+    dialog.inputs["investigators"].setText("李民生、张村干")
+    dialog.inputs["proposed"].setCurrentIndex(dialog.inputs["proposed"].findData("adjust"))
+    assert dialog.ok.isEnabled()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    found = world.a.db.execute("SELECT pending_review FROM dibao_households").fetchone()[0]
+    assert json.loads(found)["household_size"] == 2
+    assert window.due.row(0)["urgency"] == "pending"  # waits for the township now
+
+    Notices(world.a, TODAY).set_phones("0739-1234567", "0739-7654321")
+    target = tmp_path / "公示名单.pdf"
+    window.ask_save = lambda name: str(target)
+    window.save_public_list()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, world, tmp_path):
+    from desktop.operations.casework import Casework
+    from desktop.ui.dibao_decide import ReviewDecisionDialog
+    from tests.test_dibao_review import review, send
+
+    case_id = enrolled(world)
+    day = date(2027, 5, 10)
+    Casework(world.a, day).step(case_id, "dibao_review", review())
+    send(world, world.a, world.township, day)
+    win = MainWindow(world.township, day)
+    qtbot.addWidget(win)
+    tab = win.township_panel.dibao
+    assert tab.due.row(0)["urgency"] == "pending"
+    tab.decide_review()
+    assert "选择" in tab.message.text()
+    tab.due_view.selectRow(0)
+    shown = {}
+
+    def ask(row, found):  # the dialog as the officer sees it, answered as they would
+        dialog = ReviewDecisionDialog(world.township.policy, row, found, tab)
+        shown["amount"], shown["facts"] = dialog.amount.text(), dialog.findChildren(
+            type(dialog.how))[0].text()
+        return dialog.value()
+
+    tab.ask_decision = ask
+    tab.decide_review()
+    assert shown["amount"] == "460.00" and "现家庭人口 2 人" in shown["facts"]
+    assert world.township.db.execute("SELECT monthly_fen, persons FROM dibao_households"
+                                     ).fetchone() == (46_000, 2)
+    assert tab.due.rowCount() == 0  # reviewed in May: B, next in November
+
+    tab.households_view.selectRow(0)
+    tab.ask_stop = lambda row: ("moved", "全家迁往外省居住")
+    letter = tmp_path / "停保通知书.pdf"
+    tab.ask_save = lambda *a: str(letter)
+    tab.stop()
+    assert letter.read_bytes().startswith(b"%PDF")
+    assert world.township.db.execute("SELECT stopped_month, stop_reason FROM dibao_households"
+                                     ).fetchone() == ("2027-05", "全家迁往外省居住")
+    tab.households_view.selectRow(0)
+    tab.stop()  # gone from the month: nothing chosen
+    assert tab.households.rowCount() == 0 and "选择" in tab.message.text()
+
+
+def test_the_township_tab_opens_and_closes_a_campaign(qtbot, world, tmp_path,
+                                                      answer_questions):  # noqa: F811
+    from desktop.ui.dibao_campaign import OpenDialog
+
+    enrolled(world)
+    day = date(2027, 1, 5)
+    win = MainWindow(world.township, day)
+    qtbot.addWidget(win)
+    tab = win.township_panel.dibao
+    box = tab.campaign
+    assert "还没有开展过" in box.progress.text()
+    dialog = OpenDialog({"430522101201": "石门村", "430522101202": "白水村"}, day, box)
+    assert dialog.value()[0] == ["430522101201", "430522101202"]
+    box.ask_open = lambda: (["430522101201"], date(2027, 2, 28))
+    box.open_campaign()
+    assert "2027-1" in box.progress.text() and "石门村:0/1 户" in box.progress.text()
+    assert tab.due.rowCount() == 1 and tab.due.row(0)["urgency"] == "campaign"
+    box.open_campaign()  # the village is in it already: said in the tab, nothing changed
+    assert "未结束的清理检查" in box.message.text()
+    saved = []
+    box.ask_save = lambda name, kind: saved.append(str(tmp_path / name)) or saved[-1]
+    box.close_campaign()
+    assert "已于 2027-01-05 结束" in box.progress.text() and tab.due.rowCount() == 0
+    assert [Path(p).suffix for p in saved] == [".pdf", ".xlsx"]
+    assert all(Path(p).read_bytes()[:2] in (b"%P", b"PK") for p in saved)

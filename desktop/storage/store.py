@@ -56,6 +56,7 @@ class Store:
         try:
             private_file(path)
             migration_set().apply(db)
+            _compact_new(db)
             import uuid  # here, not at the top: it loads `platform`, 8 ms of each start
 
             ws["id"] = uuid.uuid4().hex
@@ -127,6 +128,22 @@ class Store:
     def rebuild(self) -> int:
         with self.transaction():
             return rebuild(self.db, self.policy)
+
+
+# Pages of 8 KB: a page of 4 KB left a tenth of the log unused (its rows are 0.7 KB on
+# average, an application as received 2 KB); measured on the benchmark's county store
+# (10,000 cases), 7,342 → 7,035 bytes a case. Set when the file is made: changing it later
+# means rewriting the whole file.
+PAGE_SIZE = 8192
+
+
+def _compact_new(db) -> None:
+    """A new store's file without the free pages of the tables its migrations made again
+    (0008, 0013), in pages of PAGE_SIZE (which only VACUUM outside WAL can set)."""
+    db.execute("PRAGMA journal_mode=DELETE")
+    db.execute(f"PRAGMA page_size={PAGE_SIZE}")
+    db.execute("VACUUM")
+    db.execute("PRAGMA journal_mode=WAL")
 
 
 def now_utc() -> str:

@@ -37,6 +37,7 @@ FULL = {"village": 5000, "ledger": 100_000, "runs": 5, "month": (30, 25, 5), "co
 QUICK = {"village": 1000, "ledger": 10_000, "runs": 3, "month": (30, 25, 3), "county": (6, 500, 3),
          "rebuild_cases": 5_000}
 CHILD = ROOT / "build_scripts" / "bench_child.py"
+PAGE_RUNS = 9  # each ledger page asked this many times in each child process
 
 
 def row(name, value, unit, floor=None, target=None, note="", spread=None) -> dict:
@@ -136,13 +137,24 @@ def ledger(work: Path, cfg: dict) -> list[dict]:
     size = store_size(store)
     store.close()
     events = store_events(folder)
-    runs = [child("ledger", str(folder), name, id_number) for _ in range(cfg["runs"])]
-    each = {k: [r[k] for r in runs] for k in runs[0]}
+    # each child: the window once, then each page asked `PAGE_RUNS` times; all pooled
+    runs = [child("ledger", str(folder), name, id_number, str(PAGE_RUNS))
+            for _ in range(cfg["runs"])]
+    each = {k: [x for r in runs for x in (r[k] if isinstance(r[k], list) else [r[k]])]
+            for k in runs[0]}
     med = {k: statistics.median(v) for k, v in each.items()}
     n = cfg["ledger"]
-    floor = "floor: the plain indexed SQL of the same rows and count"
-    return [row(f"ledger first page, {n} cases", each["first_page_ms"], "ms",
-                med["first_page_floor_ms"], "ratio ≤ 2, ≤ 100", floor),
+    floor = "floor: the plain indexed SQL of the same rows and count (median)"
+    shown = "the ledger in view, asked again"
+    return [row(f"main window built and shown, {n} cases", each["window_ms"], "ms", None,
+                None, "its own figure: the township opens on its queue"),
+            row(f"ledger first page, {n} cases: the model's queries",
+                each["first_page_query_ms"], "ms", med["first_page_floor_ms"],
+                "ratio ≤ 2, ≤ 100", f"count, page and deadlines; {floor}"),
+            row(f"ledger first page, {n} cases: queries and rows painted",
+                each["first_page_ms"], "ms",
+                med["first_page_floor_ms"] + med["plain_paint_ms"], "ratio ≤ 2, ≤ 100",
+                f"{shown}; floor: the SQL and the same texts painted by Qt's own table"),
             row(f"search by name “{name}”", each["search_name_ms"], "ms",
                 med["search_name_floor_ms"], "ratio ≤ 2, ≤ 100",
                 f"{med['search_name_hits']:.0f} hits; {floor}"),

@@ -20,7 +20,6 @@ from desktop.storage.compact_schema import NAME as COMPACTING
 from desktop.storage.db import connect, writing
 from desktop.storage.edition_projections import local_edit_problem, policy_in_force
 from desktop.storage.migrations import KNOWN, MIGRATION_SET, applied_names, migration_set
-from desktop.storage.projections import apply_event, rebuild
 
 
 class Store:
@@ -119,6 +118,8 @@ class Store:
             raise Refusal(problem)
         merged = self.policy.to_settings() | changes
         policy = policy_from_settings(merged)
+        from desktop.storage.projections import rebuild
+
         with self.transaction():
             for key, value in changes.items():
                 self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
@@ -126,6 +127,8 @@ class Store:
         self.policy = policy
 
     def rebuild(self) -> int:
+        from desktop.storage.projections import rebuild
+
         with self.transaction():
             return rebuild(self.db, self.policy)
 
@@ -135,6 +138,14 @@ class Store:
 # (10,000 cases), 7,342 → 7,035 bytes a case. Set when the file is made: changing it later
 # means rewriting the whole file.
 PAGE_SIZE = 8192
+
+
+def apply_event(db, event, policy) -> None:
+    """The projections' own, loaded with the first event recorded: they bring the rule
+    book, which opening a store to read it does not need (start-up time)."""
+    from desktop.storage.projections import apply_event as project
+
+    project(db, event, policy)
 
 
 def _compact_new(db) -> None:

@@ -87,10 +87,16 @@ class MainWindow(QMainWindow):
 
             township_panel.install(self)
             dibao_panel.install(self)
-        else:  # its own 考核, as the township sent it
-            from desktop.ui.assessment_panel import install_village
+        else:  # its own 考核, as the township sent it: the screen loads when opened
+            self.assessment_menu = self.menuBar().addMenu(tr("考核(&K)"))
+            self.assessment_menu.addAction(tr("本村月度考核(&M)…"), self.open_assessment)
 
-            install_village(self)
+    def open_assessment(self):
+        """The village's own figures (the township's monthly report of it)."""
+        from desktop.ui.assessment_panel import AssessmentDialog
+
+        self.assessment_dialog = AssessmentDialog(self.store, self.today, self)
+        return self._show(self.assessment_dialog)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

@@ -1,7 +1,7 @@
 """What the benchmark runs in a fresh process: the app's start-up, a bare PySide6 window
 (the floor), and the ledger on a large store. Prints one JSON line of its measurements.
 
-    python build_scripts/bench_child.py app|bare DATA_DIR T0
+    python build_scripts/bench_child.py app|bare|widgets DATA_DIR T0
     python build_scripts/bench_child.py ledger DATA_DIR NAME ID_NUMBER
     python build_scripts/bench_child.py import DATA_DIR LIST_OF_BUNDLES TODAY
 
@@ -40,6 +40,70 @@ def bare(t0: float) -> dict:
 
     QApplication(sys.argv[:1])
     window = QMainWindow()
+    window.resize(1280, 800)
+    _shown(window)
+    return {"seconds": time.time() - t0}
+
+
+def widgets(t0: float) -> dict:
+    """The fallback floor of start-up (issue 17): the village window's Qt widgets, menus and
+    bundled font, its first page of 200 rows of Chinese text in Qt's own item model, and no
+    code of ours at all (no store, no checks, no translations of ours)."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QFont, QFontDatabase, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import (
+        QApplication,
+        QComboBox,
+        QHBoxLayout,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QSplitter,
+        QTableView,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv[:1])
+    fonts = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    family = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFont(str(fonts / "wqy-microhei.ttc")))[0]
+    app.setFont(QFont(family, 10))
+    window = QMainWindow()
+    for title in ("案件(&A)", "公示(&G)", "数据交换(&D)", "数据安全(&S)", "设置(&T)", "考核(&K)"):
+        menu = window.menuBar().addMenu(title)
+        for item in range(4):
+            menu.addAction(f"{title[:2]}操作{item}…")
+    window.addToolBar("工具").addAction("新建申请")
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.addWidget(QLabel("3 件已超期,5 件即将到期"))
+    bar = QHBoxLayout()
+    bar.addWidget(QLabel("查找:"))
+    bar.addWidget(QLineEdit(), 1)
+    years = QComboBox()
+    years.addItems(["全部年度"] + [f"{y} 年" for y in range(2026, 2016, -1)])
+    bar.addWidget(years)
+    layout.addLayout(bar)
+    statuses = QListWidget()
+    statuses.addItems([f"状态{i}  {i * 7}" for i in range(12)])
+    model = QStandardItemModel(200, 11)
+    for r in range(200):
+        for c, text in enumerate((f"2026-{r:04d}", "阿不都热依木", "430522196001010011",
+                                  "第三村民小组", "急难型", "突发重大疾病", "12,345.00",
+                                  "2026-05-01", "乡镇已接收", "2026-06-05 审核", "近亲属")):
+            model.setItem(r, c, QStandardItem(text))
+    table = QTableView()
+    table.setModel(model)
+    split = QSplitter()
+    split.addWidget(statuses)
+    split.addWidget(table)
+    layout.addWidget(split, 1)
+    layout.addWidget(QLabel("共 200 件 · 今天 2026-06-01"))
+    window.setCentralWidget(central)
+    window.statusBar()
     window.resize(1280, 800)
     _shown(window)
     return {"seconds": time.time() - t0}
@@ -194,5 +258,6 @@ def peak_mb() -> float:
 if __name__ == "__main__":
     kind, *args = sys.argv[1:]
     result = {"app": lambda: app(args[0], float(args[1])), "bare": lambda: bare(float(args[1])),
+              "widgets": lambda: widgets(float(args[1])),
               "ledger": lambda: ledger(*args), "import": lambda: import_bundles(*args)}[kind]()
     print(json.dumps(result))

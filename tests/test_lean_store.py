@@ -8,6 +8,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from desktop.operations.casework import Casework
 from desktop.paths import store_path
 from desktop.storage.queries import case_detail
@@ -64,3 +66,21 @@ def test_a_store_of_0012_keeps_its_steps_members_and_objections(tmp_path):
     history = store.db.execute("SELECT COUNT(*) FROM history WHERE fields IS NOT NULL")
     assert history.fetchone()[0] == len(before["case_steps"])
     store.close()
+
+
+def test_a_column_0013_does_not_know_is_never_dropped(tmp_path):
+    """Should a later migration (merged in another order) have added a column to one of
+    these tables, migrating stops and the store is left as it was."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copyfile(FIXTURE_0012, store_path(data_dir))
+    conn = sqlite3.connect(store_path(data_dir))
+    conn.execute("ALTER TABLE objections ADD COLUMN reviewed_by TEXT")
+    conn.commit()
+    conn.close()
+    with pytest.raises(RuntimeError, match="reviewed_by"):
+        Store.open(data_dir)
+    conn = sqlite3.connect(store_path(data_dir))
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(objections)")]
+    assert "reviewed_by" in columns and _stored_keys(conn)
+    conn.close()

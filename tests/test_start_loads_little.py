@@ -42,3 +42,31 @@ def test_a_village_window_opens_without_the_code_of_other_screens(tmp_path):
     total, loaded = result.stdout.strip().splitlines()[-2:]
     assert total == "1"  # the ledger shows the case
     assert [m for m in loaded.split() if m.startswith(NOT_AT_START)] == []
+
+
+DOUBLE_CLICK = """
+import runpy, sys
+import desktop.ui.app as app
+opened = []
+app.run = lambda data_dir, today: opened.append((str(data_dir), today)) or 0
+sys.argv = [sys.argv[0]]
+try:
+    runpy.run_module("desktop", run_name="__main__")
+except SystemExit as done:
+    print(done.code, opened)
+print(" ".join(sorted(m for m in sys.modules if m.startswith("desktop.cli"))) or "-")
+"""
+
+
+def test_a_double_click_opens_the_window_without_building_the_command_line(tmp_path):
+    """The packaged program runs desktop/__main__.py: with no arguments it is the window,
+    without the command line's parser and every feature's commands it would load."""
+    home = tmp_path / "home"
+    result = subprocess.run(
+        [sys.executable, "-c", DOUBLE_CLICK], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT), "RELIEF_DESK_HOME": str(home),
+                          "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    opened, cli = result.stdout.strip().splitlines()[-2:]
+    assert opened == f"0 [({str(home)!r}, None)]"
+    assert cli == "-"

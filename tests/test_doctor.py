@@ -39,7 +39,8 @@ def test_a_whole_store_passes_both_checks(data_dir):
 
 
 def test_the_start_up_check_finds_a_lost_timeline_row(data_dir):
-    damage(data_dir, "DELETE FROM case_steps WHERE rowid = (SELECT MAX(rowid) FROM case_steps)")
+    damage(data_dir, "DELETE FROM case_steps WHERE (workstation_id, seq) ="
+                     " (SELECT workstation_id, seq FROM case_steps ORDER BY seq DESC LIMIT 1)")
     assert INCONSISTENT in " ".join(examine(data_dir).health.problems)
 
 

@@ -90,11 +90,12 @@ def _fsync_dir(folder: Path) -> None:
 def state_mark(conn: sqlite3.Connection) -> str:
     """Changes when anything in the store changes (rows added, or any table rewritten)."""
     h = hashlib.sha256()
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
-    for t in tables:
-        h.update(repr(conn.execute(f'SELECT COUNT(*), MAX(rowid) FROM "{t}"').fetchone()).encode())
+    tables = conn.execute(  # a table WITHOUT ROWID (wr) has no rowid to take (0013)
+        "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
+    for t, without_rowid in tables:
+        last = "NULL" if without_rowid else "MAX(rowid)"
+        h.update(repr(conn.execute(f'SELECT COUNT(*), {last} FROM "{t}"').fetchone()).encode())
     h.update(repr(conn.execute("SELECT group_concat(hash) FROM (SELECT hash FROM events "
                                "ORDER BY rowid DESC LIMIT 1)").fetchone()).encode())
     return h.hexdigest()[:10]

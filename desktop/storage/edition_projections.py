@@ -17,7 +17,6 @@ from desktop.core.editions import (
 )
 from desktop.core.editions import local_edit_problem as edit_problem
 from desktop.core.policy import policy_from_settings
-from desktop.storage.projections import rebuild
 
 TABLES: tuple[str, ...] = ("policy_editions",)
 
@@ -88,6 +87,8 @@ def policy_in_force(store, today: date):
     force = editions_in_force(store.db, today)
     policy = policy_from_settings(effective_settings(local, force))
     if key_of(force) != projected_under(store.db):
+        from desktop.storage.projections import rebuild  # rarely: not at each start
+
         with store.transaction():
             rebuild(store.db, policy)
             mark_projected(store.db, force, today)

@@ -83,7 +83,7 @@ def _projection_tables(db: Database) -> None:
         foreign_keys=[("application_id", "applications")])
 
 
-PROJECTION_TABLES = ("objections", "case_steps", "members", "applications")  # as of 0008
+PROJECTION_TABLES = ("objections", "case_steps", "members", "applications")  # as of 0013
 
 # Later migrations live beside the features that need them, registered in this order
 # (each module decorates its functions with @migration("000N_…")).
@@ -101,3 +101,4 @@ import desktop.storage.deliberation_schema  # noqa: E402,F401  0009_… (issue 1
 import desktop.storage.county_schema  # noqa: E402,F401  0010_… the county (issue 14)
 import desktop.storage.dibao_schema  # noqa: E402,F401  0012_… 低保 households (issue 15)
 import desktop.storage.edition_schema  # noqa: E402,F401  0011_… policy editions (issue 14)
+import desktop.storage.lean_schema  # noqa: E402,F401  0013_… WITHOUT ROWID tables (issue 17)

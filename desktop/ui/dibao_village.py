@@ -21,20 +21,6 @@ from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import StepDialog, split_names
 
 
-def install_village(main_window) -> None:
-    """The village's menu 低保: its households and reviews, and the public list."""
-    menu = main_window.menuBar().addMenu(tr("低保(&D)"))
-
-    def show() -> VillageDibaoWindow:
-        window = VillageDibaoWindow(main_window.store, main_window.today, main_window)
-        main_window.dibao_window = window
-        window.open()
-        return window
-
-    menu.addAction(tr("本村低保户与复核(&L)…"), show)
-    main_window.dibao_menu, main_window.show_dibao = menu, show
-
-
 class VillageDibaoWindow(QDialog):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)

@@ -32,9 +32,12 @@ SHORT_URGENCY = {"overdue": QT_TR_NOOP("超期"), "soon": QT_TR_NOOP("将到期"
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
-OTHER_ROLES = {Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-               Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ID_ROLE,
-               STATUS_ROLE}
+# The roles answered; a view asks each cell for seven at every paint, and the others
+# (fonts, check states, decorations) get None before the index is even looked at.
+ANSWERED = frozenset(int(r) for r in (
+    DISPLAY, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ID_ROLE, STATUS_ROLE))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class LedgerModel(PagedRows, QAbstractTableModel):
@@ -60,21 +63,22 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total, rows = queries.ledger_first_page(self.store.db, self.filter,
-                                                      self.page_size)
-        self._rows = self._with_urgency(rows)
+        self._total, self._rows = queries.ledger_first_page(self.store.db, self.filter,
+                                                            self.page_size)
         self.endResetModel()
 
     def _page(self, offset: int) -> list[dict]:
-        return self._with_urgency(queries.ledger_page(self.store.db, self.filter, offset,
-                                                      self.page_size))
+        return queries.ledger_page(self.store.db, self.filter, offset, self.page_size)
 
-    def _with_urgency(self, rows: list[dict]) -> list[dict]:
-        for row in rows:
+    def _urgency(self, row: dict) -> str:
+        """How near the row's deadline is, reckoned when the row is first shown (a page
+        holds 200 rows, a screen about 25)."""
+        found = row.get("urgency")
+        if found is None:
             due = row["due_on"]
-            row["urgency"] = (urgency(date.fromisoformat(due), self.today, self.store.policy,
-                                      self.calendar) if due else "")
-        return rows
+            found = row["urgency"] = (urgency(date.fromisoformat(due), self.today,
+                                              self.store.policy, self.calendar) if due else "")
+        return found
 
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -88,29 +92,32 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         return None
 
     def row(self, i: int) -> dict:
-        return self._rows[i]
+        row = self._rows[i]
+        self._urgency(row)
+        return row
 
     def case_id(self, i: int) -> str:
         return self._rows[i]["id"]
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in ANSWERED:
             return None
-        row = self._rows[index.row()]
+        i = index.row()  # -1 for an invalid index
+        if not 0 <= i < len(self._rows):
+            return None
+        row = self._rows[i]
         col = index.column()
         if role == DISPLAY:
             return self._display(row, col)
-        if role not in OTHER_ROLES:  # most asked, never answered: fonts, sizes, decorations
-            return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = URGENCY_COLOURS.get(row["urgency"])
+            colour = URGENCY_COLOURS.get(self._urgency(row))
             return QBrush(colour) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole and col == 10 and _flags(row):
             return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == AMOUNT_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == CASE_ID_ROLE:
             return row["id"]
         if role == STATUS_ROLE:
@@ -120,6 +127,7 @@ class LedgerModel(PagedRows, QAbstractTableModel):
     def _display(self, row: dict, col: int) -> str:
         values = row.get("_cells")
         if values is None:  # made once per row, not once per cell painted
+            self._urgency(row)
             values = row["_cells"] = (
                 self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"],
                 row["group_name"], category_label(row["category"]), reason_label(row["reason"]),
@@ -139,7 +147,7 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         if col == 1:
             return row["applicant_name"]
         if col == 9 and row["due_on"]:
-            word = tr(URGENCY_WORDS.get(row["urgency"], QT_TR_NOOP("期限")))
+            word = tr(URGENCY_WORDS.get(self._urgency(row), QT_TR_NOOP("期限")))
             return f"{word}:{row['due_on']} {DUE_LABELS.get(row['due_kind'] or '', '')}"
         if col == 10 and _flags(row):
             return "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS if row.get(k))

@@ -87,12 +87,26 @@ class MainWindow(QMainWindow):
 
             township_panel.install(self)
             dibao_panel.install(self)
-        else:  # its own 考核, as the township sent it
-            from desktop.ui import dibao_village
-            from desktop.ui.assessment_panel import install_village
+        else:  # its own 考核 and 低保, as the township sent them: screens load when opened
+            self.assessment_menu = self.menuBar().addMenu(tr("考核(&K)"))
+            self.assessment_menu.addAction(tr("本村月度考核(&M)…"), self.open_assessment)
+            self.dibao_menu = self.menuBar().addMenu(tr("低保(&D)"))
+            self.dibao_menu.addAction(tr("本村低保户与复核(&L)…"), self.show_dibao)
 
-            install_village(self)
-            dibao_village.install_village(self)  # its 低保 households and reviews
+    def open_assessment(self):
+        """The village's own figures (the township's monthly report of it)."""
+        from desktop.ui.assessment_panel import AssessmentDialog
+
+        self.assessment_dialog = AssessmentDialog(self.store, self.today, self)
+        return self._show(self.assessment_dialog)
+
+    def show_dibao(self):
+        """The village's 低保 households in payment, its reviews due, the public list."""
+        from desktop.ui.dibao_village import VillageDibaoWindow
+
+        self.dibao_window = VillageDibaoWindow(self.store, self.today, self)
+        self.dibao_window.open()
+        return self.dibao_window
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.editions import ISSUERS, MAX_AHEAD_DAYS, SETTING_LABELS
 from desktop.core.errors import Refusal
-from desktop.operations.editions import issue_edition, policy_report
 from desktop.ui import guard, window_fit
 from desktop.ui.i18n import tr
 from desktop.ui.widgets import ErrorLabel, close_row, date_edit, line_edit, ok_cancel, text_area
@@ -60,6 +59,9 @@ class PolicyDialog(QDialog):
         window_fit.fit(self, 760, 600)
 
     def fill(self) -> None:
+        # the editions' operations (and the rule book) load with the dialog, not at start
+        from desktop.operations.editions import policy_report
+
         report = self.report = policy_report(self.store, self.today)
         lines = [tr("{issuer} 第 {version} 版,自 {effective} 起施行").format(
                      issuer=e["issuer"], version=e["version"], effective=e["effective"])
@@ -140,6 +142,8 @@ class IssueDialog(guard.DiscardGuard, QDialog):
         if problem:
             self.error.show_message(problem)
             return
+        from desktop.operations.editions import issue_edition
+
         try:
             rid = issue_edition(self.store, self.settings(), self.effective.date(), self.today,
                                 note=self.note.toPlainText().strip())

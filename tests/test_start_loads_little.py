@@ -1,0 +1,72 @@
+"""Start-up (issue 17, item 3): the first screen loads nothing of ours it does not show.
+The rule book (recording and checking events), the township's and the 考核 screens, and
+the editions' operations load when first used, not at each double-click."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.operations.casework import Casework
+from tests.helpers import TODAY, make_application, make_store
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_AT_START = ("desktop.core.rulebook", "desktop.storage.projections", "desktop.township",
+                "desktop.assessment", "desktop.operations", "desktop.ui.assessment_panel")
+START = """
+import sys
+from datetime import date
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from desktop.ui.app import application, start
+application()
+window = start(Path(sys.argv[1]), date(2026, 6, 1))
+QApplication.processEvents()
+print(window.model.total)
+print(" ".join(sorted(m for m in sys.modules if m.startswith("desktop."))))
+"""
+
+
+def test_a_village_window_opens_without_the_code_of_other_screens(tmp_path):
+    store = make_store(tmp_path)
+    Casework(store, TODAY).receive_many([make_application()])
+    data_dir = store.path.parent
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", START, str(data_dir)], cwd=ROOT, capture_output=True,
+        text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    total, loaded = result.stdout.strip().splitlines()[-2:]
+    assert total == "1"  # the ledger shows the case
+    assert [m for m in loaded.split() if m.startswith(NOT_AT_START)] == []
+
+
+DOUBLE_CLICK = """
+import runpy, sys
+import desktop.ui.app as app
+opened = []
+app.run = lambda data_dir, today: opened.append((str(data_dir), today)) or 0
+sys.argv = [sys.argv[0]]
+try:
+    runpy.run_module("desktop", run_name="__main__")
+except SystemExit as done:
+    print(done.code, opened)
+print(" ".join(sorted(m for m in sys.modules if m.startswith("desktop.cli"))) or "-")
+"""
+
+
+def test_a_double_click_opens_the_window_without_building_the_command_line(tmp_path):
+    """The packaged program runs desktop/__main__.py: with no arguments it is the window,
+    without the command line's parser and every feature's commands it would load."""
+    home = tmp_path / "home"
+    result = subprocess.run(
+        [sys.executable, "-c", DOUBLE_CLICK], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT), "RELIEF_DESK_HOME": str(home),
+                          "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    opened, cli = result.stdout.strip().splitlines()[-2:]
+    assert opened == f"0 [({str(home)!r}, None)]"
+    assert cli == "-"

@@ -184,6 +184,10 @@ _BOOK = [
     _r("spot_check", "SpotChecked", "抽查核查", COUNTY,
        ("checked_on", "checker", "items", "result", "problems", "follow_up"),
        county_steps.spot_checked, [S.FILED], _fixed(S.FILED)),
+    # the county's 抽查 result passed on to the case's village by its township
+    _r("forward_spot_check", "SpotCheckForwarded", "转达县局抽查结果", TOWNSHIP,
+       ("checked_on", "checker", "items", "result", "problems", "follow_up", "county",
+        *county_steps.FROM_KEYS), county_steps.spot_forwarded, [S.FILED], _fixed(S.FILED)),
     _r("pay", "Paid", "发放", TOWNSHIP, ("date", "amount_fen", "method"), decision_steps.payment,
        [S.RESULT_POSTED], _fixed(S.PAID)),
     _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), decision_steps.filing,
@@ -228,6 +232,15 @@ _BOOK = [
     _r("county_note_assessment", "CountyAssessmentNoted", "县局考核讲评", COUNTY,
        ("month", "date", "number", "text"), kh.check_note, case_step=False,
        place_problem=kh.note_place_problem),
+    # the county's note about a village passed on to it by its township
+    _r("forward_county_note", "CountyNoteForwarded", "转达县局考核讲评", TOWNSHIP,
+       ("month", "date", "number", "text", "county", "by", *county_steps.FROM_KEYS),
+       county_steps.note_forwarded, case_step=False,
+       place_problem=county_steps.forwarded_note_place),
+    # a village's name and officer from its card, told to the county (`<village>-CARD`)
+    _r("name_village", "VillageNamed", "村工作站登记信息", TOWNSHIP,
+       ("village_code", "village", "officer", "date"), county_steps.village_named,
+       case_step=False, place_problem=county_steps.card_place_problem),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _BOOK}

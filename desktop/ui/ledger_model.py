@@ -48,6 +48,9 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         self.calendar = calendar_for(store.policy)
         code = store.workstation.get("village_code") or ""
         self.prefix = f"{code}-" if code else ""
+        # the county's cases are of every village: each named "name(code)" beside its group
+        self.county = store.workstation["role"] == "county"
+        self.villages: dict[str, str] = {}
         self._rows: list[dict] = []
         self._total = 0
         if load:  # the main window loads it in its refresh, once
@@ -60,6 +63,10 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        if self.county:
+            from desktop.township.villages import village_names
+
+            self.villages = village_names(self.store.db)
         self._total, rows = queries.ledger_first_page(self.store.db, self.filter,
                                                       self.page_size)
         self._rows = self._with_urgency(rows)
@@ -81,6 +88,8 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.county and section == 3:
+                return tr("村 · 村民小组")
             if 0 <= section < len(COLUMNS):
                 return tr(COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
@@ -122,11 +131,17 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         if values is None:  # made once per row, not once per cell painted
             values = row["_cells"] = (
                 self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"],
-                row["group_name"], category_label(row["category"]), reason_label(row["reason"]),
+                self._group(row), category_label(row["category"]), reason_label(row["reason"]),
                 format_yuan(row["requested_fen"], grouped=True), row["received_on"],
                 status_label(row["status"]), _due_text(row), tr("、").join(_flags(row)),
             )
         return values[col] if 0 <= col < len(values) else None
+
+    def _group(self, row: dict) -> str:
+        if not self.county:
+            return row["group_name"]
+        code = row["id"].split("-", 1)[0]
+        return f"{self.villages.get(code, code)} {row['group_name'] or ''}".strip()
 
     def short_id(self, case_id: str) -> str:
         """This village's own cases all start with its code: show the part that differs."""

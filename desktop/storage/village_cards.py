@@ -1,5 +1,5 @@
-"""The villages a county knows by their township's word (issue 14): migration 0015 and
-its projection.
+"""The villages a county knows by their township's word (issue 14): migration 0015 (which
+also makes the ledger's search table, `storage/search.py`) and its projection.
 
 A county enrolls townships, not villages, so it has no card of a village to name it by.
 Each township tells it the name and officer of every village it enrolled (`VillageNamed`,
@@ -20,10 +20,15 @@ EVENT = "VillageNamed"
 TABLES: tuple[str, ...] = ("village_cards",)
 
 
-@migration("0015_village_cards")
-def village_cards(db: Database) -> None:
+@migration("0015_county_store")
+def county_store(db: Database) -> None:
+    """The villages named, and the texts searched (`storage/search.py`)."""
+    from desktop.storage import search
+
     db.execute("CREATE TABLE village_cards (village_code TEXT PRIMARY KEY, village TEXT NOT NULL,"
                " officer TEXT NOT NULL, named_on TEXT NOT NULL, workstation_id TEXT NOT NULL)")
+    db.execute(search.CREATE)
+    search.fill(db.conn)
 
 
 def apply(db, event, policy) -> None:

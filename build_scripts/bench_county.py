@@ -10,7 +10,8 @@ duplicate: a case of the first township's applicant received again, the same yea
 village of another township. Making 700,000 cases takes long, so the store is kept in the
 bench's cache (`RELIEF_DESK_BENCH_CACHE`, default the user cache folder), keyed by its size,
 the seed and the generator's source: a change to any makes a new one. The figures only
-read it."""
+read it. `RELIEF_DESK_BENCH_COUNTY_CASES` measures another size. On 2 shared cores 35,000
+cases take a few minutes to make and 700,000 about two hours (once)."""
 
 from __future__ import annotations
 
@@ -115,7 +116,8 @@ def county(work: Path, cfg: dict, row) -> list[dict]:
     from desktop.storage.store import Store
     from desktop.township.flags import red_flags
 
-    n = CASES["quick" if cfg["ledger"] < 100_000 else "full"]
+    n = int(os.environ.get("RELIEF_DESK_BENCH_COUNTY_CASES")  # another size, to compare
+            or CASES["quick" if cfg["ledger"] < 100_000 else "full"])
     folder, made = county_store(n)
     store = Store.open(folder)  # migrated here if the schema moved on since it was made
     for copy in folder.glob(f"{STORE}.before-*.bak"):

@@ -64,29 +64,22 @@ def _noted(world, places) -> None:
 
 
 def test_the_countys_note_about_a_village_reaches_that_village_only(world):
-    _noted(world, [A])
+    world.send(world.township, world.county)  # the county knows the villages by it
+    before = snapshot(world.county)
+    with pytest.raises(Refusal, match="不是本机登记的"):  # a village no township named
+        publish.note(world.county, MONTH, "讲评", TODAY, ["430522101299"])
+    assert snapshot(world.county) == before
+    _noted(world, [A, "430522101"])  # to village A, and to its township
     world.down()
     (note,) = assessment(world.a, MONTH, TODAY).notes
     assert (note["text"], note["by"]) == ("石门村公示照片不全,请整改。", "新邵县民政局 赵县局")
     assert assessment(world.b, MONTH, TODAY).notes == []
-    # the township, holding the county's note and its own forwarding, shows it once
+    # only the village's is passed on; the township shows the county's note to A once
+    forwarded = world.township.db.execute("SELECT case_id FROM events WHERE type ="
+                                          " 'CountyNoteForwarded'").fetchall()
+    assert forwarded == [(kh.note_id(A, MONTH),)]
     assert len([n for n in assessment(world.township, MONTH, TODAY).notes
-                if n["text"].startswith("石门村")]) == 1
-
-
-def test_a_note_to_the_township_stays_at_the_township(world):
-    _noted(world, ["430522101"])
-    world.down()
-    assert assessment(world.a, MONTH, TODAY).notes == []
-    assert not world.township.db.execute("SELECT 1 FROM events WHERE type ="
-                                         " 'CountyNoteForwarded'").fetchone()
-
-
-def test_the_county_notes_only_villages_it_knows(world):
-    before = snapshot(world.county)
-    with pytest.raises(Refusal, match="不是本机登记的"):
-        publish.note(world.county, MONTH, "讲评", TODAY, ["430522101299"])
-    assert snapshot(world.county) == before
+                if A in n["to"]]) == 1
 
 
 def test_a_village_refuses_another_villages_forwarded_note(world):

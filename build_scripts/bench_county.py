@@ -134,7 +134,7 @@ def county(work: Path, cfg: dict, row) -> list[dict]:
     pid, year = db.execute("SELECT applicant_id_number, year FROM applications WHERE id = ?",
                            [case_id]).fetchone()
     floor = min(timings(lambda: db.execute(
-        "SELECT id, reason FROM applications WHERE applicant_id_number = ? AND year = ?"
+        "SELECT id, reason FROM applications WHERE applicant_id_number = ? AND +year = ?"
         " AND id != ?", [pid, year, case_id]).fetchall(), cfg["runs"] * 3))
     store.close()
     size = (folder / STORE).stat().st_size

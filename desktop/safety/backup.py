@@ -90,11 +90,12 @@ def _fsync_dir(folder: Path) -> None:
 def state_mark(conn: sqlite3.Connection) -> str:
     """Changes when anything in the store changes (rows added, or any table rewritten)."""
     h = hashlib.sha256()
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
-    for t in tables:
-        h.update(repr(conn.execute(f'SELECT COUNT(*), MAX(rowid) FROM "{t}"').fetchone()).encode())
+    tables = conn.execute(
+        "SELECT name, sql LIKE '%WITHOUT ROWID' FROM sqlite_master WHERE type='table' AND"
+        " name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
+    for t, keyed in tables:  # a WITHOUT ROWID table (search_grams) has no rowid to read
+        last = "NULL" if keyed else "MAX(rowid)"
+        h.update(repr(conn.execute(f'SELECT COUNT(*), {last} FROM "{t}"').fetchone()).encode())
     h.update(repr(conn.execute("SELECT group_concat(hash) FROM (SELECT hash FROM events "
                                "ORDER BY rowid DESC LIMIT 1)").fetchone()).encode())
     return h.hexdigest()[:10]

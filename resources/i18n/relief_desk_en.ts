@@ -858,6 +858,10 @@ Generate new keys?</translation>
         <translation>Due soon</translation>
     </message>
     <message>
+        <source>村 · 村民小组</source>
+        <translation>Village · group</translation>
+    </message>
+    <message>
         <source>民生救助工作台 — {place}(经办人:{officer})</source>
         <translation>Relief Desk — {place} (officer: {officer})</translation>
     </message>

@@ -341,8 +341,15 @@ def dibao(work: Path, cfg: dict) -> list[dict]:
             row("低保 reviews due", [t * 1000 for t in reviews], "ms", None, "≤ 1000", note)]
 
 
+def county(work: Path, cfg: dict) -> list[dict]:
+    """The ten-year county store (issue 14): made once and kept in the bench's cache."""
+    from bench_county import county as county_figures
+
+    return county_figures(work, cfg, row)
+
+
 FIGURES = (startup, startup_check, ledger, notice_pdf, export_and_imports, rebuild, dibao,
-           assessment)
+           assessment, county)
 
 
 def machine() -> str:

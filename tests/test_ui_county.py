@@ -73,7 +73,8 @@ def test_the_month_is_drawn_and_a_check_recorded_from_the_dashboard(qtbot, world
     dialog.problems.setPlainText(CHECK["problems"])
     dialog.follow_up.setPlainText(CHECK["follow_up"])
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dashboard.check_rows.item(0, 1).text() == "有问题,需纠正"
+    assert dashboard.check_rows.item(0, 2).text() == "有问题,需纠正"
+    assert dashboard.check_rows.item(0, 1).text() == "石门村(430522101201)"
     assert "发现问题 1 件" in dashboard.summary.text()
     win.resize(1366, 768)
     win.show()

@@ -60,6 +60,8 @@ TRANSITIONS: dict[str, tuple[str, dict[str, str]]] = {
     # table's cases are 急难型, so none here: tests/test_dibao_review.py covers them)
     "dibao_review": (VILLAGE, {}),
     "dibao_decide": (TOWNSHIP, {}),
+    # the county's check passed on to the village: recorded on import, never offered
+    "forward_spot_check": (TOWNSHIP, {"filed": "filed"}),
 }
 # Fields that decide the target where it depends on them.
 FIELDS = {"review": {"passed": True}, "resolve_objection": {"result": "dismissed"}}
@@ -87,7 +89,7 @@ def test_every_status_action_pair(status, code):
 @pytest.mark.parametrize("role", [VILLAGE, TOWNSHIP])
 def test_allowed_actions_lists_exactly_the_permitted_steps(status, role):
     expected = {code for code, (side, moves) in TRANSITIONS.items()
-                if side == role and status in moves}
+                if side == role and status in moves and not ACTIONS[code].on_import}
     assert set(allowed_actions(status, role, category="emergency")) == expected
 
 

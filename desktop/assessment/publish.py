@@ -63,7 +63,10 @@ def note(store, month: str, text: str, today: date, places: list[str] | None = N
     if not chosen:
         raise Refusal(f"本机还没有登记任何{'乡镇' if role == 'county' else '村'}的身份文件,"
                       f"讲评无处可发。请先{way('enroll_below')}。")
-    unknown = [p for p in chosen if p not in below]
+    # the county may write of a village too: its township passes the note on to it
+    named = dict(store.db.execute("SELECT village_code, village FROM village_cards")
+                 ) if role == "county" else {}
+    unknown = [p for p in chosen if p not in below and p not in named]
     if unknown:
         raise Refusal(f"{'、'.join(unknown)} 不是本机登记的{'乡镇' if role == 'county' else '村'}"
                       f"代码;可选:{'、'.join(below) or '无(请先登记)'}。")

@@ -21,6 +21,7 @@ from desktop.township.figures import month_range
 
 REPORTED, SENT = "AssessmentReported", "AssessmentSent"
 NOTED, COUNTY_NOTED = "AssessmentNoted", "CountyAssessmentNoted"
+FORWARDED_NOTE = "CountyNoteForwarded"  # the county's, passed on to a village
 
 
 @dataclass
@@ -64,9 +65,20 @@ def latest(db, record_id: str, event_type: str) -> dict | None:
 
 
 def notes(db, record_id: str) -> list[dict]:
-    return [dict(json.loads(payload), by=actor, to=[record_id[:12]]) for actor, payload in
-            db.execute("SELECT actor, payload FROM events WHERE case_id = ? AND type IN (?, ?)"
-                       " ORDER BY recorded_at", [record_id, NOTED, COUNTY_NOTED])]
+    """The notes held of a place and month; at a village, the county's come forwarded by
+    its township (a township holding both shows the county's own once)."""
+    out = []
+    for actor, type_, payload in db.execute(
+            "SELECT actor, type, payload FROM events WHERE case_id = ? AND type IN (?, ?, ?)"
+            " ORDER BY recorded_at", [record_id, NOTED, COUNTY_NOTED, FORWARDED_NOTE]):
+        p = json.loads(payload)
+        if type_ == FORWARDED_NOTE:
+            actor = f"{p['county']} {p['by']}"
+            p = {k: p[k] for k in ("month", "date", "number", "text")}
+            if any(all(n[k] == p[k] for k in p) for n in out):
+                continue
+        out.append(dict(p, by=actor, to=[record_id[:12]]))
+    return out
 
 
 def merged(held: list[dict]) -> list[dict]:

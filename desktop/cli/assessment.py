@@ -6,7 +6,8 @@
         a village: its own line as the township sent it
     relief-desk assessment publish --month YYYY-MM [--correction]     at the township
     relief-desk assessment note --month YYYY-MM --text TEXT [--to CODE …]
-        the month's 讲评, at the county (to its townships) or the township (to its villages)"""
+        the month's 讲评, at the county (to its townships, or a village its township passes
+        it on to) or the township (to its villages)"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def add_parsers(sub) -> None:
     note.add_argument("--month", required=True)
     note.add_argument("--text", required=True)
     note.add_argument("--to", nargs="*", default=[], metavar="CODE",
-                      help="乡镇或村代码(默认:所有已登记的)")
+                      help="乡镇或村代码(默认:所有已登记的;县局也可写给各乡镇报来的村)")
 
 
 def _show_options(p) -> None:

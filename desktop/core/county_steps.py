@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from desktop.core import fields as f
+from desktop.core.assessment_items import check_note, note_place_problem
 from desktop.core.errors import FieldError
-from desktop.core.steps import step_date, yuan
+from desktop.core.regions import code_problem
+from desktop.core.steps import plain_date, step_date, yuan
 
 DECISIONS = {"approve": "批准", "reject": "不批准", "return": "退回补充"}
 
@@ -105,3 +107,82 @@ def spot_checked(errors, fi, case, today, policy) -> dict:
         errors.append(FieldError("follow_up", "需纠正的问题请写明整改要求(送达乡镇)。"))
     return out
 
+
+
+# -- what a township passes on from its county to a village, and tells its county ---------
+# A village does not know the county's key: its township, whose signed bundle carries
+# the record, vouches for it and names the county's event it came from (as an edition
+# of policy is forwarded, core/editions.py).
+FROM_KEYS = ("from_workstation", "from_seq", "from_hash")
+_HEX = {32: re.compile(r"[0-9a-f]{32}"), 64: re.compile(r"[0-9a-f]{64}")}
+
+
+def _came_from(errors, fi) -> dict:
+    out = {"from_seq": f.count(errors, "from_seq", fi.get("from_seq"), minimum=1,
+                               maximum=10 ** 12, label="原事件序号")}
+    for key, size in (("from_workstation", 32), ("from_hash", 64)):
+        value = f.text(errors, key, fi.get(key), required=True, max_len=size, label="原事件")
+        if value and not _HEX[size].fullmatch(value):
+            errors.append(FieldError(key, f"原事件的标识应为 {size} 位十六进制数字。"))
+        out[key] = value
+    return out
+
+
+def _county_name(errors, fi) -> str:
+    return f.text(errors, "county", fi.get("county"), required=True, max_len=60,
+                  label="县民政局")
+
+
+def spot_forwarded(errors, fi, case, today, policy) -> dict:
+    """A county's 抽查 result of one of the village's cases, as the county recorded it."""
+    out = spot_checked(errors, fi, case, today, policy)
+    out["county"] = _county_name(errors, fi)
+    out.update(_came_from(errors, fi))
+    return out
+
+
+def note_forwarded(errors, fi, case, today, policy) -> dict:
+    """The county's 讲评 note about a village, with who at the county wrote it."""
+    out = check_note(errors, fi, case, today, policy)
+    out["county"] = _county_name(errors, fi)
+    out["by"] = f.text(errors, "by", fi.get("by"), required=True, max_len=40, label="讲评人")
+    out.update(_came_from(errors, fi))
+    return out
+
+
+def forwarded_note_place(case_id: str, clean: dict) -> str:
+    """A note forwarded to a village is that village's (`<village code>-JP-YYYY-MM`)."""
+    problem = note_place_problem(case_id, clean)
+    if not problem and case_id[9:12] == "000":
+        problem = f"讲评记录 {case_id[:40]} 是给乡镇的,不转发到村"
+    return problem
+
+
+# -- the names of villages, told to the county by their township --------------------------
+CARD_SUFFIX = "-CARD"
+
+
+def card_record(village_code: str) -> str:
+    return village_code + CARD_SUFFIX
+
+
+def village_named(errors, fi, case, today, policy) -> dict:
+    """A village's name and officer from the identity card its township enrolled: the
+    county enrolls no village, and names them by their township's word."""
+    code = f.text(errors, "village_code", fi.get("village_code"), required=True, max_len=12,
+                  label="村代码")
+    if code and (code_problem(code, "village") or code.endswith("000")):
+        errors.append(FieldError("village_code", f"村代码应为 12 位数字(后三位不为 000),"
+                                                 f"现在是“{code}”。"))
+    return {"village_code": code,
+            "village": f.text(errors, "village", fi.get("village"), required=True, max_len=40,
+                              label="村名"),
+            "officer": f.text(errors, "officer", fi.get("officer"), required=True, max_len=40,
+                              label="村级民生员"),
+            "date": plain_date(errors, fi, today, label="登记日期")}
+
+
+def card_place_problem(case_id: str, clean: dict) -> str:
+    if case_id != card_record(clean["village_code"]):
+        return f"记录 {case_id[:40]} 与其内容所写的村({clean['village_code']})不符"
+    return ""

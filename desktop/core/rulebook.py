@@ -61,6 +61,8 @@ class Rule:
     also_by: frozenset = frozenset()  # other roles that perform it (policy: every issuer)
     # a record that is no case: why its id does not name what its fields name ("" if it does)
     place_problem: Callable[[str, dict], str] | None = None
+    # recorded only as what arrived from above is passed on: never offered to an officer
+    on_import: bool = False
 
     def performed_by(self, role: str) -> bool:
         return role == self.role or role in self.also_by
@@ -192,6 +194,11 @@ _BOOK = [
     _r("spot_check", "SpotChecked", "抽查核查", COUNTY,
        ("checked_on", "checker", "items", "result", "problems", "follow_up"),
        county_steps.spot_checked, [S.FILED], _fixed(S.FILED)),
+    # the county's 抽查 result passed on to the case's village by its township
+    _r("forward_spot_check", "SpotCheckForwarded", "转达县局抽查结果", TOWNSHIP,
+       ("checked_on", "checker", "items", "result", "problems", "follow_up", "county",
+        *county_steps.FROM_KEYS), county_steps.spot_forwarded, [S.FILED], _fixed(S.FILED),
+       on_import=True),
     _r("pay", "Paid", "发放", TOWNSHIP, ("date", "amount_fen", "method"), decision_steps.payment,
        [S.RESULT_POSTED], _fixed(S.PAID)),
     _r("file", "Filed", "备案", TOWNSHIP, ("date", "register"), decision_steps.filing,
@@ -249,6 +256,15 @@ _BOOK = [
     _r("county_note_assessment", "CountyAssessmentNoted", "县局考核讲评", COUNTY,
        ("month", "date", "number", "text"), kh.check_note, case_step=False,
        place_problem=kh.note_place_problem),
+    # the county's note about a village passed on to it by its township
+    _r("forward_county_note", "CountyNoteForwarded", "转达县局考核讲评", TOWNSHIP,
+       ("month", "date", "number", "text", "county", "by", *county_steps.FROM_KEYS),
+       county_steps.note_forwarded, case_step=False,
+       place_problem=county_steps.forwarded_note_place),
+    # a village's name and officer from its card, told to the county (`<village>-CARD`)
+    _r("name_village", "VillageNamed", "村工作站登记信息", TOWNSHIP,
+       ("village_code", "village", "officer", "date"), county_steps.village_named,
+       case_step=False, place_problem=county_steps.card_place_problem),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _BOOK}
@@ -295,7 +311,7 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
     """Asked for every imported event, of a few dozen combinations: remembered."""
     result = []
     for r in STEPS.values():
-        if r.role != role or Status(status) not in r.sources:
+        if r.role != role or Status(status) not in r.sources or r.on_import:
             continue
         if r.emergency_only and category != "emergency":
             continue
@@ -317,7 +333,7 @@ def next_status(status: str, code: str, fields: dict, *, role: str, category: st
         raise Refusal(f"“{r.label}”只能由{SIDES[r.role]}办理,本工作站不能执行。")
     allowed = allowed_actions(status, role, category=category,
                               deliberation_skippable=deliberation_skippable)
-    if code not in allowed:
+    if code not in allowed and not (r.on_import and Status(status) in r.sources):
         can = "、".join(STEPS[c].label for c in allowed) or "无"
         raise Refusal(f"案件当前状态为“{status_label(status)}”,不能办理“{r.label}”。"
                       f"现在可以办理:{can}。")

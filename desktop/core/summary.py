@@ -97,6 +97,7 @@ _DETAILS = {
                              f"{f.get('checker', '')}"
                              f"{';问题:' + f['problems'] if f.get('problems') else ''}"
                              f"{';整改:' + f['follow_up'] if f.get('follow_up') else ''}"),
+    "forward_spot_check": lambda f: f"{f.get('county', '')}" + _DETAILS["spot_check"](f),
     "pay": lambda f: f"{_yuan(f.get('amount_fen'))},{f.get('method', '')}",
     "post_result": lambda f: f"批次 {f.get('notice_id', '')}" if f.get("notice_id") else "",
     "file": lambda f: f.get("register", ""),

@@ -78,7 +78,9 @@ def draw(store, month: str, today: date, seed: int | None = None) -> Draw:
 
 
 def drawn(db, month: str) -> list[dict]:
-    """The month's drawn cases with their check, if any."""
+    """The month's drawn cases with their check, if any. Read from the county's own log
+    (here, or its peer's at a township) by its key: the county's store holds millions of
+    relayed events, and reading them all took 0.65 s on 140,000 cases."""
     keys = ("case_id", "seed", "checked_on", "result", "problems")
     return [dict(zip(keys, r, strict=True)) for r in db.execute(
         "SELECT e.case_id, json_extract(e.payload, '$.seed'),"
@@ -86,7 +88,9 @@ def drawn(db, month: str) -> list[dict]:
         " json_extract(c.payload, '$.problems') FROM events e LEFT JOIN events c"
         " ON c.case_id = e.case_id AND c.type = 'SpotChecked'"
         " AND c.workstation_id = e.workstation_id"
-        " WHERE e.type = 'SpotCheckSelected' AND json_extract(e.payload, '$.month') = ?"
+        " WHERE e.workstation_id IN (SELECT id FROM workstation WHERE role = 'county'"
+        "  UNION SELECT workstation_id FROM peers WHERE role = 'county')"
+        " AND e.type = 'SpotCheckSelected' AND json_extract(e.payload, '$.month') = ?"
         " ORDER BY e.case_id", [month])]
 
 

@@ -28,7 +28,8 @@ ACTION_OF_TYPE = {t: a for a, t in EVENT_TYPES.items()}
 # (inside its batch: a feature reads cases through `batched(db)`).
 FEATURE_PROJECTIONS = ("desktop.storage.notice_projections", "desktop.storage.sync_projections",
                        "desktop.storage.edition_projections",
-                       "desktop.storage.dibao_projections")
+                       "desktop.storage.dibao_projections", "desktop.storage.village_cards",
+                       "desktop.storage.search")
 
 
 _FEATURES: list = []

@@ -40,11 +40,12 @@ class LedgerFilter:
             clauses.append(f"{plus}year = ?")
             params.append(self.year)
         text = self.text.strip()
-        if text:
-            like = f"%{_escape(text)}%"
-            clauses.append("(applicant_name LIKE ? ESCAPE '\\' OR applicant_id_number LIKE ?"
-                           " ESCAPE '\\' OR group_name LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
-            params += [like, f"{_escape(text.upper())}%", like, like]
+        if text:  # by index where it can be (issue 14: a county's 700,000 cases)
+            from desktop.storage.search import text_clause
+
+            clause, more = text_clause(text, _escape)
+            clauses.append(clause)
+            params += more
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

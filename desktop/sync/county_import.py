@@ -15,7 +15,9 @@ import json
 from datetime import date
 
 from desktop.core.editions import EVENT as EDITION
+from desktop.core.editions import ISSUERS
 from desktop.core.errors import Refusal
+from desktop.core.rulebook import RULE_OF_EVENT, RULES, check_step
 from desktop.operations.casework import Casework
 from desktop.operations.editions import forward_edition
 from desktop.storage.eventlog import Event, insert_events
@@ -30,6 +32,10 @@ from desktop.sync.applying import (
 )
 from desktop.sync.bundle import BundleRefused
 from desktop.sync.verify import NOTHING_CHANGED
+
+CHECKED, COUNTY_NOTED = RULES["spot_check"].event, RULES["county_note_assessment"].event
+FORWARDED_CHECK = RULES["forward_spot_check"].event
+FORWARDED_NOTE = RULES["forward_county_note"].event
 
 
 def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: date) -> None:
@@ -113,14 +119,52 @@ def record_county_decisions(store, report: ImportReport, today: date) -> None:
             report.not_acknowledged.append(f"{case_id}:{exc.message}")
 
 
-def forward_county_editions(store, v, today: date) -> list[str]:
-    """Each edition of policy the county's bundle brought goes on to the villages with
-    the township's next bundle to them (passed on in the same transaction)."""
+def forward_from_county(store, v, today: date) -> None:
+    """What the county's bundle brought that concerns a village goes on to it with the
+    township's next bundle (passed on in the same transaction, as the township's word
+    naming the county's event): each edition of policy, each 抽查 result of one of its
+    cases, each 讲评 note the county wrote about it."""
+    held = [e for e in v.events if store.db.execute(
+        "SELECT 1 FROM events WHERE workstation_id = ? AND seq = ?",
+        [e.workstation_id, e.seq]).fetchone()]  # refused ones stay behind
+    forward_county_editions(store, held, today)
+    county = ISSUERS["county"].name(v.peer)
+    for e in held:
+        if e.type == CHECKED and not _forwarded(store, e, FORWARDED_CHECK):
+            Casework(store, today).perform(e.case_id, "forward_spot_check",
+                                           {**e.payload, "county": county, **_came_from(e)})
+        elif (e.type == COUNTY_NOTED and e.case_id[9:12] != "000"
+              and not _forwarded(store, e, FORWARDED_NOTE)):
+            _record_note(store, e, county, today)
+
+
+def forward_county_editions(store, events: list, today: date) -> list[str]:
+    """Each edition of policy the county's bundle brought goes on to the villages."""
     done = {r[0] for r in store.db.execute(
         "SELECT case_id FROM events WHERE workstation_id = ? AND type = 'PolicyForwarded'",
         [store.workstation["id"]])}
-    return [forward_edition(store, e, today) for e in v.events
-            if e.type == EDITION and e.case_id not in done
-            and store.db.execute("SELECT 1 FROM events WHERE workstation_id = ? AND seq = ?",
-                                 [e.workstation_id, e.seq]).fetchone()]
+    return [forward_edition(store, e, today) for e in events
+            if e.type == EDITION and e.case_id not in done]
 
+
+def _came_from(e) -> dict:
+    return {"from_workstation": e.workstation_id, "from_seq": e.seq, "from_hash": e.hash}
+
+
+def _forwarded(store, e, type_: str) -> bool:
+    """Whether the county's event was passed on already (an import applied again)."""
+    return any(json.loads(p).get("from_hash") == e.hash for (p,) in store.db.execute(
+        "SELECT payload FROM events WHERE case_id = ? AND type = ? AND workstation_id = ?",
+        [e.case_id, type_, store.workstation["id"]]))
+
+
+def _record_note(store, e, county: str, today: date) -> None:
+    """Checked as the village will check it, then written."""
+    rule = RULE_OF_EVENT[FORWARDED_NOTE]
+    clean = check_step(rule.code, {**e.payload, "county": county, "by": e.actor,
+                                   **_came_from(e)}, None, today=today, policy=store.policy)
+    problem = rule.place_problem(e.case_id, clean)
+    if problem:
+        raise Refusal(problem)
+    store.record(actor=store.workstation["officer"], case_id=e.case_id, type_=FORWARDED_NOTE,
+                 payload=clean)

@@ -87,7 +87,7 @@ def _export_one(store, peer: dict, folder: Path, today: date, resend: bool, prog
         with store.transaction():
             submitted = submit_ready_cases(store, today) if village else []
             since = 0 if resend else _acked(store.db, peer["workstation_id"])
-            numbered = _outgoing(store, peer, since)
+            numbered = _outgoing(store, peer, since, today)
             events = [e for _n, e in numbered]
             acks = acks_for(store.db, peer["workstation_id"],
                             relayed=relays_to(peer["role"], store.workstation["role"]))
@@ -146,11 +146,12 @@ def submit_ready_cases(store, today: date) -> list[str]:
     return ids
 
 
-def _outgoing(store, peer: dict, since: int) -> list[tuple[int, object]]:
+def _outgoing(store, peer: dict, since: int, today: date) -> list[tuple[int, object]]:
     """(number, event) to send: a township's relay to its county numbered by its queue,
     anything else by the writer's own sequence numbers."""
     db, own = store.db, store.workstation
     if relays_to(own["role"], peer["role"]):
+        relay.name_villages(store, today)  # the county names villages by it
         relay.queue_for_county(db, peer["workstation_id"])
         return relay.relayed_events(db, peer["workstation_id"], since)
     return [(e.seq, e) for e in pending_events(db, own["id"], peer, since)]

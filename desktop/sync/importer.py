@@ -31,7 +31,7 @@ from desktop.sync.applying import (
 )
 from desktop.sync.bundle import BundleRefused
 from desktop.sync.county_import import (
-    forward_county_editions,
+    forward_from_county,
     record_county_decisions,
     relay_pass,
 )
@@ -95,7 +95,7 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
             _acknowledge(store, v, report, today)
         elif v.peer["role"] == "county":
             record_county_decisions(store, report, today)
-            forward_county_editions(store, v, today)
+            forward_from_county(store, v, today)
         _record(db, v, report)
     return report
 

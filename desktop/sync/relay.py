@@ -12,11 +12,15 @@ changes nothing."""
 
 from __future__ import annotations
 
-from desktop.core.rulebook import RULES
+from datetime import date
+
+from desktop.core.county_steps import card_record
+from desktop.core.rulebook import RULES, check_step
 from desktop.storage.eventlog import _COLUMNS, Event, _from_row
 
 # a case is the county's once one of these steps was taken on it
 COUNTY_HELD = ("refer", "file")
+NAMED = RULES["name_village"].event
 
 
 def queue_for_county(db, county_id: str) -> int:
@@ -33,7 +37,8 @@ def queue_for_county(db, county_id: str) -> int:
     types = [RULES[code].event for code in COUNTY_HELD]
     marks = ",".join("?" * len(COUNTY_HELD))
     # and the township's own monthly 考核 reports (`<township>000-KH-YYYY-MM`, issue 14/7)
-    reports = db.execute("SELECT township_code FROM workstation").fetchone()[0] + "000-KH-"
+    township, own = db.execute("SELECT township_code, id FROM workstation").fetchone()
+    reports = township + "000-KH-"  # and its word on its villages' names (`name_villages`)
     done = db.execute(
         "INSERT INTO relay_out (recipient_id, n, workstation_id, seq)"
         " SELECT ?, ? + ROW_NUMBER() OVER (ORDER BY e.rowid), e.workstation_id, e.seq"
@@ -42,15 +47,37 @@ def queue_for_county(db, county_id: str) -> int:
         f"   WHERE action IN ({marks})))"
         f"  OR e.case_id IN (SELECT case_id FROM events WHERE rowid > ? AND rowid <= ?"
         f"   AND type IN ({marks}))"
-        "  OR (e.rowid > ? AND e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported'))"
+        "  OR (e.rowid > ? AND e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported')"
+        "  OR (e.rowid > ? AND e.type = ? AND e.workstation_id = ?))"
         " AND NOT EXISTS (SELECT 1 FROM relay_out r WHERE r.recipient_id = ?"
         "  AND r.workstation_id = e.workstation_id AND r.seq = e.seq)",
         [county_id, last, county_id, top, mark, *COUNTY_HELD, mark, top, *types,
-         mark, reports, reports + "~", county_id])
+         mark, reports, reports + "~", mark, NAMED, own, county_id])
     db.execute("INSERT INTO relay_marks (recipient_id, scanned_rowid) VALUES (?, ?)"
                " ON CONFLICT (recipient_id) DO UPDATE SET scanned_rowid = excluded.scanned_rowid",
                [county_id, top])
     return done.rowcount
+
+
+def name_villages(store, today: date) -> int:
+    """Tell the county the name and officer of each village enrolled here, from its card,
+    when it is new or changed (a replaced card): the county enrolls no village and names
+    them by this record. Checked by the rule book as the county will check it."""
+    db, work = store.db, store.workstation
+    told = {code: (name, officer) for code, name, officer in db.execute(
+        "SELECT village_code, village, officer FROM village_cards WHERE workstation_id = ?",
+        [work["id"]])}
+    added = 0
+    for p in db.query("SELECT village_code, village, officer FROM peers WHERE role ="
+                      " 'village' AND active = 1 ORDER BY village_code"):
+        if told.get(p["village_code"]) == (p["village"], p["officer"]):
+            continue
+        fields = dict(p, date=today.isoformat())
+        clean = check_step("name_village", fields, None, today=today, policy=store.policy)
+        store.record(actor=work["officer"], case_id=card_record(p["village_code"]),
+                     type_=NAMED, payload=clean)
+        added += 1
+    return added
 
 
 def relayed_events(db, county_id: str, since: int) -> list[tuple[int, Event]]:

@@ -21,8 +21,10 @@ _ROWS = (
     " a.household_size, a.requested_fen, a.proposed_fen,"
     " COALESCE(a.proposed_fen, a.requested_fen) AS amount_fen, a.received_on, a.status_on,"
     " a.due_on, a.due_kind, substr(a.id, 1, instr(a.id, '-') - 1) AS village_code,"
-    " (SELECT p.village FROM peers p WHERE p.role = 'village' AND p.village_code ="
-    "  substr(a.id, 1, instr(a.id, '-') - 1) ORDER BY p.active DESC LIMIT 1) AS village_name,"
+    " COALESCE((SELECT p.village FROM peers p WHERE p.role = 'village' AND p.village_code ="
+    "  substr(a.id, 1, instr(a.id, '-') - 1) ORDER BY p.active DESC LIMIT 1),"
+    "  (SELECT c.village || '(' || c.village_code || ')' FROM village_cards c"  # the county
+    "   WHERE c.village_code = substr(a.id, 1, instr(a.id, '-') - 1))) AS village_name,"
     " (SELECT MIN(h.occurred_on) FROM case_steps h WHERE h.application_id = a.id"
     "  AND h.action = 'acknowledge') AS arrived_on"
     " FROM applications a WHERE a.status IN ('acknowledged', 'referred')")

@@ -17,10 +17,14 @@ def village_code_of(case_id: str) -> str:
 
 
 def village_names(db) -> dict[str, str]:
-    """Village code → name, from every card ever enrolled (a replaced card keeps its name)."""
+    """Village code → name, from every card ever enrolled (a replaced card keeps its name);
+    at the county, which enrolls no village, "name(code)" by its township's word."""
     rows = db.execute("SELECT village_code, village FROM peers WHERE role = 'village'"
                       " ORDER BY active").fetchall()
-    return {code: name for code, name in rows}
+    names = {code: name for code, name in rows}
+    for code, name in db.execute("SELECT village_code, village FROM village_cards"):
+        names.setdefault(code, f"{name}({code})")
+    return names
 
 
 def enrolled_codes(db) -> set[str]:

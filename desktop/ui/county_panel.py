@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.county_steps import CHECK_ITEMS, CHECK_RESULTS
 from desktop.core.errors import Refusal
 from desktop.county import spotcheck
-from desktop.township.villages import inbox
+from desktop.township.villages import inbox, village_code_of, village_names
 from desktop.ui import guard, window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_models import InboxModel
@@ -58,8 +58,8 @@ class CountyDashboard(QWidget):
         self.checks.horizontalHeader().setStretchLastSection(True)
         from PySide6.QtGui import QStandardItemModel
 
-        self.check_rows = QStandardItemModel(0, 3, self)
-        self.check_rows.setHorizontalHeaderLabels([tr("抽中的案件"), tr("核查结论"),
+        self.check_rows = QStandardItemModel(0, 4, self)
+        self.check_rows.setHorizontalHeaderLabels([tr("抽中的案件"), tr("村"), tr("核查结论"),
                                                    tr("发现的问题")])
         self.checks.setModel(self.check_rows)
         self.checks.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -134,8 +134,11 @@ class CountyDashboard(QWidget):
 
         self.check_rows.removeRows(0, self.check_rows.rowCount())
         self.drawn = spotcheck.drawn(self.store.db, self.month)
+        names = village_names(self.store.db)  # "name(code)", by the townships' word
         for r in self.drawn:
+            code = village_code_of(r["case_id"])
             self.check_rows.appendRow([QStandardItem(r["case_id"]),
+                                       QStandardItem(names.get(code, code)),
                                        QStandardItem(CHECK_RESULTS.get(r["result"], tr("未核查"))),
                                        QStandardItem(r["problems"] or "")])
         self.checks.resizeColumnsToContents()

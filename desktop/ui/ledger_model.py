@@ -14,6 +14,7 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
+from desktop.township.villages import village_names
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import PagedRows
 
@@ -51,6 +52,9 @@ class LedgerModel(PagedRows, QAbstractTableModel):
         self.calendar = calendar_for(store.policy)
         code = store.workstation.get("village_code") or ""
         self.prefix = f"{code}-" if code else ""
+        # the county's cases are of every village: each named "name(code)" beside its group
+        self.county = store.workstation["role"] == "county"
+        self.villages: dict[str, str] = {}
         self._rows: list[dict] = []
         self._total = 0
         if load:  # the main window loads it in its refresh, once
@@ -63,6 +67,8 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        if self.county:
+            self.villages = village_names(self.store.db)
         self._total, self._rows = queries.ledger_first_page(self.store.db, self.filter,
                                                             self.page_size)
         self.endResetModel()
@@ -85,6 +91,8 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.county and section == 3:
+                return tr("村 · 村民小组")
             if 0 <= section < len(COLUMNS):
                 return tr(COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
@@ -130,11 +138,17 @@ class LedgerModel(PagedRows, QAbstractTableModel):
             self._urgency(row)
             values = row["_cells"] = (
                 self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"],
-                row["group_name"], category_label(row["category"]), reason_label(row["reason"]),
+                self._group(row), category_label(row["category"]), reason_label(row["reason"]),
                 format_yuan(row["requested_fen"], grouped=True), row["received_on"],
                 status_label(row["status"]), _due_text(row), tr("、").join(_flags(row)),
             )
         return values[col] if 0 <= col < len(values) else None
+
+    def _group(self, row: dict) -> str:
+        if not self.county:
+            return row["group_name"]
+        code = row["id"].split("-", 1)[0]
+        return f"{self.villages.get(code, code)} {row['group_name'] or ''}".strip()
 
     def short_id(self, case_id: str) -> str:
         """This village's own cases all start with its code: show the part that differs."""

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         samples = list(SAMPLES)
         if self.store.workstation["role"] != "village":  # cases of many villages: all of it
             samples[0] = "430522101201-2026-0001"
+        if self.store.workstation["role"] == "county":  # the village beside its group
+            samples[3] = "大坪村(430522101201) 第三村民小组"  # i18n: data
         for col, sample in enumerate(samples):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),

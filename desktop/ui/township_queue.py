@@ -77,7 +77,10 @@ class QueueWidget(QWidget):
     def _size_columns(self) -> None:
         """Widths as sample texts in the current font (they follow the font size)."""
         metrics = self.table.fontMetrics()
-        for col, sample in enumerate(QUEUE_SAMPLES):
+        samples = QUEUE_SAMPLES
+        if self.store.workstation["role"] == "county":  # a village is "name(code)" there
+            samples = ("大坪村(430522101201)", *QUEUE_SAMPLES[1:])  # i18n: data
+        for col, sample in enumerate(samples):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                metrics.horizontalAdvance(title)) + 16)

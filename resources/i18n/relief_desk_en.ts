@@ -858,6 +858,10 @@ Generate new keys?</translation>
         <translation>Due soon</translation>
     </message>
     <message>
+        <source>村 · 村民小组</source>
+        <translation>Village · group</translation>
+    </message>
+    <message>
         <source>民生救助工作台 — {place}(经办人:{officer})</source>
         <translation>Relief Desk — {place} (officer: {officer})</translation>
     </message>
@@ -1868,7 +1872,7 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>核实的家庭情况</source>
-        <translation>The household's situation as verified</translation>
+        <translation>The household&apos;s situation as verified</translation>
     </message>
     <message>
         <source>复核记录随下一次导出的数据包报乡镇,由乡镇决定继续、调整、变更分类或停保。</source>
@@ -2558,11 +2562,11 @@ Workstation no. {workstation_id}</translation>
     </message>
     <message>
         <source>收入超过标准的,按县里的政策给予渐退期;停保后打印停保通知书送达该户。</source>
-        <translation>Where income rose above the standard the county's gradual exit applies; after the stop, print the stop notice for the household.</translation>
+        <translation>Where income rose above the standard the county&apos;s gradual exit applies; after the stop, print the stop notice for the household.</translation>
     </message>
     <message>
         <source>该户没有待决定的复核(村里的复核随其数据包送到)。</source>
-        <translation>No review of this household awaits a decision (the village's review arrives in its bundle).</translation>
+        <translation>No review of this household awaits a decision (the village&apos;s review arrives in its bundle).</translation>
     </message>
     <message>
         <source>保存停保通知书</source>
@@ -3130,7 +3134,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     </message>
     <message>
         <source>结束后各村的进度不再计入;可随时保存汇总。</source>
-        <translation>After closing, the villages' progress no longer counts; the summary can be saved at any time.</translation>
+        <translation>After closing, the villages&apos; progress no longer counts; the summary can be saved at any time.</translation>
     </message>
     <message>
         <source>已结束清理检查 {number}。</source>

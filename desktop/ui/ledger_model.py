@@ -14,7 +14,6 @@ from desktop.core.money import format_yuan
 from desktop.core.status import status_label
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
-from desktop.township.villages import village_names
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import PagedRows
 
@@ -67,7 +66,9 @@ class LedgerModel(PagedRows, QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        if self.county:
+        if self.county:  # the township's code loads only where it is needed
+            from desktop.township.villages import village_names
+
             self.villages = village_names(self.store.db)
         self._total, self._rows = queries.ledger_first_page(self.store.db, self.filter,
                                                             self.page_size)

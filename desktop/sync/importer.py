@@ -13,13 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
-from desktop.core.roles import ROLES, region_of, relays_to
-from desktop.operations.casework import Casework
-from desktop.storage.attachments import store_bytes
+from desktop.core.roles import ROLES, relays_to
 from desktop.storage.eventlog import Event, insert_events
 from desktop.storage.projection_batch import batched, reader
 from desktop.storage.store import now_utc
 from desktop.sync import relay
+from desktop.sync.acknowledging import acknowledge
 from desktop.sync.applying import (
     UNREADABLE,
     ImportReport,
@@ -35,6 +34,7 @@ from desktop.sync.county_import import (
     record_county_decisions,
     relay_pass,
 )
+from desktop.sync.received_files import keep_all
 from desktop.sync.verify import (
     NOTHING_CHANGED,
     Verified,
@@ -88,11 +88,10 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
     with store.transaction():
         _check_gap(db, v, relay.held(db, v.peer["workstation_id"]) if relayed else None)
         _apply_events(store, v, report, today, relayed)
-        for content in v.attachments.values():
-            store_bytes(store.path.parent, content)
+        keep_all(store.path.parent, v.attachments)  # fsynced together, not one by one
         _take_acks(store, v, report)
         if v.peer["role"] == "village":
-            _acknowledge(store, v, report, today)
+            acknowledge(store, v.peer, report, today)
         elif v.peer["role"] == "county":
             record_county_decisions(store, report, today)
             forward_county_editions(store, v, today)
@@ -230,27 +229,6 @@ def _take_relay_acks(db, v: Verified, report: ImportReport) -> None:
     db.execute("DELETE FROM sync_refusals WHERE workstation_id = ? AND seq <= ? AND seq IN "
                "(SELECT seq FROM events WHERE workstation_id = ?)",
                [county, _held(db, county), county])
-
-
-def _acknowledge(store, v: Verified, report: ImportReport, today: date) -> None:
-    """乡镇接收: each submitted case of the sender's village is acknowledged at once; the
-    acknowledgement travels back in the township's next bundle."""
-    work = Casework(store, today)
-    cases = [r[0] for r in store.db.execute(
-        "SELECT id FROM applications WHERE status = 'submitted' AND substr(id, 1, 13) = ?"
-        " ORDER BY id", [region_of(v.peer).code + "-"])]
-    with batched(store.db) as batch:
-        for case_id in cases:
-            if batch.holds(case_id):  # Casework reads the case from its table
-                batch.flush()
-            try:
-                with store.transaction():
-                    work.perform(case_id, "acknowledge", {"date": today.isoformat()})
-                report.acknowledged.append(case_id)
-            except Refusal as exc:
-                if batch.holds(case_id):  # refused after projecting: the savepoint cannot
-                    raise  # take it back from the batch, so the whole bundle is refused
-                report.not_acknowledged.append(f"{case_id}:{exc.message}")
 
 
 def _record(db, v: Verified, report: ImportReport) -> None:

@@ -1,5 +1,6 @@
-"""A bundle's files are kept as a set (desktop/sync/received_files.py): every one whole
-under its hash, fsynced together; a failure leaves none of them and no part file."""
+"""An import's files are kept as a set (desktop/sync/received_files.py): every one whole
+under its hash, fsynced together before the import commits; a failure leaves none of
+them and no part file."""
 
 from __future__ import annotations
 
@@ -9,18 +10,23 @@ import os
 
 import pytest
 
-from desktop.core.errors import Refusal
-from desktop.storage.attachments import (
-    MAX_ATTACHMENT_BYTES,
-    attachment_path,
-    read_attachment,
-    store_bytes,
-)
-from desktop.sync.received_files import keep_all
+from desktop.storage.attachments import attachment_path, read_attachment, store_bytes
+from desktop.sync.received_files import ReceivedFiles
 
 
 def files(*contents: bytes) -> dict[str, bytes]:
     return {hashlib.sha256(c).hexdigest(): c for c in contents}
+
+
+def keep_all(folder, *sets: dict[str, bytes]) -> None:
+    """As an import does: each bundle's files added as it is applied, kept at the end."""
+    received = ReceivedFiles(folder)
+    try:
+        for one in sets:
+            received.add(one)
+        received.keep()
+    finally:
+        received.discard()
 
 
 def everything(folder) -> list:
@@ -29,7 +35,7 @@ def everything(folder) -> list:
 
 def test_every_file_is_kept_whole_and_read_back(tmp_path):
     photos = files(*(os.urandom(3000 + i) for i in range(12)))
-    keep_all(tmp_path, photos)
+    keep_all(tmp_path, dict(list(photos.items())[:5]), dict(list(photos.items())[3:]))
     for digest, content in photos.items():
         assert read_attachment(tmp_path, digest) == content
     assert not list(tmp_path.rglob("*.part"))
@@ -54,16 +60,20 @@ def test_a_full_disk_keeps_none_of_the_set(tmp_path, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(OSError) as raised:
-        keep_all(tmp_path, files(*(os.urandom(500) for _ in range(6))))
+        keep_all(tmp_path, files(*(os.urandom(500) for _ in range(3))),
+                 files(*(os.urandom(500) for _ in range(3))))
     assert raised.value.errno == errno.ENOSPC
     assert everything(tmp_path) == before  # no file of the set, no part file
 
 
-def test_a_file_too_large_is_refused_as_when_attached_alone(tmp_path):
-    big = b"x" * (MAX_ATTACHMENT_BYTES + 1)
-    with pytest.raises(Refusal) as alone:
-        store_bytes(tmp_path, big)
-    with pytest.raises(Refusal) as in_a_set:
-        keep_all(tmp_path, files(b"small", big))
-    assert in_a_set.value.message == alone.value.message
+def test_an_import_that_fails_keeps_none_of_its_files(tmp_path):
+    """Part files written for bundles applied before a failure are removed with it."""
+    received = ReceivedFiles(tmp_path)
+    with pytest.raises(RuntimeError):
+        try:
+            received.add(files(b"first bundle's photo"))
+            received.add(files(b"second bundle's photo"))
+            raise RuntimeError("the import failed before it committed")
+        finally:
+            received.discard()
     assert everything(tmp_path) == []

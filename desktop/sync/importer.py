@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.core.errors import Refusal
 from desktop.core.roles import ROLES, relays_to
+from desktop.storage.attachments import check_size
 from desktop.storage.eventlog import Event, insert_events
 from desktop.storage.projection_batch import batched, reader
 from desktop.storage.store import now_utc
@@ -34,7 +35,7 @@ from desktop.sync.county_import import (
     record_county_decisions,
     relay_pass,
 )
-from desktop.sync.received_files import keep_all
+from desktop.sync.received_files import ReceivedFiles
 from desktop.sync.verify import (
     NOTHING_CHANGED,
     Verified,
@@ -50,7 +51,8 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
     """Check every file first, then verify and apply them oldest first, one at a time:
     only one bundle's events are ever held in memory. Each bundle is applied whole or
     not at all (a savepoint), and the import is committed once: a month's thirty small
-    bundles cost one wait for the disk, not thirty. `progress(done, total)`."""
+    bundles cost one wait for the disk, not thirty; their files are made durable
+    together just before (received_files). `progress(done, total)`."""
     reports, ready, kept = [], [], 0
     for path in paths:
         try:
@@ -63,15 +65,23 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
         kept += len(opened[3])
         ready.append((opened[1], path, opened if kept <= KEEP_OPENED else None))
     ready.sort(key=lambda hp: (hp[0]["sender"]["workstation_id"], hp[0]["created"]))
-    with store.transaction():
-        for i, (_, path, opened) in enumerate(ready):
-            ready[i] = None  # its plaintext is let go with it, not held to the end
-            try:
-                reports.append(apply_bundle(store, read_verified(store, path, opened), today))
-            except Refusal as exc:
-                reports.append(ImportReport(Path(path).name, error=exc.message))
-            if progress:
-                progress(i + 1, len(ready))
+    files = ReceivedFiles(store.path.parent)
+    try:
+        with store.transaction():
+            for i, (_, path, opened) in enumerate(ready):
+                ready[i] = None  # its plaintext is let go with it, not held to the end
+                try:
+                    v = read_verified(store, path, opened)
+                    reports.append(apply_bundle(store, v, today))
+                    files.add(v.attachments)  # made durable with the others', below
+                except Refusal as exc:
+                    reports.append(ImportReport(Path(path).name, error=exc.message))
+                v = None  # one bundle held at a time
+                if progress:
+                    progress(i + 1, len(ready))
+            files.keep()  # before the events that name them are committed
+    finally:
+        files.discard()  # the part files of an import that failed on the way
     store.refresh_policy(today)  # an edition received may be in force
     return reports
 
@@ -88,7 +98,8 @@ def apply_bundle(store, v: Verified, today: date) -> ImportReport:
     with store.transaction():
         _check_gap(db, v, relay.held(db, v.peer["workstation_id"]) if relayed else None)
         _apply_events(store, v, report, today, relayed)
-        keep_all(store.path.parent, v.attachments)  # fsynced together, not one by one
+        for content in v.attachments.values():  # kept by import_files, with the others'
+            check_size(content)
         _take_acks(store, v, report)
         if v.peer["role"] == "village":
             acknowledge(store, v.peer, report, today)

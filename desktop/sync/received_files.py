@@ -1,17 +1,16 @@
-"""The files a bundle carries, kept as a set: every new one written beside its place in
-the attachments folder, then all of them fsynced at once, then renamed, then each folder
-fsynced once.
+"""The files an import's bundles carry, kept as one set: each new one written beside its
+place in the attachments folder as the bundles are applied, then, before the import
+commits, all of them fsynced at once, renamed, and their folders fsynced at once.
 
 Why at once: one file after another, each fsync waited for its own commit of the disk's
-journal, and a folder's fsync for another (a month's thirty bundles with their notice
-photos: 48 waits, a tenth of the import). Issued together from a few threads, the waits
-overlap and the journal commits them together; every file and every folder is still
-fsynced before the import commits the events that refer to them.
+journal and its folder's fsync for another (a month's thirty bundles with their notice
+photos: 48 waits, a sixth of the import). Issued together from a few threads, the waits
+overlap and the journal takes them in one or two commits; every file and every folder is
+still fsynced before the events that refer to them are committed.
 
 All or none: a failure before the renames removes every part file, so no file of the set
-appears; a failure during them leaves only whole files, each named by its own hash and
-referred to by nothing until the import commits (as when a bundle is refused after its
-files were kept)."""
+appears (and the import, undone, refers to none); one during the renames leaves only
+whole files, each named by its own hash and referred to by nothing."""
 
 from __future__ import annotations
 
@@ -19,34 +18,43 @@ import os
 import tempfile
 from pathlib import Path
 
-from desktop.storage.attachments import attachment_path, check_size
+from desktop.storage.attachments import attachment_path
 
-THREADS = 8  # enough waits at once for the journal to take them in one commit
+THREADS = 8  # enough waits at once for the journal to take them together
 
 
-def keep_all(data_dir: Path, files: dict[str, bytes]) -> None:
-    """Keep every file of `files` (SHA-256 hex digest → content, the digest already
-    checked against the content) that the attachments folder does not hold yet."""
-    for content in files.values():
-        check_size(content)
-    wanted = {attachment_path(data_dir, d): c for d, c in files.items()}
-    new = {target: c for target, c in wanted.items() if not target.exists()}
-    if not new:
-        return
-    parts: dict[Path, Path] = {}
-    try:
-        for target, content in new.items():
+class ReceivedFiles:
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.parts: dict[Path, Path] = {}  # target -> its part file, written, not renamed
+
+    def add(self, files: dict[str, bytes]) -> None:
+        """Write the part file of each file (SHA-256 hex digest → content, the digest
+        already checked against the content) that is neither held nor on its way."""
+        for digest, content in files.items():
+            target = attachment_path(self.data_dir, digest)
+            if target in self.parts or target.exists():
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            parts[target] = _written(target, content)
-        _fsync_all(list(parts.values()), os.O_RDWR)  # Windows commits written handles only
-        for target in list(parts):
-            os.replace(parts.pop(target), target)
-    finally:
-        for part in parts.values():  # not renamed: a failure on the way
+            self.parts[target] = _written(target, content)
+
+    def keep(self) -> None:
+        """Make every file durable under its name (call before the import commits)."""
+        if not self.parts:
+            return
+        targets = list(self.parts)
+        _fsync_all(list(self.parts.values()), os.O_RDWR)  # Windows commits written handles
+        for target in targets:
+            os.replace(self.parts.pop(target), target)
+        if os.name == "posix":  # Windows cannot open a folder; its renames are durable enough
+            folders = {t.parent for t in targets}
+            _fsync_all(sorted(folders | {f.parent for f in folders}), os.O_RDONLY)
+
+    def discard(self) -> None:
+        """Remove the part files not renamed (the import failed on the way)."""
+        for part in self.parts.values():
             part.unlink(missing_ok=True)
-    if os.name == "posix":  # Windows cannot open a folder; its renames are durable enough
-        _fsync_all(sorted({t.parent for t in new} | {t.parent.parent for t in new}),
-                   os.O_RDONLY)
+        self.parts.clear()
 
 
 def _written(target: Path, content: bytes) -> Path:

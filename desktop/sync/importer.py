@@ -9,6 +9,7 @@ refusal travels back in our next bundle's acknowledgements."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
     ready.sort(key=lambda hp: (hp[0]["sender"]["workstation_id"], hp[0]["created"]))
     files = ReceivedFiles(store.path.parent)
     try:
-        with store.transaction():
+        with _savepoints_in_memory(store.db.conn), store.transaction():
             for i, (_, path, opened) in enumerate(ready):
                 ready[i] = None  # its plaintext is let go with it, not held to the end
                 try:
@@ -84,6 +85,24 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
         files.discard()  # the part files of an import that failed on the way
     store.refresh_policy(today)  # an edition received may be in force
     return reports
+
+
+@contextlib.contextmanager
+def _savepoints_in_memory(conn):
+    """An import's savepoints (a bundle's, its pass's) keep the pages they change as
+    they were, in a journal of their own: in a temporary file, those were half the page
+    writes of a month's import (14,000 writes, 6,000 without). In memory for the import:
+    a bundle changes a few MB. SQLite refuses the change within a transaction: an import
+    inside one keeps the setting it has."""
+    if conn.in_transaction:
+        yield
+        return
+    before = conn.execute("PRAGMA temp_store").fetchone()[0]
+    conn.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA temp_store = {int(before)}")
 
 
 def apply_bundle(store, v: Verified, today: date) -> ImportReport:

@@ -69,16 +69,28 @@ def _written(target: Path, content: bytes) -> Path:
 
 
 def _fsync_all(paths: list[Path], mode: int) -> None:
-    """fsync each path (files, or folders), several at a time; the first failure (a full
-    disk) is raised once all have ended."""
-    if len(paths) == 1:
-        _fsync(paths[0], mode)
-        return
-    from concurrent.futures import ThreadPoolExecutor  # loaded on first use: start-up
+    """fsync each path (files, or folders), a few threads at a time; the first failure
+    (a full disk) is raised once all have ended."""
+    import threading  # loaded with the import, not at start-up
 
-    with ThreadPoolExecutor(min(THREADS, len(paths))) as pool:
-        for done in [pool.submit(_fsync, p, mode) for p in paths]:
-            done.result()
+    failures: list[BaseException] = []
+
+    def each(share: list[Path]) -> None:
+        for path in share:
+            try:
+                _fsync(path, mode)
+            except BaseException as exc:  # raised in the caller's thread, below
+                failures.append(exc)
+
+    shares = [paths[i::THREADS] for i in range(min(THREADS, len(paths)))] or [[]]
+    threads = [threading.Thread(target=each, args=(share,)) for share in shares[1:]]
+    for thread in threads:
+        thread.start()
+    each(shares[0])
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _fsync(path: Path, mode: int) -> None:

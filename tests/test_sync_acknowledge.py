@@ -1,6 +1,7 @@
 """乡镇接收 on import (desktop/sync/acknowledging.py): the township's cases are checked one
 by one as an officer's `perform` checks them, and recorded together: the same events,
-the same refusals with the same words, a whole chain."""
+the same refusals with the same words, a whole chain. And what the import changes of the
+connection for its own speed is put back."""
 
 from __future__ import annotations
 
@@ -63,3 +64,14 @@ def test_a_case_the_rule_book_refuses_is_named_with_performs_words(world, monkey
     assert report.not_acknowledged == [f"{ids[1]}:{by_hand.value.message}"]
     assert [status(t, c) for c in ids] == ["acknowledged", "submitted", "acknowledged"]
     assert chain_problems(t.db, t.workstation) == []
+
+
+def test_an_import_leaves_the_connections_settings_as_they_were(world):
+    """The import's larger page cache and in-memory journal are its own."""
+    world.cases_ready(world.a, 2)
+    conn = world.township.db.conn
+    before = [conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "temp_store")]
+    (report,) = world.send(world.a, world.township)
+    assert report.ok and len(report.acknowledged) == 2
+    assert [conn.execute(f"PRAGMA {p}").fetchone()[0]
+            for p in ("cache_size", "temp_store")] == before

@@ -333,3 +333,23 @@ def test_a_case_joining_a_sheet_after_one_of_it_ended_is_refused(world):
                                                              late))
     with pytest.raises(Refusal, match="已有案件结束公示"):
         world.work(world.a).step(late, "post_notice", fields)
+
+
+def test_a_late_comer_in_the_same_bundle_as_the_sheets_end_is_refused(world):
+    """The case that ended and the one joining after it arrive in one bundle: the check
+    sees the sheet as projected so far in the import, not the table before it."""
+    work = world.work(world.a)
+    ended, late = work.receive_many([make_application(), make_application()])
+    advance(work, ended, "notice_done")
+    advance(work, late, "reviewed")
+    sheet = world.a.db.execute("SELECT notice_id, start, days, board FROM notices JOIN"
+                               " notice_cases USING (village_code, notice_id) WHERE"
+                               " application_id = ?", [ended]).fetchone()
+    fields = dict(zip(("notice_id", "start", "days", "board"), sheet, strict=True))
+    report = deliver(world, with_event(world, "NoticePosted", fields, late))
+    assert report.ok, report.error
+    assert [r[2] for r in report.refused] == [
+        f"公示 {fields['notice_id']} 已有案件结束公示,张贴的公示不能再加入案件;"
+        "请另建一张新的公示(新的批次号)。"]
+    assert status(world.township, ended) == "notice_done"
+    assert status(world.township, late) == "reviewed"

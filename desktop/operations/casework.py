@@ -99,18 +99,24 @@ class Casework:
         workstation_id, actor) performs it as another workstation: only the demo uses
         it, to play the township's part."""
         role = peer["role"] if peer else self.role
-        facts = self.facts(case_id)
+        status, type_, clean = self.checked(self.facts(case_id), code, fields, role)
+        if code == "post_notice" and (problem := nq.join_problem(self.db, case_id, clean)):
+            raise Refusal(problem)  # a posted sheet takes no late-comer
+        self.store.record(actor=peer["actor"] if peer else self.officer, case_id=case_id,
+                          type_=type_, payload=clean,
+                          workstation_id=peer["workstation_id"] if peer else None)
+        return status
+
+    def checked(self, facts: CaseFacts, code: str, fields: dict, role: str
+                ) -> tuple[str, str, dict]:
+        """Every check of `perform`, without recording: (new status, event type, checked
+        fields). An import acknowledges a bundle's cases with it, recorded together."""
         status = next_status(facts.status, code, fields if isinstance(fields, dict) else {},
                              role=role, category=facts.category,
                              deliberation_skippable=self.store.policy.deliberation_skippable)
         fields = stamp_editions(STEPS[code].keys, fields, self.store.editions)
         clean = check_step(code, fields, facts, today=self.today, policy=self.store.policy)
-        if code == "post_notice" and (problem := nq.join_problem(self.db, case_id, clean)):
-            raise Refusal(problem)
-        self.store.record(actor=peer["actor"] if peer else self.officer, case_id=case_id,
-                          type_=EVENT_TYPES[code], payload=clean,
-                          workstation_id=peer["workstation_id"] if peer else None)
-        return status.value
+        return status.value, EVENT_TYPES[code], clean
 
     def deliberate_meeting(self, meeting: dict, votes: dict[str, dict]) -> None:
         """One 村民代表评议 meeting deciding several cases: all recorded, or none."""

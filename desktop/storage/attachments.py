@@ -25,8 +25,7 @@ def attachment_path(data_dir: Path, digest: str) -> Path:
 
 def store_bytes(data_dir: Path, content: bytes) -> str:
     """Keep `content`; returns its SHA-256 hex digest (the same content is kept once)."""
-    if len(content) > MAX_ATTACHMENT_BYTES:
-        raise Refusal(f"附件超过 {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB,请压缩或缩小后再附加。")
+    check_size(content)
     digest = hashlib.sha256(content).hexdigest()
     target = attachment_path(data_dir, digest)
     if target.exists():
@@ -34,6 +33,11 @@ def store_bytes(data_dir: Path, content: bytes) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(target, content)
     return digest
+
+
+def check_size(content: bytes) -> None:
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        raise Refusal(f"附件超过 {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB,请压缩或缩小后再附加。")
 
 
 def read_bounded(source, limit: int) -> bytes:

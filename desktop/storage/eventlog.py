@@ -98,17 +98,25 @@ def last_of(db: Database, workstation_id: str) -> tuple[int, str]:
 def append(db: Database, *, workstation_id: str, recorded_at: str, actor: str,
            case_id: str, type_: str, payload: dict) -> Event:
     """Append one event of this workstation (call inside a write transaction)."""
-    seq, prev = last_of(db, workstation_id)
-    seq += 1
+    event = chained(last_of(db, workstation_id), workstation_id=workstation_id,
+                    recorded_at=recorded_at, actor=actor, case_id=case_id, type_=type_,
+                    payload=payload)
+    insert_events(db, [event])
+    return event
+
+
+def chained(last: tuple[int, str], *, workstation_id: str, recorded_at: str, actor: str,
+            case_id: str, type_: str, payload: dict) -> Event:
+    """The event that follows `last` (its seq and hash, as `last_of`), not yet written:
+    several made in a row are written with one `insert_events`."""
+    seq, prev = last[0] + 1, last[1]
     # the hash before the event, so the event is made once (dataclasses.replace, which
     # reads the class's fields on every call, cost as much as the hash)
     payload_json = canonical(payload)
     digest = _hash_of(canonical([workstation_id, seq, prev, recorded_at, actor, case_id,
                                  type_]), payload_json)
-    event = Event(workstation_id, seq, prev, digest, recorded_at, actor, case_id, type_,
-                  payload, payload_json)
-    insert_events(db, [event])
-    return event
+    return Event(workstation_id, seq, prev, digest, recorded_at, actor, case_id, type_,
+                 payload, payload_json)
 
 
 def insert_events(db: Database, events) -> None:

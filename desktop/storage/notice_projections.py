@@ -10,7 +10,8 @@ sheet) are events of the village's own, whose case_id is `<village code>-<notice
 
 from __future__ import annotations
 
-from desktop.storage.projection_batch import reader, row_dict
+from desktop.storage.notice_rows import HeldNotices
+from desktop.storage.projection_batch import batched, open_batch
 
 TABLES: tuple[str, ...] = ("notice_cases", "notices")
 RESULT_ISSUED = "ResultNoticeIssued"
@@ -27,122 +28,101 @@ def village_of(case_id: str) -> str:
     return case_id.split("-", 1)[0]
 
 
+def join_state(db, key: tuple) -> tuple[dict | None, int, int]:
+    """The batch `key` as projected so far (through the projection batch open on `db`,
+    whose rows are written only when it is), its ended and its objected-to cases."""
+    batch = open_batch(db)
+    held = HeldNotices(db) if batch is None else batch.held_by(__name__, HeldNotices)
+    return held.join_state(key)
+
+
 def apply(db, event, policy) -> None:
-    """Project `event` into this feature's tables (called for every event)."""
+    """Project `event` into this feature's tables (called for every event), through the
+    projection batch open on `db` (one of its own when none is: a migration's replay)."""
     handler = _HANDLERS.get(event.type)
-    if handler:
-        handler(db, event)
+    if handler is None:
+        return
+    batch = open_batch(db)
+    if batch is None:
+        with batched(db) as batch:
+            handler(batch.held_by(__name__, HeldNotices), event)
+        return
+    handler(batch.held_by(__name__, HeldNotices), event)
 
 
-def _posted(db, e) -> None:
+def _posted(held: HeldNotices, e) -> None:
     f = e.payload
-    app = _case(db, e.case_id)
+    app = held.case(e.case_id)
     key = (village_of(e.case_id), f["notice_id"])
-    _ensure_batch(db, key, kind="initial", program=app["program"], start=f["start"],
-                  days=f["days"], board=f["board"], actor=e.actor)
-    _join(db, key, app, app["proposed_fen"], "on_notice")
+    held.ensure(key, kind="initial", program=app["program"], start=f["start"],
+                days=f["days"], board=f["board"], actor=e.actor)
+    _join(held, key, app, app["proposed_fen"], "on_notice")
 
 
-def _result_posted(db, e) -> None:
+def _result_posted(held: HeldNotices, e) -> None:
     f = e.payload
     if not f.get("notice_id"):
         return
-    app = _case(db, e.case_id)
+    app = held.case(e.case_id)
     key = (village_of(e.case_id), f["notice_id"])
-    _ensure_batch(db, key, kind="result", program=app["program"], start=f["date"], days=None,
-                  board="", actor=e.actor)
-    _join(db, key, app, app["approved_fen"], "posted")
+    held.ensure(key, kind="result", program=app["program"], start=f["date"], days=None,
+                board="", actor=e.actor)
+    _join(held, key, app, app["approved_fen"], "posted")
 
 
-def _result_issued(db, e) -> None:
+def _result_issued(held: HeldNotices, e) -> None:
     f = e.payload
-    _ensure_batch(db, (f["village_code"], f["notice_id"]), kind="result",
-                  program=f["program"], start=f["date"], days=f["days"], board=f["board"],
-                  actor=e.actor)
+    held.ensure((f["village_code"], f["notice_id"]), kind="result", program=f["program"],
+                start=f["date"], days=f["days"], board=f["board"], actor=e.actor)
 
 
-def _ensure_batch(db, key, *, kind, program, start, days, board, actor) -> None:
-    db.conn.execute("INSERT OR IGNORE INTO notices (village_code, notice_id, kind, program,"
-                    " start, days, board, issued_by, photo_count)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    [*key, kind, program, start, days, board, actor])
+def _join(held: HeldNotices, key, app: dict, amount_fen, state: str) -> None:
+    held.join(key, {
+        "village_code": key[0], "notice_id": key[1], "application_id": app["id"],
+        "position": held.count(key) + 1, "applicant_name": app["applicant_name"],
+        "group_name": app["group_name"], "household_size": app["household_size"],
+        "program": app["program"], "category": app["category"], "reason": app["reason"],
+        "amount_fen": amount_fen, "state": state, "objections": 0, "open_objections": 0,
+        "ended_on": None})
 
 
-def _join(db, key, app: dict, amount_fen, state: str) -> None:
-    position = db.conn.execute("SELECT COUNT(*) FROM notice_cases WHERE village_code = ? AND"
-                               " notice_id = ?", list(key)).fetchone()[0]
-    row = {"village_code": key[0], "notice_id": key[1], "application_id": app["id"],
-           "position": position + 1, "applicant_name": app["applicant_name"],
-           "group_name": app["group_name"], "household_size": app["household_size"],
-           "program": app["program"], "category": app["category"], "reason": app["reason"],
-           "amount_fen": amount_fen, "state": state, "objections": 0, "open_objections": 0,
-           "ended_on": None}
-    # Plain SQL: sqlite-utils' upsert probes the database with a scratch table, which
-    # fails while rebuild is still reading the event log.
-    db.conn.execute(f"INSERT OR REPLACE INTO notice_cases ({', '.join(row)}) VALUES"
-                    f" ({', '.join('?' * len(row))})", list(row.values()))
-
-
-def _on_notice(db, case_id: str) -> dict | None:
-    return row_dict(db.conn.execute("SELECT * FROM notice_cases WHERE application_id = ?"
-                                    " AND state = 'on_notice'", [case_id]))
-
-
-def _update(db, row: dict, changes: dict) -> None:
-    sets = ", ".join(f"{k} = ?" for k in changes)
-    db.conn.execute(f"UPDATE notice_cases SET {sets} WHERE village_code = ? AND notice_id = ?"
-                    " AND application_id = ?",
-                    [*changes.values(), row["village_code"], row["notice_id"],
-                     row["application_id"]])
-
-
-def _case(db, case_id: str) -> dict:
-    """Through the projection batch: within an import or a rebuild the case may not
-    have been written to its table yet."""
-    return reader(db).case(case_id)
-
-
-def _objection(db, e) -> None:
-    row = _on_notice(db, e.case_id)
+def _objection(held: HeldNotices, e) -> None:
+    row = held.on_notice(e.case_id)
     if row:
-        _update(db, row, {"objections": row["objections"] + 1,
+        held.update(row, {"objections": row["objections"] + 1,
                           "open_objections": row["open_objections"] + 1})
 
 
-def _objection_resolved(db, e) -> None:
-    row = _on_notice(db, e.case_id)
+def _objection_resolved(held: HeldNotices, e) -> None:
+    row = held.on_notice(e.case_id)
     if not row:
         return
     changes = {"open_objections": max(row["open_objections"] - 1, 0)}
     if e.payload.get("result") == "upheld":  # the case leaves the batch, for a new notice
         changes.update({"state": "withdrawn", "ended_on": e.payload["date"]})
-    _update(db, row, changes)
-    _maybe_closed(db, row, e.payload["date"])
+    held.update(row, changes)
+    _maybe_closed(held, row, e.payload["date"])
 
 
-def _closed(db, e) -> None:
-    row = _on_notice(db, e.case_id)
+def _closed(held: HeldNotices, e) -> None:
+    row = held.on_notice(e.case_id)
     if row:
-        _update(db, row, {"state": "closed", "ended_on": e.payload["date"]})
-        _maybe_closed(db, row, e.payload["date"])
+        held.update(row, {"state": "closed", "ended_on": e.payload["date"]})
+        _maybe_closed(held, row, e.payload["date"])
 
 
-def _maybe_closed(db, row: dict, on: str) -> None:
+def _maybe_closed(held: HeldNotices, row: dict, on: str) -> None:
     """A batch ends when none of its cases is still on notice."""
-    key = [row["village_code"], row["notice_id"]]
-    left = db.conn.execute("SELECT COUNT(*) FROM notice_cases WHERE village_code = ? AND"
-                           " notice_id = ? AND state = 'on_notice'", key).fetchone()[0]
-    if not left:
-        db.conn.execute("UPDATE notices SET closed_on = ? WHERE village_code = ? AND"
-                        " notice_id = ?", [on, *key])
+    key = (row["village_code"], row["notice_id"])
+    if not held.count(key, state="on_notice"):
+        held.change_notice(key, lambda notice: {"closed_on": on})
 
 
-def _photo(db, e) -> None:
+def _photo(held: HeldNotices, e) -> None:
     f = e.payload
-    db.conn.execute("UPDATE notices SET photo_sha256 = ?, photo_name = ?, photo_on = ?,"
-                    " photo_count = photo_count + 1 WHERE village_code = ? AND notice_id = ?",
-                    [f["photo_sha256"], f["file_name"], f["date"], f["village_code"],
-                     f["notice_id"]])
+    held.change_notice((f["village_code"], f["notice_id"]), lambda notice: {
+        "photo_sha256": f["photo_sha256"], "photo_name": f["file_name"], "photo_on": f["date"],
+        "photo_count": None if notice["photo_count"] is None else notice["photo_count"] + 1})
 
 
 _HANDLERS = {

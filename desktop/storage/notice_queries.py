@@ -11,6 +11,7 @@ from datetime import date
 from desktop.core.errors import Refusal
 from desktop.core.steps import notice_last_day
 from desktop.core.ways import way
+from desktop.storage.notice_projections import join_state
 
 KIND_LABELS = {"initial": "初审公示", "result": "结果公示"}
 STATUS_LABELS = {"scheduled": "未开始", "on_notice": "公示中", "elapsed": "期满待结束",
@@ -161,21 +162,17 @@ def join_problem(db, case_id: str, fields) -> str:
     same check for a step typed here and for one a village's bundle carries."""
     if not isinstance(fields, dict) or not isinstance(fields.get("notice_id"), str):
         return ""  # the field checks name what is missing
-    key = [case_id.split("-", 1)[0], fields["notice_id"]]
-    b = db.execute("SELECT kind, start, days, board, photo_count FROM notices"
-                   " WHERE village_code = ? AND notice_id = ?", key).fetchone()
+    key = (case_id.split("-", 1)[0], fields["notice_id"])
+    b, ended, objected = join_state(db, key)
     if b is None:
         return ""
     new_sheet = "请另建一张新的公示(新的批次号)。"
-    if b[0] != "initial":
+    if b["kind"] != "initial":
         return f"{key[1]} 是结果公示的编号,不能用作初审公示;{new_sheet}"
-    if (fields.get("start"), fields.get("days"), fields.get("board")) != tuple(b[1:4]):
-        return (f"公示 {key[1]} 从 {b[1]} 起公示 {b[2]} 天、张贴于{b[3]},"
+    posted = (b["start"], b["days"], b["board"])
+    if (fields.get("start"), fields.get("days"), fields.get("board")) != posted:
+        return (f"公示 {key[1]} 从 {b['start']} 起公示 {b['days']} 天、张贴于{b['board']},"
                 f"加入的案件须与它相同;{new_sheet}")
-    ended, objected = db.execute(
-        "SELECT COUNT(*) FILTER (WHERE state != 'on_notice'), COUNT(*) FILTER (WHERE"
-        " objections > 0) FROM notice_cases WHERE village_code = ? AND notice_id = ?",
-        key).fetchone()
-    why = ("已有张贴照片" if b[4] else "已有案件收到异议" if objected
+    why = ("已有张贴照片" if b["photo_count"] else "已有案件收到异议" if objected
            else "已有案件结束公示" if ended else "")
     return f"公示 {key[1]} {why},张贴的公示不能再加入案件;{new_sheet}" if why else ""

@@ -24,7 +24,6 @@ from collections import defaultdict
 MAX_HELD_CASES = 20_000
 
 
-
 class ProjectionBatch:
     def __init__(self, db):
         self.db = db
@@ -34,6 +33,15 @@ class ProjectionBatch:
         self.appended: dict[str, list[dict]] = defaultdict(list)  # table -> rows
         self.requests: dict[tuple, list[str]] = defaultdict(list)  # 一事一次 key -> new cases
         self.absent: set[str] = set()  # cases read for (`prefetch`) and not in the table
+        self.held: dict[str, object] = {}  # a feature's own held writes, by feature
+
+    def held_by(self, feature: str, make):
+        """The writes `feature` holds in this batch (made by `make(db)` on first use):
+        an object whose `flush()` writes them, called when the batch is written."""
+        found = self.held.get(feature)
+        if found is None:
+            found = self.held[feature] = make(self.db)
+        return found
 
     # -- cases -----------------------------------------------------------------------
     def find(self, case_id: str) -> dict | None:
@@ -111,6 +119,9 @@ class ProjectionBatch:
         self._update_cases()
         for table, rows in self.appended.items():
             self._insert(table, rows)
+        for held in self.held.values():
+            held.flush()
+        self.held.clear()
         self.cases.clear()
         self.new.clear()
         self.changed.clear()

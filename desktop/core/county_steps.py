@@ -13,6 +13,7 @@ import re
 
 from desktop.core import fields as f
 from desktop.core.assessment_items import check_note, note_place_problem
+from desktop.core.editions import came_from
 from desktop.core.errors import FieldError
 from desktop.core.regions import code_problem
 from desktop.core.steps import plain_date, step_date, yuan
@@ -108,24 +109,11 @@ def spot_checked(errors, fi, case, today, policy) -> dict:
     return out
 
 
-
 # -- what a township passes on from its county to a village, and tells its county ---------
 # A village does not know the county's key: its township, whose signed bundle carries
 # the record, vouches for it and names the county's event it came from (as an edition
 # of policy is forwarded, core/editions.py).
 FROM_KEYS = ("from_workstation", "from_seq", "from_hash")
-_HEX = {32: re.compile(r"[0-9a-f]{32}"), 64: re.compile(r"[0-9a-f]{64}")}
-
-
-def _came_from(errors, fi) -> dict:
-    out = {"from_seq": f.count(errors, "from_seq", fi.get("from_seq"), minimum=1,
-                               maximum=10 ** 12, label="原事件序号")}
-    for key, size in (("from_workstation", 32), ("from_hash", 64)):
-        value = f.text(errors, key, fi.get(key), required=True, max_len=size, label="原事件")
-        if value and not _HEX[size].fullmatch(value):
-            errors.append(FieldError(key, f"原事件的标识应为 {size} 位十六进制数字。"))
-        out[key] = value
-    return out
 
 
 def _county_name(errors, fi) -> str:
@@ -137,7 +125,7 @@ def spot_forwarded(errors, fi, case, today, policy) -> dict:
     """A county's 抽查 result of one of the village's cases, as the county recorded it."""
     out = spot_checked(errors, fi, case, today, policy)
     out["county"] = _county_name(errors, fi)
-    out.update(_came_from(errors, fi))
+    out.update(came_from(errors, fi))
     return out
 
 
@@ -146,7 +134,7 @@ def note_forwarded(errors, fi, case, today, policy) -> dict:
     out = check_note(errors, fi, case, today, policy)
     out["county"] = _county_name(errors, fi)
     out["by"] = f.text(errors, "by", fi.get("by"), required=True, max_len=40, label="讲评人")
-    out.update(_came_from(errors, fi))
+    out.update(came_from(errors, fi))
     return out
 
 

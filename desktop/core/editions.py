@@ -122,8 +122,13 @@ def check_forwarded(errors, fi, last_version, today, policy) -> dict:
     errors.extend(FieldError(f"edition.{e.path}", e.message) for e in inner)
     if clean["level"] and clean["level"] != "county":
         errors.append(FieldError("edition.level", "乡镇只转发县民政局发布的政策。"))
-    out = {"edition": clean,
-           "from_seq": f.count(errors, "from_seq", fi.get("from_seq"), minimum=1,
+    return {"edition": clean, **came_from(errors, fi)}
+
+
+def came_from(errors, fi) -> dict:
+    """The event a forwarded record passes on (its writer, number and hash): a county's
+    edition here, its 抽查 result or 讲评 note in core/county_steps.py."""
+    out = {"from_seq": f.count(errors, "from_seq", fi.get("from_seq"), minimum=1,
                                maximum=10 ** 12, label="原事件序号")}
     for key, size in (("from_workstation", 32), ("from_hash", 64)):
         value = f.text(errors, key, fi.get(key), required=True, max_len=size, label="原事件")

@@ -180,11 +180,7 @@ class DibaoWidget(QWidget):
 
     def chosen(self) -> dict | None:
         """The household chosen in the due list, or else in the month's households."""
-        for view, model in ((self.due_view, self.due), (self.households_view, self.households)):
-            rows = view.selectionModel().selectedRows()
-            if rows:
-                return model.row(rows[0].row())
-        return None
+        return first_chosen((self.due_view, self.due), (self.households_view, self.households))
 
     def ask_decision(self, row: dict, found: dict) -> tuple[int, str] | None:
         from desktop.ui.dibao_decide import ReviewDecisionDialog
@@ -265,3 +261,12 @@ def _figures_text(r) -> str:
         households=r.households, persons=r.persons,
         total=format_yuan(r.total_fen, grouped=True)))
     return "\n".join(lines) if r.rows else tr("{month} 没有在保的低保户。").format(month=r.month)
+
+
+def first_chosen(*tables) -> dict | None:
+    """The row chosen in the first of (view, model) `tables` that has one chosen."""
+    for view, model in tables:
+        rows = view.selectionModel().selectedRows()
+        if rows:
+            return model.row(rows[0].row())
+    return None

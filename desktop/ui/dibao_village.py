@@ -16,7 +16,7 @@ from desktop.core.money import format_yuan
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.dibao_decide import PROPOSALS
-from desktop.ui.dibao_panel import DueModel, HouseholdsModel, table_view
+from desktop.ui.dibao_panel import DueModel, HouseholdsModel, first_chosen, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import StepDialog, split_names
 
@@ -57,11 +57,7 @@ class VillageDibaoWindow(QDialog):
 
     def chosen(self) -> dict | None:
         """The household chosen in either table (the due list first)."""
-        for view, model in ((self.due_view, self.due), (self.households_view, self.households)):
-            rows = view.selectionModel().selectedRows()
-            if rows:
-                return model.row(rows[0].row())
-        return None
+        return first_chosen((self.due_view, self.due), (self.households_view, self.households))
 
     # -- actions (each ask_* is replaced by tests) ---------------------------------------
     def record_review(self):

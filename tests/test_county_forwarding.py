@@ -14,6 +14,7 @@ from desktop.assessment.report import assessment
 from desktop.core import assessment_items as kh
 from desktop.core.errors import Refusal
 from desktop.county import spotcheck
+from desktop.operations.casework import Casework
 from desktop.storage.eventlog import all_events
 from desktop.storage.queries import case_history
 from desktop.sync import export
@@ -99,3 +100,26 @@ def test_a_village_refuses_another_villages_forwarded_note(world):
                                           recipient=world.b), store=world.b)
     assert "超出发送方的权限" in report.error and "不属于" in report.error
     assert snapshot(world.b) == before
+
+
+def test_the_county_refuses_a_township_word_that_is_not_its_check(world):
+    """The township's 转达 comes back up with the case: the county holds it to what it
+    checked (a township could type another result and name the county's event)."""
+    _filed(world, 2)
+    (picked,) = spotcheck.draw(world.county, MONTH, TODAY, seed=7).by_township.values()
+    spotcheck.record(world.county, picked[0], CHECK, TODAY)
+    world.down()
+    ws, seq, digest, payload = world.county.db.execute(
+        "SELECT workstation_id, seq, hash, payload FROM events WHERE type = 'SpotChecked'"
+    ).fetchone()
+    softer = {**json.loads(payload), "result": "ok", "problems": "", "follow_up": "",
+              "county": "新邵县民政局", "from_workstation": ws, "from_seq": seq,
+              "from_hash": digest}
+    Casework(world.township, TODAY).step(picked[0], "forward_spot_check", softer)
+    (report,) = world.send(world.township, world.county)
+    assert report.ok, report.error
+    (refused,) = report.refused
+    assert refused[2] == "乡镇转达的抽查结果与本局的记录不同:核查结论、发现的问题、整改要求"
+    held = world.county.db.execute("SELECT payload FROM events WHERE type ="
+                                   " 'SpotCheckForwarded'").fetchall()
+    assert [json.loads(p)["result"] for (p,) in held] == ["serious"]  # the true word only

@@ -84,6 +84,10 @@ def spot_selected(errors, fi, case, today, policy) -> dict:
                             label="抽取件数")}
 
 
+CHECK_FIELDS = {"checked_on": "核查日期", "checker": "核查人", "items": "核查项目",
+                "result": "核查结论", "problems": "发现的问题", "follow_up": "整改要求"}
+
+
 def spot_checked(errors, fi, case, today, policy) -> dict:
     """The check form: items checked, the result, problems found and the follow-up."""
     items = fi.get("items")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from desktop.core.county_steps import CHECK_FIELDS
 from desktop.core.editions import EVENT as EDITION
 from desktop.core.editions import ISSUERS
 from desktop.core.errors import Refusal
@@ -59,8 +60,8 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
             continue
         _check_link(seen, e, v.name)
         role = sender["role"] if e.workstation_id == sender["workstation_id"] else "village"
-        reason = rule_problem(store, e, role, today, relayed=True) or (
-            UNREADABLE if n == unreadable else project(store, e, n))
+        reason = rule_problem(store, e, role, today, relayed=True) or _not_as_checked(
+            store, e) or (UNREADABLE if n == unreadable else project(store, e, n))
         if reason:
             refuse(db, v.header["bundle_id"], sender["workstation_id"], n, e.case_id, reason,
                    report)
@@ -70,6 +71,24 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
             report.new, held_n = report.new + 1, n
     insert_events(db, applied)
     relay.set_held(db, sender["workstation_id"], held_n)
+
+
+def _not_as_checked(store, e: Event) -> str:
+    """A township's word on the county's 抽查 comes back up with the case's history: it
+    must name this county's own check of that case and say what the check said."""
+    if e.type != FORWARDED_CHECK or not isinstance(e.payload, dict):
+        return ""
+    p = e.payload
+    row = store.db.execute("SELECT hash, case_id, payload FROM events WHERE workstation_id"
+                           " = ? AND seq = ? AND type = ?", [p.get("from_workstation"),
+                                                             p.get("from_seq"), CHECKED]
+                           ).fetchone()
+    if (row is None or p.get("from_workstation") != store.workstation["id"]
+            or (row[0], row[1]) != (p.get("from_hash"), e.case_id)):
+        return "乡镇转达的抽查结果不是本局对该案件的抽查记录"
+    own = json.loads(row[2])
+    differ = [label for key, label in CHECK_FIELDS.items() if p.get(key) != own.get(key)]
+    return f"乡镇转达的抽查结果与本局的记录不同:{'、'.join(differ)}" if differ else ""
 
 
 def _held_hashes(db, events: list[Event]) -> dict[tuple[str, int], str]:

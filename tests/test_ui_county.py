@@ -79,3 +79,17 @@ def test_the_month_is_drawn_and_a_check_recorded_from_the_dashboard(qtbot, world
     win.resize(1366, 768)
     win.show()
     win.grab().save(str(tmp_path / "dashboard.png"))
+
+
+def test_a_case_names_its_village_and_officer_at_the_county_and_the_township(qtbot, world):
+    """The county knows a village by its township's word, the township by its card: the
+    case view names the village and its 民生员 at both."""
+    from desktop.ui.township_case import TownshipCaseView
+    from tests.test_county_spotcheck import _filed
+
+    (case_id, *_) = _filed(world, 1)
+    for store, place in ((world.county, "石门村(430522101201)(民生员 刘民生)"),
+                         (world.township, "石门村(民生员 刘民生)")):
+        view = TownshipCaseView(store, TODAY, case_id)
+        qtbot.addWidget(view)
+        assert place in view.header.text()

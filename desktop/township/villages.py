@@ -27,6 +27,15 @@ def village_names(db) -> dict[str, str]:
     return names
 
 
+def village_officer(db, code: str) -> str:
+    """The village's officer (民生员) as its card says (enrolled here, or at the county by
+    its township's word); "" when neither is held."""
+    row = db.execute("SELECT officer FROM peers WHERE role = 'village' AND village_code = ?"
+                     " ORDER BY active DESC LIMIT 1", [code]).fetchone() or db.execute(
+        "SELECT officer FROM village_cards WHERE village_code = ?", [code]).fetchone()
+    return row[0] if row else ""
+
+
 def enrolled_codes(db) -> set[str]:
     return {r[0] for r in db.execute(
         "SELECT village_code FROM peers WHERE role = 'village' AND active = 1")}

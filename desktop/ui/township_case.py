@@ -33,7 +33,7 @@ from desktop.storage.attachments import attachment_path
 from desktop.storage.eventlog import case_events
 from desktop.sync.payload import referenced_attachments
 from desktop.township.flags import red_flags
-from desktop.township.villages import village_code_of, village_names
+from desktop.township.villages import village_code_of, village_names, village_officer
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
@@ -106,6 +106,9 @@ class TownshipCaseView(QDialog):
         d = self.detail
         code = village_code_of(self.case_id)
         village = village_names(self.store.db).get(code, code)
+        officer = village_officer(self.store.db, code)
+        if officer:
+            village += tr("(民生员 {officer})").format(officer=officer)
         ids = tr("编号 {id} · 状态 <b>{status}</b> · 期限 {due_on} {due_label}").format(
             id=escape(d["id"]), status=escape(status_label(d["status"])),
             due_on=escape(d["due_on"] or "—"), due_label=escape(d["due_label"]))

@@ -2213,6 +2213,10 @@ Workstation no. {workstation_id}</translation>
         <translation>Township review — case {case_id}</translation>
     </message>
     <message>
+        <source>(民生员 {officer})</source>
+        <translation> (village officer {officer})</translation>
+    </message>
+    <message>
         <source>编号 {id} · 状态 &lt;b&gt;{status}&lt;/b&gt; · 期限 {due_on} {due_label}</source>
         <translation>No. {id} · Status &lt;b&gt;{status}&lt;/b&gt; · Deadline {due_on} {due_label}</translation>
     </message>

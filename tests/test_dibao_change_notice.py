@@ -190,3 +190,16 @@ def test_only_the_village_posts_and_only_with_the_phones(world, capsys, tmp_path
     listed = json.loads(cli(capsys, world.a, "2026-12-31", "notice", "list", "--format",
                             "json")[1])
     assert [b for b in listed if b["kind"] == "change"] == []
+
+
+def test_a_change_notice_is_not_closed_nor_joined_like_an_initial_one(world):
+    enrolled(world)
+    _phones(world.a)
+    notice_id, _ = issue(world.a, TODAY)
+    with pytest.raises(Refusal, match="是低保变动公示,无须结束"):
+        Notices(world.a, TODAY).close(notice_id)
+    (case_id,) = world.cases_ready(world.a, 1, until="reviewed")
+    with pytest.raises(Refusal, match="是低保变动公示的编号"):
+        Casework(world.a, TODAY).step(case_id, "post_notice", {
+            "notice_id": notice_id, "start": TODAY.isoformat(), "days": 7,
+            "board": "村务公开栏"})

@@ -24,8 +24,7 @@ from desktop.printing.fonts import check_printable, markup
 from desktop.storage import notice_queries as nq
 from desktop.township.villages import village_names
 
-HEADERS = ["序号", "户主姓名", "家庭人口", "变动情况", "原月保障金（元）", "现月保障金（元）",
-           "起始月份"]
+HEADERS = ["序号", "户主姓名", "家庭人口", "变动情况", "原月保障金", "现月保障金", "起始月份"]
 WIDTHS = [13 * mm, 25 * mm, 19 * mm, 33 * mm, 28 * mm, 28 * mm, 28 * mm]
 ALIGNS = ["center", "center", "center", "center", "right", "right", "center"]
 
@@ -74,7 +73,7 @@ def change_notice_pdf(store, b: dict) -> bytes:
                f"反映情况应实事求是。")
     story = [Paragraph(markup(code), L.style(10, align="right")), L.para(title, L.TITLE),
              L.para(f"（{ws['county']}{ws['township']}{village}）", L.SUBTITLE),
-             L.para(intro, L.BODY), Spacer(0, 3 * mm),
+             L.para(intro, L.BODY), L.para("金额单位：元", L.style(10, align="right")),
              L.data_table(HEADERS, rows, WIDTHS, ALIGNS), Spacer(0, 4 * mm),
              KeepTogether([L.para(channel, L.BODY), Spacer(0, 6 * mm),
                            _sign_area(village, start)])]

@@ -178,7 +178,7 @@ def join_problem(db, case_id: str, fields) -> str:
         return ""
     new_sheet = "请另建一张新的公示(新的批次号)。"
     if b["kind"] != "initial":
-        return f"{key[1]} 是结果公示的编号,不能用作初审公示;{new_sheet}"
+        return f"{key[1]} 是{KIND_LABELS[b['kind']]}的编号,不能用作初审公示;{new_sheet}"
     posted = (b["start"], b["days"], b["board"])
     if (fields.get("start"), fields.get("days"), fields.get("board")) != posted:
         return (f"公示 {key[1]} 从 {b['start']} 起公示 {b['days']} 天、张贴于{b['board']},"

@@ -125,3 +125,22 @@ def test_the_township_tab_opens_and_closes_a_campaign(qtbot, world, tmp_path,
     assert "已于 2027-01-05 结束" in box.progress.text() and tab.due.rowCount() == 0
     assert [Path(p).suffix for p in saved] == [".pdf", ".xlsx"]
     assert all(Path(p).read_bytes()[:2] in (b"%P", b"PK") for p in saved)
+
+
+def test_the_village_posts_its_change_notice_from_its_window(qtbot, world, tmp_path):
+    from pypdf import PdfReader
+
+    enrolled(world)  # approved at the township, the decision back at the village
+    win, window = _window(qtbot, world.a, TODAY)
+    Notices(world.a, TODAY).set_phones("0739-1234567", "0739-7654321")
+    window.ask_save = lambda name: ""  # the file not chosen: nothing recorded
+    assert window.post_change_notice() == ""
+    assert not world.a.db.execute("SELECT COUNT(*) FROM notices WHERE kind = 'change'"
+                                  ).fetchone()[0]
+    target = tmp_path / "变动公示.pdf"
+    window.ask_save = lambda name: str(target)
+    assert window.post_change_notice() == "BD-2026-0001"
+    text = PdfReader(str(target)).pages[0].extract_text()
+    assert "变动公示" in text and "新纳入" in text and "790.00" in text
+    assert window.post_change_notice() == ""  # nothing new since: said, nothing recorded
+    assert "没有决定新的低保变动" in window.message.text()

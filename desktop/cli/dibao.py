@@ -8,6 +8,8 @@
     relief-desk dibao stop APP_ID --reason TEXT [--kind income|death|moved|refused|other]
                            [--letter FILE.pdf]
     relief-desk dibao public-list -o FILE.pdf            (at the village: the notice board)
+    relief-desk dibao change-notice [-o FILE.pdf] [--board TEXT]   (at the village: 变动公示,
+                           reprinted with `notice pdf BD-YYYY-NNNN`)
     relief-desk dibao campaign open --villages CODE… --until YYYY-MM-DD
     relief-desk dibao campaign status [--campaign YYYY-N] [--format table|json]
                                       [--pdf FILE.pdf] [--xlsx FILE.xlsx]
@@ -61,6 +63,10 @@ def add_parsers(sub) -> None:
     stop.add_argument("--kind", choices=tuple(STOP_REASONS), default="other",
                       help="停保原因:" + "、".join(f"{k} {v}" for k, v in STOP_REASONS.items()))
     stop.add_argument("--letter", type=Path, help="同时生成停保通知书 PDF")
+    change = d.add_parser("change-notice", help="低保变动公示(村):自上次变动公示以来乡镇决定的"
+                                                "新纳入、调整、变更分类、停保")
+    change.add_argument("-o", "--output", type=Path, help="同时生成公示 PDF")
+    change.add_argument("--board", default="", help="张贴地点(默认:村务公开栏)")
     camp = d.add_parser("campaign", help="清理检查:开展、进度、结束汇总").add_subparsers(
         dest="campaign_command", required=True, parser_class=Parser)
     opening = camp.add_parser("open", help="对所选各村开展清理检查(每户一项复核任务)")
@@ -231,6 +237,22 @@ def public_list(args, store, today) -> int:
     return 0
 
 
+def change_notice(args, store, today) -> int:
+    from desktop.dibao.change_notices import issue
+    from desktop.printing.notice_sheet import notice_pdf
+    from desktop.printing.output import save_document
+
+    if args.output is not None and args.output.suffix.lower() != ".pdf":
+        raise Refusal(f"变动公示的文件名应以 .pdf 结尾,现在是“{args.output.name}”。")
+    notice_id, count = issue(store, today, args.board)
+    print(f"已发布低保变动公示 {notice_id}:{count} 项变动。")
+    if args.output is not None:
+        print(f"已生成 {save_document(args.output, notice_pdf(store, notice_id))}")
+    else:
+        print(f"打印:relief-desk notice pdf {notice_id} -o 文件.pdf")
+    return 0
+
+
 def campaign(args, store, today) -> int:
     from desktop.dibao import campaigns
 
@@ -293,5 +315,6 @@ def _campaign_files(store, c, args, today) -> None:
 
 
 _COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due,
-             "stop": stop, "public-list": public_list, "campaign": campaign}
+             "stop": stop, "public-list": public_list, "campaign": campaign,
+             "change-notice": change_notice}
 COMMANDS: dict = {"dibao": with_store(run)}

@@ -28,6 +28,7 @@ from desktop.core import (
     decision_steps,
     dibao,
     dibao_campaign,
+    dibao_notice,
     dibao_review,
     editions,
     steps,
@@ -242,6 +243,11 @@ _BOOK = [
     _r("dibao_campaign_close", "DibaoCampaignClosed", "结束低保清理检查", TOWNSHIP,
        dibao_campaign.CLOSE_KEYS, dibao_campaign.closed, case_step=False,
        place_problem=dibao_campaign.place_problem),
+    # 低保变动公示: the village's notice of the changes decided since its last one
+    # (`<village>-BD-YYYY-NNNN`); each line a decided change, checked against the ledger
+    # (`dibao.change_notices.record_problem`)
+    _r("dibao_change_notice", dibao_notice.EVENT, "低保变动公示", VILLAGE, dibao_notice.KEYS,
+       dibao_notice.issued, case_step=False, place_problem=dibao_notice.place_problem),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,

@@ -73,7 +73,7 @@ class Notices:
         Refused before the period has elapsed or while an objection is open."""
         b = self.batch(notice_id)
         if b["kind"] != "initial":
-            raise Refusal(f"{notice_id} 是结果公示,无须结束;只有初审公示需要结束。")
+            raise Refusal(f"{notice_id} 是{nq.KIND_LABELS[b['kind']]},无须结束;只有初审公示需要结束。")
         on = on or self.today
         last = nq.last_day(b, self.store.policy)
         if on <= last:

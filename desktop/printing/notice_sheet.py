@@ -52,6 +52,10 @@ class Sheet:
 def notice_pdf(store, notice_id: str) -> bytes:
     """The printable sheet of a batch; refused if the objection channel is not set or a
     character cannot be printed."""
+    b = nq.batch(store.db, notice_id, store.workstation["village_code"])
+    if b["kind"] == "change":  # 低保变动公示: printed from its record
+        from desktop.printing.dibao_change_notice import change_notice_pdf
+        return change_notice_pdf(store, b)
     sheet = sheet_for(store, notice_id)
     check_printable(_texts(sheet))
     return L.build_pdf(_story(sheet), title=_title(sheet),

@@ -76,6 +76,13 @@ def _result_issued(held: HeldNotices, e) -> None:
                 start=f["date"], days=f["days"], board=f["board"], actor=e.actor)
 
 
+def _change_issued(held: HeldNotices, e) -> None:
+    """低保变动公示: a batch whose lines are its record's (dibao/change_notices)."""
+    f = e.payload
+    held.ensure((f["village_code"], f["notice_id"]), kind="change", program="dibao",
+                start=f["date"], days=f["days"], board=f["board"], actor=e.actor)
+
+
 def _join(held: HeldNotices, key, app: dict, amount_fen, state: str) -> None:
     held.join(key, {
         "village_code": key[0], "notice_id": key[1], "application_id": app["id"],
@@ -129,6 +136,7 @@ _HANDLERS = {
     "NoticePosted": _posted,
     "ResultPosted": _result_posted,
     RESULT_ISSUED: _result_issued,
+    "DibaoChangeNoticeIssued": _change_issued,
     "ObjectionRecorded": _objection,
     "ObjectionResolved": _objection_resolved,
     "NoticeClosed": _closed,

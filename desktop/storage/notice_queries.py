@@ -13,11 +13,11 @@ from desktop.core.steps import notice_last_day
 from desktop.core.ways import way
 from desktop.storage.notice_projections import join_state
 
-KIND_LABELS = {"initial": "初审公示", "result": "结果公示"}
+KIND_LABELS = {"initial": "初审公示", "result": "结果公示", "change": "低保变动公示"}
 STATUS_LABELS = {"scheduled": "未开始", "on_notice": "公示中", "elapsed": "期满待结束",
                  "closed": "已结束", "withdrawn": "已撤回", "posted": "结果公示中",
                  "result_done": "结果公示期满"}
-PREFIX = {"initial": "GS", "result": "JG"}
+PREFIX = {"initial": "GS", "result": "JG", "change": "BD"}
 
 
 def next_notice_id(db, kind: str, year: int) -> str:
@@ -115,23 +115,33 @@ def describe(db, b: dict, today: date, policy=None) -> dict:
     status = _status(b["kind"], count, today, start, last)
     left = {"scheduled": (last - start).days + 1, "on_notice": (last - today).days + 1,
             "posted": (last - today).days + 1}.get(status, 0)
+    case_ids, sha = [c["application_id"] for c in cases], posted_sha256(b, cases)
+    if b["kind"] == "change":  # 低保变动公示: its lines and hash are its record's
+        case_ids, sha = _change_record(db, b)
     return {
         "notice_id": b["notice_id"], "village_code": b["village_code"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
         "program": b["program"], "start": b["start"], "last_day": last.isoformat(),
         "days": period(b, policy), "board": b["board"] or "", "status": status,
-        "status_label": STATUS_LABELS[status], "days_left": left, "cases": len(cases),
+        "status_label": STATUS_LABELS[status], "days_left": left, "cases": len(case_ids),
         "on_notice": count["on_notice"],
         "open_objections": sum(c["open_objections"] for c in cases),
         "objections": sum(c["objections"] for c in cases),
         "photo": bool(b["photo_sha256"]), "photo_on": b["photo_on"],
         "photo_sha256": b["photo_sha256"], "closed_on": b["closed_on"],
-        "case_ids": [c["application_id"] for c in cases],
-        "posted_sha256": posted_sha256(b, cases),
+        "case_ids": case_ids, "posted_sha256": sha,
     }
 
 
+def _change_record(db, b: dict) -> tuple[list[str], str]:
+    row = db.execute("SELECT payload, hash FROM events WHERE case_id = ?"
+                     " AND type = 'DibaoChangeNoticeIssued'",
+                     [f"{b['village_code']}-{b['notice_id']}"]).fetchone()
+    return [ln["case_id"] for ln in json.loads(row[0])["changes"]] if row else [], \
+        row[1] if row else ""
+
+
 def _status(kind: str, count: dict, today: date, start: date, last: date) -> str:
-    if kind == "result":
+    if kind in ("result", "change"):
         return "posted" if today <= last else "result_done"
     if count["on_notice"]:
         return "scheduled" if today < start else "on_notice" if today <= last else "elapsed"
@@ -168,7 +178,7 @@ def join_problem(db, case_id: str, fields) -> str:
         return ""
     new_sheet = "请另建一张新的公示(新的批次号)。"
     if b["kind"] != "initial":
-        return f"{key[1]} 是结果公示的编号,不能用作初审公示;{new_sheet}"
+        return f"{key[1]} 是{KIND_LABELS[b['kind']]}的编号,不能用作初审公示;{new_sheet}"
     posted = (b["start"], b["days"], b["board"])
     if (fields.get("start"), fields.get("days"), fields.get("board")) != posted:
         return (f"公示 {key[1]} 从 {b['start']} 起公示 {b['days']} 天、张贴于{b['board']},"

@@ -82,10 +82,14 @@ def rule_problem(store, e: Event, role: str, today: date, *, relayed: bool = Fal
         return f"本机已有案件 {e.case_id}"
     if e.type == NOTICE_POSTED and not relayed:
         return join_problem(store.db, e.case_id, e.payload)
+    if e.type == DIBAO_CHANGE_NOTICE:  # each line a change decided here, posted once
+        from desktop.dibao.change_notices import record_problem
+        return record_problem(store.db, e.case_id, e.payload)
     return ""
 
 
 NOTICE_POSTED = EVENT_TYPES["post_notice"]
+DIBAO_CHANGE_NOTICE = "DibaoChangeNoticeIssued"
 UNREADABLE = "事件内容不完整或格式不对,无法记入台账"
 
 

@@ -1,8 +1,10 @@
 """低保 at the village (issue 15): a window with the village's households in payment this
 month, the reviews (复核) due with the urgency colours of the township's tab, the review
 of the chosen household (the rule book's `dibao_review`, checked as it is typed, like
-every village step) and the public list for the notice board. What the command line's
-`step APP_ID dibao_review` and `dibao public-list` do, through the same modules."""
+every village step), the public list for the notice board and the notice of the changes
+decided since the last one (低保变动公示). What the command line's `step APP_ID
+dibao_review`, `dibao public-list` and `dibao change-notice` do, through the same
+modules."""
 
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ class VillageDibaoWindow(QDialog):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         w.add_buttons(bar, [(tr("记录复核(&R)…"), self.record_review),
-                            (tr("打印公示名单(&P)…"), self.save_public_list)])
+                            (tr("打印公示名单(&P)…"), self.save_public_list),
+                            (tr("发布变动公示(&C)…"), self.post_change_notice)])
         layout.addLayout(bar)
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
@@ -80,8 +83,31 @@ class VillageDibaoWindow(QDialog):
         return dialog
 
     def ask_save(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("打印公示名单"), name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存公示"), name, "PDF (*.pdf)")
         return path
+
+    def post_change_notice(self) -> str:
+        """Record the notice of every change not yet posted, then save its sheet; nothing
+        is recorded when there is none or the file is not chosen. Returns its id."""
+        from desktop.dibao.change_notices import issue, unposted
+        from desktop.printing.notice_sheet import notice_pdf
+        from desktop.printing.output import save_document
+
+        if not unposted(self.store.db, self.store.workstation["village_code"]):
+            self.message.show_message(tr("自上次变动公示以来,乡镇没有决定新的低保变动,无须公示。"))
+            return ""
+        path = self.ask_save(tr("低保变动公示-{day}").format(day=self.today.isoformat()) + ".pdf")
+        if not path:
+            return ""
+        try:
+            notice_id, count = issue(self.store, self.today)
+            save_document(Path(path), notice_pdf(self.store, notice_id))
+        except Refusal as exc:
+            self.message.show_message(exc.message)
+            return ""
+        guard.tell(self, tr("已发布低保变动公示 {notice_id}({count} 项变动),已保存 {path}").format(
+            notice_id=notice_id, count=count, path=path))
+        return notice_id
 
     def save_public_list(self) -> None:
         from desktop.printing.dibao_public_list import public_list_pdf, public_rows

@@ -1795,6 +1795,10 @@ Generate new keys?</translation>
         <translation>&amp;Print public list…</translation>
     </message>
     <message>
+        <source>发布变动公示(&amp;C)…</source>
+        <translation>Post &amp;change notice…</translation>
+    </message>
+    <message>
         <source>本月在保户:</source>
         <translation>Households in payment this month:</translation>
     </message>
@@ -1807,8 +1811,20 @@ Generate new keys?</translation>
         <translation>Choose the household to review in the table first.</translation>
     </message>
     <message>
-        <source>打印公示名单</source>
-        <translation>Print public list</translation>
+        <source>保存公示</source>
+        <translation>Save notice</translation>
+    </message>
+    <message>
+        <source>自上次变动公示以来,乡镇没有决定新的低保变动,无须公示。</source>
+        <translation>The township has decided no new dibao change since the last change notice: nothing to post.</translation>
+    </message>
+    <message>
+        <source>低保变动公示-{day}</source>
+        <translation>dibao-change-notice-{day}</translation>
+    </message>
+    <message>
+        <source>已发布低保变动公示 {notice_id}({count} 项变动),已保存 {path}</source>
+        <translation>Dibao change notice {notice_id} posted ({count} changes), saved {path}</translation>
     </message>
     <message>
         <source>本村目前没有在保的低保户,公示名单是空的。</source>

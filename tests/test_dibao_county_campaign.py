@@ -13,7 +13,6 @@ import pytest
 from desktop.core.errors import Refusal
 from desktop.core.policy import Policy
 from desktop.core.rulebook import check_recorded
-from desktop.dibao.county_campaigns import open_county_campaign
 from desktop.storage.eventlog import all_events
 from desktop.sync import export
 from desktop.sync.peers import peer
@@ -83,6 +82,8 @@ def test_a_county_campaign_reaches_the_villages_as_review_tasks(world, capsys):
     assert township["village_code"] == TOWNSHIP and township["reviewed"] == 0
     code, out, _ = cli(capsys, world.county, "2027-01-06", "dibao", "campaign", "status")
     assert "清理检查 2027-1" in out and "转县审批或备案到县" in out, out
+    code, _, err = cli(capsys, world.county, "2027-01-06", "dibao", "campaign", "close")
+    assert code == 2 and "截止日期结束" in err
 
 
 def test_a_county_campaign_over_chosen_villages_reaches_only_those(world, capsys):
@@ -101,6 +102,8 @@ def test_a_forged_county_campaign_for_another_countys_township_is_refused(world)
     """A county bundle to the township carrying a record for another county's township
     (or for its sibling township) is refused whole; a record whose id and fields differ,
     or one a township or village signs as the county's, fails the rule book."""
+    from desktop.dibao.county_campaigns import open_county_campaign
+
     county = world.county
     open_county_campaign(county, [TOWNSHIP], [], date(2027, 2, 28), DAY)  # a real one first
     good = {"campaign": "2027-1", "township_code": "430600101", "villages": [],
@@ -132,3 +135,15 @@ def test_a_forged_county_campaign_for_another_countys_township_is_refused(world)
     with pytest.raises(Refusal, match="不能由发送方"):
         check_recorded("DibaoCampaignForwarded", f"{A}-QL-2027-1", passed_on, None,
                        role="village", today=DAY, policy=Policy())
+
+
+def test_the_township_tab_names_the_county_whose_campaign_it_is(qtbot, world, capsys):
+    from desktop.ui.main_window import MainWindow
+
+    _enrolled(world)
+    assert _open(world, capsys, "--townships", TOWNSHIP, "--until", "2027-02-28")[0] == 0
+    send(world, world.county, world.township, DAY)
+    win = MainWindow(world.township, DAY)
+    qtbot.addWidget(win)
+    text = win.township_panel.dibao.campaign.progress.text()
+    assert "2027-1(名义:新邵县民政局)" in text and "0/2 户" in text, text

@@ -277,7 +277,8 @@ def county_campaign(args, store, today) -> int:
         return 0
     if args.campaign_command == "close":
         raise Refusal("县局开展的清理检查到截止日期结束;各乡镇在本乡镇结束。未做任何改动。")
-    _check_suffixes(args)
+    if args.pdf or args.xlsx:  # the summary's forms are the township's (村, 乡镇盖章)
+        raise Refusal("县局的清理检查进度暂不生成汇总文件,请去掉 --pdf/--xlsx。未做任何改动。")
     number = args.campaign or cc.latest_county(store.db)
     if not number:
         raise Refusal("本县还没有开展过清理检查。")
@@ -289,7 +290,6 @@ def county_campaign(args, store, today) -> int:
         return 0
     _print_campaign(c)
     print("  (县局只看到转县审批或备案到县的低保案件的复核,由乡镇中转报来;其余在乡镇查看。)")
-    _campaign_files(store, c, args, today)
     return 0
 
 

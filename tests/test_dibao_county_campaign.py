@@ -38,6 +38,8 @@ def test_a_county_campaign_reaches_the_villages_as_review_tasks(world, capsys):
     for args, why in ((("--townships", "430522199", "--until", "2027-02-28"), "不是本县已登记"),
                       (("--townships", "430600101", "--until", "2027-02-28"), "不是本县已登记"),
                       (("--until", "2027-02-28"), "--townships"),
+                      (("--townships", TOWNSHIP, "--villages", A, "--until", "2027-02-28"),
+                       "二者选一"),
                       (("--townships", TOWNSHIP, "--until", "2028-12-31"), "一年内")):
         code, _, err = _open(world, capsys, *args)
         assert code == 2 and why in err, err

@@ -31,7 +31,7 @@ def open_county_campaign(store, townships: list[str], villages: list[str], until
     """Open a campaign over whole `townships` or chosen `villages`; returns its number and
     how many townships it reaches."""
     if store.workstation["role"] != "county":
-        raise Refusal("按乡镇开展清理检查(--townships)只能在县级工作站办理;乡镇请用 --villages。")
+        raise Refusal("按乡镇开展清理检查只能在县级工作站办理;乡镇开展时请选择本乡镇的村。")
     enrolled = {p["township_code"]: p["township"] for p in active_peers(store.db)
                 if p["role"] == "township"}
     chosen: dict[str, list[str]] = {t: [] for t in townships}
@@ -43,8 +43,7 @@ def open_county_campaign(store, townships: list[str], villages: list[str], until
             raise Refusal(f"“{code[:20]}”不是本县已登记乡镇的{'乡镇' if level == 'township' else '村'}"
                           f"代码(可用 inbox 查看已登记的乡镇)。未做任何改动。")
     if set(townships) & {v[:9] for v in villages}:
-        raise Refusal("同一乡镇不能既整体开展又另列村,请只用 --townships 或 --villages 之一。"
-                      "未做任何改动。")
+        raise Refusal("同一乡镇不能既整体开展又另列其中的村,请二者选一。未做任何改动。")
     number = _county_number(store.db, today.year)
     _record(store, "dibao_county_campaign", [
         {"campaign": number, "township_code": t, "villages": sorted(set(vs)),

@@ -11,6 +11,7 @@
     relief-desk dibao change-notice [-o FILE.pdf] [--board TEXT]   (at the village: 变动公示,
                            reprinted with `notice pdf BD-YYYY-NNNN`)
     relief-desk dibao campaign open --villages CODE… --until YYYY-MM-DD
+    relief-desk dibao campaign open --townships CODE… --until YYYY-MM-DD  (at the county)
     relief-desk dibao campaign status [--campaign YYYY-N] [--format table|json]
                                       [--pdf FILE.pdf] [--xlsx FILE.xlsx]
     relief-desk dibao campaign close [--pdf FILE.pdf] [--xlsx FILE.xlsx]
@@ -70,7 +71,9 @@ def add_parsers(sub) -> None:
     camp = d.add_parser("campaign", help="清理检查:开展、进度、结束汇总").add_subparsers(
         dest="campaign_command", required=True, parser_class=Parser)
     opening = camp.add_parser("open", help="对所选各村开展清理检查(每户一项复核任务)")
-    opening.add_argument("--villages", nargs="+", required=True, metavar="CODE")
+    opening.add_argument("--villages", nargs="+", default=[], metavar="CODE")
+    opening.add_argument("--townships", nargs="+", default=[], metavar="CODE",
+                         help="县局:对所选乡镇的全部村开展")
     opening.add_argument("--until", type=day, required=True, metavar="YYYY-MM-DD")
     for name, text in (("status", "清理检查进度(各村、各复核人员)"), ("close", "结束清理检查并汇总")):
         c = camp.add_parser(name, help=text)
@@ -256,7 +259,12 @@ def change_notice(args, store, today) -> int:
 def campaign(args, store, today) -> int:
     from desktop.dibao import campaigns
 
+    if store.workstation["role"] == "county":
+        return county_campaign(args, store, today)
     if args.campaign_command == "open":
+        if args.townships or not args.villages:
+            raise Refusal("乡镇开展清理检查请用 --villages 列出各村代码(--townships 由县局使用)。"
+                          "未做任何改动。")
         number = campaigns.open_campaign(store, args.villages, args.until, today)
         print(f"已开展清理检查 {number}:{len(set(args.villages))} 个村,截止 {args.until}。"
               f"各村在保户的复核任务随下一次导出的数据包送到各村。")
@@ -277,16 +285,48 @@ def campaign(args, store, today) -> int:
     return 0
 
 
+def county_campaign(args, store, today) -> int:
+    """At the county: open over townships (or villages); progress per township."""
+    from desktop.dibao import county_campaigns as cc
+
+    if args.campaign_command == "open":
+        if not (args.townships or args.villages):
+            raise Refusal("请用 --townships 列出乡镇代码(或用 --villages 列出村代码)。未做任何改动。")
+        number, n = cc.open_county_campaign(store, args.townships, args.villages, args.until,
+                                            today)
+        print(f"已开展清理检查 {number}:{n} 个乡镇,截止 {args.until}。"
+              f"随下一次导出的数据包送到各乡镇,由乡镇转达各村。")
+        return 0
+    if args.campaign_command == "close":
+        raise Refusal("县局开展的清理检查到截止日期结束;各乡镇在本乡镇结束。未做任何改动。")
+    if args.pdf or args.xlsx:  # the summary's forms are the township's (村, 乡镇盖章)
+        raise Refusal("县局的清理检查进度暂不生成汇总文件,请去掉 --pdf/--xlsx。未做任何改动。")
+    number = args.campaign or cc.latest_county(store.db)
+    if not number:
+        raise Refusal("本县还没有开展过清理检查。")
+    c = cc.county_progress(store, number, today)
+    if args.format == "json":
+        out = _campaign_json(c)
+        out["townships"] = out.pop("villages")
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    _print_campaign(c)
+    print("  (县局只看到转县审批或备案到县的低保案件的复核,由乡镇中转报来;其余在乡镇查看。)")
+    return 0
+
+
 def _campaign_json(c) -> dict:
     from dataclasses import asdict
 
     return {"campaign": c.campaign, "opened_on": c.opened_on, "until": c.until,
-            "closed_on": c.closed_on, "villages": [asdict(v) for v in c.villages]}
+            "closed_on": c.closed_on, "issuer": c.issuer,
+            "villages": [asdict(v) for v in c.villages]}
 
 
 def _print_campaign(c) -> None:
     state = f"已于 {c.closed_on} 结束" if c.closed_on else f"进行中,截止 {c.until}"
-    print(f"清理检查 {c.campaign}({c.opened_on} 开展,{state})")
+    issuer = f"(名义:{c.issuer})" if c.issuer else ""
+    print(f"清理检查 {c.campaign}{issuer}({c.opened_on} 开展,{state})")
     for v in c.villages:
         officers = "、".join(f"{k} {n} 户" for k, n in sorted(v.officers.items()))
         print(f"  {v.village}:应复核 {v.households} 户,已复核 {v.reviewed} 户;继续 "

@@ -248,6 +248,13 @@ _BOOK = [
     # (`dibao.change_notices.record_problem`)
     _r("dibao_change_notice", dibao_notice.EVENT, "低保变动公示", VILLAGE, dibao_notice.KEYS,
        dibao_notice.issued, case_step=False, place_problem=dibao_notice.place_problem),
+    # the county's campaign (one record per township), passed on to each village
+    _r("dibao_county_campaign", "DibaoCountyCampaignOpened", "县局开展低保清理检查", COUNTY,
+       dibao_campaign.COUNTY_KEYS, dibao_campaign.county_opened, case_step=False,
+       place_problem=dibao_campaign.county_place_problem),
+    _r("forward_dibao_campaign", "DibaoCampaignForwarded", "转达县局低保清理检查", TOWNSHIP,
+       dibao_campaign.FORWARD_KEYS, dibao_campaign.forwarded, case_step=False,
+       place_problem=dibao_campaign.place_problem),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,

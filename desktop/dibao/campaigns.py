@@ -39,7 +39,8 @@ class Campaign:
     opened_on: str
     until: str
     closed_on: str | None
-    villages: list[VillageProgress]
+    villages: list[VillageProgress]  # at the county: its townships
+    issuer: str = ""  # the county whose campaign the township passed on ("": its own)
 
     def total(self, key: str) -> int:
         return sum(getattr(v, key) for v in self.villages)
@@ -84,7 +85,10 @@ def _township(store) -> None:
         raise Refusal("清理检查由乡镇民政办开展和结束,只能在乡镇工作站办理。")
 
 
-def _record(store, code: str, records: list[dict], today: date) -> None:
+def _record(store, code: str, records: list[dict], today: date, *, record=None) -> None:
+    """Each record checked by the rule book, then all written in one transaction;
+    `record` names the record of its fields (a village's by default)."""
+    record = record or (lambda f: record_id(f["village_code"], f["campaign"]))
     clean = []
     for fields in records:
         try:
@@ -94,7 +98,7 @@ def _record(store, code: str, records: list[dict], today: date) -> None:
     with store.transaction():
         for fields in clean:
             store.record(actor=store.workstation["officer"],
-                         case_id=record_id(fields["village_code"], fields["campaign"]),
+                         case_id=record(fields),
                          type_=RULES[code].event, payload=fields)
 
 
@@ -136,24 +140,34 @@ def progress(store, number: str, today: date) -> Campaign:
         names[store.workstation["village_code"]] = store.workstation["village"]
     villages = [_village(store.db, code, names.get(code, code), opened,
                          closed or today.isoformat()) for code, opened, _u, closed in rows]
-    return Campaign(number, rows[0][1], rows[0][2], rows[0][3], villages)
+    return Campaign(number, rows[0][1], rows[0][2], rows[0][3], villages,
+                    issuer=_issuer(store.db, number))
+
+
+def _issuer(db, number: str) -> str:
+    """The county named by the township's word passing its campaign on ("" if none)."""
+    row = db.execute("SELECT json_extract(payload, '$.county') FROM events WHERE type ="
+                     " 'DibaoCampaignForwarded' AND json_extract(payload, '$.campaign') = ?"
+                     " LIMIT 1", [number]).fetchone()
+    return row[0] if row else ""
 
 
 def _village(db, code: str, name: str, opened: str, end: str) -> VillageProgress:
+    """A village's progress; `code` a township's code: its villages' together."""
     v = VillageProgress(code, name)
-    month = dibao.month_of(opened)
+    month, place = dibao.month_of(opened), [code, code + "~"]
     v.households = db.execute(
-        "SELECT COUNT(*) FROM dibao_households WHERE village_code = ? AND since_month <= ?"
-        " AND approved_on < ? AND (stopped_on IS NULL OR stopped_on >= ?)",
-        [code, month, opened, opened]).fetchone()[0]
+        "SELECT COUNT(*) FROM dibao_households WHERE village_code >= ? AND village_code < ?"
+        " AND since_month <= ? AND approved_on < ? AND (stopped_on IS NULL OR stopped_on >= ?)",
+        [*place, month, opened, opened]).fetchone()[0]
     v.newly_found = db.execute(
-        "SELECT COUNT(*) FROM dibao_households WHERE village_code = ? AND approved_on >= ?"
-        " AND approved_on <= ?", [code, opened, end]).fetchone()[0]
+        "SELECT COUNT(*) FROM dibao_households WHERE village_code >= ? AND village_code < ?"
+        " AND approved_on >= ? AND approved_on <= ?", [*place, opened, end]).fetchone()[0]
     steps = db.execute(
         "SELECT application_id, action, actor, json_extract(fields, '$.outcome') FROM history"
         " WHERE application_id >= ? AND application_id < ? AND action IN"
         " ('dibao_review', 'dibao_decide') AND occurred_on >= ? AND occurred_on <= ?"
-        " ORDER BY seq", [code + "-", code + "-~", opened, end]).fetchall()
+        " ORDER BY seq", [*place, opened, end]).fetchall()
     reviewed: set[str] = set()
     outcomes: dict[str, str] = {}
     for case_id, action, actor, outcome in steps:

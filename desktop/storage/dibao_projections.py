@@ -36,7 +36,7 @@ def apply(db, event, policy) -> None:
                          event.case_id])
     elif event.type == "DibaoReviewDecided":
         _decided(db, event, policy)
-    elif event.type == "DibaoCampaignOpened":
+    elif event.type in ("DibaoCampaignOpened", "DibaoCampaignForwarded"):  # own, county's
         f = event.payload
         db.conn.execute("INSERT INTO dibao_campaigns (campaign, village_code, opened_on, until)"
                         " VALUES (?, ?, ?, ?)",

@@ -142,11 +142,14 @@ def forward_from_county(store, v, today: date) -> None:
     """What the county's bundle brought that concerns a village goes on to it with the
     township's next bundle (passed on in the same transaction, as the township's word
     naming the county's event): each edition of policy, each 抽查 result of one of its
-    cases, each 讲评 note the county wrote about it."""
+    cases, each 讲评 note the county wrote about it, each 清理检查 the county opened."""
+    from desktop.dibao.county_campaigns import forward_county_campaigns
+
     held = [e for e in v.events if store.db.execute(
         "SELECT 1 FROM events WHERE workstation_id = ? AND seq = ?",
         [e.workstation_id, e.seq]).fetchone()]  # refused ones stay behind
     forward_county_editions(store, held, today)
+    forward_county_campaigns(store, held, v.peer, today)
     county = ISSUERS["county"].name(v.peer)
     for e in held:
         if e.type == CHECKED and not _forwarded(store, e, FORWARDED_CHECK):

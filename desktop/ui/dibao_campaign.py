@@ -62,7 +62,9 @@ class CampaignBox(QWidget):
                  else tr("进行中,截止 {date}").format(date=c.until))
         lines = [tr("{campaign}({state}):应复核 {households} 户,已复核 {reviewed} 户;继续 "
                     "{continued}、调整 {adjusted}、停保 {stopped}、新纳入 {found}").format(
-            campaign=c.campaign, state=state, households=c.total("households"),
+            campaign=c.campaign + (tr("(名义:{county})").format(county=c.issuer)
+                                   if c.issuer else ""),
+            state=state, households=c.total("households"),
             reviewed=c.total("reviewed"), continued=c.total("continued"),
             adjusted=c.total("adjusted"), stopped=c.total("stopped"),
             found=c.total("newly_found"))]

@@ -3137,6 +3137,10 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>{campaign} ({state}): {households} households to review, {reviewed} reviewed; continued {continued}, adjusted {adjusted}, stopped {stopped}, newly enrolled {found}</translation>
     </message>
     <message>
+        <source>(名义:{county})</source>
+        <translation> (on behalf of {county})</translation>
+    </message>
+    <message>
         <source>  {village}:{reviewed}/{households} 户</source>
         <translation>  {village}: {reviewed}/{households} households</translation>
     </message>

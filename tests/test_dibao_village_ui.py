@@ -24,9 +24,12 @@ def _window(qtbot, store, today):
 
 
 def test_the_village_sees_its_households_and_records_a_review(qtbot, world, tmp_path):
+    _, empty = _window(qtbot, world.a, date(2027, 6, 3))
+    assert "还没有" in empty.households_label.text()  # an empty table says why
     case_id = enrolled(world)  # B from 2026-12: its review falls due 2027-06
     win, window = _window(qtbot, world.a, date(2027, 6, 3))
     assert window.households.rowCount() == 1
+    assert window.households_label.text() == "本月在保户:1 户"
     assert window.households.row(0)["case_id"] == case_id
     assert window.due.rowCount() == 1 and window.due.row(0)["urgency"] == "due"
     assert window.due.data(window.due.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None

@@ -36,7 +36,8 @@ class VillageDibaoWindow(QDialog):
         layout.addLayout(bar)
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
-        layout.addWidget(QLabel(tr("本月在保户:")))
+        self.households_label = QLabel()
+        layout.addWidget(self.households_label)
         self.households, self.households_view = table_view(HouseholdsModel(self))
         layout.addWidget(self.households_view, 3)
         layout.addWidget(QLabel(tr("复核到期(红色已逾期,黄色本月或即将到期):")))
@@ -55,6 +56,11 @@ class VillageDibaoWindow(QDialog):
                                    "amount": format_yuan(r["monthly_fen"], grouped=True)}
                                   for r in in_payment(self.store.db, month)])
         self.due.set_rows(due_reviews(self.store, self.today))
+        n = self.households.rowCount()
+        # an empty table says why: households appear once the township enrolls them
+        self.households_label.setText(
+            tr("本月在保户:{n} 户").format(n=n) if n else
+            tr("本月在保户:还没有。乡镇批准纳入低保的家庭,随乡镇的数据包到本村后显示在这里。"))
         for view in (self.households_view, self.due_view):
             view.resizeColumnsToContents()
 

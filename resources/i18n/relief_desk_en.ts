@@ -1799,12 +1799,16 @@ Generate new keys?</translation>
         <translation>Post &amp;change notice…</translation>
     </message>
     <message>
-        <source>本月在保户:</source>
-        <translation>Households in payment this month:</translation>
-    </message>
-    <message>
         <source>复核到期(红色已逾期,黄色本月或即将到期):</source>
         <translation>Reviews due (red overdue, yellow this month or soon):</translation>
+    </message>
+    <message>
+        <source>本月在保户:{n} 户</source>
+        <translation>Households in payment this month: {n}</translation>
+    </message>
+    <message>
+        <source>本月在保户:还没有。乡镇批准纳入低保的家庭,随乡镇的数据包到本村后显示在这里。</source>
+        <translation>Households in payment this month: none yet. A household the township enrols in dibao appears here once the township's bundle reaches this village.</translation>
     </message>
     <message>
         <source>请先在表中选择要复核的低保户。</source>

@@ -7,12 +7,13 @@ its dialogs, the projections and the importer all read this table, so a step typ
 officer and the same step arriving in a bundle pass exactly the same checks
 (`check_recorded`). Adding an action is one entry here plus its projection.
 
-Five kinds of entries concern no case step: `receive` (the application itself, checked by
-the application schema), two facts of a village's notice batch (its result notice, the
-photo of a posted sheet), whose record id is `<village code>-<notice id>`, an edition
-of policy issued from above (`core/editions.py`, record `<issuer code>-POLICY-<n>`), and
-the monthly 考核 records (`core/assessment_items.py`), which say themselves which place
-their id must name."""
+Entries that concern no case step (`case_step=False`) are records whose id names the
+place they belong to: `receive` (the application itself, checked by the application
+schema), the facts of a village's notice batch (its result notice, the photo of a posted
+sheet, its 低保变动公示: `<village code>-<notice id>`, `core/notice_records.py`), editions
+of policy issued from above (`core/editions.py`, `<issuer code>-POLICY-<n>`), the monthly
+考核 records and notes (`core/assessment_items.py`), 低保 payments and campaigns, and what
+a township passes on from its county; each says which place its id must name."""
 
 from __future__ import annotations
 
@@ -31,11 +32,11 @@ from desktop.core import (
     dibao_notice,
     dibao_review,
     editions,
+    notice_records,
     steps,
 )
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
-from desktop.core.categories import PROGRAMS
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.policy import Policy
 from desktop.core.regions import case_village
@@ -85,8 +86,6 @@ def _objection_target(fields: dict) -> Status:
 
 
 # -- the fields of the entries that are not case steps ---------------------------------
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_UNSAFE_FILE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]|^\.|\.\.")
 
 
 def _receipt(errors, fi, case, today, policy) -> dict:
@@ -95,35 +94,6 @@ def _receipt(errors, fi, case, today, policy) -> dict:
     except ValidationFailed as exc:
         errors.extend(exc.errors)
         return {}
-
-
-def _result_issued(errors, fi, case, today, policy) -> dict:
-    return {"notice_id": steps.record_id(errors, "notice_id", fi.get("notice_id"), "结果公示批次号"),
-            "village_code": f.text(errors, "village_code", fi.get("village_code"),
-                                   required=True, max_len=12, label="村代码"),
-            "program": f.choice(errors, "program", fi.get("program"), PROGRAMS,
-                                label="救助项目"),
-            "date": steps.plain_date(errors, fi, today, label="公示日期"),
-            "days": f.count(errors, "days", fi.get("days"), minimum=1, maximum=60,
-                            label="公示天数"),
-            "board": f.text(errors, "board", fi.get("board"), required=True, max_len=200,
-                            label="张贴地点")}
-
-
-def _photo(errors, fi, case, today, policy) -> dict:
-    name = f.text(errors, "file_name", fi.get("file_name"), required=True, max_len=100,
-                  label="照片文件名")
-    if name and _UNSAFE_FILE.search(name):
-        errors.append(FieldError("file_name", f"照片文件名“{name}”含有路径或不允许的字符。"))
-    digest = f.text(errors, "photo_sha256", fi.get("photo_sha256"), required=True,
-                    max_len=64, label="照片校验值")
-    if digest and not _SHA256.fullmatch(digest):
-        errors.append(FieldError("photo_sha256", "照片校验值应为 64 位十六进制数字。"))
-    return {"notice_id": steps.record_id(errors, "notice_id", fi.get("notice_id"), "公示批次号"),
-            "village_code": f.text(errors, "village_code", fi.get("village_code"),
-                                   required=True, max_len=12, label="村代码"),
-            "photo_sha256": digest, "file_name": name,
-            "date": steps.plain_date(errors, fi, today, label="拍照日期")}
 
 
 def _r(code, event, label, role, keys, check, sources=(), target=None, **kw) -> Rule:
@@ -208,11 +178,11 @@ _BOOK = [
     _r("notify_rejection", "RejectionNotified", "送达不予批准通知书", TOWNSHIP,
        ("date", "how", "letter_no"), decision_steps.rejection_notified, [S.REJECTED], _fixed(S.REJECTED)),
     _r("issue_result_notice", "ResultNoticeIssued", "发布结果公示", VILLAGE,
-       ("notice_id", "village_code", "program", "date", "days", "board"), _result_issued,
-       case_step=False),
+       ("notice_id", "village_code", "program", "date", "days", "board"),
+       notice_records.result_issued, case_step=False),
     _r("attach_photo", "NoticePhotoAttached", "公示照片", VILLAGE,
-       ("notice_id", "village_code", "photo_sha256", "file_name", "date"), _photo,
-       case_step=False),
+       ("notice_id", "village_code", "photo_sha256", "file_name", "date"),
+       notice_records.photo_attached, case_step=False),
     # an edition of policy issued to the workstations below (record `<code>-POLICY-<n>`;
     # checked against the issuer's last version held, in place of a case's facts)
     _r("issue_policy", editions.EVENT, "发布政策", TOWNSHIP, editions.KEYS,

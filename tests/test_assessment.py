@@ -176,6 +176,13 @@ def test_the_county_adds_its_spot_checks_to_the_township_line(tmp_path):
     w = CountyWorld(tmp_path)
     try:
         ids = _filed(w, 3)
+        # enrolments and bundles carry the wall clock's time: the figures below are those
+        # of a world set up the day before the month assessed (it passed only while the
+        # wall clock stood in November 2026)
+        stamp = "2026-11-30T09:00:00.000000+00:00"
+        with w.township.db.conn:
+            w.township.db.execute("UPDATE peers SET enrolled_at = ?", [stamp])
+            w.township.db.execute("UPDATE bundles_received SET imported_at = ?", [stamp])
         done = spotcheck.draw(w.county, "2026-12", TODAY)
         first, *_ = next(iter(done.by_township.values()))
         spotcheck.record(w.county, first, CHECK, TODAY)  # a serious problem found

@@ -7,7 +7,9 @@ fixture), so these worlds are the same whatever day the suite runs on."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,7 @@ from desktop.core import clock
 from desktop.township.villages import inbox
 from tests.county_world import CountyWorld
 
+DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 FIRST_MORNING_DEC = datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc)  # 12-01 07:30 北京
 FIRST_MORNING_JAN = datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc)  # 01-01 07:30 北京
 
@@ -86,3 +89,11 @@ def test_a_decision_on_new_years_morning_belongs_to_the_new_year(county_world, s
     dec = report.assessment(t, "2026-12", date(2027, 1, 1)).townships[0]["items"]
     jan = report.assessment(t, "2027-01", date(2027, 1, 31)).townships[0]["items"]
     assert (dec["decision"]["raw"], jan["decision"]["raw"]) == ([0, 0], [1, 1])
+
+
+def test_only_the_clock_module_asks_the_wall_clock_for_a_day_or_a_stamp():
+    """A `date.today()` elsewhere is the laptop zone's day and escapes the tests' clock.
+    (datetime.now() for a local file name — a backup, a crash report — is left alone.)"""
+    asks = re.compile(r"date\.today\(\)|datetime\.now\(timezone|utcnow\(")
+    assert [str(p.relative_to(DESKTOP)) for p in sorted(DESKTOP.rglob("*.py"))
+            if p.name != "clock.py" and asks.search(p.read_text(encoding="utf-8"))] == []

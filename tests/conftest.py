@@ -113,3 +113,17 @@ def receive(casework, count: int, start: int = 0, spread_days: int = 0) -> list[
     docs = [application_doc(start + i, TODAY - timedelta(days=(i * 7) % (spread_days or 1)))
             for i in range(count)]
     return casework.receive_many(docs)
+
+
+@pytest.fixture
+def set_clock():
+    """Sets the program's clock (desktop.core.clock) for this test: `set_clock(moment)`
+    makes stamps and today's date run on from `moment` (aware, or naive = China's time).
+    A test whose world depends on when things were stamped (enrolments, bundles, the log)
+    sets it, so that the world is the test's and not that of the day the suite runs."""
+    from contextlib import ExitStack
+
+    from desktop.core import clock
+
+    with ExitStack() as stack:
+        yield lambda moment: stack.enter_context(clock.set_to(moment))

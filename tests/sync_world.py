@@ -3,6 +3,7 @@ enrolled both ways as officers would do it, and helpers to move bundles between 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from desktop.operations.casework import Casework
@@ -48,16 +49,16 @@ class World:
         advance_together(work, ids, until, sheet=f"GS-2026-{sheets + 1:02d}")
         return ids
 
-    def export(self, store, folder: Path | None = None):
+    def export(self, store, folder: Path | None = None, today: date = TODAY):
         folder = folder or self.usb
-        return export_bundles(store, folder, TODAY)
+        return export_bundles(store, folder, today)
 
-    def send(self, sender, receiver):
+    def send(self, sender, receiver, today: date = TODAY):
         """Export from `sender` and import at `receiver` the bundle meant for it."""
-        done = self.export(sender)
+        done = self.export(sender, today=today)
         rid = receiver.workstation["id"]
         paths = [e.path for e in done if _recipient(e.path) == rid]
-        return import_files(receiver, paths, TODAY)
+        return import_files(receiver, paths, today)
 
 
 def _recipient(path: Path) -> str:

@@ -7,6 +7,7 @@ spot-check item added."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -21,7 +22,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
 @pytest.fixture
-def world(tmp_path):
+def world(tmp_path, set_clock):
+    set_clock(datetime(2026, 12, 31, 9, 0))  # enrolled and sent on TODAY's morning
     w = CountyWorld(tmp_path)
     w.cases_ready(w.a, 2)  # 石门村: two cases through a notice of 2026-11, with its photo
     w.cases_ready(w.b, 1)  # 白水村: one case, its notice's photo never taken
@@ -165,7 +167,7 @@ def test_the_township_office_is_scored_on_its_decisions_payments_and_referrals(w
     assert own["referrals"] == {"raw": [1, 1], "points": 100}
 
 
-def test_the_county_adds_its_spot_checks_to_the_township_line(tmp_path):
+def test_the_county_adds_its_spot_checks_to_the_township_line(tmp_path, set_clock):
     from datetime import date
 
     from desktop.county import spotcheck
@@ -173,16 +175,12 @@ def test_the_county_adds_its_spot_checks_to_the_township_line(tmp_path):
     from desktop.sync.importer import import_files
     from tests.test_county_spotcheck import CHECK, _filed
 
+    # enrolments and bundles are stamped by the clock: the figures below are those of a
+    # world set up the day before the month assessed
+    set_clock(datetime(2026, 11, 30, 17, 0))
     w = CountyWorld(tmp_path)
     try:
         ids = _filed(w, 3)
-        # enrolments and bundles carry the wall clock's time: the figures below are those
-        # of a world set up the day before the month assessed (it passed only while the
-        # wall clock stood in November 2026)
-        stamp = "2026-11-30T09:00:00.000000+00:00"
-        with w.township.db.conn:
-            w.township.db.execute("UPDATE peers SET enrolled_at = ?", [stamp])
-            w.township.db.execute("UPDATE bundles_received SET imported_at = ?", [stamp])
         done = spotcheck.draw(w.county, "2026-12", TODAY)
         first, *_ = next(iter(done.by_township.values()))
         spotcheck.record(w.county, first, CHECK, TODAY)  # a serious problem found

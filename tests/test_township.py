@@ -4,10 +4,11 @@ their refusals (nothing changed), and each decision travelling back to its villa
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.storage.queries import case_history
 from desktop.township.decisions import Decisions
@@ -42,16 +43,16 @@ def test_two_villages_flow_into_one_queue(world):
     assert queue_count(t.db, QueueFilter(min_waiting=1), TODAY, t.policy) == 0
     assert queue_count(t.db, QueueFilter(category="emergency"), TODAY, t.policy) == 0
     assert queue_count(t.db, QueueFilter(min_fen=100_001), TODAY, t.policy) == 0
-    lines = inbox(t.db, date.today(), t.policy)  # bundles are stamped by the real clock
+    lines = inbox(t.db, clock.today(), t.policy)  # bundles carry the clock's stamps
     assert [(v.name, v.cases, v.awaiting, v.silent) for v in sorted(lines, key=lambda v: v.code)
             ] == [("石门村", 2, 2, False), ("白水村", 1, 1, False)]
-    later = inbox(t.db, date.today() + timedelta(days=t.policy.village_silent_days), t.policy)
+    later = inbox(t.db, clock.today() + timedelta(days=t.policy.village_silent_days), t.policy)
     assert all(v.silent and v.bundles == 1 for v in later)
 
 
 def test_a_village_that_never_sent_is_marked(world):
     t = world.township
-    lines = inbox(t.db, date.today() + timedelta(days=31), t.policy)
+    lines = inbox(t.db, clock.today() + timedelta(days=31), t.policy)
     assert len(lines) == 2 and all(v.silent and v.last_bundle_at == "" for v in lines)
 
 

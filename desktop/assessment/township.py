@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from desktop.core import assessment_items as kh
+from desktop.core import clock
 from desktop.core.deadlines import calendar_for
 from desktop.township.figures import DECISIONS, month_range, monthly_figures
 from desktop.township.flags import red_flags
@@ -148,11 +149,11 @@ def _longest_silence(db, code: str, first: date, end: date) -> int | None:
                        " AND village_code = ?", [code]).fetchall()
     if not peers or end < first:
         return None
-    since = min(date.fromisoformat(p[1][:10]) for p in peers)
+    since = min(clock.day_of(p[1]) for p in peers)  # the officer's day, not UTC's
     if since > end:
         return None
     marks = ",".join("?" * len(peers))
-    arrived = sorted({date.fromisoformat(r[0][:10]) for r in db.execute(
+    arrived = sorted({clock.day_of(r[0]) for r in db.execute(
         f"SELECT imported_at FROM bundles_received WHERE sender_id IN ({marks})",
         [p[0] for p in peers])})
     marks_ = sorted({since, *(a for a in arrived if since <= a <= end)})

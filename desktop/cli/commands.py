@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.core.rulebook import STEPS
 from desktop.core.status import STATUS_LABELS
@@ -20,7 +21,7 @@ def run(args) -> int:
     from desktop.safety.passphrase import install_terminal_prompt
 
     data_dir = args.data_dir or default_data_dir()
-    today = args.today or date.today()
+    today = args.today or clock.today()
     install_terminal_prompt()
     if args.command == "check-id":
         return check_id(args, today)

@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from desktop.cli.commands import with_store
+from desktop.core import clock
 from desktop.core.categories import DELIVERY_METHODS, PAYMENT_METHODS, category_label
 from desktop.core.county_steps import DECISIONS
 from desktop.core.errors import Refusal
@@ -123,7 +124,7 @@ def inbox(args, store, today) -> int:
         print(f"{v.name}({v.code})  最近收到 {v.last_bundle_at or '从未'}  数据包 {v.bundles} 个"
               f"  案件 {v.cases} 件  待决定 {v.awaiting} 件{mark}")
     for b in received_bundles(store.db, 10):
-        print(f"  {b['imported_at'][:16].replace('T', ' ')}  {b['place']}  {b['file_name']}"
+        print(f"  {clock.local_minute(b['imported_at'])}  {b['place']}  {b['file_name']}"
               f"  新事件 {b['new_events']} 个")
     return 0
 

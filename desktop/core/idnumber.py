@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 
 ID_LENGTH = 18
@@ -84,7 +85,7 @@ def parse_id_number(text: str, today: date | None = None) -> IdNumber:
     `today` is a parameter so that "birth date in the future" is testable and so a
     caller checking an old record can judge it against the record's own date.
     """
-    today = today or date.today()
+    today = today or clock.today()
     number = text.strip()
     if not _WELL_FORMED.fullmatch(number):  # the usual number needs no mapping: as is
         number = number.translate(_TO_ASCII)

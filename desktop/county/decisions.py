@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.core import clock
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.regions import region
 from desktop.core.status import status_label
@@ -19,7 +20,7 @@ class CountyDecisions:
         if store.workstation["role"] != "county":
             raise Refusal("转县审批的案件只能在县民政局工作站决定。")
         self.store = store
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.work = Casework(store, self.today)
 
     def approve(self, case_id: str, amount_fen: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from desktop.core import clock
 from desktop.core.application import normalise_application
 from desktop.core.editions import stamp_editions
 from desktop.core.errors import Refusal, ValidationFailed
@@ -24,7 +25,7 @@ class Casework:
     def __init__(self, store: Store, today: date | None = None):
         self.store = store
         self.db = store.db
-        self.today = today or date.today()
+        self.today = today or clock.today()
 
     @property
     def role(self) -> str:

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.status import status_label
 from desktop.operations.casework import Casework
@@ -27,7 +28,7 @@ class Notices:
     def __init__(self, store, today: date | None = None):
         self.store = store
         self.db = store.db
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.work = Casework(store, self.today)
 
     # -- batches -------------------------------------------------------------------------

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
+from desktop.core import clock
+from desktop.core.clock import now_utc  # the stamp; imported from here by sync and filing
 from desktop.core.errors import Refusal
 from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.ways import way
@@ -34,7 +36,7 @@ class Store:
     def refresh_policy(self, today: date | None = None) -> None:
         """The policy in force on `today`: the local settings, overlaid by the latest
         edition of each issuer that has taken effect (a new one recomputes due dates)."""
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.policy, self.editions = policy_in_force(self, self.today)
 
     # -- opening -------------------------------------------------------------------------
@@ -155,10 +157,6 @@ def _compact_new(db) -> None:
     db.execute(f"PRAGMA page_size={PAGE_SIZE}")
     db.execute("VACUUM")
     db.execute("PRAGMA journal_mode=WAL")
-
-
-def now_utc() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _looks_like_a_store(path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.core import clock
 from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.core.status import status_label
@@ -25,7 +26,7 @@ DECIDED = ("approved", "rejected", "result_posted", "paid", "filed")
 class Decisions:
     def __init__(self, store, today: date | None = None):
         self.store = store
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.work = Casework(store, self.today)
 
     # -- deciding ------------------------------------------------------------------------

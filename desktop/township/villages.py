@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.core.roles import region_of
 
@@ -79,10 +80,10 @@ def inbox(db, today: date, policy, below: str = "village") -> list[VillageInbox]
         cases, awaiting = db.execute(
             "SELECT COUNT(*), SUM(status IN ('acknowledged', 'referred')) FROM applications"
             " WHERE id >= ? AND id < ?", [start, start + "~"]).fetchone()
-        since = date.fromisoformat((last or p["enrolled_at"])[:10])
+        since = clock.day_of(last or p["enrolled_at"])  # the officer's day, not UTC's
         days = max((today - since).days, 0)
         out.append(VillageInbox(code, p[below], p["officer"],
-                                p["enrolled_at"][:10], (last or "")[:16].replace("T", " "),
+                                clock.day_of(p["enrolled_at"]).isoformat(), clock.local_minute(last or ""),
                                 count, cases, awaiting or 0, days,
                                 days >= policy.village_silent_days))
     return sorted(out, key=lambda v: (-v.silent_days, v.code))

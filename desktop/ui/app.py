@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.paths import resource_path, store_path
 from desktop.ui.i18n import QT_TR_NOOP, tr
@@ -112,7 +113,7 @@ def start(data_dir: Path, today: date | None = None):
     from desktop.ui import safety_start
     from desktop.ui.main_window import MainWindow
 
-    today = today or date.today()
+    today = today or clock.today()
     safety_start.install_prompt()
     if store_path(data_dir).exists():
         store = safety_start.open_store(data_dir)

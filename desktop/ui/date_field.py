@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidgetAction
 
+from desktop.core import clock
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 _PARTS = re.compile(  # i18n: data
@@ -111,7 +112,7 @@ class DateField(QLineEdit):
     def open_calendar(self) -> QMenu:
         menu = QMenu(self)
         calendar = QCalendarWidget(menu)
-        day = self.date() or self.latest or date.today()
+        day = self.date() or self.latest or clock.today()
         calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         if self.latest:
             calendar.setMaximumDate(QDate(self.latest.year, self.latest.month, self.latest.day))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.township.villages import inbox, received_bundles
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_models import InboxModel
@@ -112,6 +113,6 @@ class InboxWidget(QWidget):
             self.summary.setText(tr("已登记 {n} 个村,都在 {days} 天内报送过。").format(
                 n=len(rows), days=store.policy.village_silent_days))
         self.recent.setPlainText("\n".join(
-            f"{b['imported_at'][:16].replace('T', ' ')}  {b['place']}  {b['file_name']}  "
+            f"{clock.local_minute(b['imported_at'])}  {b['place']}  {b['file_name']}  "
             + tr("新事件 {n} 个").format(n=b["new_events"]) for b in received_bundles(store.db, 50))
             or tr("还没有收到任何数据包。"))

@@ -10,6 +10,8 @@
     relief-desk dibao public-list -o FILE.pdf            (at the village: the notice board)
     relief-desk dibao change-notice [-o FILE.pdf] [--board TEXT]   (at the village: 变动公示,
                            reprinted with `notice pdf BD-YYYY-NNNN`)
+    relief-desk dibao objection record|resolve|list …   (at the village: 变动公示的异议,
+                           `cli/dibao_objections.py`)
     relief-desk dibao campaign open --villages CODE… --until YYYY-MM-DD
     relief-desk dibao campaign open --townships CODE… --until YYYY-MM-DD  (at the county)
     relief-desk dibao campaign status [--campaign YYYY-N] [--format table|json]
@@ -30,6 +32,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.cli import dibao_objections
 from desktop.cli.commands import with_store
 from desktop.core import dibao
 from desktop.core.dibao_review import STOP_REASONS
@@ -84,6 +87,7 @@ def add_parsers(sub) -> None:
         c.add_argument("--xlsx", type=Path)
     public = d.add_parser("public-list", help="本村低保对象长期公示名单(张贴用 PDF)")
     public.add_argument("-o", "--output", type=Path, required=True)
+    dibao_objections.add_parsers(d, Parser)
 
 
 def _month(args, today) -> str:
@@ -356,5 +360,5 @@ def _campaign_files(store, c, args, today) -> None:
 
 _COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due,
              "stop": stop, "public-list": public_list, "campaign": campaign,
-             "change-notice": change_notice}
+             "change-notice": change_notice, "objection": dibao_objections.run}
 COMMANDS: dict = {"dibao": with_store(run)}

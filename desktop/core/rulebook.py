@@ -30,6 +30,7 @@ from desktop.core import (
     dibao,
     dibao_campaign,
     dibao_notice,
+    dibao_objection,
     dibao_review,
     editions,
     notice_records,
@@ -206,6 +207,13 @@ _BOOK = [
        dibao_review.review, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
     _r("dibao_decide", "DibaoReviewDecided", "低保复核决定", TOWNSHIP, dibao_review.DECIDE_KEYS,
        dibao_review.decision, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
+    # an objection to a household's line on a 低保变动公示, and its result (travel up)
+    _r("dibao_objection", "DibaoObjectionRecorded", "登记低保变动异议", VILLAGE,
+       dibao_objection.OBJECT_KEYS, dibao_objection.objected, [S.RESULT_POSTED],
+       _fixed(S.RESULT_POSTED)),
+    _r("dibao_resolve_objection", "DibaoObjectionResolved", "处理低保变动异议", VILLAGE,
+       dibao_objection.RESOLVE_KEYS, dibao_objection.resolved, [S.RESULT_POSTED],
+       _fixed(S.RESULT_POSTED)),
     # 清理检查: a campaign over chosen villages, one record per village, opened and closed
     _r("dibao_campaign_open", "DibaoCampaignOpened", "开展低保清理检查", TOWNSHIP,
        dibao_campaign.OPEN_KEYS, dibao_campaign.opened, case_step=False,
@@ -300,7 +308,7 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
             continue
         if r.code == "pay" and category == "dibao":  # paid by the month: `dibao_pay`
             continue
-        if r.code in ("dibao_review", "dibao_decide") and category != "dibao":
+        if r.code.startswith("dibao_") and category != "dibao":  # 低保 households' steps
             continue
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue

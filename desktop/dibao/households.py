@@ -18,9 +18,12 @@ from desktop.township.villages import village_names
 
 _HOUSEHOLD = (
     "SELECT d.case_id, d.village_code, a.applicant_name AS name, a.group_name, d.persons,"
-    " d.monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
+    " COALESCE(d.held_fen, d.monthly_fen) AS monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
     " d.pending_review IS NOT NULL AS review_pending, d.last_review"
     " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
+
+
+HELD_REASON = "新纳入有异议待处理,暂不发放"  # i18n: data
 
 
 def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
@@ -28,8 +31,11 @@ def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
     `unpaid_only`: only in villages whose month is not yet recorded as paid."""
     unpaid = (" AND d.village_code NOT IN (SELECT village_code FROM dibao_months"
               " WHERE month = ?)") if unpaid_only else ""
+    # a change objected to is not carried out: the amount before it (a stop: not stopped)
     return _rows(db, f"{_HOUSEHOLD} WHERE d.since_month <= ? AND (d.stopped_month IS NULL"
-                     f" OR d.stopped_month > ?){unpaid} ORDER BY d.village_code, d.case_id",
+                     f" OR d.stopped_month > ? OR d.held_fen IS NOT NULL)"
+                     f" AND COALESCE(d.held_fen, d.monthly_fen) > 0{unpaid}"
+                     f" ORDER BY d.village_code, d.case_id",
                  [month, month] + ([month] if unpaid_only else []))
 
 
@@ -100,16 +106,21 @@ def roster(store, month: str) -> Roster:
 def _exits(db, month: str) -> dict[str, int]:
     """Case → months of 渐退 left in `month` (this one included)."""
     rows = db.execute("SELECT case_id, stopped_month FROM dibao_households WHERE exit_from"
-                      " <= ? AND stopped_month > ?", [month, month]).fetchall()
+                      " <= ? AND stopped_month > ? AND held_fen IS NULL",
+                      [month, month]).fetchall()
     return {case_id: dibao.months_between(month, stop) for case_id, stop in rows}
 
 
 def _stopped_in(db, month: str, names: dict) -> list[dict]:
-    """Households whose payment stops with `month` (paid the month before, not this one)."""
+    """Households whose payment stops with `month` (paid the month before, not this one),
+    and those newly enrolled whose enrollment an objection holds (not paid yet)."""
     rows = _rows(db, "SELECT d.case_id, d.village_code, a.applicant_name AS name,"
                      " d.stop_reason, d.stopped_on FROM dibao_households d JOIN applications a"
-                     " ON a.id = d.case_id WHERE d.stopped_month = ?"
-                     " ORDER BY d.village_code, d.case_id", [month])
+                     " ON a.id = d.case_id WHERE d.stopped_month = ? AND d.held_fen IS NULL"
+                     " UNION ALL SELECT d.case_id, d.village_code, a.applicant_name,"
+                     f" '{HELD_REASON}', d.approved_on FROM dibao_households d"
+                     " JOIN applications a ON a.id = d.case_id WHERE d.held_fen = 0"
+                     " AND d.since_month <= ? ORDER BY 2, 1", [month, month])
     for r in rows:
         r["village"] = names.get(r["village_code"], r["village_code"])
     return rows

@@ -40,7 +40,8 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 
 URGENCY_LABELS = {"overdue": "已逾期", "due": "本月到期", "soon": "即将到期",
-                  "pending": "复核待乡镇决定", "campaign": "清理检查待复核"}
+                  "pending": "复核待乡镇决定", "campaign": "清理检查待复核",
+                  "recheck": "变动异议成立,待重新复核"}
 
 
 def add_parsers(sub) -> None:

@@ -19,7 +19,8 @@ from desktop.township.villages import village_names
 _HOUSEHOLD = (
     "SELECT d.case_id, d.village_code, a.applicant_name AS name, a.group_name, d.persons,"
     " COALESCE(d.held_fen, d.monthly_fen) AS monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
-    " d.pending_review IS NOT NULL AS review_pending, d.last_review"
+    " d.pending_review IS NOT NULL AS review_pending, d.last_review,"
+    " d.held_fen IS NOT NULL AS held, d.recheck"
     " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
 
 
@@ -54,7 +55,8 @@ def last_paid_month(db) -> str:
 class Roster:
     month: str
     rows: list[dict]  # village_code, village, case_id, name, persons, amount_fen, paid,
-    #                   exit_left (months of 渐退 left, this one included; 0: none)
+    #                   exit_left (months of 渐退 left, this one included; 0: none),
+    #                   held (paid as before a change an objection holds)
     paid_on: dict[str, str]  # village code → the date its month was recorded as paid
     excluded: list[dict] = field(default_factory=list)  # stopped from this month: why
 
@@ -99,7 +101,8 @@ def roster(store, month: str) -> Roster:
                                                                r["village_code"]),
         "case_id": r["case_id"], "name": r["name"], "group_name": r["group_name"],
         "persons": r["persons"], "amount_fen": r["monthly_fen"],
-        "paid": r["village_code"] in paid, "exit_left": exits.get(r["case_id"], 0)}
+        "paid": r["village_code"] in paid, "exit_left": exits.get(r["case_id"], 0),
+        "held": bool(r.get("held"))}
         for r in rows], paid, _stopped_in(db, month, names))
 
 
@@ -131,6 +134,7 @@ def due_reviews(store, today: date) -> list[dict]:
     policy calls soon, most overdue first: "overdue" before this month, "due" this
     month, "soon" within the setting; "pending" when the village's review of it waits
     for the township's decision (the next one is then reckoned from that review);
+    "recheck" when an upheld objection to its change notice sent it back to 复核;
     "campaign" when a 清理检查 open in its village still waits for its review (by the
     campaign's closing date, shown in `until`)."""
     month = dibao.month_of(today)
@@ -147,6 +151,7 @@ def due_reviews(store, today: date) -> list[dict]:
     for r in rows:
         r["village"] = names.get(r["village_code"], r["village_code"])
         r["urgency"] = ("pending" if r["review_pending"] else
+                        "recheck" if r["recheck"] else
                         "overdue" if r["next_review"] < month else
                         "due" if r["next_review"] == month else
                         "soon" if r["next_review"] <= last else

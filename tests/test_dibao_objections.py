@@ -67,7 +67,7 @@ def test_an_upheld_objection_undoes_the_change_and_sends_the_household_to_review
         assert household(store, case_id)[1:4] == (79_000, "B", "2027-05")
     assert _amount(world.township, "2027-06", case_id) == 79_000
     due = {r["case_id"]: r["urgency"] for r in due_reviews(world.township, date(2027, 6, 1))}
-    assert due[case_id] == "overdue"
+    assert due[case_id] == "recheck"  # shown as sent back by the objection
     lines = [h["summary"] for h in case_history(world.township.db, case_id)]
     assert any("登记低保变动异议" in x and "王某" in x for x in lines), lines
     assert any("异议成立" in x and "重新复核" in x for x in lines), lines

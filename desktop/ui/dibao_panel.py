@@ -186,10 +186,11 @@ class DibaoWidget(QWidget):
         """The household chosen in the due list, or else in the month's households."""
         return first_chosen((self.due_view, self.due), (self.households_view, self.households))
 
-    def ask_decision(self, row: dict, found: dict) -> tuple[int, str] | None:
+    def ask_decision(self, row: dict, found: dict) -> tuple | None:
+        from desktop.dibao.reviews import Reviews
         from desktop.ui.dibao_decide import ReviewDecisionDialog
 
-        dialog = ReviewDecisionDialog(self.store.policy, row, found, self)
+        dialog = ReviewDecisionDialog(Reviews(self.store, self.today), row, found, self)
         return dialog.value() if dialog.exec() else None
 
     def ask_stop(self, row: dict) -> tuple[str, str] | None:

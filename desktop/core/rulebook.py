@@ -233,6 +233,13 @@ _BOOK = [
     _r("forward_dibao_campaign", "DibaoCampaignForwarded", "转达县局低保清理检查", TOWNSHIP,
        dibao_campaign.FORWARD_KEYS, dibao_campaign.forwarded, case_step=False,
        place_problem=dibao_campaign.place_problem),
+    # the county ends it early in each township; each township's figures of it, up
+    _r("dibao_county_campaign_close", "DibaoCountyCampaignClosed", "县局结束低保清理检查",
+       COUNTY, dibao_campaign.COUNTY_CLOSE_KEYS, dibao_campaign.county_closed,
+       case_step=False, place_problem=dibao_campaign.county_place_problem),
+    _r("report_dibao_campaign", "DibaoCampaignReported", "报送低保清理检查情况", TOWNSHIP,
+       dibao_campaign.REPORT_KEYS, dibao_campaign.reported, case_step=False,
+       place_problem=dibao_campaign.report_place_problem),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,

@@ -22,6 +22,7 @@ from tests.forged import chained, deliver, signed_bundle
 from tests.sync_world import snapshot
 from tests.test_dibao import _enrolled
 from tests.test_dibao_review import cli, reopen, send
+from tests.ui_hooks import answer_questions  # noqa: F401
 
 world = county_world.world  # the fixture: a county, its townships and villages
 TOWNSHIP, A, B = "430522101", "430522101201", "430522101202"
@@ -222,3 +223,34 @@ def test_a_township_s_report_is_checked_as_its_own(world):
         with pytest.raises(Refusal, match=why):
             check_recorded("DibaoCampaignReported", rec, fields, None, role=role,
                            today=date(2027, 1, 10), policy=Policy())
+
+
+def test_the_county_dashboard_shows_opens_and_closes_its_campaign(qtbot, world, tmp_path,
+                                                                   capsys):
+    from desktop.ui.main_window import MainWindow
+
+    _enrolled(world)
+    send(world, world.township, world.county, DAY)  # the township's first figures: none
+    win = MainWindow(world.county, DAY)
+    qtbot.addWidget(win)
+    box = win.township_panel.dashboard.campaign
+    assert "还没有开展过" in box.state.text() and not box.view.isVisibleTo(box)
+    box.ask_open = lambda: ([TOWNSHIP], date(2027, 2, 28))
+    box.open_campaign()
+    assert "清理检查 2027-1" in box.state.text() and "进行中" in box.state.text()
+    assert box.figures.rowCount() == 1 and box.figures.row(0)["reported_on"] == ""
+    shown = [box.figures.data(box.figures.index(0, i)) for i in range(8)]
+    assert shown[0] == "陈家坊镇" and shown[6] == "—" and shown[7] == "未报送"
+
+    send(world, world.county, world.township, DAY)
+    send(world, world.township, world.county, DAY)  # the township reports: 3 to review
+    box.refresh()
+    assert box.figures.row(0)["households"] == 3 and box.figures.row(0)["reported_on"]
+    pdf = tmp_path / "汇总.pdf"
+    box.ask_save = lambda name: str(pdf)
+    box.today = date(2027, 1, 20)
+    box.close_campaign()
+    assert "已于 2027-01-20 结束" in box.state.text() and pdf.read_bytes().startswith(b"%PDF")
+    assert box.figures.data(box.figures.index(0, 6)) == "3"  # none reviewed: overdue
+    box.close_campaign()
+    assert "没有正在进行" in box.message.text()

@@ -275,7 +275,7 @@ def _objections_text(db) -> str:
     waiting = listed(db, open_only=True)
     if not waiting:
         return ""
-    names = "、".join(f"{r['name']}({r['notice_id']})" for r in waiting[:5])
+    names = tr("、").join(f"{r['name']}({r['notice_id']})" for r in waiting[:5])
     return "\n" + tr("变动公示异议待村里处理:{n} 条,{names};处理前该户的变动暂不执行。").format(
         n=len(waiting), names=names)
 

@@ -50,6 +50,7 @@ def summary_pdf(store, c: Campaign, today: date) -> bytes:
     if silent:
         story.append(L.para(f"尚未报送：{'、'.join(silent)}。", L.BODY))
     story += [Spacer(0, 3 * mm), table, Spacer(0, 10 * mm),
-              L.para(f"制表：{store.workstation['officer']}　　县民政局（盖章）　　"
+              L.para(f"制表：{store.workstation['officer']}　　{store.workstation['county']}民政局"
+                     f"（盖章）　　"
                      f"{L.chinese_date(today)}", L.PLAIN)]
     return L.build_pdf(story, title=title(store, c), code=f"清理检查 {c.campaign}")

@@ -14,6 +14,7 @@ from desktop.core.dibao_review import STOP_REASONS
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
 from desktop.ui import widgets as w
+from desktop.ui import window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 PROPOSALS = {"continue": QT_TR_NOOP("继续保障"), "adjust": QT_TR_NOOP("调整保障金"),
@@ -66,6 +67,8 @@ class ReviewDecisionDialog(QDialog):
         self.amount.textChanged.connect(self.validate)
         w.change_signal(self.on).connect(self.validate)
         self._reckon(self.dibao_class.currentText())
+        # room for a two-line problem under a field: the dialog does not grow as it shows
+        window_fit.fit(self, 720, self.sizeHint().height() + 60)
 
     def _reckon(self, dibao_class: str) -> None:
         """The amount the method gives for this class, filled in and shown beside."""

@@ -60,6 +60,7 @@ def test_the_village_sees_its_households_and_records_a_review(qtbot, world, tmp_
 
 
 def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, world, tmp_path):
+    from desktop.dibao.reviews import Reviews
     from desktop.operations.casework import Casework
     from desktop.ui.dibao_decide import ReviewDecisionDialog
     from tests.test_dibao_review import review, send
@@ -78,7 +79,7 @@ def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, worl
     shown = {}
 
     def ask(row, found):  # the dialog as the officer sees it, answered as they would
-        dialog = ReviewDecisionDialog(world.township.policy, row, found, tab)
+        dialog = ReviewDecisionDialog(Reviews(world.township, day), row, found, tab)
         shown["amount"], shown["facts"] = dialog.amount.text(), dialog.findChildren(
             type(dialog.how))[0].text()
         return dialog.value()
@@ -147,3 +148,45 @@ def test_the_village_posts_its_change_notice_from_its_window(qtbot, world, tmp_p
     assert "变动公示" in text and "新纳入" in text and "790.00" in text
     assert window.post_change_notice() == ""  # nothing new since: said, nothing recorded
     assert "没有决定新的低保变动" in window.message.text()
+
+
+def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
+    """Each problem beside its field at once, OK only when the rule book's check passes:
+    the amount the county's method gives for what the review found, the class, the date."""
+    from desktop.dibao.reviews import Reviews
+    from desktop.operations.casework import Casework
+    from desktop.ui.dibao_decide import ReviewDecisionDialog
+    from tests.test_dibao_review import review, send
+
+    case_id = enrolled(world)
+    day = date(2027, 5, 10)
+    Casework(world.a, day).step(case_id, "dibao_review", review())
+    send(world, world.a, world.township, day)
+    found = json.loads(world.township.db.execute(
+        "SELECT pending_review FROM dibao_households").fetchone()[0])
+    row = {"case_id": case_id, "name": "户主", "class": "B"}
+    dialog = ReviewDecisionDialog(Reviews(world.township, day), row, found)
+    qtbot.addWidget(dialog)
+
+    def beside(path: str) -> str:
+        return dialog.board.boxes[path].error.text()
+
+    assert dialog.amount.text() == "460.00" and dialog.ok_button.isEnabled()
+    assert "460.00" in dialog.how.text() and dialog.from_month.text() == "2027-05"
+    dialog.amount.setText("500")
+    assert not dialog.ok_button.isEnabled() and "应为 460.00 元" in beside("amount_fen")
+    assert dialog.value() is None
+    dialog.amount.setText("4x0")
+    assert not dialog.ok_button.isEnabled() and beside("amount_fen")
+    dialog.amount.setText("460")
+    assert dialog.ok_button.isEnabled() and not beside("amount_fen")
+    dialog.on.setText("2027-05-11")  # after today: said beside the date
+    assert not dialog.ok_button.isEnabled() and beside("date")
+    dialog.on.setText("2026-12-01")  # before the review: the rule book's own words
+    assert not dialog.ok_button.isEnabled() and "不能早于2027-05-10" in beside("date")
+    dialog.on.setText("2027-05-10")
+    dialog.dibao_class.setCurrentText("C")  # another class: its amount, filled and shown
+    assert dialog.ok_button.isEnabled() and dialog.how.text().startswith("按县里")
+    assert dialog.value() == (46_000, "C", day)
+    assert world.township.db.execute("SELECT monthly_fen FROM dibao_households"
+                                     ).fetchone()[0] == 79_000  # nothing recorded by typing

@@ -60,6 +60,9 @@ TRANSITIONS: dict[str, tuple[str, dict[str, str]]] = {
     # table's cases are 急难型, so none here: tests/test_dibao_review.py covers them)
     "dibao_review": (VILLAGE, {}),
     "dibao_decide": (TOWNSHIP, {}),
+    # objections to a 低保变动公示: on 低保 households only (tests/test_dibao_objections.py)
+    "dibao_objection": (VILLAGE, {}),
+    "dibao_resolve_objection": (VILLAGE, {}),
     # the county's check passed on to the village: recorded on import, never offered
     "forward_spot_check": (TOWNSHIP, {"filed": "filed"}),
 }

@@ -10,6 +10,8 @@
     relief-desk dibao public-list -o FILE.pdf            (at the village: the notice board)
     relief-desk dibao change-notice [-o FILE.pdf] [--board TEXT]   (at the village: 变动公示,
                            reprinted with `notice pdf BD-YYYY-NNNN`)
+    relief-desk dibao objection record|resolve|list …   (at the village: 变动公示的异议,
+                           `cli/dibao_objections.py`)
     relief-desk dibao campaign open --villages CODE… --until YYYY-MM-DD
     relief-desk dibao campaign open --townships CODE… --until YYYY-MM-DD  (at the county)
     relief-desk dibao campaign status [--campaign YYYY-N] [--format table|json]
@@ -30,6 +32,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.cli import dibao_objections
 from desktop.cli.commands import with_store
 from desktop.core import dibao
 from desktop.core.dibao_review import STOP_REASONS
@@ -37,7 +40,8 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 
 URGENCY_LABELS = {"overdue": "已逾期", "due": "本月到期", "soon": "即将到期",
-                  "pending": "复核待乡镇决定", "campaign": "清理检查待复核"}
+                  "pending": "复核待乡镇决定", "campaign": "清理检查待复核",
+                  "recheck": "变动异议成立,待重新复核"}
 
 
 def add_parsers(sub) -> None:
@@ -84,6 +88,7 @@ def add_parsers(sub) -> None:
         c.add_argument("--xlsx", type=Path)
     public = d.add_parser("public-list", help="本村低保对象长期公示名单(张贴用 PDF)")
     public.add_argument("-o", "--output", type=Path, required=True)
+    dibao_objections.add_parsers(d, Parser)
 
 
 def _month(args, today) -> str:
@@ -286,7 +291,8 @@ def campaign(args, store, today) -> int:
 
 
 def county_campaign(args, store, today) -> int:
-    """At the county: open over townships (or villages); progress per township."""
+    """At the county: open over townships (or villages), close early; progress per
+    township as each reported it; the summary as PDF."""
     from desktop.dibao import county_campaigns as cc
 
     if args.campaign_command == "open":
@@ -297,22 +303,45 @@ def county_campaign(args, store, today) -> int:
         print(f"已开展清理检查 {number}:{n} 个乡镇,截止 {args.until}。"
               f"随下一次导出的数据包送到各乡镇,由乡镇转达各村。")
         return 0
+    if args.xlsx:  # the county's summary is printed for the file
+        raise Refusal("县局的清理检查汇总生成 PDF(--pdf),请去掉 --xlsx。未做任何改动。")
+    _check_suffixes(args)
     if args.campaign_command == "close":
-        raise Refusal("县局开展的清理检查到截止日期结束;各乡镇在本乡镇结束。未做任何改动。")
-    if args.pdf or args.xlsx:  # the summary's forms are the township's (村, 乡镇盖章)
-        raise Refusal("县局的清理检查进度暂不生成汇总文件,请去掉 --pdf/--xlsx。未做任何改动。")
-    number = args.campaign or cc.latest_county(store.db)
-    if not number:
-        raise Refusal("本县还没有开展过清理检查。")
-    c = cc.county_progress(store, number, today)
-    if args.format == "json":
+        c = cc.close_county_campaign(store, today)
+        print(f"已结束清理检查 {c.campaign}(截止日期原为 {c.until})。随下一次导出的数据包"
+              f"送到各乡镇,由乡镇在各村结束。")
+    else:
+        number = args.campaign or cc.latest_county(store.db)
+        if not number:
+            raise Refusal("本县还没有开展过清理检查。")
+        c = cc.county_progress(store, number, today)
+    if getattr(args, "format", "table") == "json":
         out = _campaign_json(c)
         out["townships"] = out.pop("villages")
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    _print_campaign(c)
-    print("  (县局只看到转县审批或备案到县的低保案件的复核,由乡镇中转报来;其余在乡镇查看。)")
+    _print_county_campaign(c)
+    if args.pdf is not None:
+        from desktop.printing.dibao_county_campaign import summary_pdf
+        from desktop.printing.output import save_document
+
+        print(f"已生成清理检查汇总 {save_document(args.pdf, summary_pdf(store, c, today))}")
     return 0
+
+
+def _print_county_campaign(c) -> None:
+    state = f"已于 {c.closed_on} 结束" if c.closed_on else f"进行中,截止 {c.until}"
+    print(f"清理检查 {c.campaign}({c.opened_on} 开展,{state})")
+    for t in c.villages:
+        overdue = f"、逾期未复核 {t.overdue}" if c.closed_on else ""
+        told = f"({t.reported_on} 报送)" if t.reported_on else "(尚未报送)"
+        print(f"  {t.village}:应复核 {t.households} 户,已复核 {t.reviewed} 户;调整 "
+              f"{t.adjusted}、停保 {t.stopped}、新纳入 {t.newly_found}{overdue}{told}")
+    overdue = f"、逾期未复核 {c.total('overdue')}" if c.closed_on else ""
+    print(f"  合计:应复核 {c.total('households')} 户,已复核 {c.total('reviewed')} 户;调整 "
+          f"{c.total('adjusted')}、停保 {c.total('stopped')}、新纳入 {c.total('newly_found')}"
+          f"{overdue}")
+    print("  (各乡镇的数字由乡镇每次向县局导出数据包时报送。)")
 
 
 def _campaign_json(c) -> dict:
@@ -356,5 +385,5 @@ def _campaign_files(store, c, args, today) -> None:
 
 _COMMANDS = {"list": list_, "roster": roster_file, "pay": pay, "figures": figures, "due": due,
              "stop": stop, "public-list": public_list, "campaign": campaign,
-             "change-notice": change_notice}
+             "change-notice": change_notice, "objection": dibao_objections.run}
 COMMANDS: dict = {"dibao": with_store(run)}

@@ -133,3 +133,47 @@ def forwarded(errors, fi, case, today, policy) -> dict:
     out["county_campaign"] = _number(errors, fi, "county_campaign")
     out.update(came_from(errors, fi))
     return out
+
+
+# -- the county closes its campaign; each township reports its figures up -----------------
+COUNTY_CLOSE_KEYS = ("campaign", "township_code", "date")
+FIGURES = {"households": "应复核户数", "reviewed": "已复核户数", "continued": "继续保障户数",
+           "adjusted": "调整户数", "stopped": "停保户数", "newly_found": "新纳入户数"}
+REPORT_KEYS = ("campaign", "township_code", "date", *FIGURES)
+MOST_HOUSEHOLDS = 100_000  # a county has some ten thousand
+
+
+def _township(errors: list, fi: dict) -> str:
+    township = f.text(errors, "township_code", fi.get("township_code"), required=True,
+                      max_len=9, label="乡镇代码")
+    if township and code_problem(township, "township"):
+        errors.append(FieldError("township_code", code_problem(township, "township") + "。"))
+    return township
+
+
+def county_closed(errors, fi, case, today, policy) -> dict:
+    """The county ends its campaign in one township (before its date, or on it)."""
+    return {"campaign": _number(errors, fi), "township_code": _township(errors, fi),
+            "date": plain_date(errors, fi, today, label="结束日期")}
+
+
+def report_record_id(township_code: str, campaign: str) -> str:
+    """`<township>000-QR-<county campaign>`: the township's word, to its county alone."""
+    return f"{township_code}000-QR-{campaign}"
+
+
+def reported(errors, fi, case, today, policy) -> dict:
+    """A township's figures of the county's campaign (the latest replaces the earlier)."""
+    out = {"campaign": _number(errors, fi), "township_code": _township(errors, fi),
+           "date": plain_date(errors, fi, today, label="报送日期")}
+    for key, label in FIGURES.items():
+        out[key] = f.count(errors, key, fi.get(key), maximum=MOST_HOUSEHOLDS, label=label)
+    if not errors and out["reviewed"] > out["households"] + out["newly_found"]:
+        errors.append(FieldError("reviewed", "已复核户数多于应复核和新纳入户数之和。"))
+    return out
+
+
+def report_place_problem(record: str, clean: dict) -> str:
+    if record != report_record_id(clean["township_code"], clean["campaign"]):
+        return f"记录 {record[:40]} 与其内容所写的乡镇或清理检查编号不符"
+    return ""

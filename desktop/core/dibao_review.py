@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from desktop.core import dibao
 from desktop.core import fields as f
+from desktop.core.dibao_objection import SUMMARIES as OBJECTION_SUMMARIES
 from desktop.core.errors import FieldError
 from desktop.core.money import format_yuan
 from desktop.core.steps import step_date
@@ -205,4 +206,5 @@ def decision_line(fi: dict) -> str:
             f"{fi.get('from_month')} 起(审批人 {fi.get('approver', '')})")
 
 
-SUMMARIES = {"dibao_review": review_line, "dibao_decide": decision_line}
+SUMMARIES = {"dibao_review": review_line, "dibao_decide": decision_line,
+             **OBJECTION_SUMMARIES}

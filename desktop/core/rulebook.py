@@ -30,6 +30,7 @@ from desktop.core import (
     dibao,
     dibao_campaign,
     dibao_notice,
+    dibao_objection,
     dibao_review,
     editions,
     notice_records,
@@ -206,6 +207,13 @@ _BOOK = [
        dibao_review.review, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
     _r("dibao_decide", "DibaoReviewDecided", "低保复核决定", TOWNSHIP, dibao_review.DECIDE_KEYS,
        dibao_review.decision, [S.RESULT_POSTED], _fixed(S.RESULT_POSTED)),
+    # an objection to a household's line on a 低保变动公示, and its result (travel up)
+    _r("dibao_objection", "DibaoObjectionRecorded", "登记低保变动异议", VILLAGE,
+       dibao_objection.OBJECT_KEYS, dibao_objection.objected, [S.RESULT_POSTED],
+       _fixed(S.RESULT_POSTED)),
+    _r("dibao_resolve_objection", "DibaoObjectionResolved", "处理低保变动异议", VILLAGE,
+       dibao_objection.RESOLVE_KEYS, dibao_objection.resolved, [S.RESULT_POSTED],
+       _fixed(S.RESULT_POSTED)),
     # 清理检查: a campaign over chosen villages, one record per village, opened and closed
     _r("dibao_campaign_open", "DibaoCampaignOpened", "开展低保清理检查", TOWNSHIP,
        dibao_campaign.OPEN_KEYS, dibao_campaign.opened, case_step=False,
@@ -225,6 +233,13 @@ _BOOK = [
     _r("forward_dibao_campaign", "DibaoCampaignForwarded", "转达县局低保清理检查", TOWNSHIP,
        dibao_campaign.FORWARD_KEYS, dibao_campaign.forwarded, case_step=False,
        place_problem=dibao_campaign.place_problem),
+    # the county ends it early in each township; each township's figures of it, up
+    _r("dibao_county_campaign_close", "DibaoCountyCampaignClosed", "县局结束低保清理检查",
+       COUNTY, dibao_campaign.COUNTY_CLOSE_KEYS, dibao_campaign.county_closed,
+       case_step=False, place_problem=dibao_campaign.county_place_problem),
+    _r("report_dibao_campaign", "DibaoCampaignReported", "报送低保清理检查情况", TOWNSHIP,
+       dibao_campaign.REPORT_KEYS, dibao_campaign.reported, case_step=False,
+       place_problem=dibao_campaign.report_place_problem),
     # 目标管理考核: a township's month (up to the county; a village's line down to it), and
     # the 讲评 note of the township to a village, of the county to a township
     _r("report_assessment", "AssessmentReported", "公布月度考核", TOWNSHIP,
@@ -300,7 +315,7 @@ def _allowed(status: str, role: str, category: str, deliberation_skippable: bool
             continue
         if r.code == "pay" and category == "dibao":  # paid by the month: `dibao_pay`
             continue
-        if r.code in ("dibao_review", "dibao_decide") and category != "dibao":
+        if r.code.startswith("dibao_") and category != "dibao":  # 低保 households' steps
             continue
         if r.code == "review" and status == S.INVESTIGATED and not deliberation_skippable:
             continue

@@ -31,6 +31,8 @@ class VillageProgress:
     stopped: int = 0
     newly_found: int = 0
     officers: dict[str, int] = field(default_factory=dict)  # who reviewed → how many
+    overdue: int = 0  # at the county, once the campaign ended: households not reviewed
+    reported_on: str = ""  # at the county: the date of the township's latest figures
 
 
 @dataclass

@@ -4,26 +4,30 @@ in the county's next bundle to that township, which passes it on to each village
 county and its event — so the villages' households become review tasks as in a
 township's campaign, and the township's `campaign status` names the county.
 
-At the county, progress per township is read from what the townships' relays bring up:
-the relay carries the cases the county holds (referred to it or filed with it), so the
-reviews counted are those of such 低保 cases only — the county never sees the others."""
+The county may end it before its date (`close_county_campaign`): the closing travels to
+each township like the opening, and the township ends it in its villages. At the county,
+progress per township is what each township reports (`report_county_campaigns`, made at
+its every export to the county when the figures changed, carried up in its relay): the
+county holds only the 低保 cases referred or filed to it, never the others' reviews."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
-from desktop.core.dibao_campaign import CAMPAIGN, county_record_id
+from desktop.core.dibao_campaign import CAMPAIGN, FIGURES, county_record_id, report_record_id
 from desktop.core.editions import ISSUERS
 from desktop.core.errors import Refusal
 from desktop.core.regions import code_problem
 from desktop.core.rulebook import RULES
-from desktop.dibao.campaigns import Campaign, _next_number, _record, _village
+from desktop.dibao.campaigns import Campaign, VillageProgress, _next_number, _record, progress
 from desktop.sync.peers import active_peers
 from desktop.township.villages import village_names
 
 OPENED = RULES["dibao_county_campaign"].event
 FORWARDED = RULES["forward_dibao_campaign"].event
+CLOSED = RULES["dibao_county_campaign_close"].event
+REPORTED = RULES["report_dibao_campaign"].event
 
 
 def open_county_campaign(store, townships: list[str], villages: list[str], until: date,
@@ -69,6 +73,8 @@ def forward_county_campaigns(store, events: list, peer: dict, today: date) -> li
         " AND workstation_id = ?", [FORWARDED, store.workstation["id"]])}
     county, out = ISSUERS["county"].name(peer), []
     for e in events:
+        if e.type == CLOSED:
+            _close_forwarded(store, e.payload, today)
         if e.type != OPENED or e.hash in done:
             continue
         p = e.payload
@@ -86,7 +92,82 @@ def forward_county_campaigns(store, events: list, peer: dict, today: date) -> li
     return out
 
 
-# -- at the county: progress per township ---------------------------------------------------
+def _forwarded_number(db, township_id: str, county_campaign: str) -> str:
+    """The township's number for the county's campaign ("" if never passed on)."""
+    row = db.execute("SELECT json_extract(payload, '$.campaign') FROM events WHERE type = ?"
+                     " AND workstation_id = ? AND json_extract(payload, '$.county_campaign') = ?"
+                     " LIMIT 1", [FORWARDED, township_id, county_campaign]).fetchone()
+    return row[0] if row else ""
+
+
+def _close_forwarded(store, closing: dict, today: date) -> None:
+    """The county ended its campaign early: the township ends it in each village still in
+    it (once: a bundle brought again finds none open)."""
+    number = _forwarded_number(store.db, store.workstation["id"], closing["campaign"])
+    rows = store.db.execute("SELECT village_code FROM dibao_campaigns WHERE campaign = ?"
+                            " AND closed_on IS NULL ORDER BY village_code", [number]).fetchall()
+    if rows:
+        _record(store, "dibao_campaign_close", [
+            {"campaign": number, "village_code": code, "date": closing["date"]}
+            for (code,) in rows], today)
+
+
+def report_county_campaigns(store, today: date) -> int:
+    """The township's figures of each county campaign passed on here, recorded for the
+    county when they changed since the last report (its export calls this); returns how
+    many were recorded. The county sees the figures only as the townships report them."""
+    ws, reported = store.workstation, 0
+    for county_campaign, number in store.db.execute(
+            "SELECT DISTINCT json_extract(payload, '$.county_campaign'),"
+            " json_extract(payload, '$.campaign') FROM events WHERE type = ?"
+            " AND workstation_id = ?", [FORWARDED, ws["id"]]).fetchall():
+        c = progress(store, number, today)
+        figures = {k: c.total(k) for k in FIGURES}
+        record = report_record_id(ws["township_code"], county_campaign)
+        last = store.db.execute("SELECT payload FROM events WHERE case_id = ? AND type = ?"
+                                " ORDER BY seq DESC LIMIT 1", [record, REPORTED]).fetchone()
+        if last and {k: json.loads(last[0])[k] for k in FIGURES} == figures:
+            continue
+        _record(store, "report_dibao_campaign", [
+            {"campaign": county_campaign, "township_code": ws["township_code"],
+             "date": today.isoformat(), **figures}], today,
+                record=lambda f: report_record_id(f["township_code"], f["campaign"]))
+        reported += 1
+    return reported
+
+
+# -- at the county: closing early, progress per township ------------------------------------
+def close_county_campaign(store, today: date) -> Campaign:
+    """End the county's open campaign today, before its date, in every township it
+    reached; the closing travels to each township, which ends it in its villages."""
+    if store.workstation["role"] != "county":
+        raise Refusal("县局开展的清理检查只能在县级工作站结束。")
+    number = latest_county(store.db)
+    if not number:
+        raise Refusal("本县还没有开展过清理检查。未做任何改动。")
+    rows = _openings(store.db, number)
+    ended = _closed_on(store.db, number) or (rows[0]["until"] if rows[0]["until"]
+                                             < today.isoformat() else "")
+    if ended:
+        raise Refusal(f"清理检查 {number} 已于 {ended} 结束,无须再结束。未做任何改动。")
+    _record(store, "dibao_county_campaign_close", [
+        {"campaign": number, "township_code": p["township_code"], "date": today.isoformat()}
+        for p in rows], today, record=lambda f: county_record_id(f["township_code"],
+                                                                  f["campaign"]))
+    return county_progress(store, number, today)
+
+
+def _openings(db, number: str) -> list[dict]:
+    return [json.loads(r[0]) for r in db.execute(
+        "SELECT payload FROM events WHERE type = ? AND json_extract(payload, '$.campaign') = ?"
+        " ORDER BY case_id", [OPENED, number])]
+
+
+def _closed_on(db, number: str) -> str:
+    row = db.execute("SELECT MIN(json_extract(payload, '$.date')) FROM events WHERE type = ?"
+                     " AND json_extract(payload, '$.campaign') = ?", [CLOSED, number]).fetchone()
+    return row[0] or ""
+
 def latest_county(db) -> str:
     row = db.execute("SELECT json_extract(payload, '$.campaign') FROM events WHERE type = ?"
                      " ORDER BY json_extract(payload, '$.date') DESC, seq DESC LIMIT 1",
@@ -95,40 +176,40 @@ def latest_county(db) -> str:
 
 
 def county_progress(store, number: str, today: date) -> Campaign:
-    """Per township: the reviews and decisions of its 低保 cases the county holds, made
-    since the opening (to the closing date, or today if sooner)."""
+    """Per township, the figures it last reported (none yet: zeros, `reported_on` empty);
+    once the campaign has ended (closed early, or past its date), the households not
+    reviewed are overdue."""
     if not CAMPAIGN.fullmatch(number or ""):
         raise Refusal(f"清理检查编号应为“年份-序号”(如 2027-1),现在是“{number[:20]}”。")
-    rows = [json.loads(r[0]) for r in store.db.execute(
-        "SELECT payload FROM events WHERE type = ? AND json_extract(payload, '$.campaign') = ?"
-        " ORDER BY case_id", [OPENED, number])]
+    rows = _openings(store.db, number)
     if not rows:
         raise Refusal(f"本县没有编号为 {number} 的清理检查。")
     names = {p["township_code"]: p["township"] for p in active_peers(store.db)
              if p["role"] == "township"}
     first = rows[0]
-    end = min(first["until"], today.isoformat())
+    closed = _closed_on(store.db, number) or (
+        first["until"] if first["until"] < today.isoformat() else None)
     townships = [_township(store.db, p, names.get(p["township_code"], p["township_code"]),
-                           end) for p in rows]
-    closed = first["until"] if first["until"] < today.isoformat() else None
+                           bool(closed)) for p in rows]
     return Campaign(number, first["date"], first["until"], closed, townships)
 
 
-def _township(db, p: dict, name: str, end: str):
-    parts = [_village(db, code, code, p["date"], end)
-             for code in (p["villages"] or [p["township_code"]])]
-    total = parts[0]
-    total.village_code, total.village = p["township_code"], name
-    for v in parts[1:]:
-        for key in ("households", "reviewed", "continued", "adjusted", "stopped",
-                    "newly_found"):
-            setattr(total, key, getattr(total, key) + getattr(v, key))
-        for officer, n in v.officers.items():
-            total.officers[officer] = total.officers.get(officer, 0) + n
+def _township(db, p: dict, name: str, ended: bool) -> VillageProgress:
+    t = VillageProgress(p["township_code"], name)
     if p["villages"]:
-        total.village += f"({len(p['villages'])} 个村)"
-    return total
+        t.village += f"({len(p['villages'])} 个村)"
+    row = db.execute("SELECT payload FROM events WHERE case_id = ? AND type = ?"
+                     " ORDER BY json_extract(payload, '$.date') DESC, seq DESC LIMIT 1",
+                     [report_record_id(p["township_code"], p["campaign"]), REPORTED]).fetchone()
+    if row:
+        figures = json.loads(row[0])
+        for key in FIGURES:
+            setattr(t, key, figures[key])
+        t.reported_on = figures["date"]
+    if ended:
+        t.overdue = max(t.households - t.reviewed, 0)
+    return t
 
 
-__all__ = ["county_progress", "forward_county_campaigns", "latest_county",
-           "open_county_campaign"]
+__all__ = ["close_county_campaign", "county_progress", "forward_county_campaigns",
+           "latest_county", "open_county_campaign", "report_county_campaigns"]

@@ -18,9 +18,13 @@ from desktop.township.villages import village_names
 
 _HOUSEHOLD = (
     "SELECT d.case_id, d.village_code, a.applicant_name AS name, a.group_name, d.persons,"
-    " d.monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
-    " d.pending_review IS NOT NULL AS review_pending, d.last_review"
+    " COALESCE(d.held_fen, d.monthly_fen) AS monthly_fen, d.class, d.since_month, d.next_review, d.stopped_month, d.exit_from,"
+    " d.pending_review IS NOT NULL AS review_pending, d.last_review,"
+    " d.held_fen IS NOT NULL AS held, d.recheck"
     " FROM dibao_households d JOIN applications a ON a.id = d.case_id")
+
+
+HELD_REASON = "新纳入有异议待处理,暂不发放"  # i18n: data
 
 
 def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
@@ -28,8 +32,11 @@ def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
     `unpaid_only`: only in villages whose month is not yet recorded as paid."""
     unpaid = (" AND d.village_code NOT IN (SELECT village_code FROM dibao_months"
               " WHERE month = ?)") if unpaid_only else ""
+    # a change objected to is not carried out: the amount before it (a stop: not stopped)
     return _rows(db, f"{_HOUSEHOLD} WHERE d.since_month <= ? AND (d.stopped_month IS NULL"
-                     f" OR d.stopped_month > ?){unpaid} ORDER BY d.village_code, d.case_id",
+                     f" OR d.stopped_month > ? OR d.held_fen IS NOT NULL)"
+                     f" AND COALESCE(d.held_fen, d.monthly_fen) > 0{unpaid}"
+                     f" ORDER BY d.village_code, d.case_id",
                  [month, month] + ([month] if unpaid_only else []))
 
 
@@ -48,7 +55,8 @@ def last_paid_month(db) -> str:
 class Roster:
     month: str
     rows: list[dict]  # village_code, village, case_id, name, persons, amount_fen, paid,
-    #                   exit_left (months of 渐退 left, this one included; 0: none)
+    #                   exit_left (months of 渐退 left, this one included; 0: none),
+    #                   held (paid as before a change an objection holds)
     paid_on: dict[str, str]  # village code → the date its month was recorded as paid
     excluded: list[dict] = field(default_factory=list)  # stopped from this month: why
 
@@ -93,23 +101,29 @@ def roster(store, month: str) -> Roster:
                                                                r["village_code"]),
         "case_id": r["case_id"], "name": r["name"], "group_name": r["group_name"],
         "persons": r["persons"], "amount_fen": r["monthly_fen"],
-        "paid": r["village_code"] in paid, "exit_left": exits.get(r["case_id"], 0)}
+        "paid": r["village_code"] in paid, "exit_left": exits.get(r["case_id"], 0),
+        "held": bool(r.get("held"))}
         for r in rows], paid, _stopped_in(db, month, names))
 
 
 def _exits(db, month: str) -> dict[str, int]:
     """Case → months of 渐退 left in `month` (this one included)."""
     rows = db.execute("SELECT case_id, stopped_month FROM dibao_households WHERE exit_from"
-                      " <= ? AND stopped_month > ?", [month, month]).fetchall()
+                      " <= ? AND stopped_month > ? AND held_fen IS NULL",
+                      [month, month]).fetchall()
     return {case_id: dibao.months_between(month, stop) for case_id, stop in rows}
 
 
 def _stopped_in(db, month: str, names: dict) -> list[dict]:
-    """Households whose payment stops with `month` (paid the month before, not this one)."""
+    """Households whose payment stops with `month` (paid the month before, not this one),
+    and those newly enrolled whose enrollment an objection holds (not paid yet)."""
     rows = _rows(db, "SELECT d.case_id, d.village_code, a.applicant_name AS name,"
                      " d.stop_reason, d.stopped_on FROM dibao_households d JOIN applications a"
-                     " ON a.id = d.case_id WHERE d.stopped_month = ?"
-                     " ORDER BY d.village_code, d.case_id", [month])
+                     " ON a.id = d.case_id WHERE d.stopped_month = ? AND d.held_fen IS NULL"
+                     " UNION ALL SELECT d.case_id, d.village_code, a.applicant_name,"
+                     f" '{HELD_REASON}', d.approved_on FROM dibao_households d"
+                     " JOIN applications a ON a.id = d.case_id WHERE d.held_fen = 0"
+                     " AND d.since_month <= ? ORDER BY 2, 1", [month, month])
     for r in rows:
         r["village"] = names.get(r["village_code"], r["village_code"])
     return rows
@@ -120,6 +134,7 @@ def due_reviews(store, today: date) -> list[dict]:
     policy calls soon, most overdue first: "overdue" before this month, "due" this
     month, "soon" within the setting; "pending" when the village's review of it waits
     for the township's decision (the next one is then reckoned from that review);
+    "recheck" when an upheld objection to its change notice sent it back to 复核;
     "campaign" when a 清理检查 open in its village still waits for its review (by the
     campaign's closing date, shown in `until`)."""
     month = dibao.month_of(today)
@@ -136,6 +151,7 @@ def due_reviews(store, today: date) -> list[dict]:
     for r in rows:
         r["village"] = names.get(r["village_code"], r["village_code"])
         r["urgency"] = ("pending" if r["review_pending"] else
+                        "recheck" if r["recheck"] else
                         "overdue" if r["next_review"] < month else
                         "due" if r["next_review"] == month else
                         "soon" if r["next_review"] <= last else

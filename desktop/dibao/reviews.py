@@ -12,9 +12,10 @@ from datetime import date
 
 from desktop.core import dibao
 from desktop.core.dibao_review import OUTCOMES, STOP_REASONS, gradual_exit, outcome_of
-from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.core.regions import case_village
+from desktop.core.rulebook import check_step
 from desktop.operations.casework import Casework
 from desktop.storage.dibao_projections import household_facts
 
@@ -39,17 +40,35 @@ class Reviews:
         self.store, self.today = store, today
         self.work = Casework(store, today)
 
-    def decide(self, case_id: str, amount_fen: int, dibao_class: str = "") -> dict:
+    def decide(self, case_id: str, amount_fen: int, dibao_class: str = "",
+               on: date | None = None) -> dict:
         """Continue, adjust or change class at `amount_fen` a month (the class stays
-        unless given): what the review found decides the amount, the rule book checks it."""
+        unless given), decided on `on` (today): what the review found decides the amount,
+        the rule book checks it."""
+        return self._decide(case_id, self.decision_fields(case_id, amount_fen, dibao_class,
+                                                          on))
+
+    def decision_fields(self, case_id: str, amount_fen, dibao_class: str = "",
+                        on: date | None = None) -> dict:
+        """The decision as it would be recorded (refused when there is none to make)."""
         household = self._household(case_id)
         if not household["review"]:
             raise Refusal(f"案件 {case_id} 没有待决定的低保复核(村里的复核随其数据包送到)。"
                           f"未做任何改动。")
         cls = dibao_class or household["class"]
-        fields = {"outcome": outcome_of(household, amount_fen, cls), "amount_fen": amount_fen,
-                  "dibao_class": cls}
-        return self._decide(case_id, fields)
+        return self._dated(case_id, on, {
+            "outcome": outcome_of(household, amount_fen, cls), "amount_fen": amount_fen,
+            "dibao_class": cls})
+
+    def problems(self, case_id: str, fields: dict) -> list[FieldError]:
+        """What the rule book finds wrong with a decision (as recording it would), for
+        a form that checks as the officer types: no second copy of the rule."""
+        try:
+            check_step("dibao_decide", fields, self.work.facts(case_id), today=self.today,
+                       policy=self.store.policy)
+        except ValidationFailed as exc:
+            return exc.errors
+        return []
 
     def stop(self, case_id: str, reason: str, kind: str = "other") -> dict:
         """停保 with a written reason, with or without a review; 渐退 where it applies."""
@@ -79,10 +98,15 @@ class Reviews:
                           f"未做任何改动。")
         return household
 
+    def _dated(self, case_id: str, on: date | None, fields: dict) -> dict:
+        on = on or self.today
+        return {"date": on.isoformat(), "approver": self.work.officer,
+                "from_month": effective_month(self.store.db, case_village(case_id), on),
+                **fields}
+
     def _decide(self, case_id: str, fields: dict) -> dict:
-        fields = {"date": self.today.isoformat(), "approver": self.work.officer,
-                  "from_month": effective_month(self.store.db, case_village(case_id), self.today),
-                  **fields}
+        if "date" not in fields:
+            fields = self._dated(case_id, None, fields)
         try:
             self.work.step(case_id, "dibao_decide", fields)
         except ValidationFailed as exc:

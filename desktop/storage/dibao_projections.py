@@ -18,10 +18,20 @@ import json
 
 from desktop.core import dibao
 from desktop.core.regions import case_village
+from desktop.storage.dibao_objections import (
+    LINE_SQL,
+    OBJECTION_EVENTS,
+    change_key,
+    change_lines,
+    last_change_of,
+    objection_facts,
+)
 from desktop.storage.projection_batch import reader
 
+__all__ = ["LINE_SQL", "apply", "change_lines", "household_facts", "last_change_of"]
+
 TABLES: tuple[str, ...] = ("dibao_payments", "dibao_months", "dibao_households",
-                           "dibao_campaigns")
+                           "dibao_campaigns", "dibao_change_lines", "dibao_objections")
 
 
 def apply(db, event, policy) -> None:
@@ -36,6 +46,10 @@ def apply(db, event, policy) -> None:
                          event.case_id])
     elif event.type == "DibaoReviewDecided":
         _decided(db, event, policy)
+    elif event.type in OBJECTION_EVENTS:
+        OBJECTION_EVENTS[event.type](db, event)
+    elif event.type == "DibaoChangeNoticeIssued":
+        db.conn.executemany(LINE_SQL, change_lines(event.payload))
     elif event.type in ("DibaoCampaignOpened", "DibaoCampaignForwarded"):  # own, county's
         f = event.payload
         db.conn.execute("INSERT INTO dibao_campaigns (campaign, village_code, opened_on, until)"
@@ -57,18 +71,24 @@ def _decided(db, e, policy) -> None:
         db.conn.execute(
             "UPDATE dibao_households SET pending_review = NULL, stopped_month = ?,"
             " exit_from = ?, monthly_fen = CASE WHEN ? > 0 THEN ? ELSE monthly_fen END,"
-            " stop_reason = ?, stop_kind = ?, stopped_on = ? WHERE case_id = ?",
+            " stop_reason = ?, stop_kind = ?, stopped_on = ?, last_change = ?,"
+            " held_fen = NULL, recheck = NULL WHERE case_id = ?",
             [dibao.add_months(f["from_month"], f["exit_months"]), exit_from, f["exit_months"],
-             f["exit_fen"], f["reason"], f["reason_kind"], f["date"], e.case_id])
+             f["exit_fen"], f["reason"], f["reason_kind"], f["date"],
+             change_key(f["date"], f["from_month"]), e.case_id])
         return
     found = json.loads(db.conn.execute("SELECT pending_review FROM dibao_households"
                                        " WHERE case_id = ?", [e.case_id]).fetchone()[0])
     reviewed = dibao.month_of(found["date"])
     db.conn.execute(
         "UPDATE dibao_households SET pending_review = NULL, persons = ?, monthly_fen = ?,"
-        " class = ?, last_review = ?, next_review = ? WHERE case_id = ?",
+        " class = ?, last_review = ?, next_review = ?, recheck = NULL WHERE case_id = ?",
         [found["household_size"], f["amount_fen"], f["dibao_class"], reviewed,
          dibao.next_review(policy, reviewed, f["dibao_class"]), e.case_id])
+    if f["outcome"] != "continue":  # a change posted anew: what an objection may hold
+        db.conn.execute("UPDATE dibao_households SET last_change = ?, held_fen = NULL"
+                        " WHERE case_id = ?", [change_key(f["date"], f["from_month"]),
+                                               e.case_id])
 
 
 def household_facts(db, case_id: str) -> dict | None:
@@ -78,7 +98,8 @@ def household_facts(db, case_id: str) -> dict | None:
     if row is None:
         return None
     return {"class": row[0], "persons": row[1], "monthly_fen": row[2],
-            "stopped_month": row[3], "review": json.loads(row[4]) if row[4] else None}
+            "stopped_month": row[3], "review": json.loads(row[4]) if row[4] else None,
+            **objection_facts(db, case_id)}
 
 
 def _enrolled(db, e, policy) -> None:
@@ -86,11 +107,12 @@ def _enrolled(db, e, policy) -> None:
     case = reader(db).case(e.case_id)  # through the batch: it may not be written yet
     db.conn.execute(
         "INSERT INTO dibao_households (case_id, village_code, persons, monthly_fen, class,"
-        " since_month, next_review, approved_on, stopped_month)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        " since_month, next_review, approved_on, stopped_month, last_change)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
         [e.case_id, case_village(e.case_id), case["household_size"], f["amount_fen"],
          f["dibao_class"], f["start_month"],
-         dibao.next_review(policy, f["start_month"], f["dibao_class"]), f["date"]])
+         dibao.next_review(policy, f["start_month"], f["dibao_class"]), f["date"],
+         change_key(f["date"], f["start_month"])])
 
 
 def _month_paid(db, e) -> None:

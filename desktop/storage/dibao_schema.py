@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,3 +59,38 @@ def dibao_reviews(db: Database) -> None:
     db.execute("""CREATE TABLE dibao_campaigns (
         campaign TEXT NOT NULL, village_code TEXT NOT NULL, opened_on TEXT NOT NULL,
         until TEXT NOT NULL, closed_on TEXT, PRIMARY KEY (campaign, village_code))""")
+
+
+@migration("0017_dibao_objections")
+def dibao_objections(db: Database) -> None:
+    """Objections to a 低保变动公示 (core/dibao_objection.py): each line a change notice
+    posted (what an objection names and the notice list counts), each objection and its
+    result, and on the household the change it was last decided (`last_change`: decided
+    on, from month), the amount paid while that change is objected to (`held_fen`) and
+    the objection that sent it back to 复核 (`recheck`). A store's existing notices'
+    lines are read from their events; enrollments and decisions from the history."""
+    db.execute("""CREATE TABLE dibao_change_lines (
+        village_code TEXT NOT NULL, notice_id TEXT NOT NULL, position INTEGER NOT NULL,
+        case_id TEXT NOT NULL, change TEXT NOT NULL, decided_on TEXT NOT NULL,
+        from_month TEXT NOT NULL, old_fen INTEGER NOT NULL, new_fen INTEGER NOT NULL,
+        notice_date TEXT NOT NULL, days INTEGER NOT NULL,
+        PRIMARY KEY (village_code, notice_id, position))""")
+    db.execute("CREATE INDEX dibao_change_lines_case ON dibao_change_lines (case_id)")
+    db.execute("""CREATE TABLE dibao_objections (
+        case_id TEXT NOT NULL, objection_id TEXT NOT NULL, notice_id TEXT NOT NULL,
+        village_code TEXT NOT NULL, received_on TEXT NOT NULL, from_whom TEXT NOT NULL,
+        content TEXT NOT NULL, held_change TEXT, status TEXT NOT NULL,
+        result TEXT, how_checked TEXT, reason TEXT, closed_on TEXT,
+        PRIMARY KEY (case_id, objection_id))""")
+    db.execute("CREATE INDEX dibao_objections_notice ON dibao_objections"
+               " (village_code, notice_id)")
+    for column in ("last_change TEXT", "held_fen INTEGER", "recheck TEXT"):
+        db.execute(f"ALTER TABLE dibao_households ADD COLUMN {column}")
+    from desktop.storage.dibao_projections import LINE_SQL, change_lines, last_change_of
+
+    for payload in db.execute("SELECT payload FROM events WHERE type ="
+                              " 'DibaoChangeNoticeIssued' ORDER BY rowid").fetchall():
+        db.conn.executemany(LINE_SQL, change_lines(json.loads(payload[0])))
+    for case_id, key in last_change_of(db):
+        db.execute("UPDATE dibao_households SET last_change = ? WHERE case_id = ?",
+                   [key, case_id])

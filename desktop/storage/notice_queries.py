@@ -116,16 +116,20 @@ def describe(db, b: dict, today: date, policy=None) -> dict:
     left = {"scheduled": (last - start).days + 1, "on_notice": (last - today).days + 1,
             "posted": (last - today).days + 1}.get(status, 0)
     case_ids, sha = [c["application_id"] for c in cases], posted_sha256(b, cases)
-    if b["kind"] == "change":  # 低保变动公示: its lines and hash are its record's
+    objections = [(c["objections"], c["open_objections"]) for c in cases]
+    if b["kind"] == "change":  # 低保变动公示: its lines, hash and objections are its own
         case_ids, sha = _change_record(db, b)
+        objections = db.execute("SELECT 1, status = 'open' FROM dibao_objections WHERE"
+                                " village_code = ? AND notice_id = ?",
+                                [b["village_code"], b["notice_id"]]).fetchall()
     return {
         "notice_id": b["notice_id"], "village_code": b["village_code"], "kind": b["kind"], "kind_label": KIND_LABELS[b["kind"]],
         "program": b["program"], "start": b["start"], "last_day": last.isoformat(),
         "days": period(b, policy), "board": b["board"] or "", "status": status,
         "status_label": STATUS_LABELS[status], "days_left": left, "cases": len(case_ids),
         "on_notice": count["on_notice"],
-        "open_objections": sum(c["open_objections"] for c in cases),
-        "objections": sum(c["objections"] for c in cases),
+        "open_objections": sum(o[1] for o in objections),
+        "objections": sum(o[0] for o in objections),
         "photo": bool(b["photo_sha256"]), "photo_on": b["photo_on"],
         "photo_sha256": b["photo_sha256"], "closed_on": b["closed_on"],
         "case_ids": case_ids, "posted_sha256": sha,

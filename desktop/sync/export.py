@@ -149,9 +149,12 @@ def submit_ready_cases(store, today: date) -> list[str]:
 def _outgoing(store, peer: dict, since: int, today: date) -> list[tuple[int, object]]:
     """(number, event) to send: a township's relay to its county numbered by its queue,
     anything else by the writer's own sequence numbers."""
+    from desktop.dibao.county_campaigns import report_county_campaigns
+
     db, own = store.db, store.workstation
     if relays_to(own["role"], peer["role"]):
         relay.name_villages(store, today)  # the county names villages by it
+        report_county_campaigns(store, today)  # its figures of the county's 清理检查
         relay.queue_for_county(db, peer["workstation_id"])
         return relay.relayed_events(db, peer["workstation_id"], since)
     return [(e.seq, e) for e in pending_events(db, own["id"], peer, since)]

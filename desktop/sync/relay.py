@@ -21,6 +21,7 @@ from desktop.storage.eventlog import _COLUMNS, Event, _from_row
 # a case is the county's once one of these steps was taken on it
 COUNTY_HELD = ("refer", "file")
 NAMED = RULES["name_village"].event
+CAMPAIGN_REPORTED = RULES["report_dibao_campaign"].event  # its figures of a 清理检查
 
 
 def queue_for_county(db, county_id: str) -> int:
@@ -48,11 +49,11 @@ def queue_for_county(db, county_id: str) -> int:
         f"  OR e.case_id IN (SELECT case_id FROM events WHERE rowid > ? AND rowid <= ?"
         f"   AND type IN ({marks}))"
         "  OR (e.rowid > ? AND e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported')"
-        "  OR (e.rowid > ? AND e.type = ? AND e.workstation_id = ?))"
+        "  OR (e.rowid > ? AND e.type IN (?, ?) AND e.workstation_id = ?))"
         " AND NOT EXISTS (SELECT 1 FROM relay_out r WHERE r.recipient_id = ?"
         "  AND r.workstation_id = e.workstation_id AND r.seq = e.seq)",
         [county_id, last, county_id, top, mark, *COUNTY_HELD, mark, top, *types,
-         mark, reports, reports + "~", mark, NAMED, own, county_id])
+         mark, reports, reports + "~", mark, NAMED, CAMPAIGN_REPORTED, own, county_id])
     db.execute("INSERT INTO relay_marks (recipient_id, scanned_rowid) VALUES (?, ?)"
                " ON CONFLICT (recipient_id) DO UPDATE SET scanned_rowid = excluded.scanned_rowid",
                [county_id, top])

@@ -65,6 +65,10 @@ class CountyDashboard(QWidget):
         self.checks.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.checks.doubleClicked.connect(lambda index: self.record_check(index.row()))
         layout.addWidget(self.checks, 1)
+        from desktop.ui.dibao_county_campaign import CountyCampaignBox
+
+        self.campaign = CountyCampaignBox(self.store, self.today, self)  # 清理检查
+        layout.addWidget(self.campaign, 1)
         self.refresh()
 
     def _sync_buttons(self) -> QHBoxLayout:
@@ -128,6 +132,7 @@ class CountyDashboard(QWidget):
                    ).format(month=self.month, drawn=drawn, checked=checked, problems=problems)
         self.summary.setText(text)
         self._fill_checks()
+        self.campaign.refresh()
 
     def _fill_checks(self) -> None:
         from PySide6.QtGui import QStandardItem

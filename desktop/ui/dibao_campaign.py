@@ -131,9 +131,9 @@ class CampaignBox(QWidget):
 
 
 class OpenDialog(QDialog):
-    """The villages to check (ticked) and the closing date."""
+    """The villages to check (ticked) and the closing date (at the county: townships)."""
 
-    def __init__(self, villages: dict[str, str], today, parent=None):
+    def __init__(self, villages: dict[str, str], today, parent=None, label: str = ""):
         super().__init__(parent)
         self.setWindowTitle(tr("开展清理检查"))
         layout = QVBoxLayout(self)
@@ -146,7 +146,7 @@ class OpenDialog(QDialog):
         form = QFormLayout()
         self.until = w.date_edit(today, today + timedelta(days=60),
                                  latest=today + timedelta(days=366))
-        form.addRow(tr("参加的村:"), self.villages)
+        form.addRow(label or tr("参加的村:"), self.villages)
         form.addRow(tr("截止日期:"), self.until)
         layout.addLayout(form)
         buttons, self.ok_button = w.ok_cancel(self, self.accept)

@@ -5,13 +5,16 @@ the stop (停保) of a household with its reason and its 停保通知书. What `
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout
 
 from desktop.core import dibao
 from desktop.core.dibao_review import STOP_REASONS
-from desktop.core.errors import Refusal
+from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
 from desktop.ui import widgets as w
+from desktop.ui import window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 PROPOSALS = {"continue": QT_TR_NOOP("继续保障"), "adjust": QT_TR_NOOP("调整保障金"),
@@ -22,11 +25,14 @@ REASONS = {"income": QT_TR_NOOP("家庭收入超过低保标准"), "death": QT_T
 
 
 class ReviewDecisionDialog(QDialog):
-    """What the village found, the class, and the monthly amount the method gives."""
+    """What the village found, the decision's date, the class and the monthly amount,
+    checked by the rule book's `dibao_decide` as they are typed (through
+    `Reviews.problems`, the check recording it makes): each problem beside its field,
+    the amount the county's method gives shown beside the amount, OK only when valid."""
 
-    def __init__(self, policy, row: dict, found: dict, parent=None):
+    def __init__(self, reviews, row: dict, found: dict, parent=None):
         super().__init__(parent)
-        self.policy, self.found = policy, found
+        self.reviews, self.case_id, self.found = reviews, row["case_id"], found
         self.setWindowTitle(tr("复核决定 — {case_id}").format(case_id=row["case_id"]))
         layout = QVBoxLayout(self)
         facts = QLabel(tr("{name}:复核调查 {date},现家庭人口 {persons} 人,年收入 {income} 元;"
@@ -36,33 +42,73 @@ class ReviewDecisionDialog(QDialog):
             proposed=tr(PROPOSALS[found["proposed"]]), changes=found.get("changes", "")))
         facts.setWordWrap(True)
         layout.addWidget(facts)
+        self.summary = w.ErrorLabel()
+        self.board = w.ErrorBoard(self.summary)
+        self.board.show_all = True  # a problem shows the moment it is typed
         form = QFormLayout()
+        self.on = w.date_edit(reviews.today)
         self.dibao_class = w.combo(list(dibao.CLASSES), found.get("proposed_class")
                                    or row["class"])
         self.amount = w.yuan_edit()
         self.how = QLabel()
         self.how.setWordWrap(True)
-        form.addRow(tr("低保分类:"), self.dibao_class)
-        form.addRow(tr("月保障金(元):"), self.amount)
+        self.from_month = QLabel()
+        for label, path, widget in ((tr("决定日期:"), "date", self.on),
+                                    (tr("低保分类:"), "dibao_class", self.dibao_class),
+                                    (tr("月保障金(元):"), "amount_fen", self.amount)):
+            form.addRow(label, self.board.add(path, w.FieldBox(widget)))
+        form.addRow("", self.how)
+        form.addRow(tr("生效月份:"), self.from_month)
         layout.addLayout(form)
-        layout.addWidget(self.how)
-        self.error = w.ErrorLabel()
-        layout.addWidget(self.error)
+        layout.addWidget(self.summary)
         buttons, self.ok_button = w.ok_cancel(self, self.accept)
         layout.addWidget(buttons)
         self.dibao_class.currentTextChanged.connect(self._reckon)
+        self.amount.textChanged.connect(self.validate)
+        w.change_signal(self.on).connect(self.validate)
         self._reckon(self.dibao_class.currentText())
+        # room for a two-line problem under a field: the dialog does not grow as it shows
+        window_fit.fit(self, 720, self.sizeHint().height() + 60)
 
     def _reckon(self, dibao_class: str) -> None:
-        fen, how = dibao.monthly_amount(self.policy, dibao_class, self.found["household_size"],
+        """The amount the method gives for this class, filled in and shown beside."""
+        fen, how = dibao.monthly_amount(self.reviews.store.policy, dibao_class,
+                                        self.found["household_size"],
                                         self.found["household_income_fen"])
+        self.how.setText(tr("按县里的计算方法应为每月 {amount} 元({how})。").format(
+            amount=format_yuan(fen, grouped=True), how=how) if fen
+            else how + tr(",已不符合低保条件:请作停保决定。"))
         self.amount.setText(format_yuan(fen) if fen else "")
-        self.how.setText(how if fen else how + tr(",已不符合低保条件:请作停保决定。"))
+        self.validate()
 
-    def value(self) -> tuple[int, str] | None:
+    def validate(self) -> list:
+        """The rule book's problems with the decision as typed, shown beside each field."""
+        from desktop.ui.date_field import date_problems
+
+        local = date_problems({"date": self.on}, [])
+        fen = w.read_fen(self.amount.text(), "amount_fen", local)
+        day = self.on.date() if not local else None
+        try:
+            fields = self.reviews.decision_fields(self.case_id, fen,
+                                                  self.dibao_class.currentText(), day)
+            errors = w.merge_errors(local, self.reviews.problems(self.case_id, fields))
+            self.from_month.setText(fields["from_month"] if day else "")
+        except Refusal as exc:
+            errors = [FieldError("", exc.message)]
+        self.board.show(errors)
+        self.ok_button.setEnabled(not errors)
+        return errors
+
+    def accept(self) -> None:
+        if not self.validate():
+            super().accept()
+
+    def value(self) -> tuple[int, str, date] | None:
         local: list = []
         fen = w.read_fen(self.amount.text(), "amount_fen", local)
-        return None if local else (fen, self.dibao_class.currentText())
+        if local or self.validate():
+            return None
+        return fen, self.dibao_class.currentText(), self.on.date()
 
 
 class StopDialog(QDialog):
@@ -98,8 +144,9 @@ def decide_review(tab, row: dict) -> str:
     answer = tab.ask_decision(row, household["review"])
     if answer is None:
         return ""
-    fen, dibao_class = answer
-    return decided_text(Reviews(tab.store, tab.today).decide(row["case_id"], fen, dibao_class))
+    fen, dibao_class, on = answer
+    return decided_text(Reviews(tab.store, tab.today).decide(row["case_id"], fen, dibao_class,
+                                                             on))
 
 
 def stop(tab, row: dict) -> str:

@@ -30,9 +30,10 @@ from desktop.ui.widgets import ErrorLabel, add_buttons
 
 URGENCY = {"overdue": QT_TR_NOOP("已逾期"), "due": QT_TR_NOOP("本月到期"),
            "soon": QT_TR_NOOP("即将到期"), "pending": QT_TR_NOOP("复核待乡镇决定"),
-           "campaign": QT_TR_NOOP("清理检查待复核")}
+           "campaign": QT_TR_NOOP("清理检查待复核"),
+           "recheck": QT_TR_NOOP("变动异议成立,待重新复核")}
 COLOUR_OF = {"overdue": "overdue", "due": "soon", "soon": "soon",  # pending: no colour
-             "campaign": "soon"}
+             "campaign": "soon", "recheck": "overdue"}
 
 
 def install(main_window) -> None:
@@ -59,12 +60,15 @@ class HouseholdsModel(_Rows):
     COLUMNS = (("village", QT_TR_NOOP("村")), ("case_id", QT_TR_NOOP("案件编号")),
                ("name", QT_TR_NOOP("户主")), ("persons", QT_TR_NOOP("人口")),
                ("amount", QT_TR_NOOP("月保障金(元)")), ("class", QT_TR_NOOP("分类")),
-               ("since_month", QT_TR_NOOP("起始月份")), ("next_review", QT_TR_NOOP("复核月份")))
+               ("since_month", QT_TR_NOOP("起始月份")), ("next_review", QT_TR_NOOP("复核月份")),
+               ("note", QT_TR_NOOP("备注")))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         key = self.COLUMNS[index.column()][0]
+        if key == "note" and role == Qt.ItemDataRole.DisplayRole:  # a change objected to
+            return tr("变动公示有异议,暂按变动前发放") if self._rows[index.row()].get("held") else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("persons", "amount"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -140,7 +144,7 @@ class DibaoWidget(QWidget):
                                    **{k: reviews.get(r["case_id"], {}).get(k, "")
                                       for k in ("class", "since_month", "next_review")}}
                                   for r in self.roster.rows])
-        self.figures.setText(_figures_text(self.roster))
+        self.figures.setText(_figures_text(self.roster) + _objections_text(self.store.db))
         self.due.set_rows(due_reviews(self.store, self.today))
         self.campaign.refresh()
         for view in (self.households_view, self.due_view):
@@ -182,10 +186,11 @@ class DibaoWidget(QWidget):
         """The household chosen in the due list, or else in the month's households."""
         return first_chosen((self.due_view, self.due), (self.households_view, self.households))
 
-    def ask_decision(self, row: dict, found: dict) -> tuple[int, str] | None:
+    def ask_decision(self, row: dict, found: dict) -> tuple | None:
+        from desktop.dibao.reviews import Reviews
         from desktop.ui.dibao_decide import ReviewDecisionDialog
 
-        dialog = ReviewDecisionDialog(self.store.policy, row, found, self)
+        dialog = ReviewDecisionDialog(Reviews(self.store, self.today), row, found, self)
         return dialog.value() if dialog.exec() else None
 
     def ask_stop(self, row: dict) -> tuple[str, str] | None:
@@ -261,6 +266,18 @@ def _figures_text(r) -> str:
         households=r.households, persons=r.persons,
         total=format_yuan(r.total_fen, grouped=True)))
     return "\n".join(lines) if r.rows else tr("{month} 没有在保的低保户。").format(month=r.month)
+
+
+def _objections_text(db) -> str:
+    """Objections to the villages' change notices still open (from their bundles)."""
+    from desktop.dibao.objections import listed
+
+    waiting = listed(db, open_only=True)
+    if not waiting:
+        return ""
+    names = tr("、").join(f"{r['name']}({r['notice_id']})" for r in waiting[:5])
+    return "\n" + tr("变动公示异议待村里处理:{n} 条,{names};处理前该户的变动暂不执行。").format(
+        n=len(waiting), names=names)
 
 
 def first_chosen(*tables) -> dict | None:

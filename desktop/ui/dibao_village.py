@@ -18,6 +18,7 @@ from desktop.core.money import format_yuan
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.dibao_decide import PROPOSALS
+from desktop.ui.dibao_objection import DibaoObjectionDialog, DibaoResolveDialog, ObjectionsModel
 from desktop.ui.dibao_panel import DueModel, HouseholdsModel, first_chosen, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import StepDialog, split_names
@@ -32,7 +33,9 @@ class VillageDibaoWindow(QDialog):
         bar = QHBoxLayout()
         w.add_buttons(bar, [(tr("记录复核(&R)…"), self.record_review),
                             (tr("打印公示名单(&P)…"), self.save_public_list),
-                            (tr("发布变动公示(&C)…"), self.post_change_notice)])
+                            (tr("发布变动公示(&C)…"), self.post_change_notice),
+                            (tr("登记异议(&O)…"), self.record_objection),
+                            (tr("处理异议(&J)…"), self.resolve_objection)])
         layout.addLayout(bar)
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
@@ -43,10 +46,14 @@ class VillageDibaoWindow(QDialog):
         layout.addWidget(QLabel(tr("复核到期(红色已逾期,黄色本月或即将到期):")))
         self.due, self.due_view = table_view(DueModel(self))
         layout.addWidget(self.due_view, 2)
+        self.objections_label = QLabel()
+        layout.addWidget(self.objections_label)
+        self.objections, self.objections_view = table_view(ObjectionsModel(self))
+        layout.addWidget(self.objections_view, 1)
         layout.addWidget(w.close_row(self))
         self.dialog = None
         self.refresh()
-        window_fit.fit(self, 900, 640)
+        window_fit.fit(self, 960, 700)
 
     def refresh(self) -> None:
         from desktop.dibao.households import due_reviews, in_payment
@@ -56,13 +63,25 @@ class VillageDibaoWindow(QDialog):
                                    "amount": format_yuan(r["monthly_fen"], grouped=True)}
                                   for r in in_payment(self.store.db, month)])
         self.due.set_rows(due_reviews(self.store, self.today))
+        self._refresh_objections()
         n = self.households.rowCount()
         # an empty table says why: households appear once the township enrolls them
         self.households_label.setText(
             tr("本月在保户:{n} 户").format(n=n) if n else
             tr("本月在保户:还没有。乡镇批准纳入低保的家庭,随乡镇的数据包到本村后显示在这里。"))
-        for view in (self.households_view, self.due_view):
+        for view in (self.households_view, self.due_view, self.objections_view):
             view.resizeColumnsToContents()
+
+    def _refresh_objections(self) -> None:
+        from desktop.dibao.objections import listed
+
+        rows = listed(self.store.db)
+        self.objections.set_rows(rows)
+        waiting = sum(r["status"] == "open" for r in rows)
+        self.objections_label.setText(
+            tr("对变动公示的异议:{n} 条待处理(处理前该户的变动暂不执行)。").format(n=waiting)
+            if waiting else tr("对变动公示的异议:没有待处理的。公示期内收到异议,"
+                               "选中该户后点“登记异议”。"))
 
     def chosen(self) -> dict | None:
         """The household chosen in either table (the due list first)."""
@@ -80,6 +99,35 @@ class VillageDibaoWindow(QDialog):
         detail = {"applicant_name": row["name"], "persons": row["persons"]}
         try:
             dialog = DibaoReviewDialog(work, row["case_id"], detail, self)
+        except Refusal as exc:
+            self.message.show_message(exc.message)
+            return None
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_objection(self):
+        """An objection to the chosen household's line on a change notice."""
+        return self._open_step(DibaoObjectionDialog, self.chosen(),
+                               tr("请先在表中选择被提出异议的低保户。"))
+
+    def resolve_objection(self):
+        """The result of an open objection (the one chosen in its table, or the
+        chosen household's)."""
+        row = first_chosen((self.objections_view, self.objections),
+                           (self.due_view, self.due), (self.households_view, self.households))
+        return self._open_step(DibaoResolveDialog, row, tr("请先在异议表中选择要处理的异议。"))
+
+    def _open_step(self, dialog_class, row: dict | None, none_chosen: str):
+        from desktop.operations.casework import Casework
+
+        if row is None:
+            self.message.show_message(none_chosen)
+            return None
+        work = Casework(self.store, self.today)
+        try:
+            dialog = dialog_class(work, row["case_id"], {"applicant_name": row["name"]}, self)
         except Refusal as exc:
             self.message.show_message(exc.message)
             return None

@@ -1503,6 +1503,10 @@ Generate new keys?</translation>
         <translation>To review (inspection campaign)</translation>
     </message>
     <message>
+        <source>变动异议成立,待重新复核</source>
+        <translation>Objection upheld: review again</translation>
+    </message>
+    <message>
         <source>低保</source>
         <translation>Dibao</translation>
     </message>
@@ -1527,12 +1531,76 @@ Generate new keys?</translation>
         <translation>Record the month&apos;s payment (&amp;F)…</translation>
     </message>
     <message>
+        <source>异议成立:该户的变动不执行,重新复核</source>
+        <translation>Upheld: the change is not carried out; review the household again</translation>
+    </message>
+    <message>
+        <source>异议不成立:变动照常执行(写明理由)</source>
+        <translation>Dismissed: the change stands (give the reason)</translation>
+    </message>
+    <message>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>异议不成立</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
+        <source>异议编号</source>
+        <translation>Objection no.</translation>
+    </message>
+    <message>
         <source>户主</source>
         <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>变动公示</source>
+        <translation>Change notice</translation>
+    </message>
+    <message>
+        <source>{notice}({day} 张贴)</source>
+        <translation>{notice} (posted {day})</translation>
+    </message>
+    <message>
+        <source>收到异议日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>可匿名,不填</source>
+        <translation>May be anonymous: leave empty</translation>
+    </message>
+    <message>
+        <source>对该户哪项变动、有何异议</source>
+        <translation>Which change of this household, and what is objected</translation>
+    </message>
+    <message>
+        <source>异议处理之前,该户的这项变动暂不执行(按变动前的金额发放)。异议随下一次导出的数据包报乡镇。</source>
+        <translation>Until the objection is resolved, this change of the household is not carried out (it is paid the amount before the change). The objection goes to the township with the next exported bundle.</translation>
+    </message>
+    <message>
+        <source>如何核查、核查到什么</source>
+        <translation>How it was checked and what was found</translation>
+    </message>
+    <message>
+        <source>不成立的理由</source>
+        <translation>Reason for dismissing</translation>
+    </message>
+    <message>
+        <source>告知异议人</source>
+        <translation>Told to the objector</translation>
+    </message>
+    <message>
+        <source>该户的变动不执行,按变动前的金额发放,复核即到期,请重新入户复核。</source>
+        <translation>The change is not carried out: the household is paid the amount before it, and its review is due now. Please review the household again.</translation>
+    </message>
+    <message>
+        <source>该户的变动照常执行。处理结果随下一次导出的数据包报乡镇。</source>
+        <translation>The change stands. The result goes to the township with the next exported bundle.</translation>
     </message>
     <message>
         <source>人口</source>
@@ -1553,6 +1621,14 @@ Generate new keys?</translation>
     <message>
         <source>复核月份</source>
         <translation>Review month</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>变动公示有异议,暂按变动前发放</source>
+        <translation>Change objected to: paid as before it</translation>
     </message>
     <message>
         <source>显示(&amp;S)</source>
@@ -1597,6 +1673,82 @@ Generate new keys?</translation>
     <message>
         <source>低保发放花名册-{month}</source>
         <translation>dibao-roster-{month}</translation>
+    </message>
+    <message>
+        <source>变动公示异议待村里处理:{n} 条,{names};处理前该户的变动暂不执行。</source>
+        <translation>Objections to change notices awaiting the village: {n}, {names}; until resolved, the household&apos;s change is not carried out.</translation>
+    </message>
+    <message>
+        <source>应复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>已复核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>调整</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <source>新纳入</source>
+        <translation>Newly enrolled</translation>
+    </message>
+    <message>
+        <source>逾期未复核</source>
+        <translation>Overdue (not reviewed)</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>提前结束清理检查(&amp;E)…</source>
+        <translation>&amp;End the check early…</translation>
+    </message>
+    <message>
+        <source>保存清理检查汇总(&amp;V)…</source>
+        <translation>Sa&amp;ve the check summary…</translation>
+    </message>
+    <message>
+        <source>清理检查:本县还没有开展过。点“开展清理检查”选择乡镇和截止日期。</source>
+        <translation>Dibao check: the county has not opened one yet. Click &quot;Open a dibao check&quot; to choose the townships and the closing date.</translation>
+    </message>
+    <message>
+        <source>清理检查 {number}({opened} 开展,{state}):应复核 {households} 户,已复核 {reviewed} 户。各乡镇的数字为其最近一次报送。</source>
+        <translation>Dibao check {number} (opened {opened}, {state}): {households} households to review, {reviewed} reviewed. Each township&apos;s figures are its latest report.</translation>
+    </message>
+    <message>
+        <source>参加的乡镇:</source>
+        <translation>Townships:</translation>
+    </message>
+    <message>
+        <source>已开展清理检查 {number}:{n} 个乡镇。请导出数据包送各乡镇。</source>
+        <translation>Dibao check {number} opened in {n} township(s). Export bundles to the townships.</translation>
+    </message>
+    <message>
+        <source>没有正在进行的清理检查。</source>
+        <translation>No dibao check is in progress.</translation>
+    </message>
+    <message>
+        <source>提前结束清理检查 {number}</source>
+        <translation>End dibao check {number} early</translation>
+    </message>
+    <message>
+        <source>结束后随下一次导出的数据包送到各乡镇,由乡镇在各村结束;未复核的户计为逾期未复核。不能撤销。</source>
+        <translation>The ending goes to the townships with the next exported bundles, and each ends it in its villages; households not reviewed count as overdue. It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已结束清理检查 {number}。请导出数据包送各乡镇。</source>
+        <translation>Dibao check {number} ended. Export bundles to the townships.</translation>
+    </message>
+    <message>
+        <source>本县还没有开展过清理检查。</source>
+        <translation>The county has not opened a dibao check yet.</translation>
     </message>
     <message>
         <source>已保存 {path}</source>
@@ -1799,6 +1951,14 @@ Generate new keys?</translation>
         <translation>Post &amp;change notice…</translation>
     </message>
     <message>
+        <source>登记异议(&amp;O)…</source>
+        <translation>Record an &amp;objection…</translation>
+    </message>
+    <message>
+        <source>处理异议(&amp;J)…</source>
+        <translation>Resolve an ob&amp;jection…</translation>
+    </message>
+    <message>
         <source>复核到期(红色已逾期,黄色本月或即将到期):</source>
         <translation>Reviews due (red overdue, yellow this month or soon):</translation>
     </message>
@@ -1808,11 +1968,27 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>本月在保户:还没有。乡镇批准纳入低保的家庭,随乡镇的数据包到本村后显示在这里。</source>
-        <translation>Households in payment this month: none yet. A household the township enrols in dibao appears here once the township's bundle reaches this village.</translation>
+        <translation>Households in payment this month: none yet. A household the township enrols in dibao appears here once the township&apos;s bundle reaches this village.</translation>
+    </message>
+    <message>
+        <source>对变动公示的异议:{n} 条待处理(处理前该户的变动暂不执行)。</source>
+        <translation>Objections to change notices: {n} open (until resolved, the household&apos;s change is not carried out).</translation>
+    </message>
+    <message>
+        <source>对变动公示的异议:没有待处理的。公示期内收到异议,选中该户后点“登记异议”。</source>
+        <translation>Objections to change notices: none open. For an objection received during the notice period, choose the household and click &quot;Record an objection&quot;.</translation>
     </message>
     <message>
         <source>请先在表中选择要复核的低保户。</source>
         <translation>Choose the household to review in the table first.</translation>
+    </message>
+    <message>
+        <source>请先在表中选择被提出异议的低保户。</source>
+        <translation>First choose the household objected to in the table.</translation>
+    </message>
+    <message>
+        <source>请先在异议表中选择要处理的异议。</source>
+        <translation>First choose the objection to resolve in the objections table.</translation>
     </message>
     <message>
         <source>保存公示</source>
@@ -2557,12 +2733,24 @@ Workstation no. {workstation_id}</translation>
         <translation>{name}: reviewed {date}, {persons} household members now, annual income {income} yuan; the village proposes: {proposed}. {changes}</translation>
     </message>
     <message>
+        <source>决定日期:</source>
+        <translation>Decided on:</translation>
+    </message>
+    <message>
         <source>低保分类:</source>
         <translation>Dibao class:</translation>
     </message>
     <message>
         <source>月保障金(元):</source>
         <translation>Monthly amount (yuan):</translation>
+    </message>
+    <message>
+        <source>生效月份:</source>
+        <translation>Takes effect from:</translation>
+    </message>
+    <message>
+        <source>按县里的计算方法应为每月 {amount} 元({how})。</source>
+        <translation>By the county&apos;s method: {amount} yuan a month ({how}).</translation>
     </message>
     <message>
         <source>,已不符合低保条件:请作停保决定。</source>

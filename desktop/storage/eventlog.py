@@ -43,11 +43,6 @@ class Event:
                 "recorded_at": self.recorded_at, "actor": self.actor,
                 "case_id": self.case_id, "type": self.type, "payload": self.payload_json}
 
-    def values(self) -> tuple:
-        """The log row in column order (`_COLUMNS`), for INSERT."""
-        return (self.workstation_id, self.seq, self.prev_hash, self.hash, self.recorded_at,
-                self.actor, self.case_id, self.type, self.payload_json)
-
     def content_hash(self) -> str:
         """What `hash` must be: the hash of this event's content and its link."""
         return _hash_of(canonical([self.workstation_id, self.seq, self.prev_hash,
@@ -120,9 +115,11 @@ def chained(last: tuple[int, str], *, workstation_id: str, recorded_at: str, act
 
 
 def insert_events(db: Database, events) -> None:
-    """Write events to the log as they are (their own workstation id, seq and hash)."""
-    db.conn.executemany(f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [e.values() for e in events])
+    """Write events to the log as they are (their own workstation id, seq and hash), in
+    the packed table under the view `events` (log_schema.py)."""
+    from desktop.storage import log_schema
+
+    log_schema.insert(db.conn, events)
 
 
 def _from_row(row) -> Event:
@@ -160,7 +157,7 @@ def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset(),
         rows = sorted(db.execute(f"SELECT {_COLUMNS} FROM events WHERE rowid > ?", [after]),
                       key=lambda r: (r[0], r[1]))
     else:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY workstation_id, seq")
+        rows = db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY {_chain_order(db)}")
     for row in rows:
         ws, seq, prev, digest = row[:4]
         held_seq, held_hash = last.get(ws, (0, GENESIS))
@@ -177,6 +174,16 @@ def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset(),
             problems.append(f"工作站 {ws} 的事件 {seq} 内容被改动")
         last[ws] = (seq, digest)
     return problems
+
+
+def _chain_order(db) -> str:
+    """Each chain in the order of its key: in a packed log (0016) the key is the
+    station's number, which the workstation's id stands for (ordering by the id would
+    sort every row first); a store not yet migrated (a backup checked) has the id."""
+    from desktop.storage.log_schema import packed
+
+    conn = db.conn if hasattr(db, "conn") else db
+    return "station, seq" if packed(conn) else "workstation_id, seq"
 
 
 def _stored_hash_holds(row) -> bool:

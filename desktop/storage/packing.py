@@ -42,17 +42,30 @@ def unpack(stored: str | bytes) -> str:
     """The payload's canonical JSON text. A BLOB that does not inflate (altered on disk)
     gives "", which no event's hash matches: the chain check then names the event as
     altered, where an exception would stop the check itself."""
+    data = unpack_utf8(stored)
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
+def unpack_utf8(stored: str | bytes) -> str | bytes:
+    """A compressed payload's UTF-8 bytes as they were hashed (b"" where they do not
+    inflate), a plain one's text: the chain check hashes the bytes without making the
+    text first."""
     if not isinstance(stored, bytes):
         return stored
     words = WORDS.get(stored[0]) if stored else None
     if words is None:
-        return ""
+        return b""
     try:
         inflate = zlib.decompressobj(-15, zdict=words)
         data = inflate.decompress(stored[1:]) + inflate.flush()
-        return data.decode("utf-8") if inflate.eof else ""
-    except (zlib.error, UnicodeDecodeError):
-        return ""
+    except zlib.error:
+        return b""
+    return data if inflate.eof else b""
 
 
 def pack_hash(text: str) -> str | bytes:

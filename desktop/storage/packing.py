@@ -62,10 +62,10 @@ def unpack_utf8(stored: str | bytes) -> str | bytes:
         return b""
     try:
         inflate = zlib.decompressobj(-15, zdict=words)
-        data = inflate.decompress(stored[1:]) + inflate.flush()
+        data = inflate.decompress(stored[1:])  # all of it: the stream is whole in hand
     except zlib.error:
         return b""
-    return data if inflate.eof else b""
+    return data if inflate.eof else b""  # cut short: no end of stream
 
 
 def pack_hash(text: str) -> str | bytes:

@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT / "build_scripts"))
 
 import bench_data as data  # noqa: E402
 
+from desktop.storage.packing import register  # noqa: E402
+
 # The ledger's 100,000 cases hold 1.03 million events: the rebuild replays that store.
 # month / county: (villages, cases each, runs); a county-scale import takes minutes: one run.
 FULL = {"village": 5000, "ledger": 100_000, "runs": 5, "month": (30, 25, 5), "county": (30, 3334, 1),
@@ -180,7 +182,7 @@ def store_size(store) -> int:
 
 
 def store_events(folder: Path) -> int:
-    conn = sqlite3.connect(folder / "relief-desk.sqlite3")
+    conn = register(sqlite3.connect(folder / "relief-desk.sqlite3"))
     try:
         return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     finally:

@@ -27,7 +27,8 @@ import bench_data as data
 CASES = {"full": 700_000, "quick": 35_000}
 SOURCES = ("desktop/demo/scale.py", "desktop/demo/data.py", "desktop/storage/projections.py",
            "desktop/storage/eventlog.py", "desktop/storage/search.py",
-           "desktop/storage/village_cards.py")
+           "desktop/storage/village_cards.py", "desktop/storage/log_schema.py",
+           "desktop/storage/packing.py", "desktop/storage/payload_words.py")
 ROOT = Path(__file__).resolve().parent.parent
 STORE = "relief-desk.sqlite3"
 

@@ -15,8 +15,11 @@ from pathlib import Path
 from desktop.printing.fonts import MAIN, register_fonts
 from desktop.storage.eventlog import canonical
 
-IMPORTED = ("events", "applications", "members", "case_steps", "objections", "notices",
-            "notice_cases")
+# The log as the import writes it: its packed table and the numbers its stations and
+# types stand for (storage/log_schema.py), not the view `events` over them.
+IMPORTED = ("stations", "event_types", "event_log", "applications", "members", "case_steps",
+            "objections", "notices", "notice_cases")
+NUMBERED = {"stations", "event_types"}  # an empty store may hold its own station already
 
 
 def bare_pdf(rows: list[list[str]]) -> bytes:
@@ -71,7 +74,8 @@ def _inserted(rows: dict, identity: dict, folder: Path) -> float:
     for table, values in rows.items():
         if values:
             marks = ", ".join("?" * len(values[0]))
-            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+            verb = "INSERT OR REPLACE" if table in NUMBERED else "INSERT"
+            conn.executemany(f"{verb} INTO {table} VALUES ({marks})", values)
     conn.execute("COMMIT")
     seconds = time.perf_counter() - t
     empty.close()

@@ -172,3 +172,16 @@ def advance_together(work, case_ids: list[str], until: str, sheet: str = "GS-202
                 work.step(case_id, code, fields)
     for case_id in case_ids:
         assert work.store.db["applications"].get(case_id)["status"] == until
+
+
+def edit_payloads(conn, old: str, new: str, where: str, params=()) -> int:
+    """Replace `old` by `new` in the stored payloads of the events `where` (a condition on
+    the view `events`), leaving their hashes: as someone editing the file would, in the
+    table under the view (storage/log_schema.py). Returns how many were changed."""
+    from desktop.storage.packing import register
+
+    conn = register(getattr(conn, "conn", conn))
+    rows = conn.execute(f"SELECT rowid, payload FROM events WHERE {where}", params).fetchall()
+    changed = [(p.replace(old, new), n) for n, p in rows if old in p]
+    conn.executemany("UPDATE event_log SET payload = ? WHERE n = ?", changed)
+    return len(changed)

@@ -15,7 +15,7 @@ from desktop.assessment import publish, report
 from desktop.core.errors import Refusal
 from desktop.operations.notices import Notices
 from tests.county_world import CountyWorld
-from tests.helpers import TODAY
+from tests.helpers import TODAY, edit_payloads
 
 NOV = "2026-11"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -218,8 +218,7 @@ def test_the_county_store_with_a_relayed_report_passes_its_checks(world):
     world.county.close()
     assert examine(county, full=True).health.ok
     conn = sqlite3.connect(county / "relief-desk.sqlite3")
-    conn.execute("UPDATE events SET payload = replace(payload, '\"version\":1',"
-                 " '\"version\":2') WHERE type = 'AssessmentReported'")
+    assert edit_payloads(conn, '"version":1', '"version":2', "type = 'AssessmentReported'")
     conn.commit()
     conn.close()
     assert not examine(county, full=True).health.ok

@@ -158,7 +158,7 @@ def test_cli_backup_restore_and_doctor(tmp_path, capsys):
     assert main([*base, "backup", "--to", str(usb)]) == 0
     (file,) = usb.glob("*.rdbackup")
     conn = sqlite3.connect(data / "relief-desk.sqlite3")
-    conn.execute("UPDATE events SET actor = 'x' WHERE rowid = 3")
+    conn.execute("UPDATE event_log SET actor = 'x' WHERE n = 3")
     conn.commit()
     conn.close()
     capsys.readouterr()

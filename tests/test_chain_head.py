@@ -24,6 +24,7 @@ from desktop.safety.restore import restore
 from desktop.safety.startup import examine
 from desktop.storage import eventlog, projections
 from desktop.storage.db import Db, writing
+from desktop.storage.packing import register
 from desktop.storage.store import Store
 from desktop.sync import keys
 from desktop.sync.identity import keys_of
@@ -51,10 +52,9 @@ def rewrite_history(path: Path, seq: int = 1, requested_fen: int = 9_900_000) ->
                 event = dataclasses.replace(event, prev_hash=prev, payload=payload,
                                             payload_json="", hash="")
                 event = dataclasses.replace(event, hash=event.content_hash())
-                db.execute("UPDATE events SET prev_hash = ?, hash = ?, payload = ? WHERE"
-                           " workstation_id = ? AND seq = ?", [event.prev_hash, event.hash,
-                                                               event.payload_json, own,
-                                                               event.seq])
+                db.execute("UPDATE event_log SET prev = ?, hash = ?, payload = ? WHERE"
+                           " station = (SELECT n FROM stations WHERE id = ?) AND seq = ?",
+                           [event.prev_hash, event.hash, event.payload_json, own, event.seq])
             prev = event.hash
         settings = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM settings")}
         projections.rebuild(db, policy_from_settings(settings))
@@ -78,7 +78,7 @@ def signed(tmp_path):
 
 
 def heads(path: Path) -> list[tuple]:
-    conn = sqlite3.connect(path)
+    conn = register(sqlite3.connect(path))
     try:
         return conn.execute("SELECT seq, hash FROM chain_heads ORDER BY seq").fetchall()
     finally:
@@ -125,7 +125,7 @@ def test_deleting_the_signed_heads_from_the_store_does_not_help(signed):
     forged = store_path(data_dir)
     shutil.copyfile(saved, forged)  # the live store: the backup, rewritten, heads removed
     rewrite_history(forged)
-    conn = sqlite3.connect(forged)
+    conn = register(sqlite3.connect(forged))
     conn.execute("DELETE FROM chain_heads")
     conn.commit()
     conn.close()
@@ -142,7 +142,7 @@ def test_an_older_backup_is_held_to_the_newest_head_it_must_contain(signed, tmp_
     forged = tmp_path / older.name
     shutil.copyfile(older, forged)  # the older backup, rewritten, its own head removed
     rewrite_history(forged, seq=3)
-    conn = sqlite3.connect(forged)
+    conn = register(sqlite3.connect(forged))
     conn.execute("DELETE FROM chain_heads")
     conn.commit()
     conn.close()
@@ -155,7 +155,7 @@ def test_a_forged_signature_is_not_this_workstation_s(signed):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     rewrite_history(saved)
-    conn = sqlite3.connect(saved)
+    conn = register(sqlite3.connect(saved))
     seq, digest = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC").fetchone()
     head = {"workstation_id": conn.execute("SELECT id FROM workstation").fetchone()[0],
             "seq": seq, "hash": digest, "signed_at": "2026-12-31T00:00:00+00:00"}

@@ -14,9 +14,10 @@ from desktop.paths import store_path
 from desktop.safety import backup, chainhead
 from desktop.safety.startup import examine
 from desktop.storage import eventlog
+from desktop.storage.packing import register
 from desktop.storage.store import Store
 from desktop.sync.identity import keys_of
-from tests.helpers import TODAY, advance, make_application, make_store
+from tests.helpers import TODAY, advance, edit_payloads, make_application, make_store
 
 CASES = 40  # 80 events before the checkpoint
 
@@ -52,7 +53,7 @@ def hashed(monkeypatch):
 
 
 def _events(data_dir) -> int:
-    conn = sqlite3.connect(store_path(data_dir))
+    conn = register(sqlite3.connect(store_path(data_dir)))
     try:
         return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     finally:
@@ -61,9 +62,8 @@ def _events(data_dir) -> int:
 
 def _edit_payload(data_dir, seq: int) -> None:
     """Change an event's payload and leave its hash as it was."""
-    conn = sqlite3.connect(store_path(data_dir))
-    conn.execute("UPDATE events SET payload = replace(payload, '\"2026-', '\"2025-')"
-                 " WHERE seq = ?", [seq])
+    conn = register(sqlite3.connect(store_path(data_dir)))
+    assert edit_payloads(conn, '"2026-', '"2025-', "seq = ?", [seq]) == 1
     conn.commit()
     conn.close()
 
@@ -113,7 +113,7 @@ def test_a_head_signed_by_an_older_version_is_no_checkpoint(checkpointed, hashed
         message = chainhead._message({**head, "workstation_id": doc["workstation_id"]})
         head["signature"] = base64.b64encode(pair.signing.sign(message)).decode()
     anchor.write_text(json.dumps(doc))
-    conn = sqlite3.connect(store_path(checkpointed))
+    conn = register(sqlite3.connect(store_path(checkpointed)))
     conn.execute("DELETE FROM chain_heads")
     conn.commit()
     conn.close()
@@ -126,7 +126,7 @@ def test_a_head_signed_by_an_older_version_is_no_checkpoint(checkpointed, hashed
     "DELETE FROM applications WHERE rowid = 1",  # a case received long before it
 ])
 def test_the_ledger_is_still_held_to_the_log_at_start_up(checkpointed, damage):
-    conn = sqlite3.connect(store_path(checkpointed))
+    conn = register(sqlite3.connect(store_path(checkpointed)))
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(damage)
     conn.commit()
@@ -137,11 +137,13 @@ def test_the_ledger_is_still_held_to_the_log_at_start_up(checkpointed, damage):
 def test_a_head_event_written_again_at_the_end_is_no_checkpoint(checkpointed):
     """Moving the signed head's event past the newer events would leave them unhashed."""
     total = _events(checkpointed)
-    conn = sqlite3.connect(store_path(checkpointed))
+    conn = register(sqlite3.connect(store_path(checkpointed)))
     head = total - 2  # the head signed at the backup
-    row = conn.execute("SELECT * FROM events WHERE seq = ?", [head]).fetchone()
-    conn.execute("DELETE FROM events WHERE seq = ?", [head])
-    conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", row)
+    columns = "station, seq, hash, prev, recorded_at, actor, case_id, type, payload"
+    row = conn.execute(f"SELECT {columns} FROM event_log WHERE seq = ?", [head]).fetchone()
+    conn.execute("DELETE FROM event_log WHERE seq = ?", [head])
+    conn.execute(f"INSERT INTO event_log ({columns}) VALUES ({', '.join('?' * len(row))})",
+                 row)
     conn.commit()
     conn.close()
     _edit_payload(checkpointed, total)

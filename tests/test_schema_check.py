@@ -22,14 +22,14 @@ from tests.helpers import TODAY, make_application, make_store
 from tests.test_store import FIXTURES
 
 # The attack of issue 12: a trigger that deactivates every enrolled station on the next
-# event written.
-TRIGGER = ("CREATE TRIGGER keep_in_sync AFTER INSERT ON events"
+# event written (on the table under the view `events`, storage/log_schema.py).
+TRIGGER = ("CREATE TRIGGER keep_in_sync AFTER INSERT ON event_log"
            " BEGIN UPDATE peers SET active = 0; END")
 PLANTS = [  # (test id, what the refusal names, the SQL that plants it)
     ("trigger", "触发器 keep_in_sync", TRIGGER),
     ("view", "视图 all_ids", "CREATE VIEW all_ids AS SELECT applicant_id_number FROM applications"),
     ("table", "表 notes", "CREATE TABLE notes (x TEXT)"),
-    ("index", "索引 idx_peek", "CREATE INDEX idx_peek ON events (actor)"),
+    ("index", "索引 idx_peek", "CREATE INDEX idx_peek ON event_log (actor)"),
     ("column", "表 peers 的定义被改动", "ALTER TABLE peers ADD COLUMN note TEXT"),
     ("changed-index", "索引 idx_applications_ledger 的定义被改动",
      "DROP INDEX idx_applications_ledger; CREATE INDEX idx_applications_ledger"
@@ -103,6 +103,8 @@ def test_each_fixture_passes_before_and_after_it_is_migrated(name, tmp_path):
 def test_an_older_fixture_with_a_planted_trigger_is_refused_after_its_migrations(tmp_path):
     older = tmp_path / "old.sqlite3"
     shutil.copyfile(FIXTURES["0001"], older)
-    plant(older, "CREATE TRIGGER quiet AFTER INSERT ON events BEGIN SELECT 1; END")
+    # on a table no migration makes again (0016 makes the log's anew: a trigger on the
+    # old one goes with it)
+    plant(older, "CREATE TRIGGER quiet AFTER INSERT ON settings BEGIN SELECT 1; END")
     (problem,) = check_file(older, full=True).problems
     assert "触发器 quiet" in problem

@@ -25,6 +25,7 @@ from tests.helpers import (
     TODAY,
     VILLAGE,
     advance,
+    edit_payloads,
     event_count,
     make_application,
     make_id,
@@ -262,8 +263,7 @@ def test_the_hash_chain_verifies(work):
 def test_an_altered_payload_is_detected(work):
     case_id = work.receive(make_application())
     advance(work, case_id, "deliberated")
-    work.db.execute("UPDATE events SET payload = replace(payload, '情况属实', '情况不实')"
-                    " WHERE seq = 2")
+    assert edit_payloads(work.db, "情况属实", "情况不实", "seq = 2") == 1
     work.db.conn.commit()
     problems = eventlog.verify_chain(work.db)
     assert len(problems) == 1
@@ -277,22 +277,22 @@ def test_a_payload_stored_in_other_spacing_is_the_same_content(work):
     (payload,) = work.db.execute("SELECT payload FROM events WHERE seq = 1").fetchone()
     spaced = json.dumps(json.loads(payload), ensure_ascii=False, indent=2)
     assert spaced != payload
-    work.db.execute("UPDATE events SET payload = ? WHERE seq = 1", [spaced])
+    work.db.execute("UPDATE event_log SET payload = ? WHERE seq = 1", [spaced])
     work.db.conn.commit()
     assert eventlog.verify_chain(work.db) == []
 
 
 def test_an_altered_amount_is_detected(work):
     work.receive(make_application())
-    work.db.execute("UPDATE events SET payload = replace(payload, '\"requested_fen\":300000',"
-                    " '\"requested_fen\":3000000') WHERE seq = 1")
+    assert edit_payloads(work.db, '"requested_fen":300000', '"requested_fen":3000000',
+                         "seq = 1") == 1
     work.db.conn.commit()
     assert any("事件 1" in p for p in eventlog.verify_chain(work.db))
 
 
 def test_a_removed_event_is_detected(work):
     advance(work, work.receive(make_application()), "reviewed")
-    work.db.execute("DELETE FROM events WHERE seq = 2")
+    work.db.execute("DELETE FROM event_log WHERE seq = 2")
     work.db.conn.commit()
     problems = eventlog.verify_chain(work.db)
     assert any("缺失" in p for p in problems)
@@ -399,7 +399,7 @@ def test_a_bad_setting_is_refused_and_changes_nothing(work, change):
 
 FIXTURES = {name: Path(__file__).parent / "fixtures" / f"schema-{name}.sqlite3"
             for name in ("0001", "0005", "0006", "0007", "0008", "0009", "0012", "0013",
-                         "0015")}
+                         "0015", "0016")}
 FIXTURE = FIXTURES["0001"]
 FIXTURE_CASES = [
     ("430522101201-2026-0001", "submitted", "张桂英", 1),

@@ -150,7 +150,8 @@ def test_chains_with_designed_gaps_verify(world):
     assert chain_problems(world.a.db, world.a.workstation) == []
     assert chain_problems(world.township.db, world.township.workstation) == []
     with world.a.transaction():
-        world.a.db.execute("UPDATE events SET actor = 'x' WHERE workstation_id = ?",
+        world.a.db.execute("UPDATE event_log SET actor = 'x' WHERE station ="
+                           " (SELECT n FROM stations WHERE id = ?)",
                            [world.township.workstation["id"]])
     assert "内容被改动" in chain_problems(world.a.db, world.a.workstation)[0]
 

@@ -70,7 +70,7 @@ def test_a_damaged_store_offers_the_latest_good_backup(qtbot, tmp_path, monkeypa
     data_dir = store.path.parent
     store.close()
     conn = sqlite3.connect(data_dir / "relief-desk.sqlite3")
-    conn.execute("UPDATE events SET actor = 'x'")
+    conn.execute("UPDATE event_log SET actor = 'x'")
     conn.commit()
     conn.close()
     offered = []

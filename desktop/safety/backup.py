@@ -22,6 +22,7 @@ from desktop.core.errors import Refusal
 from desktop.paths import DataDir
 from desktop.safety import chainhead, leftovers
 from desktop.safety.perms import private_dir, private_file
+from desktop.storage.packing import register
 
 BACKUP_DIR = "backups"
 AUTO_PREFIX = "auto-"
@@ -58,7 +59,7 @@ def _remove(tmp: Path) -> None:
 
 
 def _copy(conn: sqlite3.Connection, tmp: Path) -> None:
-    out = sqlite3.connect(str(tmp))
+    out = register(sqlite3.connect(str(tmp)))
     try:
         conn.backup(out)
         out.execute("PRAGMA journal_mode=DELETE")  # one file, readable without -wal/-shm
@@ -123,7 +124,7 @@ def auto_backup_of(conn: sqlite3.Connection, data_dir: Path, keep: int, reason: 
     folder.mkdir(exist_ok=True)
     private_dir(folder)
     leftovers.clean_folder(folder)
-    mark = state_mark(conn)
+    mark = state_mark(register(conn))  # any connection: the log's view needs its function
     newest = auto_backups(data_dir)
     if newest and newest[0].stem.endswith(mark):
         return None

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop.core.ways import way
 from desktop.paths import store_path
+from desktop.storage.packing import register
 
 
 @dataclass
@@ -42,7 +43,7 @@ def check_file(path: Path, *, full: bool = False, keys_dir: Path | None = None,
     the file is that directory's own store, not an older backup."""
     health = Health()
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = register(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True))
     except sqlite3.Error:
         health.problems.append(f"无法打开数据库文件 {path}")
         return health
@@ -51,7 +52,7 @@ def check_file(path: Path, *, full: bool = False, keys_dir: Path | None = None,
         if health.ok and not full:
             _contents(conn, health, thorough=False, keys_dir=keys_dir, live=live)
         elif health.ok:
-            copy = sqlite3.connect(":memory:")
+            copy = register(sqlite3.connect(":memory:"))
             try:
                 conn.backup(copy)
                 _contents(copy, health, thorough=True, keys_dir=keys_dir, live=live)
@@ -125,7 +126,7 @@ def _pages(conn, full: bool, health: Health) -> None:
 
 def _is_a_store(conn, health: Health) -> bool:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "workstation" not in tables or "events" not in tables:
+    if "workstation" not in tables or not tables & {"events", "event_log"}:  # log: 0016
         health.problems.append("不是民生救助工作台的数据文件(缺少工作站或事件日志)")
         return False
     return True

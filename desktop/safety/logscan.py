@@ -11,8 +11,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def personal_data(conn) -> set[str]:
     """Every applicant's and member's name, ID number and phone in a store."""
+    from desktop.storage.packing import register
     from desktop.storage.queries import application_documents
 
+    register(conn)  # any connection: the applications as received are read through the log's view
     found: set[str] = set()
     documents = application_documents(conn)
     for case_id, name, id_number in conn.execute(

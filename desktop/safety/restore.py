@@ -28,6 +28,7 @@ from desktop.safety import lock, vault
 from desktop.safety.checks import check_file
 from desktop.safety.perms import private_file
 from desktop.storage.attachments import attachments_dir
+from desktop.storage.packing import register
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -93,7 +94,7 @@ def _checked(staged: Path, source: Path, data_dir: Path) -> dict:
     if not health.ok:
         raise Refusal(f"备份 {source.name} 本身有问题({';'.join(health.problems)}),"
                       f"不能用来恢复。请换一份更早的备份;本机数据没有任何改动。")
-    conn = sqlite3.connect(str(staged))
+    conn = register(sqlite3.connect(str(staged)))
     try:
         _known_version(conn, source)
         row = conn.execute("SELECT id, role, village_code, township_code FROM workstation"
@@ -180,7 +181,7 @@ def _merge_attachments(staging: Path, data_dir: Path) -> None:
 def _new_identity(path: Path, old_id: str, new_id: str) -> tuple[int, int]:
     """One transaction: the new id, and our acknowledgement records reset (they counted
     the old id's sequence numbers; the new id's count starts again at 1)."""
-    conn = sqlite3.connect(str(path))
+    conn = register(sqlite3.connect(str(path)))
     try:
         with conn:
             events = conn.execute("SELECT COUNT(*) FROM events WHERE workstation_id = ?",

@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.storage.packing import register
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -21,7 +23,7 @@ class Db:
     command-line libraries it brings) was a fifth of the program's start-up."""
 
     def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
+        self.conn = register(conn)  # the function the log's view reads payloads with
         self._utils: Database | None = None
         # the projection batch of the unit of work now open on this connection (import,
         # rebuild, one live event): projection_batch.batched sets and clears it

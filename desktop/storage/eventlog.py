@@ -43,11 +43,6 @@ class Event:
                 "recorded_at": self.recorded_at, "actor": self.actor,
                 "case_id": self.case_id, "type": self.type, "payload": self.payload_json}
 
-    def values(self) -> tuple:
-        """The log row in column order (`_COLUMNS`), for INSERT."""
-        return (self.workstation_id, self.seq, self.prev_hash, self.hash, self.recorded_at,
-                self.actor, self.case_id, self.type, self.payload_json)
-
     def content_hash(self) -> str:
         """What `hash` must be: the hash of this event's content and its link."""
         return _hash_of(canonical([self.workstation_id, self.seq, self.prev_hash,
@@ -78,12 +73,13 @@ def event_hash(workstation_id, seq, prev_hash, recorded_at, actor, case_id, type
                                type_]), canonical(payload))
 
 
-def _hash_of(head_json: str, payload_json: str) -> str:
+def _hash_of(head_json: str, payload_json: str | bytes) -> str:
     """The hash of canonical([*head, payload]), from the payload's text already made:
     canonical JSON of a list is its items' texts joined by commas, in brackets."""
     digest = hashlib.sha256(head_json[:-1].encode("utf-8"))
     digest.update(b",")  # in pieces: joining the texts first copied the payload's text
-    digest.update(payload_json.encode("utf-8"))
+    digest.update(payload_json if isinstance(payload_json, bytes)  # as read by the check
+                  else payload_json.encode("utf-8"))
     digest.update(b"]")
     return digest.hexdigest()
 
@@ -120,9 +116,11 @@ def chained(last: tuple[int, str], *, workstation_id: str, recorded_at: str, act
 
 
 def insert_events(db: Database, events) -> None:
-    """Write events to the log as they are (their own workstation id, seq and hash)."""
-    db.conn.executemany(f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [e.values() for e in events])
+    """Write events to the log as they are (their own workstation id, seq and hash), in
+    the packed table under the view `events` (log_schema.py)."""
+    from desktop.storage import log_schema
+
+    log_schema.insert(db.conn, events)
 
 
 def _from_row(row) -> Event:
@@ -136,14 +134,37 @@ _COLUMNS = "workstation_id, seq, prev_hash, hash, recorded_at, actor, case_id, t
 
 def all_events(db: Database) -> Iterator[Event]:
     """Every event in the order it entered this store (rowid), as projections saw them."""
-    for row in db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY rowid"):
+    for row in _rows(db, "entered"):
         yield _from_row(row)
 
 
 def case_events(db: Database, case_id: str) -> list[Event]:
     rows = db.execute(f"SELECT {_COLUMNS} FROM events WHERE case_id = ? ORDER BY rowid",
-                      [case_id]).fetchall()
+                      [case_id]).fetchall()  # a few rows: the view's reading is enough
     return [_from_row(r) for r in rows]
+
+
+# which rows, in which order: (in the packed log of 0016, in the table of older versions)
+_READS = {
+    "entered": (("", "n"), ("", "rowid")),
+    "after": (("WHERE n > ?", "n"), ("WHERE rowid > ?", "rowid")),
+    # each chain in the order of its key: the station's number stands for the id there
+    "chains": (("", "station, seq"), ("", "workstation_id, seq")),
+}
+
+
+def _rows(db, read: str, *params, utf8: bool = False):
+    """Log rows in `_COLUMNS` order: from the packed table (log_schema.read) where 0016
+    has made it, else from the table of older versions (a store being migrated by 0002,
+    a backup checked before it is restored). `utf8`: see log_schema.read."""
+    from desktop.storage import log_schema
+
+    conn = db.conn if hasattr(db, "conn") else db
+    if log_schema.packed(conn):
+        where, order = _READS[read][0]
+        return log_schema.read(conn, where, params, order, utf8=utf8)
+    where, order = _READS[read][1]
+    return conn.execute(f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order}", params)
 
 
 def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset(), *,
@@ -157,10 +178,9 @@ def verify_chain(db: Database, partial: frozenset[str] | set[str] = frozenset(),
     problems = []
     last: dict[str, tuple[int, str]] = {}
     if after:  # the few rows after it, by rowid, sorted here: no walk of the whole key
-        rows = sorted(db.execute(f"SELECT {_COLUMNS} FROM events WHERE rowid > ?", [after]),
-                      key=lambda r: (r[0], r[1]))
+        rows = sorted(_rows(db, "after", after, utf8=True), key=lambda r: (r[0], r[1]))
     else:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM events ORDER BY workstation_id, seq")
+        rows = _rows(db, "chains", utf8=True)
     for row in rows:
         ws, seq, prev, digest = row[:4]
         held_seq, held_hash = last.get(ws, (0, GENESIS))

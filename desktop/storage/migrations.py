@@ -102,4 +102,5 @@ import desktop.storage.county_schema  # noqa: E402,F401  0010_… the county (is
 import desktop.storage.dibao_schema  # noqa: E402,F401  0012_… 低保 households (issue 15)
 import desktop.storage.edition_schema  # noqa: E402,F401  0011_… policy editions (issue 14)
 import desktop.storage.lean_schema  # noqa: E402,F401  0013_… WITHOUT ROWID tables (issue 17)
+import desktop.storage.log_schema  # noqa: E402,F401  0016_… the log packed (issues 17, 14)
 import desktop.storage.village_cards  # noqa: E402,F401  0015_… villages named, search (issue 14)

@@ -21,6 +21,7 @@ from desktop.storage import eventlog
 from desktop.storage.compact_schema import NAME as COMPACTING
 from desktop.storage.db import connect, writing
 from desktop.storage.edition_projections import local_edit_problem, policy_in_force
+from desktop.storage.log_schema import NAME as PACKING
 from desktop.storage.migrations import KNOWN, MIGRATION_SET, applied_names, migration_set
 
 
@@ -193,9 +194,9 @@ def _migrate(db, path: Path) -> None:
             db.conn.backup(target)
         target.close()
     migration_set().apply(db)
-    if applied and COMPACTING in pending:
-        # 0008 left the old history's pages free inside the file: give them back (the
-        # copy above is the way back). Outside any transaction, as VACUUM must be. It
+    if applied and {COMPACTING, PACKING} & set(pending):
+        # 0008 left the old history's pages free inside the file, 0016 the old log's:
+        # give them back (the copy above is the way back). Outside any transaction, as VACUUM must be. It
         # needs room for a second copy: without it the free pages stay, to be reused.
         try:
             db.execute("VACUUM")

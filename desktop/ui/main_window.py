@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # opens cases
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -177,7 +178,11 @@ class MainWindow(QMainWindow):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                header.horizontalAdvance(title)) + 16)
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        row_height = metrics.height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        # the rows whose cells are made before a page is painted: as many as the whole
+        # screen could show (the rest of the page follows right after the paint)
+        self.model.shown_rows = window_fit.available_area(self).height() // row_height + 1
         if hasattr(self, "statuses"):
             self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999"))  # i18n: data + 24)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from desktop.core.categories import category_label, reason_label
 from desktop.core.deadlines import DUE_LABELS, calendar_for, urgency
@@ -63,8 +63,6 @@ class LedgerModel(QStandardItemModel):
         self._rows: list[dict] = []
         self._total = 0
         self._filled = 0  # rows [0, _filled) have their cells
-        self._brushes = {k: QBrush(c) for k, c in URGENCY_COLOURS.items()}
-        self._flags_brush = QBrush(FLAGS_COLOUR)
         prototype = QStandardItem()  # every cell made from it: read-only, so a double-click
         prototype.setFlags(READ_ONLY)  # opens the case instead of an editor
         self.setItemPrototype(prototype)  # (Qt owns it)
@@ -144,13 +142,13 @@ class LedgerModel(QStandardItemModel):
         index, put = self.index, self.setData
         for i in range(self._filled, up_to):
             row = self._rows[i]
-            brush = self._brushes.get(self._urgency(row))
+            colour = URGENCY_COLOURS.get(self._urgency(row))
             flags = _flags(row)
             for col, text in enumerate(self._cells(row, flags)):
                 at = index(i, col)
                 put(at, text)
-                if brush is not None:
-                    put(at, brush, BACKGROUND)
+                if colour is not None:  # a QColor: Qt paints it as a brush, and making a
+                    put(at, colour, BACKGROUND)  # QBrush in Python loads QGradient at start
             put(index(i, 0), row["id"], TOOLTIP)
             put(index(i, 1), row["applicant_name"], TOOLTIP)
             put(index(i, AMOUNT_COLUMN), RIGHT, ALIGNMENT)
@@ -158,7 +156,7 @@ class LedgerModel(QStandardItemModel):
                 put(index(i, DUE_COLUMN), self._due_tooltip(row), TOOLTIP)
             if flags:
                 at = index(i, FLAGS_COLUMN)
-                put(at, self._flags_brush, FOREGROUND)
+                put(at, FLAGS_COLOUR, FOREGROUND)
                 put(at, "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS if row.get(k)),
                     TOOLTIP)
         self._filled = max(self._filled, up_to)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from desktop.core.status import status_label
 from desktop.storage.queries import LedgerFilter
 from desktop.ui.case_view import CaseView
-from desktop.ui.ledger_model import URGENCY_COLOURS
+from desktop.ui.ledger_model import REST_OF_PAGE_MS, URGENCY_COLOURS
 from desktop.ui.main_window import MainWindow
 from tests.ui_hooks import answer_questions  # noqa: F401
 
@@ -60,7 +60,7 @@ def assert_rows_as_the_officer_reads_them(model, rows: range) -> None:
 def test_painting_the_ledger_calls_no_python_for_its_cells(qtbot, casework, window):
     receive(casework, 60, spread_days=90)
     window.refresh()
-    qtbot.wait(1)
+    qtbot.wait(REST_OF_PAGE_MS + 50)
     viewport = window.table.viewport()
     shown = window.table.rowAt(viewport.height() - 1)
     assert shown > 5  # a screen of rows, painted below
@@ -74,18 +74,18 @@ def test_every_row_keeps_its_texts_and_colour_down_the_page_and_on_later_pages(
     window.refresh()
     model = window.model
     assert model.rowCount() == 200
-    assert_rows_as_the_officer_reads_them(model, range(model.shown_rows))  # before any paint
-    qtbot.wait(1)  # the rest of the page, once the event loop turns
+    assert_rows_as_the_officer_reads_them(model, range(model.shown_rows()))  # before a paint
+    qtbot.wait(REST_OF_PAGE_MS + 50)  # the rest of the page, once it has painted
     assert_rows_as_the_officer_reads_them(model, range(200))
     assert {model.row(r)["urgency"] for r in range(200)} >= {"overdue", ""}
     window.table.scrollToBottom()  # the view asks for the next page
     qtbot.waitUntil(lambda: model.rowCount() > 200)
-    qtbot.wait(1)
-    assert_rows_as_the_officer_reads_them(model, range(model.rowCount()))
+    window.table.verticalScrollBar().setValue(window.table.verticalScrollBar().value() + 1)
+    assert_rows_as_the_officer_reads_them(model, range(model.rowCount()))  # made as it scrolls
     # a search: the rows of the page before leave no colour or text behind
     window.search.setText("第三村民小组")
     qtbot.waitUntil(lambda: model.total < 450)
-    qtbot.wait(1)
+    qtbot.wait(REST_OF_PAGE_MS + 50)
     assert_rows_as_the_officer_reads_them(model, range(model.rowCount()))
     model.set_filter(LedgerFilter(status="paid"))
     assert model.rowCount() == 0 and model.index(0, 8).data() is None

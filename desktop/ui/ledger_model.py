@@ -4,7 +4,7 @@ scrolls (`canFetchMore`/`fetchMore`), so the ledger opens at once on 100,000 cas
 Its cells live in Qt's own item storage (a QStandardItemModel): a view paints them without
 calling into Python for each cell and role, which cost more than Qt's painting itself
 (README, Performance). A page's cells are made once, for the rows a screen can show when
-the page is read, and for the rest of the page right after it is painted."""
+the page is read, and for the rest of the page once it is painted."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ PAGE_SIZE = 200
 # Rows made before the first paint when the window has not said how many it shows: more
 # than a laptop's screen holds (768 px at 26 px a row).
 SCREEN_ROWS = 40
+# The rest of a page is made this long after it is read (the table has painted by then),
+# or when the table first scrolls (the main window asks), whichever comes first.
+REST_OF_PAGE_MS = 300
 
 COLUMNS = (QT_TR_NOOP("编号"), QT_TR_NOOP("申请人"), QT_TR_NOOP("身份证号"), QT_TR_NOOP("村民小组"),
            QT_TR_NOOP("类型"), QT_TR_NOOP("事由"), QT_TR_NOOP("申请金额(元)"), QT_TR_NOOP("受理日期"),
@@ -59,7 +62,7 @@ class LedgerModel(QStandardItemModel):
         # the county's cases are of every village: each named "name(code)" beside its group
         self.county = store.workstation["role"] == "county"
         self.villages: dict[str, str] = {}
-        self.shown_rows = SCREEN_ROWS  # the main window sets what its screen can show
+        self.shown_rows = lambda: SCREEN_ROWS  # the main window says what its table shows
         self._rows: list[dict] = []
         self._total = 0
         self._filled = 0  # rows [0, _filled) have their cells
@@ -70,7 +73,7 @@ class LedgerModel(QStandardItemModel):
         if self.county:
             titles[3] = tr("村 · 村民小组")
         self.setHorizontalHeaderLabels(titles)
-        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer = QTimer(self, singleShot=True, interval=REST_OF_PAGE_MS)
         self._fill_timer.timeout.connect(self.fill_page)
         if load:  # the main window loads it in its refresh, once
             self.reload()
@@ -99,7 +102,7 @@ class LedgerModel(QStandardItemModel):
         self.setRowCount(0)  # the last page's cells go, with whatever they held
         self._total, self._rows, self._filled = total, rows, 0
         self.setRowCount(len(rows))
-        self._fill(min(self.shown_rows, len(rows)))
+        self._fill(min(self.shown_rows(), len(rows)))
         self.blockSignals(False)
         self.endResetModel()
         self._fill_timer.start()
@@ -119,11 +122,12 @@ class LedgerModel(QStandardItemModel):
             return
         self._rows.extend(more)
         self.setRowCount(len(self._rows))  # the views make room (rowsInserted)
-        self._filled_and_told(have + self.shown_rows)
+        self._filled_and_told(have + self.shown_rows())
         self._fill_timer.start()
 
     def fill_page(self) -> None:
-        """The cells of the rows read but not yet made (after the paint)."""
+        """The cells of the rows read but not yet made (after the paint, or as the table
+        scrolls)."""
         self._filled_and_told(len(self._rows))
 
     def _filled_and_told(self, up_to: int) -> None:
@@ -139,33 +143,35 @@ class LedgerModel(QStandardItemModel):
     def _fill(self, up_to: int) -> None:
         """Make the cells of rows [_filled, up_to) in one pass: every role a cell shows set
         once here, read by Qt from then on."""
-        index, put = self.index, self.setData
+        index, put, comma = self.index, self.setData, tr("、")
         for i in range(self._filled, up_to):
             row = self._rows[i]
             colour = URGENCY_COLOURS.get(self._urgency(row))
             flags = _flags(row)
-            for col, text in enumerate(self._cells(row, flags)):
+            tips = {0: row["id"], 1: row["applicant_name"]}
+            if row["due_on"]:
+                tips[DUE_COLUMN] = self._due_tooltip(row)
+            if flags:
+                tips[FLAGS_COLUMN] = "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS
+                                               if row.get(k))
+            for col, text in enumerate(self._cells(row, comma.join(flags))):
                 at = index(i, col)
                 put(at, text)
                 if colour is not None:  # a QColor: Qt paints it as a brush, and making a
                     put(at, colour, BACKGROUND)  # QBrush in Python loads QGradient at start
-            put(index(i, 0), row["id"], TOOLTIP)
-            put(index(i, 1), row["applicant_name"], TOOLTIP)
-            put(index(i, AMOUNT_COLUMN), RIGHT, ALIGNMENT)
-            if row["due_on"]:
-                put(index(i, DUE_COLUMN), self._due_tooltip(row), TOOLTIP)
-            if flags:
-                at = index(i, FLAGS_COLUMN)
-                put(at, FLAGS_COLOUR, FOREGROUND)
-                put(at, "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS if row.get(k)),
-                    TOOLTIP)
+                if col in tips:
+                    put(at, tips[col], TOOLTIP)
+                if col == AMOUNT_COLUMN:
+                    put(at, RIGHT, ALIGNMENT)
+                elif col == FLAGS_COLUMN and flags:
+                    put(at, FLAGS_COLOUR, FOREGROUND)
         self._filled = max(self._filled, up_to)
 
-    def _cells(self, row: dict, flags: list[str]) -> tuple[str, ...]:
+    def _cells(self, row: dict, flags: str) -> tuple[str, ...]:
         return (self.short_id(row["id"]), row["applicant_name"], row["applicant_id_number"],
                 self._group(row), category_label(row["category"]), reason_label(row["reason"]),
                 format_yuan(row["requested_fen"], grouped=True), row["received_on"],
-                status_label(row["status"]), _due_text(row), tr("、").join(flags))
+                status_label(row["status"]), _due_text(row), flags)
 
     def _urgency(self, row: dict) -> str:
         """How near the row's deadline is, reckoned when the row's cells are made (a page

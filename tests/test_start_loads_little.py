@@ -14,7 +14,8 @@ from tests.helpers import TODAY, make_application, make_store
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_AT_START = ("desktop.core.rulebook", "desktop.storage.projections", "desktop.township",
-                "desktop.assessment", "desktop.operations", "desktop.ui.assessment_panel")
+                "desktop.assessment", "desktop.operations", "desktop.ui.assessment_panel",
+                "desktop.ui.date_field")  # (QStyle and the calendar: the forms' date fields)
 START = """
 import sys
 from datetime import date
@@ -70,3 +71,45 @@ def test_a_double_click_opens_the_window_without_building_the_command_line(tmp_p
     opened, cli = result.stdout.strip().splitlines()[-2:]
     assert opened == f"0 [({str(home)!r}, None)]"
     assert cli == "-"
+
+
+WATCHED = """
+import sys
+from datetime import date
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout
+from desktop.ui import window_fit
+from desktop.ui.app import application, start
+calls = []
+real = window_fit.WindowWatcher.eventFilter
+window_fit.WindowWatcher.eventFilter = lambda self, o, e: calls.append(1) or real(self, o, e)
+app = application()
+window = start(Path(sys.argv[1]), date(2026, 6, 1))
+QApplication.processEvents()
+print(len(calls))
+QTimer.singleShot(window_fit.PAINTED_MS + 200, app.quit)
+app.exec()
+dialog = QDialog(window)
+QVBoxLayout(dialog).addWidget(QPushButton("确定"))
+dialog.show()
+QApplication.processEvents()
+print(len(calls) > 0, dialog.findChild(QPushButton).text())
+"""
+
+
+def test_the_first_window_is_built_and_painted_before_every_window_is_watched(tmp_path):
+    """The watcher that fits each window shown and gives its buttons access keys is an
+    application-wide event filter, called from Qt for every event of every widget: it
+    starts once the main window has painted, then watches every window as before."""
+    store = make_store(tmp_path)
+    data_dir = store.path.parent
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", WATCHED, str(data_dir)], cwd=ROOT, capture_output=True,
+        text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    at_first_paint, later = result.stdout.strip().splitlines()[-2:]
+    assert int(at_first_paint) < 20  # (about 1,400 while the watcher watched the start)
+    assert later == "True 确定(&O)"  # a dialog shown later still gets its keys

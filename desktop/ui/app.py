@@ -110,7 +110,7 @@ def _alert(text: str) -> None:
 
 def start(data_dir: Path, today: date | None = None):
     """Open the main window, or the first-run setup leading to it; returns the window."""
-    from desktop.ui import safety_start
+    from desktop.ui import safety_start, window_fit
     from desktop.ui.main_window import MainWindow
 
     today = today or clock.today()
@@ -118,9 +118,10 @@ def start(data_dir: Path, today: date | None = None):
     if store_path(data_dir).exists():
         store = safety_start.open_store(data_dir)
         safety_start.unlock_keys(store)
-        window = MainWindow(store, today)
-        safety_start.ensure_menu(window)
-        window.show()
+        with window_fit.unwatched_until_painted(QApplication.instance()):
+            window = MainWindow(store, today)
+            safety_start.ensure_menu(window)
+            window.show()
         safety_start.check_in_background(window)
         _keep.append(window)
         return window

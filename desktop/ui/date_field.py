@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidgetAction
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidgetAction
 
 from desktop.core import clock
 from desktop.ui.i18n import QT_TR_NOOP, tr
@@ -56,6 +56,10 @@ class DateField(QLineEdit):
         self.setMaxLength(20)
         if value is not None:
             self.set_date(value)
+        # imported here: PySide makes QStyle's ~600 enum values with its class, and the
+        # first screen has no date field
+        from PySide6.QtWidgets import QStyle
+
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         pick = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         pick.setToolTip(tr("从日历中选择(Alt+↓)"))

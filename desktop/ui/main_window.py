@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("民生救助工作台 — {place}(经办人:{officer})").format(
                                 place=place, officer=ws['officer']))
         self.model = LedgerModel(store, today, self, load=False)
+        self.model.shown_rows = self._rows_shown
         self._build()
         self._actions()
         if store.workstation["role"] == "village":  # a township's ledger is its last tab:
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # opens cases
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         for shown, col in enumerate(SHOWN_ORDER):
             header.moveSection(header.visualIndex(col), shown)
         self.table.setItemDelegateForColumn(0, ElideLeft(self.table))
+        # the page's rows below the screen are made when the table first scrolls to them
+        self.table.verticalScrollBar().valueChanged.connect(lambda _: self.model.fill_page())
         self._size_columns()
         w.open_rows_on_activate(self.table, self.open_case)
         return self.table
@@ -180,6 +184,14 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         if hasattr(self, "statuses"):
             self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999"))  # i18n: data + 24)
+
+    def _rows_shown(self) -> int:
+        """The rows whose cells the ledger makes before a page is painted (the rest of the
+        page follows once it has painted): those the table shows, or before it is first
+        shown, as many as the screen could."""
+        height = self.table.viewport().height() if self.table.isVisible() else \
+            window_fit.available_area(self).height()
+        return height // self.table.verticalHeader().defaultSectionSize() + 1
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -321,6 +333,7 @@ class MainWindow(QMainWindow):
     def select_case(self, case_id: str) -> None:
         for i in range(self.model.rowCount()):
             if self.model.case_id(i) == case_id:
+                self.model.fill_page()  # its row may be further down than the screen's
                 self.table.selectRow(i)
                 self.table.scrollTo(self.model.index(i, 0))
                 return

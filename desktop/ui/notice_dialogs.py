@@ -25,7 +25,6 @@ from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
-from desktop.ui.date_field import date_problems
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 
@@ -67,6 +66,8 @@ class _Form(guard.DiscardGuard, QDialog):
 
     def submit(self, values: dict | None = None):
         """Run the operation on what was typed; on a refusal stay open and say why."""
+        from desktop.ui.date_field import date_problems  # with the first form, not at start
+
         self.board.show_all = True
         problems = date_problems(self.inputs, [])
         if problems:

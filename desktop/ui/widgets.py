@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan, parse_yuan
-from desktop.ui.date_field import DateField
 from desktop.ui.guard import change_signal, gui_text  # noqa: F401 (change_signal: w.change_signal)
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.window_fit import with_key
@@ -163,9 +162,12 @@ def fill_combo(w: QComboBox, items, current: str | None = None) -> None:
     w.blockSignals(False)
 
 
-def date_edit(today: date, value: date | None = None, latest: date | None = None) -> DateField:
-    """The shared date field: today by default, no later than `latest` (today unless
-    given: a step is recorded when it happened, not ahead)."""
+def date_edit(today: date, value: date | None = None, latest: date | None = None):
+    """The shared date field (a DateField): today by default, no later than `latest`
+    (today unless given: a step is recorded when it happened, not ahead). Its module
+    loads with the first form, not with the main window (issue 17)."""
+    from desktop.ui.date_field import DateField
+
     return DateField(value or today, latest=latest or today)
 
 

@@ -11,6 +11,7 @@ its text has none, so the keyboard reaches everything without a list kept by han
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 FRAMED_MS = 150  # time for a window manager to frame a newly shown window
+PAINTED_MS = 300  # a window shown has painted by then (as safety_start's check waits)
 TITLE_BAR = 34  # a window manager's title bar and frame, outside the geometry we set
 MARGIN = 8
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -122,12 +124,23 @@ class WindowWatcher(QObject):
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
                 and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
-            add_access_keys(obj)
-            if isinstance(obj, QMessageBox):  # small, and placed by Qt as it is laid out
-                return False
-            keep_inside(obj)
-            QTimer.singleShot(FRAMED_MS, lambda w=obj: _again(w))
+            self.shown(obj)
         return False
+
+    def shown(self, window: QWidget) -> None:
+        add_access_keys(window)
+        if isinstance(window, QMessageBox):  # small, and placed by Qt as it is laid out
+            return
+        keep_inside(window)
+        QTimer.singleShot(FRAMED_MS, lambda w=window: _again(w))
+
+    def start(self, app: QApplication) -> None:
+        """Watch from now on; the windows already shown are taken as if shown now."""
+        app.installEventFilter(self)
+        for window in app.topLevelWidgets():
+            if window.isVisible() and window.windowType() in (Qt.WindowType.Window,
+                                                              Qt.WindowType.Dialog):
+                self.shown(window)
 
 
 def _again(widget) -> None:
@@ -147,3 +160,20 @@ def install(app: QApplication) -> WindowWatcher:
         _watcher.append(WindowWatcher(app))
         app.installEventFilter(_watcher[0])
     return _watcher[0]
+
+
+@contextmanager
+def unwatched_until_painted(app: QApplication | None):
+    """Not watching while the main window is built and shown; it (and any window shown
+    meanwhile) is taken as shown once it has painted. A filter of the whole application
+    is called for every event of every widget: about 1,400 calls into Python while the
+    first window is made, each making the Python classes of the objects it names, for a
+    window that `fit` has already sized (issue 17)."""
+    watcher = _watcher[0] if _watcher and app is not None else None
+    if watcher is not None:
+        app.removeEventFilter(watcher)
+    try:
+        yield
+    finally:
+        if watcher is not None:
+            QTimer.singleShot(PAINTED_MS, lambda: watcher.start(app))

@@ -399,7 +399,7 @@ def test_a_bad_setting_is_refused_and_changes_nothing(work, change):
 
 FIXTURES = {name: Path(__file__).parent / "fixtures" / f"schema-{name}.sqlite3"
             for name in ("0001", "0005", "0006", "0007", "0008", "0009", "0012", "0013",
-                         "0015", "0016")}
+                         "0015", "0016", "0017")}
 FIXTURE = FIXTURES["0001"]
 FIXTURE_CASES = [
     ("430522101201-2026-0001", "submitted", "张桂英", 1),

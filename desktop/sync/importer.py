@@ -17,7 +17,7 @@ from desktop.core.errors import Refusal
 from desktop.core.roles import ROLES, relays_to
 from desktop.storage.attachments import check_size
 from desktop.storage.eventlog import Event, insert_events
-from desktop.storage.projection_batch import batched, reader
+from desktop.storage.projection_batch import batched
 from desktop.storage.store import now_utc
 from desktop.sync import relay
 from desktop.sync.acknowledging import acknowledge
@@ -25,6 +25,7 @@ from desktop.sync.applying import (
     UNREADABLE,
     ImportReport,
     Unreadable,
+    prefetch,
     project,
     refuse,
     rule_problem,
@@ -180,7 +181,7 @@ def _apply_events(store, v: Verified, report: ImportReport, today: date,
 def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
               today: date) -> None:
     held = _held_hashes(store.db, v)
-    reader(store.db).prefetch(e.case_id for e in v.events)  # one read, not one a case
+    prefetch(store.db, v.events)
     applied: list[Event] = []
     for e in v.events:
         if e.seq in held:

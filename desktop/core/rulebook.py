@@ -34,6 +34,7 @@ from desktop.core import (
     editions,
     notice_records,
     steps,
+    steps_normal,
 )
 from desktop.core import fields as f
 from desktop.core.application import normalise_application
@@ -101,6 +102,7 @@ def _receipt(errors, fi, case, today, policy) -> dict:
 
 
 def _r(code, event, label, role, keys, check, sources=(), target=None, **kw) -> Rule:
+    kw.setdefault("normal", steps_normal.NORMAL_OF.get(check))
     return Rule(code, event, label, role, tuple(keys), check, frozenset(sources), target, **kw)
 
 

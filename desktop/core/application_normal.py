@@ -68,6 +68,11 @@ def is_normal(doc, *, today: date, policy: Policy) -> bool:
     return not errors
 
 
+def recorded(doc, case, today: date, policy: Policy) -> bool:
+    """`is_normal` as the rule book asks it (a step's signature: no case yet)."""
+    return is_normal(doc, today=today, policy=policy)
+
+
 def _program_normal(doc: dict) -> bool:
     program, category = doc["program"], doc["category"]
     return (f.is_choice(program, PROGRAMS)

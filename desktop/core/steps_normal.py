@@ -5,14 +5,15 @@ the form the sender's checks produced, and the rule book refuses one that is not
 predicates are true only where the step's check would return the fields as they are
 without an error (its cross-field rules are the check's own functions); where one is
 false the check runs and gives the verdict and the messages. Only the steps every case
-goes through have one: a case's history is mostly these."""
+goes through have one (and the application, `application_normal`): a case's history is
+mostly these."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from desktop.core import application, application_normal, steps
 from desktop.core import fields as f
-from desktop.core import steps
 from desktop.core.categories import INVESTIGATION_METHODS
 from desktop.core.policy import Policy
 from desktop.core.steps import CaseFacts
@@ -100,6 +101,6 @@ def post_notice(fi, case: CaseFacts, today: date, policy: Policy) -> bool:
 
 
 # each step's check -> its predicate (the rule book gives a rule the one of its check)
-NORMAL_OF = {steps.dated: dated, steps.close_notice: close_notice,
+NORMAL_OF = {application.receipt: application_normal.recorded, steps.dated: dated, steps.close_notice: close_notice,
              steps.investigation: investigation, steps.deliberation: deliberation,
              steps.review: review, steps.post_notice: post_notice}

@@ -352,8 +352,9 @@ def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | Non
     if r.case_step:
         if case is None:
             raise Refusal(f"本机没有案件 {case_id}(缺少其受理记录)")
-        next_status(case.status, r.code, payload if isinstance(payload, dict) else {},
-                    role=role, category=case.category, deliberation_skippable=True)
+        if r.role != role or r.code not in _allowed(case.status, role, case.category, True):
+            next_status(case.status, r.code, payload if isinstance(payload, dict) else {},
+                        role=role, category=case.category, deliberation_skippable=True)
     elif r.code == "receive" and case is not None:
         raise Refusal(f"本机已有案件 {case_id}")
     quick = r.normal is not None and r.normal(payload, case, today, policy)  # same verdict

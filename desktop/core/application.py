@@ -68,6 +68,15 @@ def normalise_application(doc, *, today: date, policy: Policy, where: str = "") 
     return out
 
 
+def receipt(errors: list, doc, case, today: date, policy: Policy) -> dict:
+    """The rule book's check of `receive` (a step's signature: no case yet)."""
+    try:
+        return normalise_application(doc, today=today, policy=policy)
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
+        return {}
+
+
 def _normalise(errors: list, doc, today: date, policy: Policy) -> dict:
     doc = f.as_dict(errors, "申请", doc)
     f.unknown_keys(errors, "", doc, _TOP_ALLOWED)

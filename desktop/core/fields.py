@@ -170,7 +170,8 @@ def day(errors: list, path: str, value, *, today: date, required=True, label="�
             errors.append(FieldError(path, f"请填写{label}(格式 YYYY-MM-DD)。"))
         return None
     try:
-        d = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
+        d = (value if isinstance(value, date)
+             else normal_day(value) or date.fromisoformat(str(value).strip()))
     except ValueError:
         errors.append(FieldError(path, f"{label}“{value}”不是有效日期,请用 YYYY-MM-DD 格式。"))
         return None
@@ -182,6 +183,25 @@ def day(errors: list, path: str, value, *, today: date, required=True, label="�
 
 
 _ISO_TEXTS: dict[date, str] = {}
+_DAYS: dict[str, date] = {}  # the other way: a text in that form -> its date
+
+
+def normal_day(value) -> date | None:
+    """The date `value` writes, where it is one in the form `iso` gives it (None
+    otherwise): remembered, as an import reads the same few thousand days again and
+    again. The same date `date.fromisoformat` reads from it. Bounded as `iso`."""
+    found = _DAYS.get(value) if type(value) is str else None
+    if found is None and type(value) is str and len(value) == 10:
+        try:
+            found = date.fromisoformat(value)
+        except ValueError:
+            return None
+        if iso(found) != value:
+            return None
+        if len(_DAYS) >= 100_000:
+            _DAYS.clear()
+        _DAYS[value] = found
+    return found
 
 
 def iso(d: date) -> str:
@@ -251,3 +271,45 @@ def text_list(errors: list, path: str, value, *, label="", max_len=200,
         return []
     return [text(errors, f"{path}[{i}]", v, max_len=max_len, label=label)
             for i, v in enumerate(value) if v.strip()]
+
+
+# -- already in normal form --------------------------------------------------------------
+# Each predicate is true only where its checker above would return `value` itself, with no
+# error: what a record made by this program holds. An import asks them first of every
+# field it receives, in a few calls at C speed; where one is false, the checker runs and
+# says what is wrong (the verdict and the message are the checker's, always).
+
+
+def is_plain_text(value, max_len: int = 500, required: bool = False) -> bool:
+    """As `text(…, value, required=required, max_len=max_len)` would keep it."""
+    return (type(value) is str and len(value) <= max_len and value.isprintable()
+            and value == value.strip() and (not required or value != ""))
+
+
+def is_plain_name(value) -> bool:
+    """As `person_name(…, value)` would keep it: ideographs and inner dots, printable."""
+    return (type(value) is str and 0 < len(value) <= NAME_MAX
+            and _PLAIN_NAME.fullmatch(value) is not None and value.isprintable()
+            and value[0] != DOT and value[-1] != DOT and DOT * 2 not in value
+            and (_PRINTED.issuperset(value) or not _unprintable(value)))
+
+
+def is_choice(value, options) -> bool:
+    """As `choice(…, value, options)` would keep it (with or without a default)."""
+    return type(value) is str and value != "" and value in options
+
+
+def is_fen(value, *, positive: bool = False, maximum: int | None = None) -> bool:
+    """As `fen(…, value, positive=positive, maximum=maximum)` would keep it."""
+    return (type(value) is int and value >= (1 if positive else 0)
+            and (maximum is None or value <= maximum))
+
+
+def is_count(value, *, minimum: int = 0, maximum: int = 100_000) -> bool:
+    return type(value) is int and minimum <= value <= maximum
+
+
+def is_text_list(value, max_len: int = 200, max_items: int = 100) -> bool:
+    """As `text_list(…, value)` would keep it: no blank item (it would be dropped)."""
+    return (type(value) is list and len(value) <= max_items
+            and all(v != "" and is_plain_text(v, max_len) for v in value))

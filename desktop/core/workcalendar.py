@@ -43,10 +43,10 @@ class WorkCalendar:
         """
         if n < 0:
             raise ValueError(f"n must be >= 0, got {n}")
-        d = start
-        while n > 0:
+        d, holidays, workdays = start, self.holidays, self.extra_workdays
+        while n > 0:  # is_working_day, inline: a deadline of 30 days walks some 42 days
             d += _ONE_DAY
-            if self.is_working_day(d):
+            if d in workdays or (d.weekday() < _SATURDAY and d not in holidays):
                 n -= 1
         return d
 

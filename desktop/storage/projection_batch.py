@@ -34,6 +34,9 @@ class ProjectionBatch:
         self.requests: dict[tuple, list[str]] = defaultdict(list)  # 一事一次 key -> new cases
         self.absent: set[str] = set()  # cases read for (`prefetch`) and not in the table
         self.held: dict[str, object] = {}  # a feature's own held writes, by feature
+        # 一事一次 key -> cases the table holds, for the ID numbers read (`prefetch_requests`)
+        self.written: dict[tuple, list[str]] = defaultdict(list)
+        self.written_read: set[str] = set()
 
     def held_by(self, feature: str, make):
         """The writes `feature` holds in this batch (made by `make(db)` on first use):
@@ -98,6 +101,28 @@ class ProjectionBatch:
         """The cases of this batch not yet written with this applicant, reason and year."""
         return self.requests.get((id_number, reason, year), [])
 
+    def written_requests(self, id_number: str, reason: str, year: int) -> list[str]:
+        """The cases the table holds with this applicant, reason and year (cases are
+        written when the batch is, so what it holds does not change meanwhile)."""
+        if id_number in self.written_read:
+            return self.written.get((id_number, reason, year), [])
+        return [r[0] for r in self.db.conn.execute(
+            "SELECT id FROM applications WHERE applicant_id_number = ? AND reason = ?"
+            " AND year = ?", [id_number, reason, year])]
+
+    def prefetch_requests(self, id_numbers) -> None:
+        """Read the table's cases of these applicants now, a few hundred a statement: an
+        import checks every receipt of its bundle for an earlier request (一事一次)."""
+        wanted = [n for n in dict.fromkeys(id_numbers)
+                  if type(n) is str and n not in self.written_read]
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            for case_id, number, reason, year in self.db.conn.execute(
+                    "SELECT id, applicant_id_number, reason, year FROM applications WHERE"
+                    f" applicant_id_number IN ({', '.join('?' * len(part))})", part):
+                self.written[number, reason, year].append(case_id)
+            self.written_read.update(part)
+
     def write_case(self, case_id: str) -> None:
         """Write one new case now: a row that refers to it (an objection) is coming."""
         if case_id in self.new:
@@ -128,6 +153,8 @@ class ProjectionBatch:
         self.appended.clear()
         self.requests.clear()
         self.absent.clear()  # written: a case asked for again is read again
+        self.written.clear()
+        self.written_read.clear()
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         groups: dict[tuple, list] = defaultdict(list)  # rows of the same columns

@@ -110,10 +110,8 @@ def _receive(batch: ProjectionBatch, e: Event, policy: Policy) -> None:
 def _flag_repeat(batch: ProjectionBatch, case_id: str, id_number: str, reason: str,
                  year: int) -> None:
     """一事一次: the same applicant, the same reason, the same year → flag every such case."""
-    written = batch.db.conn.execute(
-        "SELECT id FROM applications WHERE applicant_id_number = ? AND reason = ? AND year = ?",
-        [id_number, reason, year]).fetchall()
-    same = {r[0] for r in written} | set(batch.same_request(id_number, reason, year))
+    same = (set(batch.written_requests(id_number, reason, year))
+            | set(batch.same_request(id_number, reason, year)))
     if same - {case_id}:
         for other in sorted(same | {case_id}):
             batch.change(other, {"repeat_reason": 1})

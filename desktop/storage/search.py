@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.rulebook import RECEIVED_EVENT
+from desktop.storage.projection_batch import open_batch
 
 TABLES: tuple[str, ...] = ("search_grams",)
 CREATE = ("CREATE TABLE search_grams (gram TEXT NOT NULL, text TEXT NOT NULL,"
@@ -62,18 +63,31 @@ def text_clause(text: str, escape) -> tuple[str, list]:
 
 def apply(db, event, policy) -> None:
     """A receipt's name and group join the texts searched (once each: a group's name is
-    shared by hundreds of cases)."""
+    shared by hundreds of cases), when the projection batch open on `db` is written."""
     if event.type == RECEIVED_EVENT:
         a = event.payload["applicant"]
-        add_texts(db.conn, (a["name"], a["group"]))
+        batch = open_batch(db)
+        if batch is None:
+            add_texts(db.conn, (a["name"], a["group"]))
+        else:  # an import's hundreds of names: one statement, not one each
+            texts = batch.held_by(__name__, _HeldTexts).texts
+            texts[a["name"]], texts[a["group"]] = None, None
+
+
+class _HeldTexts:
+    def __init__(self, db):
+        self.db, self.texts = db, {}  # as a set, in the order they came
+
+    def flush(self) -> None:
+        add_texts(self.db.conn, self.texts)
 
 
 def add_texts(conn, texts) -> None:
-    for text in texts:
-        if text and not conn.execute("SELECT 1 FROM search_grams WHERE gram = ? AND text = ?",
-                                     [text[0].lower(), text]).fetchone():
-            conn.executemany("INSERT OR IGNORE INTO search_grams (gram, text) VALUES (?, ?)",
-                             [(g, text) for g in grams(text)])
+    rows = [(g, text) for text in texts
+            if text and not conn.execute("SELECT 1 FROM search_grams WHERE gram = ? AND"
+                                         " text = ?", [text[0].lower(), text]).fetchone()
+            for g in grams(text)]
+    conn.executemany("INSERT OR IGNORE INTO search_grams (gram, text) VALUES (?, ?)", rows)
 
 
 def fill(conn) -> None:

@@ -26,6 +26,7 @@ from desktop.sync import relay
 from desktop.sync.applying import (
     UNREADABLE,
     ImportReport,
+    prefetch,
     project,
     refuse,
     rule_problem,
@@ -45,6 +46,7 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
     held_n = relay.held(db, sender["workstation_id"])
     applied: list[Event] = []
     seen = _held_hashes(db, v.events)  # (writer, seq) → hash, of what is held here
+    prefetch(db, v.events)
     for i, e in enumerate(v.events):
         n = since + 1 + i
         if n <= held_n:

@@ -10,6 +10,7 @@ refusal travels back in our next bundle's acknowledgements."""
 from __future__ import annotations
 
 import contextlib
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from desktop.core.errors import Refusal
 from desktop.core.roles import ROLES, relays_to
 from desktop.storage.attachments import check_size
 from desktop.storage.eventlog import Event, insert_events
-from desktop.storage.projection_batch import batched, reader
+from desktop.storage.projection_batch import batched
 from desktop.storage.store import now_utc
 from desktop.sync import relay
 from desktop.sync.acknowledging import acknowledge
@@ -25,6 +26,7 @@ from desktop.sync.applying import (
     UNREADABLE,
     ImportReport,
     Unreadable,
+    prefetch,
     project,
     refuse,
     rule_problem,
@@ -55,6 +57,11 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
     not at all (a savepoint), and the import is committed once: a month's thirty small
     bundles cost one wait for the disk, not thirty; their files are made durable
     together just before (received_files). `progress(done, total)`."""
+    with _without_cycle_collection():
+        return _import_files(store, paths, today, progress)
+
+
+def _import_files(store, paths: list[Path], today: date, progress) -> list[ImportReport]:
     reports, ready, kept = [], [], 0
     for path in paths:
         try:
@@ -86,6 +93,22 @@ def import_files(store, paths: list[Path], today: date, progress=None) -> list[I
         files.discard()  # the part files of an import that failed on the way
     store.refresh_policy(today)  # an edition received may be in force
     return reports
+
+
+@contextlib.contextmanager
+def _without_cycle_collection():
+    """An import makes hundreds of thousands of small dicts and lists (the bundle's JSON,
+    the rows it projects) that live until their bundle is applied: Python's collector of
+    reference cycles walked them again and again and found nothing to free (the import's
+    objects go with their last reference), a twentieth of a county's relay. Off while
+    importing, back as it was after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @contextlib.contextmanager
@@ -180,7 +203,7 @@ def _apply_events(store, v: Verified, report: ImportReport, today: date,
 def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
               today: date) -> None:
     held = _held_hashes(store.db, v)
-    reader(store.db).prefetch(e.case_id for e in v.events)  # one read, not one a case
+    prefetch(store.db, v.events)
     applied: list[Event] = []
     for e in v.events:
         if e.seq in held:

@@ -1,7 +1,7 @@
 """The workstation's passphrase from the GUI: set or change it, and the way out when it
 is forgotten (new keys, the same as `relief-desk keys reset`: the cases are untouched,
 the township must enroll this workstation again). Also rebuilding the ledger from the
-event log. These are items of the 数据安全 menu, added by `install(panel)`; the
+event log. These are items of the 数据安全 menu (safety_panel.install adds them); the
 questions go through the SafetyPanel's hooks (ask_passphrase, confirm, say) that tests
 replace."""
 
@@ -16,16 +16,6 @@ AFTER_RESET = (QT_TR_NOOP("已生成新的密钥(旧密钥文件已改名保留)
                           "② 带到乡镇民政办,当面核对新的指纹;\n"
                           "③ 请乡镇在“数据交换 → 登记对方工作站…”中登记这个新文件,并勾选“替换原来的登记”。\n"
                           "乡镇重新登记之前会拒收本机的数据包,数据不会丢失。"))
-
-
-def install(panel) -> None:
-    """Add the passphrase and rebuild items to the 数据安全 menu of `panel` (SafetyPanel)."""
-    menu = panel.menu
-    menu.addSeparator()
-    for text, slot in ((tr("设置或更改本机口令(&K)…"), lambda: change_passphrase(panel)),
-                       (tr("忘记口令(重新生成密钥)(&F)…"), lambda: reset_keys(panel)),
-                       (tr("重建台账(&B)"), lambda: rebuild_ledger(panel))):
-        menu.addAction(text, slot)
 
 
 def change_passphrase(panel) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -75,24 +76,34 @@ class MainWindow(QMainWindow):
         return self._casework
 
     def _features(self) -> None:
-        """Menus of the other features (公示 and printing, 数据交换), each installed by
-        its own module so this window stays about the ledger."""
-        from desktop.ui import notice_panel, preferences, safety_panel, sync_panel
+        """Menus of the other features (公示 and printing, 数据交换, …) from menus' table:
+        each feature's module and window load when one of its items is first chosen."""
+        from desktop.ui import menus, preferences, safety_panel
 
-        notice_panel.install(self)
-        sync_panel.install(self)
-        safety_panel.install(self)
+        menus.add(self, menus.MENUS)
+        menus.add_toolbar(self, self.findChildren(QToolBar)[0])
+        safety_panel.install(self)  # its daily and closing backups run from the start
         preferences.install(self)
         if self.store.workstation["role"] != "village":  # a village never loads its screens
             from desktop.ui import dibao_panel, township_panel
 
-            township_panel.install(self)
+            township_panel.install(self)  # the township's queue is its first screen
             dibao_panel.install(self)
-        else:  # its own 考核 and 低保, as the township sent them: screens load when opened
-            self.assessment_menu = self.menuBar().addMenu(tr("考核(&K)"))
-            self.assessment_menu.addAction(tr("本村月度考核(&M)…"), self.open_assessment)
-            self.dibao_menu = self.menuBar().addMenu(tr("低保(&D)"))
-            self.dibao_menu.addAction(tr("本村低保户与复核(&L)…"), self.show_dibao)
+        else:
+            menus.add(self, menus.VILLAGE_MENUS)
+
+    @property
+    def notice_panel(self):
+        """The 公示管理 window, built when first opened (or asked for)."""
+        from desktop.ui import menus
+
+        return menus.panel(self, "notice_panel")
+
+    @property
+    def sync_panel(self):
+        from desktop.ui import menus
+
+        return menus.panel(self, "sync_panel")
 
     def open_assessment(self):
         """The village's own figures (the township's monthly report of it)."""

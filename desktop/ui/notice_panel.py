@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolBar,
     QVBoxLayout,
 )
 
@@ -33,22 +32,9 @@ COLUMNS = (QT_TR_NOOP("公示编号"), QT_TR_NOOP("类别"), QT_TR_NOOP("状态"
            QT_TR_NOOP("剩余天数"), QT_TR_NOOP("案件数"), QT_TR_NOOP("未处理异议"), QT_TR_NOOP("张贴照片"))
 
 
-def install(main_window) -> None:
-    """Add the 公示 menu and a toolbar action to `main_window`."""
-    panel = NoticePanel(main_window)
-    main_window.notice_panel = panel
-    menu = main_window.menuBar().addMenu(tr("公示(&G)"))
-    for text, slot, key in ((tr("公示管理(&M)…"), panel.show, None),
-                            (tr("打印选中案件的审批表(&P)…"), lambda: panel.print_form(), "Ctrl+P"),
-                            (tr("导出台账 PDF(&D)…"), lambda: panel.print_register("pdf"), None),
-                            (tr("导出台账 Excel(&X)…"), lambda: panel.print_register("xlsx"), None),
-                            (tr("异议反映电话(&T)…"), panel.set_phones, None)):
-        action = menu.addAction(text, slot)
-        if key:
-            action.setShortcut(key)
-    bars = main_window.findChildren(QToolBar)
-    (bars[0] if bars else main_window.addToolBar(tr("公示"))).addAction(tr("公示管理"), panel.show)
-    panel.menu = menu
+def install(main_window) -> "NoticePanel":
+    """The window's 公示管理 (its menu is menus' table's): built now if it was not yet."""
+    return main_window.notice_panel
 
 
 class NoticePanel(QDialog):

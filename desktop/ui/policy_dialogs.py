@@ -24,12 +24,6 @@ from desktop.ui.i18n import tr
 from desktop.ui.widgets import ErrorLabel, close_row, date_edit, line_edit, ok_cancel, text_area
 
 
-def install(main_window, menu) -> None:
-    menu.addAction(tr("本机政策(&O)…"), lambda: PolicyDialog(main_window.store,
-                                                            main_window.today,
-                                                            main_window).exec())
-
-
 def source_text(source: str, report: dict) -> str:
     for e in report["in_force"]:
         if e["record_id"] == source:

@@ -78,13 +78,17 @@ def install(main_window) -> None:
         chosen.addAction(action)
         languages.addAction(action)
         main_window.language_actions[code] = action
-    panel = getattr(main_window, "notice_panel", None)
-    if panel is not None:
-        menu.addAction(tr("异议反映电话(&P)…"), panel.set_phones)
-    from desktop.ui import policy_dialogs
-
-    policy_dialogs.install(main_window, menu)  # the policy in force, issued from above
+    if hasattr(type(main_window), "notice_panel"):  # (built when first used)
+        menu.addAction(tr("异议反映电话(&P)…"), lambda: main_window.notice_panel.set_phones())
+    # the policy in force, issued from above: its dialog's module loads when it opens
+    menu.addAction(tr("本机政策(&O)…"), lambda: _policy(main_window))
     main_window.settings_menu = menu
+
+
+def _policy(main_window) -> None:
+    from desktop.ui.policy_dialogs import PolicyDialog
+
+    PolicyDialog(main_window.store, main_window.today, main_window).exec()
 
 
 def _chosen(main_window, size: str) -> None:

@@ -4,6 +4,7 @@ only calls `install(main_window)`; the work is desktop.safety's."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -27,9 +28,14 @@ def install(main_window) -> "SafetyPanel":
                        (tr("从备份恢复(&R)…"), panel.restore), (tr("检查数据(&C)"), panel.check)):
         menu.addAction(text, slot)
     panel.menu = menu
-    from desktop.ui import keys_panel
-
-    keys_panel.install(panel)  # the first daily backup comes with the start-up check (safety_start)
+    # the passphrase and rebuild items: keys_panel loads when one is chosen. (The first
+    # daily backup comes with the start-up check, safety_start.)
+    menu.addSeparator()
+    for text, name in ((tr("设置或更改本机口令(&K)…"), "change_passphrase"),
+                       (tr("忘记口令(重新生成密钥)(&F)…"), "reset_keys"),
+                       (tr("重建台账(&B)"), "rebuild_ledger")):
+        menu.addAction(text, lambda n=name: getattr(
+            import_module("desktop.ui.keys_panel"), n)(panel))
     return panel
 
 

@@ -24,19 +24,9 @@ from desktop.ui.widgets import ErrorLabel
 # first used, not while the window opens.
 
 
-def install(main_window) -> None:
-    """Add the 数据交换 menu to `main_window` (which has .store, .today, .refresh)."""
-    panel = SyncPanel(main_window)
-    main_window.sync_panel = panel
-    menu = main_window.menuBar().addMenu(tr("数据交换(&D)"))
-    village = main_window.store.workstation["role"] == "village"
-    for text, slot in ((tr("本机身份与指纹(&I)…"), panel.show_identity),
-                       (tr("登记对方工作站(&R)…"), panel.enroll),
-                       (tr("发送到乡镇(导出数据包)(&E)…") if village else tr("导出数据包(&E)…"),
-                        panel.export),
-                       (tr("导入数据包(&M)…"), panel.import_bundles)):
-        menu.addAction(text, slot)
-    panel.menu = menu
+def install(main_window) -> "SyncPanel":
+    """The window's 数据交换 panel (its menu is menus' table's): built now if it was not."""
+    return main_window.sync_panel
 
 
 class SyncPanel(QObject):

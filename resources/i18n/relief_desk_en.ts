@@ -1139,10 +1139,6 @@ Generate new keys?</translation>
         <translation>Objection p&amp;hone numbers…</translation>
     </message>
     <message>
-        <source>公示</source>
-        <translation>Notices</translation>
-    </message>
-    <message>
         <source>公示管理</source>
         <translation>Public notices</translation>
     </message>

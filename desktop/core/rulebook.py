@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from desktop.core import assessment_items as kh
 from desktop.core import (
@@ -35,47 +33,19 @@ from desktop.core import (
     editions,
     notice_records,
     steps,
-    steps_normal,
 )
 from desktop.core import fields as f
 from desktop.core.application import receipt
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.policy import Policy
 from desktop.core.regions import case_village
+from desktop.core.rule_entry import COUNTY, SIDES, TOWNSHIP, VILLAGE, Rule
+from desktop.core.rule_entry import entry as _r  # each line of the book is one entry
+from desktop.core.rule_entry import fixed as _fixed
 from desktop.core.status import Status, status_label
 from desktop.core.steps import CaseFacts
 
 S = Status
-VILLAGE, TOWNSHIP, COUNTY = "village", "township", "county"
-SIDES = {VILLAGE: "村级民生员", TOWNSHIP: "乡镇民政办", COUNTY: "县民政局"}
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str  # the action, as typed in `step APP_ID CODE`
-    event: str  # the event it writes to the log
-    label: str
-    role: str  # the side that performs it: the single writer of its fields
-    keys: tuple[str, ...]  # its fields; any other key is refused
-    check: Callable  # (errors, fields, facts, today, policy) -> normalised fields
-    sources: frozenset = frozenset()  # states it starts from (none: it makes the record)
-    target: Callable[[dict], Status] | None = None  # the state after it
-    emergency_only: bool = False  # 急难型 cases only (先行救助)
-    case_step: bool = True  # a step on one case (else the application or a batch fact)
-    also_by: frozenset = frozenset()  # other roles that perform it (policy: every issuer)
-    # a record that is no case: why its id does not name what its fields name ("" if it does)
-    place_problem: Callable[[str, dict], str] | None = None
-    # recorded only as what arrived from above is passed on: never offered to an officer
-    on_import: bool = False
-    # (fields, facts, today, policy): true only where `check` keeps them as they are
-    normal: Callable | None = None
-
-    def performed_by(self, role: str) -> bool:
-        return role == self.role or role in self.also_by
-
-
-def _fixed(status: Status) -> Callable[[dict], Status]:
-    return lambda fields: status
 
 
 def _review_target(fields: dict) -> Status:
@@ -87,11 +57,6 @@ def _objection_target(fields: dict) -> Status:
         return S.ON_NOTICE
     # upheld: re-investigate (back to awaiting investigation) or re-deliberate
     return S.RECEIVED if fields.get("back_to") == "investigation" else S.INVESTIGATED
-
-
-def _r(code, event, label, role, keys, check, sources=(), target=None, **kw) -> Rule:
-    kw.setdefault("normal", steps_normal.NORMAL_OF.get(check))
-    return Rule(code, event, label, role, tuple(keys), check, frozenset(sources), target, **kw)
 
 
 _BOOK = [

@@ -89,23 +89,8 @@ class VillageDibaoWindow(QDialog):
 
     # -- actions (each ask_* is replaced by tests) ---------------------------------------
     def record_review(self):
-        from desktop.operations.casework import Casework
-
-        row = self.chosen()
-        if row is None:
-            self.message.show_message(tr("请先在表中选择要复核的低保户。"))
-            return None
-        work = Casework(self.store, self.today)
-        detail = {"applicant_name": row["name"], "persons": row["persons"]}
-        try:
-            dialog = DibaoReviewDialog(work, row["case_id"], detail, self)
-        except Refusal as exc:
-            self.message.show_message(exc.message)
-            return None
-        dialog.accepted.connect(self.refresh)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open_step(DibaoReviewDialog, self.chosen(),
+                               tr("请先在表中选择要复核的低保户。"), with_persons=True)
 
     def record_objection(self):
         """An objection to the chosen household's line on a change notice."""
@@ -119,15 +104,20 @@ class VillageDibaoWindow(QDialog):
                            (self.due_view, self.due), (self.households_view, self.households))
         return self._open_step(DibaoResolveDialog, row, tr("请先在异议表中选择要处理的异议。"))
 
-    def _open_step(self, dialog_class, row: dict | None, none_chosen: str):
+    def _open_step(self, dialog_class, row: dict | None, none_chosen: str,
+                   with_persons: bool = False):
+        """The step's dialog on the chosen household (a review also shows its persons)."""
         from desktop.operations.casework import Casework
 
         if row is None:
             self.message.show_message(none_chosen)
             return None
         work = Casework(self.store, self.today)
+        detail = {"applicant_name": row["name"]}
+        if with_persons:
+            detail["persons"] = row["persons"]
         try:
-            dialog = dialog_class(work, row["case_id"], {"applicant_name": row["name"]}, self)
+            dialog = dialog_class(work, row["case_id"], detail, self)
         except Refusal as exc:
             self.message.show_message(exc.message)
             return None

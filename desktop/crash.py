@@ -4,10 +4,10 @@ the exception's type, never its message or local values (those may hold names or
 from __future__ import annotations
 
 import traceback
-from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core import clock
 
 
 def report_bug(exc: BaseException) -> Path:
@@ -15,7 +15,7 @@ def report_bug(exc: BaseException) -> Path:
 
     folder = Path(user_log_dir("relief-desk", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.file_stamp()
     path = folder / f"crash-{stamp}.txt"
     frames = traceback.extract_tb(exc.__traceback__)
     lines = [f"relief-desk {__version__}", f"{type(exc).__module__}.{type(exc).__name__}"]

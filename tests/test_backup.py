@@ -46,6 +46,28 @@ def test_auto_backups_rotate_and_skip_when_nothing_changed(store):
     assert backup.daily_due(store.path.parent, datetime(2027, 1, 1, 8))
 
 
+def test_the_days_backup_is_named_and_counted_by_chinas_day(store, set_clock, monkeypatch):
+    """At 07:30 on 1 December in the village it is still 30 November in UTC (and on a
+    laptop left on its seller's zone): the backup is that morning's, and it counts as
+    the day's, so the window does not take another one at every start that day."""
+    import time
+    from datetime import timezone
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        set_clock(datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc))
+        assert backup.daily_due(store.path.parent)
+        made = backup.auto_backup(store, "start")
+        assert made.name.startswith(f"{backup.AUTO_PREFIX}20261201-0730")
+        assert not backup.daily_due(store.path.parent)
+        set_clock(datetime(2026, 12, 1, 16, 10, tzinfo=timezone.utc))  # 00:10 on the 2nd
+        assert backup.daily_due(store.path.parent)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_encrypted_backup_round_trip_with_attachments_and_a_new_id(store, tmp_path):
     digest = store_bytes(store.path.parent, b"scan of an ID card")
     usb = tmp_path / "usb"

@@ -37,6 +37,17 @@ def today() -> date:
     return now().astimezone(CHINA).date()
 
 
+def file_stamp(moment: datetime | None = None) -> str:
+    """A file name's time ('YYYYMMDD-HHMMSS'): China's, like the officer's day, so that a
+    backup taken at 07:30 on 1 December is named and counted as that day's whatever zone
+    the laptop is set to (a second-hand laptop often keeps its seller's). `moment`: an
+    aware instant, or a naive one taken as China's time (tests)."""
+    moment = now() if moment is None else moment
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(CHINA)
+    return f"{moment:%Y%m%d-%H%M%S}"
+
+
 def day_of(stamp: str) -> date:
     """The officer's date of a stored UTC stamp (a naive stamp is taken as UTC)."""
     at = datetime.fromisoformat(stamp)

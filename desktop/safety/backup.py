@@ -18,6 +18,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.paths import DataDir
 from desktop.safety import chainhead, leftovers
@@ -119,7 +120,6 @@ def auto_backup(store, reason: str, now: datetime | None = None) -> Path | None:
 def auto_backup_of(conn: sqlite3.Connection, data_dir: Path, keep: int, reason: str,
                    now: datetime | None = None) -> Path | None:
     """`auto_backup` through any connection to the store: a background thread has its own."""
-    now = now or datetime.now()
     folder = backups_dir(data_dir)
     folder.mkdir(exist_ok=True)
     private_dir(folder)
@@ -128,14 +128,14 @@ def auto_backup_of(conn: sqlite3.Connection, data_dir: Path, keep: int, reason: 
     newest = auto_backups(data_dir)
     if newest and newest[0].stem.endswith(mark):
         return None
-    target = folder / f"{AUTO_PREFIX}{now:%Y%m%d-%H%M%S}-{reason}-{mark}{SUFFIX}"
+    target = folder / f"{AUTO_PREFIX}{clock.file_stamp(now)}-{reason}-{mark}{SUFFIX}"
     snapshot(conn, target)
     rotate(data_dir, keep)
     return target
 
 
 def daily_due(data_dir: Path, now: datetime | None = None) -> bool:
-    stamp = f"{AUTO_PREFIX}{(now or datetime.now()):%Y%m%d}"
+    stamp = f"{AUTO_PREFIX}{clock.file_stamp(now)[:8]}"  # China's day, as the names
     return not any(p.name.startswith(stamp) for p in auto_backups(data_dir))
 
 

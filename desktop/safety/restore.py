@@ -18,9 +18,9 @@ import shutil
 import sqlite3
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.core.ways import way
 from desktop.paths import STORE_FILE, DataDir, store_path
@@ -144,7 +144,7 @@ def _set_aside(data_dir: Path) -> Path | None:
     present = [n for n in names if (data_dir / n).exists()]
     if not present:
         return None
-    aside = DataDir(data_dir).replaced(f"{datetime.now():%Y%m%d-%H%M%S}")
+    aside = DataDir(data_dir).replaced(clock.file_stamp())
     aside.mkdir()
     for name in present:
         os.replace(data_dir / name, aside / name)

@@ -21,9 +21,9 @@ import sqlite3
 import struct
 import tempfile
 import zipfile
-from datetime import datetime
 from pathlib import Path
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.paths import STORE_FILE
 from desktop.safety import kdf
@@ -71,7 +71,7 @@ def _archive(store) -> bytes:
             if _MEMBER.fullmatch(f"attachments/{path.parent.name}/{path.name}"):
                 z.write(path, f"attachments/{path.parent.name}/{path.name}")
         z.writestr("manifest.json", json.dumps({"workstation_id": store.workstation["id"],
-                                                "created": datetime.now().isoformat()}))
+                                                "created": clock.now_utc()}))
     return out.getvalue()
 
 
@@ -79,7 +79,7 @@ def _sealed(plain: bytes, passphrase: str, ws: dict) -> bytes:
     if len(plain) > MAX_FILE_BYTES:
         raise Refusal("数据(含附件)超过 2 GB,无法做成一个加密备份。请联系技术人员。")
     params = kdf.new_params()
-    header = {"format_version": FORMAT_VERSION, "created": datetime.now().isoformat(),
+    header = {"format_version": FORMAT_VERSION, "created": clock.now_utc(),
               "workstation_id": ws["id"], "kdf": params}
     key = kdf.derive(passphrase, params)
     nonce = kdf.new_nonce()

@@ -17,10 +17,10 @@ import base64
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.core.ways import way
 from desktop.paths import DataDir
@@ -151,7 +151,7 @@ def reset(data_dir: Path, workstation_id: str, passphrase: str) -> Path | None:
     path = key_path(data_dir)
     retired = None
     if path.exists():
-        retired = path.with_name(f"retired-{datetime.now():%Y%m%d-%H%M%S}-{KEY_FILE}")
+        retired = path.with_name(f"retired-{clock.file_stamp()}-{KEY_FILE}")
         os.replace(path, retired)
     _unlocked.pop(str(path), None)
     create(data_dir, workstation_id, passphrase)

@@ -116,7 +116,8 @@ def _bad(name: str, what: str) -> BundleRefused:
 
 def parse(plain: bytes, name: str) -> tuple[list[Event], dict[str, bytes], dict]:
     raw = _inflate(plain, name)
-    if _separators(raw) > MAX_JSON_VALUES:  # each value follows one
+    # each value follows one separator, a byte: a text of fewer bytes needs no count
+    if len(raw) > MAX_JSON_VALUES and _separators(raw) > MAX_JSON_VALUES:
         raise _bad(name, f"中的数据项过多(超过 {MAX_JSON_VALUES:,} 个)")
     if len(raw) > MAX_NON_ASCII_BYTES and not raw.isascii():
         raise _bad(name, f"过大(非 ASCII 编码的内容超过 {MAX_NON_ASCII_BYTES // 2 ** 20} MB)")

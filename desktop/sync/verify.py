@@ -60,10 +60,16 @@ def read_verified(store, path: Path, opened: tuple | None = None) -> Verified:
     events, files, acks = payload.parse(plain, name)
     relayed = relays_to(sender["role"], store.workstation["role"])
     _check_counts(h, events, files, acks, store.workstation["id"], name, relayed)
-    others = {p["workstation_id"] for p in active_peers(store.db)} | {store.workstation["id"]}
     check_scope(events, sender, store.workstation, name,
-                relayed_from=others - {sender["workstation_id"]} if relayed else None)
+                relayed_from=_others(store, sender) if relayed else None)
     return Verified(name, h, sender, events, files, acks)
+
+
+def _others(store, sender: dict) -> set[str]:
+    """The workstations a relay's villages' events must not be signed by: us and every
+    other one enrolled here (read for a relay only: a township has thirty peers)."""
+    others = {p["workstation_id"] for p in active_peers(store.db)} | {store.workstation["id"]}
+    return others - {sender["workstation_id"]}
 
 
 def read_header(store, path: Path) -> dict:

@@ -55,6 +55,8 @@ def assert_rows_as_the_officer_reads_them(model, rows: range) -> None:
         colour = URGENCY_COLOURS.get(row["urgency"])
         for col in (0, 5, 10):
             assert model.index(r, col).data(BACKGROUND) == colour, (r, col)
+        assert model.index(r, 6).data(Qt.ItemDataRole.TextAlignmentRole) == \
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # the amount
 
 
 def test_painting_the_ledger_calls_no_python_for_its_cells(qtbot, casework, window):
@@ -99,7 +101,8 @@ def test_a_double_click_on_any_cell_opens_its_case_and_edits_nothing(qtbot, case
     model, table = window.model, window.table
     row = next(r for r in range(model.rowCount()) if model.case_id(r) == ids[1])
     for col in (0, 2, 6, 10):
-        assert not model.flags(model.index(row, col)) & Qt.ItemFlag.ItemIsEditable
+        assert model.flags(model.index(row, col)) == \
+            Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # not editable
     cell = table.visualRect(model.index(row, 2)).center()
     qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # as a hand does
     qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -227,11 +227,11 @@ class MainWindow(QMainWindow):
         bar = self.addToolBar(tr("操作"))
         bar.setMovable(False)
         menu = self.menuBar().addMenu(tr("案件(&A)"))
-        specs = ((QT_TR_NOOP("新建申请"), "N", QKeySequence("Ctrl+N"), self.new_application),
+        specs = ((QT_TR_NOOP("新建申请"), "N", "Ctrl+N", self.new_application),
                  (QT_TR_NOOP("民主评议会"), "M", None, self.open_meeting),
                  (QT_TR_NOOP("打开选中案件"), "O", None, self.open_selected),
-                 (QT_TR_NOOP("刷新"), "R", QKeySequence("F5"), self.refresh_now),
-                 (QT_TR_NOOP("查找"), "F", QKeySequence("Ctrl+F"), self.focus_search))
+                 (QT_TR_NOOP("刷新"), "R", "F5", self.refresh_now),
+                 (QT_TR_NOOP("查找"), "F", "Ctrl+F", self.focus_search))
         self.actions_by_name = {}
         for name, letter, key, slot in specs:
             text = tr(name)
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             act.setIconText(text)  # the toolbar shows the plain word
             if key is not None:
                 act.setShortcuts([key])  # (setShortcut's overloads make PySide build `Qt`)
-                act.setToolTip(f"{text}({key.toString()})")
+                act.setToolTip(f"{text}({key})")
             act.triggered.connect(lambda _=False, do=slot: do())
             menu.addAction(act)
             if name != "打开选中案件":

@@ -43,7 +43,7 @@ FLAGS_COLOUR = QColor("#c62828")
 # Roles as plain ints: the fill passes one for every cell it sets, and an enum costs a
 # conversion each time. Qt's own values (Qt::ItemDataRole, Qt::AlignmentFlag), written
 # out: naming them through `Qt` makes PySide build the whole Qt namespace (~1,400 enum
-# values, ~30 ms) before the first paint, which the window shows nothing of
+# values, ~30 ms) before the first paint, which needs none of it
 # (tests/test_ui_ledger_cells.py checks them against Qt's).
 BACKGROUND, FOREGROUND, TOOLTIP, ALIGNMENT = 8, 9, 3, 7
 RIGHT = 0x0002 | 0x0080  # AlignRight | AlignVCenter

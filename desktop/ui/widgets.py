@@ -37,11 +37,11 @@ class ErrorLabel(QLabel):
     Command-line advice from the shared operations is shown as the menu path."""
 
     def __init__(self, parent=None):
+        from PySide6.QtCore import Qt  # (not when the module loads: see _OpenOnEnter)
+
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
-        from PySide6.QtCore import Qt  # (not at start: see _OpenOnEnter)
-
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
@@ -217,9 +217,9 @@ _open_boxes: list[QMessageBox] = []
 def show_message(parent, text: str, title: str = QT_TR_NOOP("提示"),
                  icon=QMessageBox.Icon.Warning) -> QMessageBox:
     """A window-modal message that does not block the caller (tests can read it)."""
-    box = QMessageBox(icon, tr(title), gui_text(text), QMessageBox.StandardButton.Ok, parent)
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt  # (not when the module loads: see _OpenOnEnter)
 
+    box = QMessageBox(icon, tr(title), gui_text(text), QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
     box.finished.connect(lambda _=0, b=box: _open_boxes.remove(b) if b in _open_boxes else None)

@@ -51,6 +51,44 @@ def test_a_village_window_opens_without_the_code_of_other_screens(tmp_path):
     assert [m for m in loaded.split() if m.startswith(NOT_AT_START)] == []
 
 
+PAINTED = """
+import inspect, sys
+read = []  # the modules whose source is read (PySide6's import hook reads it: __feature__)
+_source = inspect.getsource
+inspect.getsource = lambda module: read.append(module.__name__) or _source(module)
+from datetime import date
+from pathlib import Path
+from desktop.ui.app import application, start  # first, as the program does
+import PySide6.QtCore
+from PySide6.QtWidgets import QApplication
+application()
+window = start(Path(sys.argv[1]), date(2026, 6, 1))
+QApplication.processEvents()
+print(window.model.total, window.banner.text() != "", "Qt" in vars(PySide6.QtCore))
+print(" ".join(m for m in read if m.startswith("desktop.")))
+"""
+
+
+def test_the_first_paint_builds_no_qt_namespace_and_reads_no_store_sources(tmp_path):
+    """Before the ledger has painted: PySide6's `Qt` namespace is not built (~1,400 enum
+    values, made whole by the first `Qt` named; the window's first screen needs none of
+    them), and PySide6's import hook reads the source of none of the store's modules (they
+    load before PySide6 does; the hook reads each module imported after it)."""
+    store = make_store(tmp_path)
+    Casework(store, TODAY).receive_many([make_application()])
+    data_dir = store.path.parent
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", PAINTED, str(data_dir)], cwd=ROOT, capture_output=True,
+        text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    shown, read = result.stdout.strip().splitlines()[-2:]
+    assert shown == "1 True False"  # the case and the banner shown; no `Qt` built
+    store_modules = [m for m in read.split() if m.startswith("desktop.storage.")]
+    assert set(store_modules) <= {"desktop.storage.store", "desktop.storage.queries"}
+
+
 DOUBLE_CLICK = """
 import runpy, sys
 import desktop.ui.app as app

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import TODAY, receive
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolBar
 
 from desktop.core.status import status_label
 from desktop.storage.queries import LedgerFilter
@@ -55,6 +55,8 @@ def assert_rows_as_the_officer_reads_them(model, rows: range) -> None:
         colour = URGENCY_COLOURS.get(row["urgency"])
         for col in (0, 5, 10):
             assert model.index(r, col).data(BACKGROUND) == colour, (r, col)
+        assert model.index(r, 6).data(Qt.ItemDataRole.TextAlignmentRole) == \
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # the amount
 
 
 def test_painting_the_ledger_calls_no_python_for_its_cells(qtbot, casework, window):
@@ -99,7 +101,8 @@ def test_a_double_click_on_any_cell_opens_its_case_and_edits_nothing(qtbot, case
     model, table = window.model, window.table
     row = next(r for r in range(model.rowCount()) if model.case_id(r) == ids[1])
     for col in (0, 2, 6, 10):
-        assert not model.flags(model.index(row, col)) & Qt.ItemFlag.ItemIsEditable
+        assert model.flags(model.index(row, col)) == \
+            Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # not editable
     cell = table.visualRect(model.index(row, 2)).center()
     qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # as a hand does
     qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
@@ -108,3 +111,27 @@ def test_a_double_click_on_any_cell_opens_its_case_and_edits_nothing(qtbot, case
     assert isinstance(window.dialog, CaseView) and window.dialog.case_id == ids[1]
     window.dialog.close()
     QApplication.processEvents()
+
+
+def test_return_or_the_keypad_enter_opens_the_row_and_shift_return_does_not(qtbot, casework,
+                                                                             window):
+    """The keys are read by number (no `Qt` before the first paint): Return and the
+    keypad's Enter open the current row, as the shortcuts did; with Shift, nothing."""
+    ids = receive(casework, 2)
+    window.refresh()
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.model.index(1, 0))
+    qtbot.keyClick(window.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.dialog is None
+    qtbot.keyClick(window.table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert isinstance(window.dialog, CaseView) and window.dialog.case_id in ids
+    window.dialog.close()
+
+
+def test_once_painted_the_toolbar_shows_words_and_case_numbers_keep_their_end(qtbot, window):
+    """Set 300 ms after the window is made (they need `Qt`, built after the first paint)."""
+    qtbot.waitUntil(lambda: window.table.itemDelegateForColumn(0) is not None, timeout=3000)
+    delegate = window.table.itemDelegateForColumn(0)
+    assert delegate.mode == Qt.TextElideMode.ElideLeft
+    bar = window.findChildren(QToolBar)[0]
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly

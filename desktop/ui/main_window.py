@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,10 @@ from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.ledger_model import LedgerModel
 
 SEARCH_DELAY_MS = 250
+# Qt::UserRole, as a number: the window names no `Qt` before its first paint (the first
+# `Qt` makes PySide build the whole namespace, ~1,400 enum values, ~30 ms); what needs
+# Qt's enums is set once it has painted (`_after_first_paint`).
+USER_ROLE = 0x0100
 # The ledger's columns in the order shown: who, where the case stands and its deadline
 # first, so that they stay in view on a narrow screen; widths as sample texts in the
 # current font (they follow the font size setting). Model columns keep their order.
@@ -64,6 +68,16 @@ class MainWindow(QMainWindow):
         if store.workstation["role"] == "village":  # a township's ledger is its last tab:
             self.refresh()  # read when first shown (township_panel)
         self._features()  # after the first refresh: a feature's own start reads its data
+        QTimer.singleShot(window_fit.PAINTED_MS, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What needs Qt's enums and changes nothing the first paint shows: the toolbar's
+        words only (as its actions have no icons, what it shows already), and case numbers
+        cut at their start when the column is narrowed (they fit the column as sized)."""
+        from PySide6.QtCore import Qt
+
+        self.findChildren(QToolBar)[0].setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.table.setItemDelegateForColumn(0, ElideLeft(self.table))
 
     @property
     def casework(self):
@@ -138,7 +152,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(tr("年度:")))
         bar.addWidget(self.year)
         layout.addLayout(bar)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = QSplitter()  # side by side (Qt's default)
         self.statuses = QListWidget()
         split.addWidget(self.statuses)
         split.addWidget(self._table())
@@ -173,7 +187,6 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         for shown, col in enumerate(SHOWN_ORDER):
             header.moveSection(header.visualIndex(col), shown)
-        self.table.setItemDelegateForColumn(0, ElideLeft(self.table))
         # the page's rows below the screen are made when the table first scrolls to them
         self.table.verticalScrollBar().valueChanged.connect(lambda _: self.model.fill_page())
         self._size_columns()
@@ -189,7 +202,7 @@ class MainWindow(QMainWindow):
         if self.store.workstation["role"] == "county":  # the village beside its group
             samples[3] = "大坪村(430522101201) 第三村民小组"  # i18n: data
         for col, sample in enumerate(samples):
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            title = self.model.horizontalHeaderItem(col).text()
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                header.horizontalAdvance(title)) + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
@@ -213,21 +226,20 @@ class MainWindow(QMainWindow):
         """The 案件 menu, and the same actions on the toolbar, with their shortcuts."""
         bar = self.addToolBar(tr("操作"))
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = self.menuBar().addMenu(tr("案件(&A)"))
-        specs = ((QT_TR_NOOP("新建申请"), "N", QKeySequence("Ctrl+N"), self.new_application),
+        specs = ((QT_TR_NOOP("新建申请"), "N", "Ctrl+N", self.new_application),
                  (QT_TR_NOOP("民主评议会"), "M", None, self.open_meeting),
                  (QT_TR_NOOP("打开选中案件"), "O", None, self.open_selected),
-                 (QT_TR_NOOP("刷新"), "R", QKeySequence(Qt.Key.Key_F5), self.refresh_now),
-                 (QT_TR_NOOP("查找"), "F", QKeySequence("Ctrl+F"), self.focus_search))
+                 (QT_TR_NOOP("刷新"), "R", "F5", self.refresh_now),
+                 (QT_TR_NOOP("查找"), "F", "Ctrl+F", self.focus_search))
         self.actions_by_name = {}
         for name, letter, key, slot in specs:
             text = tr(name)
             act = QAction(window_fit.with_key(text, letter), self)
             act.setIconText(text)  # the toolbar shows the plain word
             if key is not None:
-                act.setShortcut(key)
-                act.setToolTip(f"{text}({key.toString()})")
+                act.setShortcuts([key])  # (setShortcut's overloads make PySide build `Qt`)
+                act.setToolTip(f"{text}({key})")
             act.triggered.connect(lambda _=False, do=slot: do())
             menu.addAction(act)
             if name != "打开选中案件":
@@ -241,7 +253,7 @@ class MainWindow(QMainWindow):
     # -- filtering and counts ------------------------------------------------------------
     def current_filter(self) -> LedgerFilter:
         item = self.statuses.currentItem()
-        status = item.data(Qt.ItemDataRole.UserRole) if item else None
+        status = item.data(USER_ROLE) if item else None
         return LedgerFilter(status=status or None, year=self.year.currentData() or None,
                             text=self.search.text())
 
@@ -277,14 +289,14 @@ class MainWindow(QMainWindow):
         for code, label in STATUS_LABELS.items():
             if counts.get(code):
                 self._status_item(label, code, counts[code])
-        rows = [self.statuses.item(i).data(Qt.ItemDataRole.UserRole)
+        rows = [self.statuses.item(i).data(USER_ROLE)
                 for i in range(self.statuses.count())]
         self.statuses.setCurrentRow(rows.index(keep) if keep in rows else 0)
         self.statuses.blockSignals(False)
 
     def _status_item(self, label: str, code, n: int) -> None:
         item = QListWidgetItem(f"{label}  {n}")
-        item.setData(Qt.ItemDataRole.UserRole, code)
+        item.setData(USER_ROLE, code)
         self.statuses.addItem(item)
 
     def _banner(self) -> None:
@@ -358,6 +370,12 @@ class MainWindow(QMainWindow):
 class ElideLeft(QStyledItemDelegate):
     """Case numbers differ at their end (…2026-0001): a narrow column keeps the end."""
 
+    def __init__(self, parent=None):
+        from PySide6.QtCore import Qt  # (made once the window has painted)
+
+        super().__init__(parent)
+        self.mode = Qt.TextElideMode.ElideLeft
+
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideLeft
+        option.textElideMode = self.mode

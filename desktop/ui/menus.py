@@ -59,7 +59,7 @@ def add(window, menus) -> None:
             if role in only:
                 action = menu.addAction(tr(label), lambda t=target, a=args: call(window, t, *a))
                 if key:
-                    action.setShortcut(key)
+                    action.setShortcuts([key])  # (setShortcut's overloads build `Qt`)
         setattr(window, attribute, menu)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -123,7 +123,7 @@ class WindowWatcher(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
-                and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                and _is_window_or_dialog(obj):
             self.shown(obj)
         return False
 
@@ -138,9 +138,17 @@ class WindowWatcher(QObject):
         """Watch from now on; the windows already shown are taken as if shown now."""
         app.installEventFilter(self)
         for window in app.topLevelWidgets():
-            if window.isVisible() and window.windowType() in (Qt.WindowType.Window,
-                                                              Qt.WindowType.Dialog):
+            if window.isVisible() and _is_window_or_dialog(window):
                 self.shown(window)
+
+
+def _is_window_or_dialog(widget: QWidget) -> bool:
+    """Not a menu, tooltip or popup. (`Qt` is named here, not where the module loads: the
+    first `Qt` makes PySide build its whole namespace, ~1,400 enum values, and the main
+    window's first paint needs none of it.)"""
+    from PySide6.QtCore import Qt
+
+    return widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
 
 
 def _again(widget) -> None:

@@ -16,7 +16,7 @@ published are removed by the work's own clean-up."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QProgressDialog
 
 from desktop.core.errors import Refusal
@@ -134,6 +134,9 @@ class _Watcher(QObject):
         if not cancel:
             self.dialog.setCancelButton(None)
         self.dialog.setWindowTitle(job.title)
+        from PySide6.QtCore import Qt  # (not when the module loads: the first `Qt` builds the
+        # whole namespace, which the main window's first paint does not need)
+
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal if modal
                                       else Qt.WindowModality.NonModal)
         self.dialog.setAutoClose(False)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.today = today
+        self.follows_clock = today == clock.today()  # else a day given (tests): kept
         self._casework = None
         self.dialog = None  # the dialog opened last (tests drive it)
         ws = store.workstation
@@ -221,6 +223,12 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             self._size_columns()
+        elif (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+              and hasattr(self, "safety_panel")):  # back at the laptop in the morning
+            from desktop.ui import new_day
+
+            if new_day.due(self):
+                QTimer.singleShot(0, self, lambda: new_day.turn(self.safety_panel))
 
     def _actions(self) -> None:
         """The 案件 menu, and the same actions on the toolbar, with their shortcuts."""

@@ -83,8 +83,13 @@ class SafetyPanel(QObject):
 
     # -- actions ------------------------------------------------------------------------
     def daily(self) -> None:
-        """Once a day, quietly; a failure is said, never raised. Not while a restore or
-        an import runs (the store may be closed, or being written by the job)."""
+        """Each hour: a window open past midnight turns to the new day (new_day.py); the
+        day's backup once a day, quietly — a failure is said, never raised. Not while a
+        restore or an import runs (the store may be closed, or being written by the job)."""
+        from desktop.ui import new_day
+
+        if new_day.turn(self) is not None:
+            return  # the new window's panel takes the day's backup at its next tick
         if worker.running_writer() is None and backup.daily_due(self.store.path.parent):
             self._quiet_backup("daily")
 
@@ -180,7 +185,7 @@ class SafetyPanel(QObject):
         from desktop.safety.restore import restored_lines
         from desktop.storage.store import Store
 
-        self.replacement = self._new_window(Store.open(data_dir))
+        self.replacement = self.new_window(Store.open(data_dir))
         self.say("\n".join(restored_lines(done)))
 
     def _not_restored(self, data_dir: Path, text: str) -> None:
@@ -189,15 +194,16 @@ class SafetyPanel(QObject):
         self.window.store = Store.open(data_dir)
         self.say(text, problem=True)
 
-    def _new_window(self, store):
-        """Every part of the old window holds the old store: a fresh window replaces it."""
+    def new_window(self, store, today=None):
+        """Every part of the old window holds the old store (or the old day): a fresh
+        window replaces it."""
         from desktop.ui.windows import KEEP
 
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.disconnect(self.on_close)
-        window = type(self.window)(store, self.window.today)  # the same kind of window
+        window = type(self.window)(store, today or self.window.today)  # the same kind
         if not hasattr(window, "safety_panel"):  # until the main window installs the menu
             install(window)
         window.show()

@@ -27,7 +27,7 @@ from desktop.core.categories import (
     RELATIONS,
     WORK_ABILITIES,
 )
-from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+from desktop.core.idnumber import plain_birth_and_sex
 from desktop.core.policy import Policy
 
 # The keys of each part as normalisation writes them: every one, and no other
@@ -82,16 +82,10 @@ def _program_normal(doc: dict) -> bool:
 
 def _person_normal(p: dict, today: date) -> bool:
     """Name, ID number with what it gives (birth date, sex), health and work ability."""
-    if not (f.is_plain_name(p["name"]) and f.is_plain_text(p["id_number"], 40, True)
-            and f.is_choice(p["health"], HEALTH_STATES)
-            and f.is_choice(p["work_ability"], WORK_ABILITIES)):
-        return False
-    try:
-        info = parse_id_number(p["id_number"], today)
-    except InvalidIdNumber:
-        return False
-    return (info.number == p["id_number"] and info.sex == p["sex"]
-            and f.iso(info.birth_date) == p["birth_date"])
+    # a number `parse_id_number` keeps as it is: plain text of 18 characters already
+    return (f.is_plain_name(p["name"]) and f.is_choice(p["health"], HEALTH_STATES)
+            and f.is_choice(p["work_ability"], WORK_ABILITIES)
+            and plain_birth_and_sex(p["id_number"], today) == (p["birth_date"], p["sex"]))
 
 
 def _applicant_normal(p, today: date) -> bool:

@@ -121,7 +121,7 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
     f = e.payload
     row = batch.case(e.case_id)
     on = f.get("date") or f.get("start") or f.get("received_on") or row["status_on"]
-    status = ACTIONS[code].target(f).value
+    status = ACTIONS[code].target(f)._value_  # .value: a descriptor call an event
     changes = {"status": status, "status_on": on}
     changes.update(_STEP_FIELDS.get(code, lambda f, p: {})(f, policy))
     if changes.get("proposed_fen"):
@@ -132,10 +132,10 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
         _record_objection(batch, e.case_id, f)
     if status in ("received", "investigated") and code == "resolve_objection":
         changes.update({"notice_id": None, "notice_start": None, "notice_days": None})
-    batch.change(e.case_id, changes)
+    row.update(changes)  # the next deadline is reckoned from the step's own changes
     # a delivered refusal has nothing more due; any other step reckons its next deadline
-    batch.change(e.case_id, {"due_on": None, "due_kind": None} if code == "notify_rejection"
-                 else _due(row, policy))
+    changes.update(_Deadlines.NOTHING_DUE if code == "notify_rejection" else _due(row, policy))
+    batch.change(e.case_id, changes)
     _history(batch, e, code, on, status)
 
 

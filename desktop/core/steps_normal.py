@@ -26,6 +26,7 @@ _DELIBERATION = frozenset(("date", "meeting_id", "present", "representatives", "
                            "votes_against", "votes_abstain", "conclusion", "minutes"))
 _REVIEW = frozenset(("date", "passed", "opinion"))
 _NOTICE = frozenset(("notice_id", "start", "days", "board"))
+_SIXTY_DAYS = timedelta(days=60)  # how far ahead a notice may start (steps.post_notice)
 _REFUSAL = frozenset(("date", "reason"))
 _PAY_FIRST = frozenset(("date", "amount_fen", "authorised_by", "method"))
 _OBJECTION = frozenset(("objection_id", "received_on", "from", "content"))
@@ -102,7 +103,7 @@ def post_notice(fi, case: CaseFacts, today: date, policy: Policy) -> bool:
     start, notice_id, board = f.normal_day(fi["start"]), fi["notice_id"], fi["board"]
     return (f.is_count(fi["days"], minimum=max(1, policy.notice_days(case.program)),
                        maximum=60)
-            and start is not None and case.last_on <= start <= today + timedelta(days=60)
+            and start is not None and case.last_on <= start <= today + _SIXTY_DAYS
             and f.is_plain_text(notice_id, 40, True)
             and steps._RECORD_ID.fullmatch(notice_id) is not None
             and f.is_plain_text(board, 200, True))

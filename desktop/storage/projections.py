@@ -123,7 +123,9 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
     on = f.get("date") or f.get("start") or f.get("received_on") or row["status_on"]
     status = ACTIONS[code].target(f)._value_  # .value: a descriptor call an event
     changes = {"status": status, "status_on": on}
-    changes.update(_STEP_FIELDS.get(code, lambda f, p: {})(f, policy))
+    fields_of = _STEP_FIELDS.get(code)
+    if fields_of is not None:
+        changes.update(fields_of(f, policy))
     if changes.get("proposed_fen"):
         changes["over_cap"] = _over_cap(row["program"], changes["proposed_fen"], policy)
     if code == "resolve_objection":

@@ -71,6 +71,8 @@ def test_a_recorded_application_is_recognised_as_normal():
     lambda d: d["applicant"].update(illness="高血压"),
     lambda d: d["applicant"].update(id_number=make_id(date(2012, 1, 1))),
     lambda d: d["members"][0].update(id_number=d["applicant"]["id_number"]),
+    lambda d: d["members"][1].update({k: d["members"][0][k]  # the same person twice
+                                      for k in ("id_number", "birth_date", "sex")}),
     lambda d: d["members"][0].update(relation=""),
     lambda d: d["household"].update(bank_account="6231 0000 1234 5678"),
     lambda d: d["household"].update(annual_income_fen=1.0),

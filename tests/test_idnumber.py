@@ -16,6 +16,7 @@ from desktop.core.idnumber import (
     check_character,
     mask_id_number,
     parse_id_number,
+    plain_birth_and_sex,
 )
 
 TODAY = date(2026, 6, 1)
@@ -303,3 +304,42 @@ def test_mask_hides_exactly_the_middle_eight(case):
     masked = mask_id_number(number)
     assert masked[:6] == number[:6] and masked[-4:] == number[-4:]
     assert masked[6:14] == "*" * 8
+
+
+# --- the import's predicate: the same verdict as parse_id_number --------------------------
+
+
+def _kept_as_is(value, today: date):
+    """What parse_id_number says of `value`: (birth, sex) where it keeps it unchanged."""
+    try:
+        parsed = parse_id_number(value, today=today)
+    except (InvalidIdNumber, AttributeError, TypeError):
+        return None
+    if parsed.number != value:
+        return None
+    return (parsed.birth_date.isoformat(), parsed.sex)
+
+
+@pytest.mark.parametrize("value", [
+    FEMALE_1949, MALE_1880, with_check("11010520260601001"),  # born today
+    with_check("11010520260602001"),  # born tomorrow
+    with_check("44052418791231001"),  # before 1880
+    with_check("99010519491231002"),  # no such province
+    with_check("11010519490231002"),  # no 31 February
+    FEMALE_1949[:-1] + "x", FEMALE_1949[:-1] + "0",  # lower-case x, wrong check
+    " " + FEMALE_1949, FEMALE_1949 + "\u3000", "１１０１０５１９４９１２３１００２Ｘ",
+    "110105491231002", "", FEMALE_1949[:17], 110105194912310020, None,
+])
+def test_the_import_predicate_agrees_with_the_full_parse(value):
+    assert plain_birth_and_sex(value, TODAY) == _kept_as_is(value, TODAY)
+
+
+@given(st.text(alphabet="0123456789Xx １", min_size=0, max_size=19))
+def test_the_import_predicate_never_says_yes_where_the_parse_would_not(text):
+    assert plain_birth_and_sex(text, TODAY) == _kept_as_is(text, TODAY)
+
+
+@given(st.from_regex(r"[1-6][0-9]{16}", fullmatch=True), st.booleans())
+def test_the_import_predicate_agrees_on_numbers_with_their_check_character(first17, right):
+    number = with_check(first17) if right else first17 + "0"
+    assert plain_birth_and_sex(number, TODAY) == _kept_as_is(number, TODAY)

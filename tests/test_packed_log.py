@@ -73,6 +73,27 @@ def test_an_event_whose_predecessor_is_not_here_keeps_its_link(tmp_path):
     store.close()
 
 
+def test_one_insert_links_by_the_hash_before_not_by_the_order_given(tmp_path):
+    """In one insert, an event whose stated link is not the hash of the event just before
+    it (a forged or broken chain), or whose predecessor comes after it, keeps its link:
+    the chain check then names the break, as when each came alone."""
+    store = make_store(tmp_path)
+    one, two, three, four = _peer_chain(4)
+    forged = eventlog.chained((2, "ab" * 32), workstation_id="peer-township",
+                              recorded_at="t2", actor="镇民政办", case_id="C-2",
+                              type_="Noted", payload={"date": "2026-11-03"})
+    with store.transaction():
+        eventlog.insert_events(store.db, [two, one, forged, four])
+    got = [e for e in eventlog.all_events(store.db) if e.workstation_id == "peer-township"]
+    assert got == [two, one, forged, four]
+    kept = [r[0] for r in store.db.execute(
+        "SELECT seq FROM event_log WHERE prev IS NOT NULL AND station ="
+        " (SELECT n FROM stations WHERE id = 'peer-township') ORDER BY seq")]
+    assert kept == [2, 3, 4]  # two came before one; four's link is three's, not forged's
+    assert eventlog.verify_chain(store.db, {"peer-township"}) != []
+    store.close()
+
+
 def test_a_peer_s_text_that_is_no_hash_is_kept_as_it_came(tmp_path):
     """The link is hashed as the sender wrote it: one that is not 64 lower-case hex
     digits is stored as text and read back unchanged, and the chain check still holds."""

@@ -26,7 +26,17 @@ VALID = {code: fields for code, fields in ORDINARY_PATH}
 VALID["review_against"] = {**VALID["review"], "against_deliberation_reason": "家庭确有困难"}
 VALID["review_rejected"] = {"date": "2026-11-05", "passed": False, "opinion": "不符合",
                             "reason": "收入超标"}
-CODES = {"review_against": "review", "review_rejected": "review"}
+VALID["refuse"] = {"date": "2026-11-05", "reason": "不属于本村户籍"}
+VALID["pay_first"] = {"date": "2026-11-05", "amount_fen": 50_000, "authorised_by": "王审批",
+                      "method": "现金"}
+VALID["objection"] = {"objection_id": "YY-1", "received_on": "2026-11-10", "from": "村民甲",
+                      "content": "家中有车"}
+VALID["resolve_objection"] = {"objection_id": "YY-1", "date": "2026-11-14",
+                              "how_checked": "入户核实", "result": "dismissed"}
+VALID["resolve_upheld"] = {**VALID["resolve_objection"], "result": "upheld",
+                           "back_to": "investigation"}
+CODES = {"review_against": "review", "review_rejected": "review",
+         "resolve_upheld": "resolve_objection"}
 ODD = st.text(alphabet=st.sampled_from(["张", "x", " ", "\t", "\n", "\x00", "\u200b", "-",
                                         "9", "同", "意", "G"]), max_size=8)
 ANY = st.recursive(
@@ -34,7 +44,8 @@ ANY = st.recursive(
     | st.floats(allow_nan=False) | ODD
     | st.sampled_from(["2026-11-03", "2026-11-3", "20261103", "2026-11-14", "2026-11-15",
                        "2027-01-20", "2099-12-31", "", "同意", "不同意", "刘民生", "入户调查",
-                       "村务公开栏", "GS-2026-01", "GS/01"]),
+                       "村务公开栏", "GS-2026-01", "GS/01", "YY-1", "upheld", "dismissed",
+                       "investigation", "现金", 50_000, 10 ** 7]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ODD, inner, max_size=2),
     max_leaves=6)
 FACTS = st.builds(
@@ -100,3 +111,24 @@ def test_a_step_its_check_would_refuse_is_not_normal():
                       _checked("deliberate", votes, case)):
         assert errors and isinstance(errors[0], FieldError)
     assert steps.dated is not None
+
+
+def test_a_month_s_other_usual_steps_are_recognised_as_normal():
+    """A refusal, 先行救助, an objection and its result: the import's quick path too."""
+    case = CaseFacts(status="on_notice", program="temporary_relief", category="expenditure",
+                     last_on=date(2026, 11, 2), notice_start=date(2026, 11, 7), notice_days=7)
+    for name in ("refuse", "pay_first", "objection"):
+        assert RULES[CODES.get(name, name)].normal(VALID[name], case, TODAY, POLICY), name
+    case.objections = {"YY-1": "open"}
+    assert not steps_normal.objection(VALID["objection"], case, TODAY, POLICY)  # 已存在
+    for name in ("resolve_objection", "resolve_upheld"):
+        assert RULES["resolve_objection"].normal(VALID[name], case, TODAY, POLICY), name
+    case.objections = {"YY-1": "closed"}
+    assert not steps_normal.resolve_objection(VALID["resolve_objection"], case, TODAY, POLICY)
+    late = {**VALID["objection"], "objection_id": "YY-2", "received_on": "2026-11-14"}
+    assert not steps_normal.objection(late, case, TODAY, POLICY)  # after the notice ended
+    over = {**VALID["pay_first"], "amount_fen": POLICY.paid_first_limit_fen + 1}
+    assert not steps_normal.pay_first(over, case, TODAY, POLICY)
+    for name, fields in (("objection", late), ("pay_first", over)):
+        errors, _ = _checked(name, fields, case)
+        assert errors

@@ -27,7 +27,7 @@ from desktop.core.categories import (
     RELATIONS,
     WORK_ABILITIES,
 )
-from desktop.core.idnumber import InvalidIdNumber, parse_id_number
+from desktop.core.idnumber import plain_birth_and_sex
 from desktop.core.policy import Policy
 
 # The keys of each part as normalisation writes them: every one, and no other
@@ -62,9 +62,13 @@ def is_normal(doc, *, today: date, policy: Policy) -> bool:
             or not all(_member_normal(m, today) for m in members)
             or not _household_normal(doc["household"], policy)):
         return False
-    errors: list = []  # the schema's own rules across fields, as normalisation runs them
+    # Every ID number is a checked one by now (never empty): `_unique_ids` finds nothing
+    # exactly where they are all different
+    numbers = {m["id_number"] for m in members}
+    if len(numbers) != len(members) or doc["applicant"]["id_number"] in numbers:
+        return False
+    errors: list = []  # the schema's own rule across fields, as normalisation runs it
     a._applicant_of_age(errors, doc["applicant"], received, policy)
-    a._unique_ids(errors, doc["applicant"], members)
     return not errors
 
 
@@ -82,16 +86,10 @@ def _program_normal(doc: dict) -> bool:
 
 def _person_normal(p: dict, today: date) -> bool:
     """Name, ID number with what it gives (birth date, sex), health and work ability."""
-    if not (f.is_plain_name(p["name"]) and f.is_plain_text(p["id_number"], 40, True)
-            and f.is_choice(p["health"], HEALTH_STATES)
-            and f.is_choice(p["work_ability"], WORK_ABILITIES)):
-        return False
-    try:
-        info = parse_id_number(p["id_number"], today)
-    except InvalidIdNumber:
-        return False
-    return (info.number == p["id_number"] and info.sex == p["sex"]
-            and f.iso(info.birth_date) == p["birth_date"])
+    # a number `parse_id_number` keeps as it is: plain text of 18 characters already
+    return (f.is_plain_name(p["name"]) and f.is_choice(p["health"], HEALTH_STATES)
+            and f.is_choice(p["work_ability"], WORK_ABILITIES)
+            and plain_birth_and_sex(p["id_number"], today) == (p["birth_date"], p["sex"]))
 
 
 def _applicant_normal(p, today: date) -> bool:

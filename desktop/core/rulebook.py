@@ -340,7 +340,7 @@ def check_recorded(event_type: str, case_id: str, payload, case: CaseFacts | Non
     quick = r.normal is not None and r.normal(payload, case, today, policy)  # same verdict
     clean = payload if quick else check_step(r.code, payload, case, today=today, policy=policy)
     _same_record(r, case_id, clean, role)
-    if clean != payload:
+    if clean is not payload and clean != payload:
         changed = sorted(k for k in set(clean) | set(payload)
                          if clean.get(k) != payload.get(k))
         raise Refusal(f"“{r.label}”的内容不是规范格式({'、'.join(changed[:5])}),"

@@ -76,13 +76,23 @@ def insert(conn: sqlite3.Connection, events) -> None:
     events = list(events)
     stations = _codes(conn, "stations", "id", {e.workstation_id for e in events})
     types = _codes(conn, "event_types", "name", {e.type for e in events})
-    conn.executemany(_INSERT, [
-        _row(None, stations[e.workstation_id], e.seq, e.hash, e.prev_hash, e.recorded_at,
-             e.actor, e.case_id, types[e.type], e.payload_json) for e in events])
+    rows, last = [], None  # (station, seq, hash) of the event before, in this list
+    for e in events:
+        station = stations[e.workstation_id]
+        # Its predecessor just before it: the statement would find that row and write
+        # NULL; saying so spares it the look-up (a writer's events come in chain order)
+        follows = last == (station, e.seq - 1, e.prev_hash)
+        rows.append(_row(None, station, e.seq, e.hash, e.prev_hash, e.recorded_at, e.actor,
+                         e.case_id, types[e.type], e.payload_json, follows))
+        last = (station, e.seq, e.hash)
+    conn.executemany(_INSERT, rows)
 
 
-def _row(n, station, seq, digest, prev, at, actor, case_id, type_code, payload) -> tuple:
-    first = seq == 1 and prev == GENESIS  # GENESIS is what a NULL `prev` of seq 1 reads as
+def _row(n, station, seq, digest, prev, at, actor, case_id, type_code, payload,
+         follows: bool = False) -> tuple:
+    # GENESIS is what a NULL `prev` of seq 1 reads as; NULL too where the row before
+    # in the chain has the hash `prev` (`follows`: the caller knows it has)
+    first = follows or (seq == 1 and prev == GENESIS)
     return (n, station, seq, pack_hash(digest), None if first else pack_hash(prev), at, actor,
             case_id, type_code, pack(payload))
 

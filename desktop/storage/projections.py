@@ -121,9 +121,11 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
     f = e.payload
     row = batch.case(e.case_id)
     on = f.get("date") or f.get("start") or f.get("received_on") or row["status_on"]
-    status = ACTIONS[code].target(f).value
+    status = ACTIONS[code].target(f)._value_  # .value: a descriptor call an event
     changes = {"status": status, "status_on": on}
-    changes.update(_STEP_FIELDS.get(code, lambda f, p: {})(f, policy))
+    fields_of = _STEP_FIELDS.get(code)
+    if fields_of is not None:
+        changes.update(fields_of(f, policy))
     if changes.get("proposed_fen"):
         changes["over_cap"] = _over_cap(row["program"], changes["proposed_fen"], policy)
     if code == "resolve_objection":
@@ -132,10 +134,10 @@ def _step(batch: ProjectionBatch, e: Event, code: str, policy: Policy) -> None:
         _record_objection(batch, e.case_id, f)
     if status in ("received", "investigated") and code == "resolve_objection":
         changes.update({"notice_id": None, "notice_start": None, "notice_days": None})
-    batch.change(e.case_id, changes)
+    row.update(changes)  # the next deadline is reckoned from the step's own changes
     # a delivered refusal has nothing more due; any other step reckons its next deadline
-    batch.change(e.case_id, {"due_on": None, "due_kind": None} if code == "notify_rejection"
-                 else _due(row, policy))
+    changes.update(_Deadlines.NOTHING_DUE if code == "notify_rejection" else _due(row, policy))
+    batch.change(e.case_id, changes)
     _history(batch, e, code, on, status)
 
 
@@ -231,17 +233,54 @@ class _Deadlines:
 
 class _RememberingCalendar(WorkCalendar):
     """Remembers its counts: each step of a case asks again for the deadline counted
-    from the same receipt, and a count walks day by day through a month."""
+    from the same receipt, and a count walks day by day through a month. A county's
+    import meets thousands of different days, so a count it has not met is read from
+    a table of the working days in order (built once for the days asked about), not
+    walked."""
+
+    MAX_TABLED_DAYS = 4_000  # a span of some eleven years; beyond it, counts are walked
 
     def __init__(self, holidays, extra_workdays):
         super().__init__(holidays, extra_workdays)
         self._counted: dict[tuple[date, int], date] = {}
+        self._first = 0  # the ordinal of the first day tabled
+        self._before: list[int] = []  # day first + i -> working days in (first, first + i]
+        self._working: list[date] = []  # the working days after `first`, in order
 
     def add_working_days(self, start: date, n: int) -> date:
         day = self._counted.get((start, n))
         if day is None:
-            day = self._counted[start, n] = super().add_working_days(start, n)
+            day = self._counted[start, n] = self._count(start, n)
         return day
+
+    def _count(self, start: date, n: int) -> date:
+        s = start.toordinal()
+        if n > 0 and (not self._before or s < self._first):  # begin the table at `start`
+            last = self._first + len(self._before) - 1 if self._before else s
+            if last - s < self.MAX_TABLED_DAYS:
+                self._first, self._before, self._working = s, [0], []
+                self._extend_to(last)
+        i = s - self._first
+        while n > 0 and 0 <= i and (i >= len(self._before)
+                                    or len(self._working) < self._before[i] + n):
+            last = max(s, self._first + len(self._before)) + 2 * n + 14
+            if last - self._first >= self.MAX_TABLED_DAYS:
+                break
+            self._extend_to(last)
+        else:
+            if n > 0 and 0 <= i:
+                return self._working[self._before[i] + n - 1]
+        return super().add_working_days(start, n)  # n = 0, or out of the table's reach
+
+    def _extend_to(self, last: int) -> None:
+        """Table the days up to ordinal `last` (as is_working_day: 调休 first)."""
+        count = self._before[-1]
+        for ordinal in range(self._first + len(self._before), last + 1):
+            d = date.fromordinal(ordinal)
+            if d in self.extra_workdays or (d.weekday() < 5 and d not in self.holidays):
+                self._working.append(d)
+                count += 1
+            self._before.append(count)
 
 
 def _history(batch: ProjectionBatch, e: Event, code: str, on: str, status_after: str) -> None:

@@ -47,6 +47,9 @@ def test_the_window_turns_to_the_new_day_keeping_what_was_shown(qtbot, tmp_path,
     assert new.search.text() == window.search.text() and new.model.total == 1
     assert new.model.case_id(new.table.selectionModel().selectedRows()[0].row()) == case_id
     assert "新的一天" in new.statusBar().currentMessage()
+    window.safety_panel.daily()  # the old window's tick (or its activation) again
+    qtbot.wait(50)
+    assert window.safety_panel.replacement is new  # replaced once, not twice
 
 
 def test_not_while_a_dialog_is_open_nor_for_a_window_given_its_day(qtbot, tmp_path,

@@ -27,19 +27,28 @@ def due(window) -> bool:
 
 def quiet(window) -> bool:
     """Nothing open that a new window would lose: no modal dialog, no other window of
-    ours shown (公示管理, 低保, a dialog), no job running."""
+    this one shown (公示管理, 低保, a dialog: each is made with the main window as its
+    parent), no job running."""
     app = QApplication.instance()
     if app is None or app.activeModalWidget() is not None or worker.running() is not None:
         return False
-    return not any(w is not window and w.isVisible()
-                   and (w.inherits("QDialog") or w.inherits("QMainWindow"))
+    return not any(w is not window and w.isVisible() and _opened_from(window, w)
                    for w in app.topLevelWidgets())
+
+
+def _opened_from(window, widget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        parent = parent.parentWidget()
+    return parent is window
 
 
 def turn(panel):
     """The new day's window in place of `panel.window` when the day has turned and the
     moment is quiet; returns it, or None (nothing to do yet)."""
     old = panel.window
+    if panel.replacement is not None or not old.isVisible():  # already replaced
+        return None
     if not due(old) or not quiet(old):
         return None
     search, case_id = old.search.text(), _selected_case(old)

@@ -3368,5 +3368,9 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <source>截止日期:</source>
         <translation>Until:</translation>
     </message>
+    <message>
+        <source>已是新的一天({day}):窗口已按今天的日期刷新。</source>
+        <translation>A new day ({day}): the window now works with today's date.</translation>
+    </message>
 </context>
 </TS>

@@ -28,7 +28,8 @@ CASES = {"full": 700_000, "quick": 35_000}
 SOURCES = ("desktop/demo/scale.py", "desktop/demo/data.py", "desktop/storage/projections.py",
            "desktop/storage/eventlog.py", "desktop/storage/search.py",
            "desktop/storage/village_cards.py", "desktop/storage/log_schema.py",
-           "desktop/storage/packing.py", "desktop/storage/payload_words.py")
+           "desktop/storage/packing.py", "desktop/storage/payload_words.py",
+           "desktop/storage/payload_dict.py")
 ROOT = Path(__file__).resolve().parent.parent
 STORE = "relief-desk.sqlite3"
 

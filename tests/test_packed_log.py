@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import zlib
+
+import pytest
 
 from desktop.demo.scale import county_villages, fill_store
-from desktop.storage import eventlog
+from desktop.storage import eventlog, packing
 from desktop.storage.packing import pack, unpack
+from desktop.storage.payload_dict import DICTIONARY
 from desktop.storage.payload_words import WORDS
 from tests.helpers import TODAY, make_application, make_store
 
@@ -108,16 +112,61 @@ def test_a_peer_s_text_that_is_no_hash_is_kept_as_it_came(tmp_path):
     store.close()
 
 
-def test_the_dictionary_of_stored_payloads_never_changes():
-    """Every payload compressed with version 1 needs it byte for byte to be read again
-    (a better dictionary is a new version beside it)."""
+def test_the_dictionaries_of_stored_payloads_never_change():
+    """Every payload compressed with a version needs its dictionary byte for byte to be
+    read again (a better dictionary is a new version beside it)."""
     assert hashlib.sha256(WORDS[1]).hexdigest() == (
         "4e2e12aa6b0872c74428394ac18dee3724dee5d964452a7d2df09fb5860e20b8")
+    assert hashlib.sha256(DICTIONARY).hexdigest() == (
+        "6fbbfa46713553f355cc67230405825b7513a56e2deb3ad27b82f8e29b570247")
     text = eventlog.canonical(make_application())
     packed = pack(text)
-    assert isinstance(packed, bytes) and packed[0] == 1 and len(packed) < len(text) / 3
+    assert isinstance(packed, bytes) and packed[0] == 2 and len(packed) < len(text) / 3
     assert unpack(packed) == text
     assert pack('{"date":"2026-11-02"}') == '{"date":"2026-11-02"}'  # short: kept as text
+
+
+def _version_1(text: str) -> bytes:
+    """A payload as the program wrote it before version 2 (raw deflate, WORDS[1])."""
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15, 4, zdict=WORDS[1])
+    return b"\x01" + deflate.compress(text.encode("utf-8")) + deflate.flush()
+
+
+def test_a_store_written_before_version_2_reads_and_verifies_as_it_did(tmp_path):
+    """Payloads packed by the program before (version 1) stay readable beside the new
+    ones: the same events, the chain check passes, and new events are written as 2."""
+    store = make_store(tmp_path)
+    from desktop.operations.casework import Casework
+
+    Casework(store, TODAY).receive(make_application())
+    (text,) = store.db.execute("SELECT payload FROM events WHERE seq = 1").fetchone()
+    store.db.execute("UPDATE event_log SET payload = ? WHERE seq = 1",
+                     [sqlite3.Binary(_version_1(text))])
+    Casework(store, TODAY).receive(make_application())  # another applicant (make_id)
+    blobs = [r[0] for r in store.db.execute("SELECT payload FROM event_log ORDER BY seq")]
+    assert [b[0] for b in blobs] == [1, 2]
+    assert store.db.execute("SELECT payload FROM events WHERE seq = 1").fetchone()[0] == text
+    assert eventlog.verify_chain(store.db) == []
+    store.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_stored_payload_that_would_inflate_past_the_limit_is_not_inflated(monkeypatch,
+                                                                             version):
+    """A store altered on disk (a restored backup is any file) may hold a small BLOB that
+    says or makes a huge text: it reads as no text (named as altered), whatever it holds,
+    without the memory."""
+    monkeypatch.setattr(packing, "MAX_PAYLOAD", 10_000)
+    big = '{"note":"' + "材" * 20_000 + '"}'
+    blob = _version_1(big) if version == 1 else pack(big)
+    assert isinstance(blob, bytes) and len(blob) < 1_000
+    assert unpack(blob) == ""
+    monkeypatch.setattr(packing, "MAX_PAYLOAD", 100_000)
+    assert unpack(blob) == big
+    # a zstd header that claims a terabyte is refused before any work
+    claims = b"\x02" + bytes([0b11100000]) + (2 ** 40).to_bytes(8, "little") + blob[3:]
+    assert unpack(claims) == ""
+    assert unpack(b"\x02") == "" and unpack(b"\x09" + blob[1:]) == "" and unpack(b"") == ""
 
 
 def test_a_damaged_compressed_payload_is_named_as_altered(tmp_path):

@@ -21,7 +21,9 @@ NOT_AT_START = ("desktop.core.rulebook", "desktop.storage.projections", "desktop
                 # 数据交换 panel, the passphrase and policy dialogs load when first chosen
                 "desktop.ui.notice_panel", "desktop.ui.notice_dialogs", "desktop.ui.sync_panel",
                 "desktop.ui.keys_panel", "desktop.ui.policy_dialogs",
-                "desktop.storage.notice_queries")
+                "desktop.storage.notice_queries",
+                # zstd and its dictionary: the first screen reads no compressed payload
+                "desktop.storage.payload_dict")
 START = """
 import sys
 from datetime import date

@@ -183,3 +183,20 @@ def test_a_damaged_compressed_payload_is_named_as_altered(tmp_path):
     problems = eventlog.verify_chain(store.db)
     assert any("事件 1" in p and "改动" in p for p in problems)
     store.close()
+
+
+def test_payloads_pack_and_read_back_in_several_threads_at_once():
+    """The start-up check reads the log in a thread while the window records steps: a
+    zstd (de)compressor is not to be shared between threads, so each has its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [eventlog.canonical(make_application(reason_detail=f"第 {i} 次住院,自付费用较高。"))
+             for i in range(40)]
+
+    def round_trips(offset: int) -> bool:
+        return all(unpack(pack(texts[(offset + i) % len(texts)])) == texts[(offset + i)
+                                                                          % len(texts)]
+                   for i in range(400))
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(round_trips, range(8)))

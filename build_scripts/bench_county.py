@@ -29,7 +29,7 @@ SOURCES = ("desktop/demo/scale.py", "desktop/demo/data.py", "desktop/storage/pro
            "desktop/storage/eventlog.py", "desktop/storage/search.py",
            "desktop/storage/village_cards.py", "desktop/storage/log_schema.py",
            "desktop/storage/packing.py", "desktop/storage/payload_words.py",
-           "desktop/storage/payload_dict.py")
+           "resources/compression/payloads-2.zstd-dict")
 ROOT = Path(__file__).resolve().parent.parent
 STORE = "relief-desk.sqlite3"
 

@@ -1,7 +1,7 @@
 """Make the zstd dictionary of the log's compressed payloads, version 2
-(desktop/storage/payload_dict.py), as it was made: run once, never again for version 2.
+(resources/compression/payloads-2.zstd-dict), as it was made: run once, never again for version 2.
 
-    python build_scripts/make_payload_dict.py [OUT.py]
+    python build_scripts/make_payload_dict.py [OUT]
 
 The samples are synthetic: the payloads of a township store of 3,000 cases of the whole
 county made by the demo's generator with seed 2026 (the benchmark's stores use seed 8, so
@@ -13,7 +13,6 @@ version, made by a copy of this script, and the old one stays."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import sys
@@ -51,22 +50,13 @@ def samples() -> list[bytes]:
 def main(argv: list[str]) -> int:
     import zstandard
 
-    out = Path(argv[0]) if argv else Path("desktop/storage/payload_dict.py")
+    from desktop.paths import resource_path
+    from desktop.storage.packing import DICTIONARY
+
+    out = Path(argv[0]) if argv else resource_path(*DICTIONARY)
     words = zstandard.train_dictionary(SIZE, samples(), level=3, threads=1).as_bytes()
-    text = base64.b64encode(words).decode("ascii")  # b85decode is Python: 25 ms at load
-    lines = "\n".join(f"    {text[i:i + 88]!r}" for i in range(0, len(text), 88))
-    out.write_text(f'''"""The zstd dictionary of the log's compressed payloads, version 2 (storage/packing.py),
-made by build_scripts/make_payload_dict.py from synthetic payloads (the demo's generator:
-no one's data), {len(words):,} bytes, sha256 {hashlib.sha256(words).hexdigest()[:16]}…
-NEVER change it: every payload compressed with it needs it, byte for byte, to be read
-again. A better dictionary is a new version beside it."""
-
-import base64
-
-DICTIONARY = base64.b64decode(
-{lines}
-)
-''', encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(words)
     print(f"{out}: {len(words):,} bytes, sha256 {hashlib.sha256(words).hexdigest()}")
     return 0
 

@@ -12,9 +12,9 @@ import zlib
 import pytest
 
 from desktop.demo.scale import county_villages, fill_store
+from desktop.paths import resource_path
 from desktop.storage import eventlog, packing
 from desktop.storage.packing import pack, unpack
-from desktop.storage.payload_dict import DICTIONARY
 from desktop.storage.payload_words import WORDS
 from tests.helpers import TODAY, make_application, make_store
 
@@ -117,7 +117,7 @@ def test_the_dictionaries_of_stored_payloads_never_change():
     read again (a better dictionary is a new version beside it)."""
     assert hashlib.sha256(WORDS[1]).hexdigest() == (
         "4e2e12aa6b0872c74428394ac18dee3724dee5d964452a7d2df09fb5860e20b8")
-    assert hashlib.sha256(DICTIONARY).hexdigest() == (
+    assert hashlib.sha256(resource_path(*packing.DICTIONARY).read_bytes()).hexdigest() == (
         "6fbbfa46713553f355cc67230405825b7513a56e2deb3ad27b82f8e29b570247")
     text = eventlog.canonical(make_application())
     packed = pack(text)

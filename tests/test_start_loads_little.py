@@ -23,7 +23,7 @@ NOT_AT_START = ("desktop.core.rulebook", "desktop.storage.projections", "desktop
                 "desktop.ui.keys_panel", "desktop.ui.policy_dialogs",
                 "desktop.storage.notice_queries",
                 # zstd and its dictionary: the first screen reads no compressed payload
-                "desktop.storage.payload_dict")
+                "zstandard")
 START = """
 import sys
 from datetime import date
@@ -34,21 +34,27 @@ application()
 window = start(Path(sys.argv[1]), date(2026, 6, 1))
 QApplication.processEvents()
 print(window.model.total)
-print(" ".join(sorted(m for m in sys.modules if m.startswith("desktop."))))
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("desktop.", "zstandard")))))
 """
 
 
-def test_a_village_window_opens_without_the_code_of_other_screens(tmp_path):
+def _first_window(tmp_path, script: str) -> list[str]:
+    """The last two lines `script` prints, run in a new process on a village store of
+    one case (the window's own process, as a double-click starts it)."""
     store = make_store(tmp_path)
     Casework(store, TODAY).receive_many([make_application()])
     data_dir = store.path.parent
     store.close()
     result = subprocess.run(
-        [sys.executable, "-c", START, str(data_dir)], cwd=ROOT, capture_output=True,
+        [sys.executable, "-c", script, str(data_dir)], cwd=ROOT, capture_output=True,
         text=True, timeout=120,
         env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
-    total, loaded = result.stdout.strip().splitlines()[-2:]
+    return result.stdout.strip().splitlines()[-2:]
+
+
+def test_a_village_window_opens_without_the_code_of_other_screens(tmp_path):
+    total, loaded = _first_window(tmp_path, START)
     assert total == "1"  # the ledger shows the case
     assert [m for m in loaded.split() if m.startswith(NOT_AT_START)] == []
 
@@ -76,16 +82,7 @@ def test_the_first_paint_builds_no_qt_namespace_and_reads_no_store_sources(tmp_p
     values, made whole by the first `Qt` named; the window's first screen needs none of
     them), and PySide6's import hook reads the source of none of the store's modules (they
     load before PySide6 does; the hook reads each module imported after it)."""
-    store = make_store(tmp_path)
-    Casework(store, TODAY).receive_many([make_application()])
-    data_dir = store.path.parent
-    store.close()
-    result = subprocess.run(
-        [sys.executable, "-c", PAINTED, str(data_dir)], cwd=ROOT, capture_output=True,
-        text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr
-    shown, read = result.stdout.strip().splitlines()[-2:]
+    shown, read = _first_window(tmp_path, PAINTED)
     assert shown == "1 True False"  # the case and the banner shown; no `Qt` built
     store_modules = [m for m in read.split() if m.startswith("desktop.storage.")]
     assert set(store_modules) <= {"desktop.storage.store", "desktop.storage.queries"}

@@ -10,7 +10,8 @@ guessed. Every version ever written is read for good:
 
   1  raw deflate, the dictionary of payload_words.py (2026-12-01, migration 0016);
   2  a zstd frame without its magic number, dictionary id or checksum, the content size
-     in its header, the dictionary of payload_dict.py: written since. Deflate needed
+     in its header, the dictionary resources/compression/payloads-2.zstd-dict (made by
+     build_scripts/make_payload_dict.py): written since. Deflate needed
      its compressor's state (the dictionary loaded: 136 KB) copied for every payload,
      ~20 µs a payload within an import, and ~25 µs to prepare an inflater; zstd keeps
      its prepared dictionary across calls (~4 µs and ~1.5 µs), the payloads ~5 % larger.
@@ -34,6 +35,8 @@ MIN_PACKED = 48  # shorter payloads ("{"date":"2026-05-01"}") gain nothing
 MAX_PAYLOAD = 64 * 1024 * 1024
 FUNCTION = "relief_payload"  # the SQL name of `unpack`, on every connection that reads
 _HEX = re.compile(r"[0-9a-f]{64}")
+# version 2's dictionary: NEVER change it (every payload written in 2 needs it to be read)
+DICTIONARY = ("compression", "payloads-2.zstd-dict")
 _LEVEL = 3  # zstd's default: level 6 and more took three times as long for 1 % fewer bytes
 _codecs = threading.local()  # a zstd (de)compressor is not to be shared between threads
 
@@ -45,12 +48,12 @@ def _zstd():
     if codec is None:
         import zstandard
 
-        from desktop.storage.payload_dict import DICTIONARY
+        from desktop.paths import resource_path
 
         params = zstandard.ZstdCompressionParameters.from_level(
             _LEVEL, format=zstandard.FORMAT_ZSTD1_MAGICLESS, write_checksum=0,
             write_dict_id=0, write_content_size=1)
-        words = zstandard.ZstdCompressionDict(DICTIONARY,
+        words = zstandard.ZstdCompressionDict(resource_path(*DICTIONARY).read_bytes(),
                                               dict_type=zstandard.DICT_TYPE_FULLDICT)
         words.precompute_compress(compression_params=params)
         codec = _codecs.zstd = (

@@ -4,8 +4,8 @@ hundred bytes compresses as well as a long text would. Version 1 is one payload 
 kind of step and twelve applications as received, all of them made by the demo's
 generator (synthetic people, no one's data). NEVER change a version once shipped: every
 stored payload compressed with it needs it, byte for byte, to be read again. A better
-dictionary is a new version, and the old one stays: version 2, a zstd dictionary, is in
-payload_dict.py (new payloads are written in 2; 1 is read for good)."""
+dictionary is a new version, and the old one stays: version 2, a zstd dictionary, is
+resources/compression/payloads-2.zstd-dict (new payloads are written in 2; 1 is read for good)."""
 
 from __future__ import annotations
 

@@ -59,3 +59,15 @@ def test_doctor_finds_a_changed_value_the_quick_check_cannot(data_dir, capsys):
     assert INCONSISTENT in " ".join(examine(data_dir, full=True).health.problems)
     assert main(["--data-dir", str(data_dir), "doctor"]) == 2
     assert "rebuild" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("blob", [b"\x02\xe0" + bytes(8), b"\x01\xff\xff", b"\x02garbage"])
+def test_doctor_names_a_payload_altered_on_disk_and_does_not_crash(data_dir, capsys, blob):
+    """A compressed payload changed on disk reads as no text: doctor names the altered
+    event in the chain and says the ledger could not be compared (replaying the log would
+    stop at that event); it once ended in an internal error (JSONDecodeError)."""
+    damage(data_dir, "UPDATE event_log SET payload = x'%s' WHERE n = 2" % blob.hex())
+    problems = " ".join(examine(data_dir, full=True).health.problems)
+    assert "校验链断开" in problems and "未能与事件日志比对" in problems
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 2
+    assert "内部错误" not in capsys.readouterr().err

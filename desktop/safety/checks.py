@@ -154,6 +154,9 @@ def _log_and_ledger(conn, health: Health, *, thorough: bool, keys_dir: Path | No
     if chain:
         health.problems.append(f"事件日志的校验链断开:{'; '.join(chain[:3])}"
                                + (f" 等 {len(chain)} 处" if len(chain) > 3 else ""))
+        if thorough:  # replaying an altered log may stop at the event that no longer reads
+            health.problems.append("台账未能与事件日志比对:日志中有被改动的事件,不能据以重建")
+            return
     if not (projections_match(db) if thorough else projections_counted(db, after=after)):
         health.problems.append(f"台账与事件日志不一致({way('rebuild')})")
 

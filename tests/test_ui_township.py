@@ -11,7 +11,7 @@ from desktop.ui.township_models import FiguresModel, InboxModel, QueueModel
 from desktop.ui.township_panel import install
 from tests.helpers import TODAY
 from tests.sync_world import status
-from tests.township_world import case_with, deliver
+from tests.township_world import case_with, deliver, post_result
 from tests.ui_hooks import answer_questions  # noqa: F401
 
 
@@ -107,3 +107,38 @@ def test_a_village_window_has_no_township_panel(qtbot, world):
     qtbot.addWidget(win)
     install(win)
     assert not hasattr(win, "township_panel")
+
+
+def test_a_case_back_from_its_result_notice_is_paid_from_the_queue_and_the_ledger(qtbot, world):
+    """After the village posts the result, the township's next step is the payment: the
+    queue says how many wait and lists them under 待登记发放 (never as late: no deadline
+    is set for it), and the case opens with 登记发放 from the queue and from the ledger of
+    all cases alike (the ledger had opened the village's read-only view)."""
+    from desktop.township.decisions import Decisions
+
+    a1, a2 = world.cases_ready(world.a, 2)
+    deliver(world)
+    Decisions(world.township, TODAY).approve(a1, 100_000)
+    world.send(world.township, world.a)
+    post_result(world, world.a, a1)
+    world.send(world.a, world.township)
+    assert status(world.township, a1) == "result_posted"
+    win = township_window(qtbot, world.township)
+    queue = win.township_panel.queue
+    assert queue.model.total == 1 and "另有 1 件结果已公示,待登记发放" in queue.banner.text()
+    queue.status.setCurrentIndex(queue.status.findData("result_posted"))
+    assert queue.model.total == 1 and queue.model.case_id(0) == a1
+    assert queue.model.index(0, 4).data() == "1,000.00" and queue.model.row(0)["urgency"] == ""
+    assert "待登记发放 1 件" in queue.banner.text()
+    view = queue.open_case(0)
+    assert set(view.buttons) == {"pay"}
+    view.reject()
+    win.township_panel.tabs.setCurrentWidget(win.township_panel.ledger)
+    row = next(i for i in range(win.model.rowCount()) if win.model.case_id(i) == a1)
+    view = win.open_case(row)
+    assert set(view.buttons) == {"pay"}
+    dialog = view.start("pay")
+    assert dialog.amount.text() == "1000.00", dialog.amount.text()  # what was approved
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert status(world.township, a1) == "paid" and view.buttons == {}, dialog.error.text()
+    assert queue.model.total == 0 and "待登记发放" in queue.banner.text()

@@ -1,6 +1,8 @@
 """The review queue: the cases of every village awaiting the township's decision
 (乡镇已接收 and 转县审批), filtered and sorted in SQL and read a page at a time, with how
-long each has waited against the decision deadline (DOMAIN.md: 10 working days)."""
+long each has waited against the decision deadline (DOMAIN.md: 10 working days); and,
+chosen by its status, the cases whose result notice is back, awaiting the township's
+payment (结果已公示 → 登记发放)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from desktop.township.flags import red_flags
 from desktop.township.villages import village_names
 
 AWAITING = ("acknowledged", "referred")
+TO_PAY = "result_posted"  # the village's result notice is back: the township pays
 SORT_KEYS = {"village": "village_name", "id": "id", "name": "applicant_name",
              "category": "category", "amount": "amount_fen", "waiting": "arrived_on",
              "due": "due_on", "status": "status"}
@@ -19,22 +22,32 @@ SORT_KEYS = {"village": "village_name", "id": "id", "name": "applicant_name",
 _ROWS = (
     "SELECT a.id, a.status, a.program, a.category, a.reason, a.applicant_name,"
     " a.household_size, a.requested_fen, a.proposed_fen,"
-    " COALESCE(a.proposed_fen, a.requested_fen) AS amount_fen, a.received_on, a.status_on,"
+    " COALESCE(a.approved_fen, a.proposed_fen, a.requested_fen) AS amount_fen,"
+    " a.received_on, a.status_on,"
     " a.due_on, a.due_kind, substr(a.id, 1, instr(a.id, '-') - 1) AS village_code,"
     " COALESCE((SELECT p.village FROM peers p WHERE p.role = 'village' AND p.village_code ="
     "  substr(a.id, 1, instr(a.id, '-') - 1) ORDER BY p.active DESC LIMIT 1),"
     "  (SELECT c.village || '(' || c.village_code || ')' FROM village_cards c"  # the county
     "   WHERE c.village_code = substr(a.id, 1, instr(a.id, '-') - 1))) AS village_name,"
-    " (SELECT MIN(h.occurred_on) FROM case_steps h WHERE h.application_id = a.id"
-    "  AND h.action = 'acknowledge') AS arrived_on"
-    " FROM applications a WHERE a.status IN ('acknowledged', 'referred')")
+    " {arrived} AS arrived_on FROM applications a WHERE a.status IN ({statuses})")
+_ACKNOWLEDGED_ON = ("(SELECT MIN(h.occurred_on) FROM case_steps h WHERE h.application_id ="
+                    " a.id AND h.action = 'acknowledge')")
+
+
+def _rows(flt) -> str:
+    """The queue's rows: awaiting a decision since the township received them, or (chosen
+    by their status) a payment since the result notice came back."""
+    if flt.status == TO_PAY:
+        return _ROWS.format(arrived="a.status_on", statuses=f"'{TO_PAY}'")
+    return _ROWS.format(arrived=_ACKNOWLEDGED_ON,
+                        statuses=", ".join(f"'{s}'" for s in AWAITING))
 
 
 @dataclass(frozen=True)
 class QueueFilter:
     village: str = ""  # village code
     category: str = ""
-    status: str = ""  # acknowledged or referred
+    status: str = ""  # acknowledged, referred (both when empty), or TO_PAY
     min_fen: int | None = None
     max_fen: int | None = None
     min_waiting: int = 0  # working days since the township received the case
@@ -81,14 +94,14 @@ def waiting_cutoff(today: date, n: int, policy) -> date:
 
 def queue_count(db, flt: QueueFilter, today: date, policy) -> int:
     where, params = flt.where(today, policy)
-    return db.execute(f"SELECT COUNT(*) FROM ({_ROWS}){where}", params).fetchone()[0]
+    return db.execute(f"SELECT COUNT(*) FROM ({_rows(flt)}){where}", params).fetchone()[0]
 
 
 def queue_page(db, flt: QueueFilter, today: date, policy, offset: int, limit: int
                ) -> list[dict]:
     """One page of the queue; each row with its waiting days, urgency and red flags."""
     where, params = flt.where(today, policy)
-    rows = list(db.query(f"SELECT * FROM ({_ROWS}){where}{flt.order()} LIMIT ? OFFSET ?",
+    rows = list(db.query(f"SELECT * FROM ({_rows(flt)}){where}{flt.order()} LIMIT ? OFFSET ?",
                          params + [limit, offset]))
     flags = red_flags(db, [r["id"] for r in rows], policy)
     cal = calendar_for(policy)
@@ -97,7 +110,8 @@ def queue_page(db, flt: QueueFilter, today: date, policy, offset: int, limit: in
         r["waiting_days"] = cal.working_days_between(arrived, today)
         r["decision_due"] = cal.add_working_days(arrived, policy.township_decision_days)
         due = date.fromisoformat(r["due_on"]) if r["due_on"] else r["decision_due"]
-        r["urgency"] = urgency(due, today, policy, cal)
+        # the rule book sets no deadline for a payment (deadlines.due_basis): never late
+        r["urgency"] = "" if r["status"] == TO_PAY else urgency(due, today, policy, cal)
         r["village_name"] = r["village_name"] or r["village_code"]
         r["flags"] = flags[r["id"]]
     return rows
@@ -107,8 +121,8 @@ def village_choices(db) -> list[tuple[str, str]]:
     """(code, name) of every enrolled village and every village with a case in the queue
     (read through the status index: not every case of ten years)."""
     names = village_names(db)
-    marks = ",".join("?" * len(AWAITING))
+    marks = ",".join("?" * (len(AWAITING) + 1))
     codes = {r[0] for r in db.execute(
         "SELECT DISTINCT substr(id, 1, instr(id, '-') - 1) FROM applications"
-        f" WHERE status IN ({marks})", AWAITING)}
+        f" WHERE status IN ({marks})", (*AWAITING, TO_PAY))}
     return [(c, names.get(c, c)) for c in sorted(codes | set(names))]

@@ -346,10 +346,16 @@ class MainWindow(QMainWindow):
         self.select_case(case_id)
 
     def open_case(self, row: int):
-        from desktop.ui.case_view import CaseView
-
         if not 0 <= row < self.model.rowCount():
             return None
+        if self.store.workstation["role"] != "village":  # with the decisions it may take
+            from desktop.ui.township_case import TownshipCaseView
+
+            view = TownshipCaseView(self.store, self.today, self.model.case_id(row), self)
+            view.changed.connect(self.refresh)
+            return self._show(view)
+        from desktop.ui.case_view import CaseView
+
         view = CaseView(self.casework, self.model.case_id(row), self)
         view.changed.connect(self.refresh)
         return self._show(view)

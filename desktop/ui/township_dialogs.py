@@ -54,7 +54,13 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         proposed = detail.get("proposed_fen") or detail.get("requested_fen")
+        # a payment is of what was approved, less a 先行救助 already paid (0 where that
+        # covered it all: the payment of 0 closes the case), as the rule book reckons it
+        approved = detail.get("approved_fen")
+        to_pay = max(approved - (detail.get("paid_first_fen") or 0), 0) if approved else None
         self.amount = yuan_edit(proposed if code == "approve" else None)
+        if code == "pay" and to_pay is not None:
+            self.amount.setText(format_yuan(to_pay))
         self.reason = text_area(tr(HINTS.get(code, "")), 80)
         self.county_ref = line_edit(tr("例如 新民发〔2026〕12号"), 100)
         if code in ("approve", "pay"):

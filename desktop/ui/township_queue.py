@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
-from desktop.township.queue import QueueFilter, village_choices
+from desktop.township.queue import TO_PAY, QueueFilter, queue_count, village_choices
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
@@ -99,7 +99,7 @@ class QueueWidget(QWidget):
         county = self.store.workstation["role"] == "county"  # decides referred cases only
         for text, code in (((tr("待县局审批"), "referred"),) if county else (
                 (tr("全部待决定"), ""), (tr("乡镇已接收"), "acknowledged"),
-                (tr("转县审批"), "referred"))):
+                (tr("转县审批"), "referred"), (tr("待登记发放"), TO_PAY))):
             self.status.addItem(text, code)
         self.min_amount, self.max_amount = QLineEdit(), QLineEdit()
         self.min_amount.setPlaceholderText(tr("最低(元)"))
@@ -136,6 +136,7 @@ class QueueWidget(QWidget):
 
     def apply_filter(self, *_args) -> None:
         self.model.set_filter(self.current_filter())
+        self._banner()  # it tells decisions from payments
         self._footer()
 
     def refresh(self) -> None:
@@ -156,13 +157,20 @@ class QueueWidget(QWidget):
 
     def _banner(self) -> None:
         total = self.model.total
+        if self.model.filter.status == TO_PAY:
+            self.banner.setText(tr("结果已公示、待登记发放 {total} 件。确认款项到账后,打开案件点“登记发放…”;"
+                                   "发放后的案件按月导出备案登记册报县民政局。").format(total=total)
+                                if total else tr("没有待登记发放的案件。村里的结果公示随村的数据包送回后出现在这里。"))
+            self.banner.setStyleSheet("background:#e8f4fd; padding:6px;")
+            return
         cap = format_yuan(self.store.policy.township_cap_fen, grouped=True)
         days = self.store.policy.township_decision_days
         if not total:
             self.banner.setText(
                 tr("没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。")
                 if self.store.workstation["role"] == "county" else
-                tr("审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。"))
+                tr("审批队列是空的。各村的数据包导入后,已上报的案件会自动接收并出现在这里。")
+                + self._to_pay_hint())
             self.banner.setStyleSheet("color:#2e7d32; padding:6px;")
             return
         if self.store.workstation["role"] == "county":
@@ -175,8 +183,15 @@ class QueueWidget(QWidget):
             self.banner.setText(tr("待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
                                    "黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
                                    "“风险提示”一栏列出重复申请、一人两户、近亲属等情况。").format(
-                                       total=total, days=days, cap=cap))
+                                       total=total, days=days, cap=cap) + self._to_pay_hint())
         self.banner.setStyleSheet("background:#fff8e1; padding:6px;")
+
+    def _to_pay_hint(self) -> str:
+        """The payments waiting too, where the queue's decisions are shown: the next step
+        of a case whose result notice came back is the township's."""
+        n = queue_count(self.store.db, QueueFilter(status=TO_PAY), self.today,
+                        self.store.policy)
+        return tr("另有 {n} 件结果已公示,待登记发放(在状态中选“待登记发放”)。").format(n=n) if n else ""
 
     def _footer(self) -> None:
         self.footer.setText(tr("共 {total} 件 · 今天 {today} · 点击表头排序 · 双击或按回车打开案件")

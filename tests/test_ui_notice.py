@@ -133,3 +133,27 @@ def test_form_and_register_from_the_ledger(qtbot, window, monkeypatch, tmp_path)
 
 def test_the_preview_has_no_modal_exec(window):
     assert window.notice_panel.windowModality() == Qt.WindowModality.NonModal
+
+
+def test_a_case_on_notice_leads_to_the_notice_window_and_does_not_block_it(
+        window, monkeypatch, qtbot):
+    """“到公示管理登记异议、结束公示…” in a case on notice: the notice window opens on its
+    batch and can be used at once (the case view, modal over the main window, had kept
+    every click away from it until it was closed)."""
+    from PySide6.QtWidgets import QApplication
+
+    ids = cases_at(window.store, ["王䶮"])
+    answer(monkeypatch, nd.ChooseCasesDialog)
+    notice_id = window.notice_panel.create()
+    while QApplication.activeModalWidget() is not None:  # the sheet shown to print
+        QApplication.activeModalWidget().close()
+    window.notice_panel.hide()
+    window.refresh()
+    view = window.open_case(next(i for i in range(window.model.rowCount())
+                                 if window.model.case_id(i) == ids[0]))
+    assert "notice_list" in view.buttons and QApplication.activeModalWidget() is view
+    panel = view.start("notice_list")
+    assert panel is window.notice_panel and panel.isVisible() and not view.isVisible()
+    assert QApplication.activeModalWidget() is None  # nothing in the way of its buttons
+    row = panel.table.currentRow()
+    assert row >= 0 and panel.table.item(row, 0).text() == notice_id

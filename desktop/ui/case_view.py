@@ -194,7 +194,12 @@ class CaseView(QDialog):
             return dialog
         panel = window.notice_panel
         if code == "notice_list":
+            # the officer goes on there: this view, modal over the main window, would
+            # block the notice window (a child of the same window) until it was closed
+            self.close()
             panel.show()
+            panel.raise_()
+            panel.activateWindow()
             notice = self.detail.get("notice") or {}
             if notice.get("notice_id"):
                 panel.select(notice["notice_id"])

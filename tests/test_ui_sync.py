@@ -102,7 +102,15 @@ def test_export_and_import_through_the_dialogs(qtbot, tmp_path):
         assert dialog.progress.value() == dialog.progress.maximum() == 2
         text = dialog.report.toPlainText()
         assert "已接收案件 1 件" in text and "导入过" in text
+        # the second copy was refused: never told as imported, here or in the status bar
+        said = "已导入 1 个数据包,1 个未能导入;原因见导入报告。"
+        assert text.splitlines()[0] == said and win_t.statusBar().currentMessage() == said
         assert status(world.township, case_id) == "acknowledged"
+        dialog.files.clear()
+        dialog.add_files([str(path)])
+        click(qtbot, dialog.import_button)
+        wait_for_work(qtbot)
+        assert win_t.statusBar().currentMessage() == "数据包未能导入,本机数据没有改动;原因见导入报告。"
         dialog.reject()
         panel = win_t.township_panel
         assert panel.queue.model.total == 1  # the queue was refreshed at once,

@@ -274,14 +274,33 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         self.reports = reports
         self.progress.setValue(self.progress.maximum())
-        self.report.setPlainText(guard.gui_text("\n\n".join(describe(r) for r in reports)))
+        summary = import_summary(reports)
+        self.report.setPlainText(guard.gui_text("\n\n".join(
+            [summary] + [describe(r) for r in reports])))
         _refresh_window(self)
-        guard.tell(self.parentWidget(), tr("已导入 {n} 个数据包,结果见导入报告。").format(n=len(reports)))
+        guard.tell(self.parentWidget(), summary)
 
     def _failed(self, text: str) -> None:
         self.import_button.setEnabled(True)
         self.progress.setValue(0)
         self.report.setPlainText(text)
+
+
+def import_summary(reports) -> str:
+    """One line on what an import did: a refused file or event is never told as imported."""
+    taken = [r for r in reports if r.ok]
+    refused_files = len(reports) - len(taken)
+    refused_events = sum(len(r.refused) for r in taken)
+    if not taken:
+        return (tr("数据包未能导入,本机数据没有改动;原因见导入报告。") if refused_files == 1 else
+                tr("{n} 个数据包都未能导入,本机数据没有改动;原因见导入报告。").format(n=refused_files))
+    text = tr("已导入 {n} 个数据包").format(n=len(taken))
+    if refused_files:
+        text += tr(",{n} 个未能导入").format(n=refused_files)
+    if refused_events:
+        text += tr(",其中 {n} 个事件被拒绝").format(n=refused_events)
+    return text + (tr(";原因见导入报告。") if refused_files or refused_events
+                   else tr(",结果见导入报告。"))
 
 
 def _refresh_window(dialog) -> None:

@@ -28,7 +28,11 @@ def test_round_trip_two_villages(world):
                              "reason": "家庭收入超过标准"})
     work.step(b1, "return", {"date": TODAY.isoformat(), "approver": "王审批",
                              "reason": "缺少诊断证明"})
-    assert all(r.ok for r in world.send(t, world.a) + world.send(t, world.b))
+    (to_a,) = world.send(t, world.a)
+    assert to_a.ok and all(r.ok for r in world.send(t, world.b))
+    # the village's report names each decision and its cases, not only a count of events
+    assert to_a.decided == {"批准": [a1], "不批准": [a2]}
+    assert f"乡镇办理:批准 1 件({a1});不批准 1 件({a2})" in describe(to_a)
     assert (status(world.a, a1), status(world.a, a2)) == ("approved", "rejected")
     assert status(world.b, b1) == "returned"
     # a village never receives another village's cases

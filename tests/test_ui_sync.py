@@ -144,3 +144,25 @@ def test_removable_drives_come_first():
     volumes = removable_first()
     flags = [v[2] for v in volumes]
     assert flags == sorted(flags, reverse=True)
+
+
+def test_after_the_result_notice_the_village_is_shown_the_way_to_the_township(qtbot, tmp_path):
+    """结果已公示 is the township's to pay once it has the notice: the case view offers
+    sending it (it said only that the township would pay, with no button)."""
+    from desktop.township.decisions import Decisions
+    from tests.township_world import post_result
+
+    world = World(tmp_path)
+    try:
+        (case_id,) = world.cases_ready(world.a, 1)
+        world.send(world.a, world.township)
+        Decisions(world.township, TODAY).approve(case_id, 100_000)
+        world.send(world.township, world.a)
+        post_result(world, world.a, case_id)
+        win = window_for(qtbot, world.a)
+        view = win.open_case(next(i for i in range(win.model.rowCount())
+                                  if win.model.case_id(i) == case_id))
+        assert list(view.buttons) == ["send"]
+        assert isinstance(view.start("send"), ExportDialog)
+    finally:
+        world.close()

@@ -36,6 +36,8 @@ class ImportReport:
     county_decided: list[str] = field(default_factory=list)  # recorded as the county decided
     peer_refused: list[tuple[int, str]] = field(default_factory=list)
     error: str = ""  # the whole bundle was refused
+    # the township's decisions a village received: its label (批准 …) → the cases
+    decided: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.core.errors import Refusal
 from desktop.core.roles import ROLES, relays_to
+from desktop.core.rulebook import RULES
 from desktop.storage.attachments import check_size
 from desktop.storage.eventlog import Event, insert_events
 from desktop.storage.projection_batch import batched
@@ -224,6 +225,19 @@ def _one_pass(store, v: Verified, report: ImportReport, unreadable: int | None,
             applied.append(e)
             report.new += 1
     insert_events(store.db, applied)
+    _note_decisions(applied, report)
+
+
+# the township's steps a village is told of case by case in the import's report
+DECISIONS = {RULES[code].event: RULES[code].label
+             for code in ("approve", "reject", "refer", "return", "pay", "file")}
+
+
+def _note_decisions(applied: list[Event], report: ImportReport) -> None:
+    for e in applied:
+        label = DECISIONS.get(e.type)
+        if label:
+            report.decided.setdefault(label, []).append(e.case_id)
 
 
 def _held_hashes(db, v: Verified) -> dict[int, str]:
@@ -312,6 +326,13 @@ def describe(r: ImportReport) -> str:
     if r.county_decided:
         lines.append(f"  已按县局决定登记 {len(r.county_decided)} 件(随下一次导出送回村里):"
                      f"{'、'.join(r.county_decided)}")
+    if r.decided:
+        lines.append("  乡镇办理:" + ";".join(f"{label} {len(ids)} 件({_some(ids)})"
+                                          for label, ids in r.decided.items()))
     lines += [f"  未能自动登记 {x}" for x in r.not_acknowledged]
     lines += [f"  对方拒收了本机第 {seq} 号事件:{why}" for seq, why in r.peer_refused]
     return "\n".join(lines)
+
+
+def _some(case_ids: list[str], shown: int = 10) -> str:
+    return "、".join(case_ids[:shown]) + (" 等" if len(case_ids) > shown else "")

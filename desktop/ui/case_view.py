@@ -38,7 +38,9 @@ NEXT_ACTIONS = {"reviewed": (("notice", QT_TR_NOOP("初审公示…")),),
                 "on_notice": (("notice_list", QT_TR_NOOP("到公示管理登记异议、结束公示…")),),
                 "notice_done": (("send", QT_TR_NOOP("发送到乡镇…")),),
                 "paid_first": (),
-                "approved": (("result", QT_TR_NOOP("结果公示…")),)}
+                "approved": (("result", QT_TR_NOOP("结果公示…")),),
+                # the township pays once the result notice reaches it
+                "result_posted": (("send", QT_TR_NOOP("发送到乡镇,由乡镇登记发放…")),)}
 # Where the case waits when nothing is to be done here, so the officer knows who acts.
 WAITING = {"submitted": QT_TR_NOOP("已上报,等待乡镇接收和审批;乡镇的决定随其数据包送回(数据交换 → 导入数据包)。"),
            "acknowledged": QT_TR_NOOP("乡镇已接收,正在审批;决定随乡镇的数据包送回。"),

@@ -87,11 +87,19 @@ def test_queue_filter_open_approve_reject(qtbot, world):
 
 def test_inbox_and_figures_tabs(qtbot, world, tmp_path):
     world.cases_ready(world.a, 1)
-    deliver(world)
+    world.send(world.a, world.township)  # the other village has sent nothing yet
     win = township_window(qtbot, world.township)
     panel = win.township_panel
     panel.show_inbox()
     assert panel.inbox.model.rowCount() == 2
+    # on the day of enrolling: the village that never sent is named, not counted among
+    # those that did (it was told as having sent within the 30 days)
+    from desktop.core import clock
+
+    win.today = clock.today()
+    panel.inbox.refresh()
+    summary = panel.inbox.summary.text()
+    assert f"其中 {world.b.workstation['village']} 登记后还没有报送过" in summary, summary
     panel.show_figures()
     panel.figures.month.setText("2026-11")
     panel.figures.refresh()

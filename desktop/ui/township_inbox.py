@@ -110,8 +110,11 @@ class InboxWidget(QWidget):
             names = tr("、").join(silent)
             self.summary.setText(f"<span style='color:#8a6d00'><b>{said}</b>{names}</span>")
         else:
-            self.summary.setText(tr("已登记 {n} 个村,都在 {days} 天内报送过。").format(
-                n=len(rows), days=store.policy.village_silent_days))
+            never = [v.name for v in rows if not v.bundles]  # enrolled lately, nothing yet
+            self.summary.setText(tr("已登记 {n} 个村,都未超过 {days} 天未报送").format(
+                n=len(rows), days=store.policy.village_silent_days) + (
+                tr(";其中 {names} 登记后还没有报送过。").format(names=tr("、").join(never))
+                if never else tr("。")))
         self.recent.setPlainText("\n".join(
             f"{clock.local_minute(b['imported_at'])}  {b['place']}  {b['file_name']}  "
             + tr("新事件 {n} 个").format(n=b["new_events"]) for b in received_bundles(store.db, 50))

@@ -32,6 +32,7 @@ from desktop.core.errors import Refusal
 from desktop.ui import widgets as w
 from desktop.ui.guard import gui_text
 from desktop.ui.i18n import tr
+from desktop.ui.places import documents
 
 ROOT = QModelIndex()
 
@@ -197,7 +198,7 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
     def ask_save(self, suffix: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
             self, tr("导出考核"),
-            tr("目标管理考核-{0}.{1}").format(self.month.text(), suffix),
+            documents(tr("目标管理考核-{0}.{1}").format(self.month.text(), suffix)),
             f"{suffix.upper()} (*.{suffix})")
         return path
 

@@ -25,6 +25,7 @@ from desktop.core.errors import Refusal
 from desktop.ui import guard
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
+from desktop.ui.places import documents
 
 
 class CampaignBox(QWidget):
@@ -81,7 +82,7 @@ class CampaignBox(QWidget):
         return dialog.value() if dialog.exec() else None
 
     def ask_save(self, name: str, kind: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存清理检查汇总"), name, kind)
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存清理检查汇总"), documents(name), kind)
         return path
 
     def open_campaign(self) -> None:

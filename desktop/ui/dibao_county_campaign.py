@@ -16,6 +16,7 @@ from desktop.ui import guard
 from desktop.ui import widgets as w
 from desktop.ui.dibao_panel import _Rows, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.places import documents
 
 NUMBERS = ("households", "reviewed", "adjusted", "stopped", "newly_found", "overdue")
 
@@ -86,7 +87,8 @@ class CountyCampaignBox(QWidget):
 
     # -- actions (each ask_* is replaced by tests) ---------------------------------------
     def ask_save(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存清理检查汇总"), name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存清理检查汇总"), documents(name),
+                                              "PDF (*.pdf)")
         return path
 
     def ask_open(self) -> tuple[list[str], object] | None:

@@ -24,6 +24,7 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.ui import guard
 from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.places import documents
 from desktop.ui.table_base import ListRows, RowsModel
 from desktop.ui.township_models import URGENCY_COLOURS
 from desktop.ui.widgets import ErrorLabel, add_buttons
@@ -152,7 +153,7 @@ class DibaoWidget(QWidget):
 
     # -- actions (each ask_* is replaced by tests) ---------------------------------------
     def ask_save(self, title: str, name: str, kind: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, kind)
+        path, _ = QFileDialog.getSaveFileName(self, title, documents(name), kind)
         return path
 
     def save_pdf(self) -> None:

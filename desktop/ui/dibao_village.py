@@ -21,6 +21,7 @@ from desktop.ui.dibao_decide import PROPOSALS
 from desktop.ui.dibao_objection import DibaoObjectionDialog, DibaoResolveDialog, ObjectionsModel
 from desktop.ui.dibao_panel import DueModel, HouseholdsModel, first_chosen, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.places import documents
 from desktop.ui.step_dialogs import StepDialog, split_names
 
 
@@ -127,7 +128,7 @@ class VillageDibaoWindow(QDialog):
         return dialog
 
     def ask_save(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存公示"), name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存公示"), documents(name), "PDF (*.pdf)")
         return path
 
     def post_change_notice(self) -> str:

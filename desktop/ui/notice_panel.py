@@ -26,6 +26,7 @@ from desktop.storage import notice_queries as nq
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.places import documents, incoming
 from desktop.ui.widgets import show_message
 
 COLUMNS = (QT_TR_NOOP("公示编号"), QT_TR_NOOP("类别"), QT_TR_NOOP("状态"), QT_TR_NOOP("公示期"),
@@ -108,12 +109,12 @@ class NoticePanel(QDialog):
 
     # -- hooks tests replace -------------------------------------------------------------
     def ask_photo(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, tr("选择张贴现场的照片"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择张贴现场的照片"), incoming(),
                                               tr("照片 (*.jpg *.jpeg *.png)"))
         return path
 
     def ask_save(self, title: str, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        path, _ = QFileDialog.getSaveFileName(self, title, documents(name), pattern)
         return path
 
     def warn(self, text: str) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import Refusal
 from desktop.printing.output import save_document
 from desktop.ui.i18n import tr
+from desktop.ui.places import documents
 from desktop.ui.widgets import show_message
 
 PREVIEW_DPI = 96
@@ -91,7 +92,8 @@ class PrintPreview(QDialog):
 
     # -- hooks tests replace -------------------------------------------------------------
     def ask_save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), self.file_name, tr("PDF 文件 (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), documents(self.file_name),
+                                              tr("PDF 文件 (*.pdf)"))
         return path
 
     def ask_printer(self) -> QPrinter | None:

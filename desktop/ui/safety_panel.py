@@ -14,6 +14,7 @@ from desktop.core.errors import Refusal
 from desktop.safety import backup
 from desktop.ui import worker
 from desktop.ui.i18n import tr
+from desktop.ui.places import incoming
 from desktop.ui.safety_dialogs import TITLE, ask_passphrase
 
 HOUR_MS = 60 * 60 * 1000
@@ -58,11 +59,14 @@ class SafetyPanel(QObject):
 
     # -- what tests replace -------------------------------------------------------------
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self.window, tr("选择备份存放的文件夹(U 盘)"))
+        return QFileDialog.getExistingDirectory(self.window, tr("选择备份存放的文件夹(U 盘)"),
+                                               incoming())
 
     def ask_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("选择备份文件"), "",
-                                              tr("备份 (*.rdbackup *.sqlite3)"))
+        # the automatic backups are kept in the data folder (a stick's are chosen there)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("选择备份文件"), str(backup.backups_dir(self.store.path.parent)),
+            tr("备份 (*.rdbackup *.sqlite3)"))
         return path
 
     def ask_passphrase(self, text: str, confirm: bool = False) -> str | None:

@@ -4,10 +4,8 @@ or folder choice goes through an `ask_…` method that tests replace."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +27,7 @@ from desktop.sync.peers import check_scope, enroll
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
+from desktop.ui.places import incoming, removable_first
 from desktop.ui.widgets import ErrorLabel
 
 FINGERPRINT_STYLE = "font-size: 20pt; font-family: monospace; letter-spacing: 2px;"
@@ -91,29 +90,6 @@ class EnrollDialog(QDialog):
         self.accept()
 
 
-def removable_first() -> list[tuple[str, Path, bool]]:
-    """Writable volumes as (label, folder, removable), USB sticks first."""
-    out = []
-    for vol in QStorageInfo.mountedVolumes():
-        if not vol.isValid() or not vol.isReady() or vol.isReadOnly():
-            continue
-        root = vol.rootPath()
-        removable = _looks_removable(root)
-        free = vol.bytesAvailable() // (1024 * 1024)
-        name = vol.displayName() or root
-        out.append((tr("{v}:{name}({root},剩余 {free} MB)").format(
-                        v=tr('U 盘') if removable else tr('磁盘'), name=name, root=root, free=free),
-                    Path(root), removable))
-    out.sort(key=lambda v: (not v[2], v[0]))
-    return out
-
-
-def _looks_removable(root: str) -> bool:
-    if os.name == "nt":
-        return not root.upper().startswith(os.environ.get("SystemDrive", "C:").upper())
-    return root.startswith(("/media/", "/run/media/", "/Volumes/", "/mnt/"))
-
-
 class ExportDialog(QDialog):
     """发送到乡镇 / 导出数据包: pick a USB stick (offered first) or any folder."""
 
@@ -125,11 +101,14 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("选择保存位置(U 盘排在最前面):")))
         self.places = QListWidget()
-        for label, path, _ in (volumes if volumes is not None else removable_first()):
+        volumes = volumes if volumes is not None else removable_first()
+        for label, path, _ in volumes:
             item = QListWidgetItem(label)
             item.setData(256, str(path))
             self.places.addItem(item)
-        self.places.setCurrentRow(0)
+        # a stick is chosen for the officer; the system disk's root never is (with no
+        # stick in, they choose: a stick put in now, or 其他文件夹)
+        self.places.setCurrentRow(0 if volumes and volumes[0][2] else -1)
         layout.addWidget(self.places)
         other = QPushButton(tr("其他文件夹…"))
         other.clicked.connect(self._other_folder)
@@ -148,7 +127,7 @@ class ExportDialog(QDialog):
         window_fit.fit(self, 760, 460)  # wide enough for the volumes' and files' names
 
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, tr("选择保存数据包的文件夹"))
+        return QFileDialog.getExistingDirectory(self, tr("选择保存数据包的文件夹"), incoming())
 
     def _ready_to_submit(self) -> int:
         """The village's cases whose notice is done: the export reports them (上报)."""
@@ -236,7 +215,8 @@ class ImportDialog(QDialog):
         window_fit.fit(self, 760, 520)  # wide enough for the bundles' file names
 
     def ask_files(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, tr("选择数据包"), "", tr("数据包 (*.rdbundle)"))
+        files, _ = QFileDialog.getOpenFileNames(self, tr("选择数据包"), incoming(),
+                                                tr("数据包 (*.rdbundle)"))
         return files
 
     def _choose(self) -> None:

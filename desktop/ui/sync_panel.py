@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal
 from desktop.ui.i18n import tr
+from desktop.ui.places import documents, incoming
 from desktop.ui.widgets import ErrorLabel
 
 # The sync machinery (keys, bundles, the dialogs over them) is loaded when the menu is
@@ -40,7 +41,7 @@ class SyncPanel(QObject):
         return self.window.store
 
     def ask_card_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("选择对方的身份文件"), "",
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("选择对方的身份文件"), incoming(),
                                               tr("身份文件 (*.json)"))
         return path
 
@@ -114,7 +115,7 @@ class IdentityDialog(QDialog):
         window_fit.fit(self, 640, self.sizeHint().height())
 
     def ask_save(self, title: str, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        path, _ = QFileDialog.getSaveFileName(self, title, documents(name), pattern)
         return path
 
     def save_card(self) -> None:

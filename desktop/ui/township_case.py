@@ -38,6 +38,7 @@ from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.places import documents
 from desktop.ui.township_dialogs import DecisionDialog
 from desktop.ui.widgets import show_message
 
@@ -229,8 +230,8 @@ class TownshipCaseView(QDialog):
 
     def ask_save(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, tr("保存不予批准通知书"),
-                                              tr("不予批准通知书-{case_id}.pdf").format(
-                                                  case_id=self.case_id), "PDF (*.pdf)")
+                                              documents(tr("不予批准通知书-{case_id}.pdf").format(
+                                                  case_id=self.case_id)), "PDF (*.pdf)")
         return path
 
     def save_letter(self):

@@ -24,6 +24,7 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.figures import monthly_figures
 from desktop.ui.i18n import tr
+from desktop.ui.places import documents
 from desktop.ui.township_models import FiguresModel
 from desktop.ui.widgets import CountedWhenShown, ErrorLabel
 
@@ -122,8 +123,8 @@ class FiguresWidget(CountedWhenShown, QWidget):
 
     def ask_save(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, tr("导出月度统计"),
-                                              tr("月度统计-{text}.xlsx").format(
-                                                  text=self.month.text()), "Excel (*.xlsx)")
+                                              documents(tr("月度统计-{text}.xlsx").format(
+                                                  text=self.month.text())), "Excel (*.xlsx)")
         return path
 
     def export(self) -> None:

@@ -32,6 +32,7 @@ from desktop.township.queue import TO_PAY, QueueFilter, queue_count, village_cho
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
+from desktop.ui.places import documents
 from desktop.ui.township_models import QueueModel
 from desktop.ui.widgets import ErrorLabel, read_fen
 
@@ -249,7 +250,7 @@ class FilingDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, tr("选择保存备案登记册的文件夹"))
+        return QFileDialog.getExistingDirectory(self, tr("选择保存备案登记册的文件夹"), documents())
 
     def do_export(self) -> None:
         from desktop.township.filing import export_filing, period_of

@@ -1,0 +1,53 @@
+"""Where the file dialogs open: a dialog given no folder opens in the process's working
+folder, which is the program's own (an installed program's, not writable) — the officer
+then saved PDFs beside the program or looked for a bundle among its files.
+
+- what arrives (bundles, identity cards, photos) is looked for on a USB stick first;
+- what the officer saves (PDF, Excel) goes to their Documents folder;
+- the volumes offered for sending are listed with the sticks first."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QStorageInfo
+
+from desktop.ui.i18n import tr
+
+
+def documents(name: str = "") -> str:
+    """The officer's Documents folder (their home if there is none), with `name` in it."""
+    folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+              or str(Path.home()))
+    return str(Path(folder) / name) if name else folder
+
+
+def incoming() -> str:
+    """Where a file from another workstation or a camera is: the first USB stick, else
+    the Documents folder."""
+    sticks = [path for _, path, removable in removable_first() if removable]
+    return str(sticks[0]) if sticks else documents()
+
+
+def removable_first() -> list[tuple[str, Path, bool]]:
+    """Writable volumes as (label, folder, removable), USB sticks first."""
+    out = []
+    for vol in QStorageInfo.mountedVolumes():
+        if not vol.isValid() or not vol.isReady() or vol.isReadOnly():
+            continue
+        root = vol.rootPath()
+        removable = _looks_removable(root)
+        free = vol.bytesAvailable() // (1024 * 1024)
+        name = vol.displayName() or root
+        out.append((tr("{v}:{name}({root},剩余 {free} MB)").format(
+                        v=tr('U 盘') if removable else tr('磁盘'), name=name, root=root, free=free),
+                    Path(root), removable))
+    out.sort(key=lambda v: (not v[2], v[0]))
+    return out
+
+
+def _looks_removable(root: str) -> bool:
+    if os.name == "nt":
+        return not root.upper().startswith(os.environ.get("SystemDrive", "C:").upper())
+    return root.startswith(("/media/", "/run/media/", "/Volumes/", "/mnt/"))

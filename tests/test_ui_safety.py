@@ -135,9 +135,20 @@ def test_the_passphrase_is_asked_at_start(qtbot, tmp_path, monkeypatch):
     asked = []
     monkeypatch.setattr(safety_start, "ask",
                         lambda parent, text, confirm=False, forgot=False: asked.append(text) or next(answers))
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    shown = []  # what is on screen while the passphrase is checked (it had been nothing)
+    real_unlock = keys.unlock
+    monkeypatch.setattr(keys, "unlock", lambda *a: shown.extend(
+        w.labelText() for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()) or real_unlock(*a))
     window = start(data_dir, TODAY)
     qtbot.addWidget(window)
     assert len(asked) == 2 and "口令不对" in asked[1]
+    # the prompt names the workstation whose keys it opens
+    card = window.store.workstation
+    assert f"请输入{card['village']}({card['officer']})的本机口令" in asked[0]
+    assert shown == ["正在核对口令……"] * 2
     assert keys_of(window.store).workstation_id == window.store.workstation["id"]
     window.store.close()
 

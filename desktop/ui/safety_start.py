@@ -8,6 +8,7 @@ once; a store that will not even open is checked before anything else, as before
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -152,7 +153,11 @@ def unlock_keys(store) -> bool:
     data_dir, ws_id = store.path.parent, store.workstation["id"]
     if not keys.is_protected(data_dir) or os.environ.get(keys.PASSPHRASE_ENV):
         return True
-    text = tr("请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。")
+    from desktop.sync.identity import place_name  # (not loaded at start unless asked)
+
+    # which workstation: a township's laptop may hold a training copy beside the real one
+    text = tr("请输入{place}({officer})的本机口令(用于打开本机密钥,导出、导入数据包时需要)。").format(
+        place=place_name(store.workstation), officer=store.workstation["officer"])
     for _ in range(TRIES):
         secret = ask(None, text, forgot=True)
         if secret == FORGOT:
@@ -162,11 +167,31 @@ def unlock_keys(store) -> bool:
         if not secret:
             return False
         try:
-            keys.unlock(data_dir, ws_id, secret)
+            with _checking():
+                keys.unlock(data_dir, ws_id, secret)
             return True
         except keys.WrongPassphrase as exc:
             text = exc.message
     return False
+
+
+@contextlib.contextmanager
+def _checking():
+    """Deriving the key from a passphrase takes a second or two, before any window is
+    shown: a small window says so (the screen had stayed empty meanwhile)."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    note = QProgressDialog(tr("正在核对口令……"), "", 0, 0)
+    note.setCancelButton(None)
+    note.setWindowTitle(tr(TITLE))
+    note.setMinimumDuration(0)
+    note.show()
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        note.close()
+        note.deleteLater()
 
 
 def ensure_menu(window) -> None:

@@ -80,6 +80,7 @@ def test_font_size_applies_everywhere_and_is_remembered(window, settings_dir):
     assert QApplication.instance().font().pointSize() == 14
     QApplication.processEvents()
     assert window.table.font().pointSize() == 14  # every widget follows
+    assert window.banner.styleSheet() and window.banner.font().pointSize() == 14  # styled too
     assert "特大" in window.statusBar().currentMessage()
     assert preferences.saved_font_size() == "huge"
     assert any(settings_dir.rglob("*.ini"))

@@ -48,6 +48,11 @@ def apply_font_size(size: str, remember: bool = True) -> None:
     font = app.font()
     font.setPointSize(FONT_SIZES[size][1])
     app.setFont(font)
+    # a widget with a style sheet of its own (the overdue banner, the red flags) keeps
+    # the font it was polished with: its sheet set again takes the new size
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
     if remember:
         store = settings()
         store.setValue(SIZE_KEY, size)

@@ -150,3 +150,16 @@ def test_a_case_back_from_its_result_notice_is_paid_from_the_queue_and_the_ledge
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert status(world.township, a1) == "paid" and view.buttons == {}, dialog.error.text()
     assert queue.model.total == 0 and "待登记发放" in queue.banner.text()
+
+
+def test_the_township_ledger_names_each_case_village(qtbot, world):
+    """The ledger of all cases holds many villages' cases: each row names its village
+    beside its group, as the county's does (the township's said only the group)."""
+    world.cases_ready(world.a, 1)
+    world.cases_ready(world.b, 1)
+    deliver(world)
+    win = township_window(qtbot, world.township)
+    win.township_panel.tabs.setCurrentWidget(win.township_panel.ledger)
+    assert win.model.headerData(3, Qt.Orientation.Horizontal) == "村 · 村民小组"
+    shown = {win.model.index(i, 3).data().split()[0] for i in range(win.model.rowCount())}
+    assert shown == {world.a.workstation["village"], world.b.workstation["village"]}

@@ -60,8 +60,9 @@ class LedgerModel(QStandardItemModel):
         self.calendar = calendar_for(store.policy)
         code = store.workstation.get("village_code") or ""
         self.prefix = f"{code}-" if code else ""
-        # the county's cases are of every village: each named "name(code)" beside its group
-        self.county = store.workstation["role"] == "county"
+        # a township's and the county's cases are of many villages: each named beside its
+        # group (the county's as "name(code)")
+        self.many_villages = store.workstation["role"] != "village"
         self.villages: dict[str, str] = {}
         self.shown_rows = lambda: SCREEN_ROWS  # the main window says what its table shows
         self._rows: list[dict] = []
@@ -73,7 +74,7 @@ class LedgerModel(QStandardItemModel):
         prototype.setDropEnabled(False)
         self.setItemPrototype(prototype)  # (Qt owns it)
         titles = [tr(title) for title in COLUMNS]
-        if self.county:
+        if self.many_villages:
             titles[3] = tr("村 · 村民小组")
         self.setHorizontalHeaderLabels(titles)
         self._fill_timer = QTimer(self, singleShot=True, interval=REST_OF_PAGE_MS)
@@ -92,7 +93,7 @@ class LedgerModel(QStandardItemModel):
 
     def read(self, flt: LedgerFilter) -> tuple[int, list[dict]]:
         """The page's queries: how many cases `flt` matches, and the first page of them."""
-        if self.county:  # the township's code loads only where it is needed
+        if self.many_villages:  # the township's code loads only where it is needed
             from desktop.township.villages import village_names
 
             self.villages = village_names(self.store.db)
@@ -191,7 +192,7 @@ class LedgerModel(QStandardItemModel):
         return f"{word}:{row['due_on']} {DUE_LABELS.get(row['due_kind'] or '', '')}"
 
     def _group(self, row: dict) -> str:
-        if not self.county:
+        if not self.many_villages:
             return row["group_name"]
         code = row["id"].split("-", 1)[0]
         return f"{self.villages.get(code, code)} {row['group_name'] or ''}".strip()

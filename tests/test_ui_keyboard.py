@@ -104,3 +104,25 @@ def test_ctrl_p_in_a_case_previews_its_form_and_saving_says_where(qtbot, window,
     preview.save_pdf()
     assert "已保存" in preview.note.text()
     assert "已保存 PDF" in window.statusBar().currentMessage()
+
+
+def test_a_case_opens_at_the_newest_step_of_its_record(qtbot, tmp_path, settings_dir):
+    """The record is read oldest first: a long one opens scrolled to its end, the step
+    last taken (it was cut off below the fold)."""
+    from desktop.operations.casework import Casework
+    from tests.helpers import TODAY as LATER
+    from tests.helpers import advance, make_application, make_store
+
+    store = make_store(tmp_path / "v")
+    work = Casework(store, LATER)
+    (case_id,) = work.receive_many([make_application()])
+    advance(work, case_id, "notice_done")
+    window = MainWindow(store, LATER)
+    qtbot.addWidget(window)
+    view = window.open_case(0)
+    view.resize(700, 420)  # a short window: the record scrolls
+    qtbot.waitExposed(view)
+    bar = view.timeline.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == bar.maximum()
+    store.close()

@@ -93,6 +93,7 @@ class CaseView(QDialog):
         self.header.setText(self._header_html())
         self._fill_tabs()
         self.timeline.setHtml(self._timeline_html())
+        w.show_latest(self.timeline)
         self._fill_actions()
 
     def _header_html(self) -> str:

@@ -101,6 +101,7 @@ class TownshipCaseView(QDialog):
         self.pages["公示与异议"].setHtml(self._notice_html() + objections_html(d["objections"]))
         self.pages["附件"].setHtml(self._attachments_html())
         self.timeline.setHtml(self._timeline_html())
+        w.show_latest(self.timeline)
         self._fill_actions()
 
     def _header_html(self) -> str:

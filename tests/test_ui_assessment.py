@@ -5,6 +5,7 @@ lines model passes qtmodeltester."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QScrollArea
 
 from desktop.assessment.report import assessment
 from desktop.ui.assessment_panel import LinesModel
@@ -44,9 +45,16 @@ def test_the_tab_shows_ranks_publishes_and_notes(qtbot, world, tmp_path):  # noq
     assert "relief-desk" not in tab.message.text()
     tab.correct()
     assert "第 2 版" in tab.state.text()
+    scroll = tab.findChild(QScrollArea).verticalScrollBar()
+    where = scroll.value()
+    tab.record_note()  # nothing typed: said in red above the page, which does not move
+    assert "请先在下面填写讲评内容" in tab.message.text() and tab.message.isVisible()
+    assert "b00020" in tab.message.styleSheet() and scroll.value() == where
+    assert tab.message.parentWidget() is tab  # outside the scrolled page
     tab.note.setText("白水村公示要拍照留存。")
     tab.record_note()
     assert "白水村公示要拍照留存。" in tab.state.text() and tab.note.text() == ""
+    assert "讲评已记录" in tab.message.text() and "2e7d32" in tab.message.styleSheet()
 
 
 @pytest.mark.parametrize("month", ["2026-13", "2027-05"])
@@ -73,4 +81,7 @@ def test_the_village_officer_sees_their_own_line_from_the_menu(qtbot, world):  #
     tab.refresh()
     assert tab.villages.rowCount() == 1 and tab.villages.data(tab.villages.index(0, 1)) == "白水村"
     assert "第 1 版" in tab.state.text() and "白水村公示要拍照留存。" in tab.state.text()
+    tab.month.setText("2026-10")  # a month the township has not sent: said why it is empty
+    tab.refresh()
+    assert tab.villages.rowCount() == 0 and "乡镇还没有送来本月的考核结果" in tab.state.text()
     win.assessment_dialog.close()

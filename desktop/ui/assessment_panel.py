@@ -108,6 +108,10 @@ class ScoreChart(QWidget):
         p.end()
 
 
+PROBLEM_STYLE = "color:#b00020; padding:4px;"
+DONE_STYLE = "color:#2e7d32; padding:4px;"
+
+
 class AssessmentWidget(w.CountedWhenShown, QWidget):
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
@@ -121,12 +125,15 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(inner)
-        layout.addLayout(self._bar())
+        # what was done or refused, above the page: a line appearing inside it had pushed
+        # the page down and the note field out of view
         self.message = QLabel()
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self.message.hide()
+        layout = QVBoxLayout(inner)
+        layout.addLayout(self._bar())
+        outer.addWidget(self.message)
+        outer.addWidget(scroll)
         self.state = QLabel()
         layout.addWidget(self.state)
         self.townships, self.villages = LinesModel(self), LinesModel(self)
@@ -189,6 +196,8 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
                  if a.unpublished else [])
         extra += [tr("讲评({0},{1}):{2}").format(n["date"], n["by"], n["text"])
                   for n in a.notes]
+        if self.role == "village" and not a.villages:  # say why the tables are empty
+            extra.insert(0, tr("乡镇还没有送来本月的考核结果(公布后随乡镇的数据包送达)。"))
         self.state.setText("\n".join([f"{a.place} {a.month} {state}", *extra]))
 
     def ask_confirm(self, text: str) -> bool:
@@ -220,6 +229,10 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
 
     def record_note(self) -> None:
         month, text = self.month.text().strip(), self.note.text().strip()
+        if not text:  # asked where it is typed, before anything is checked
+            self._say(tr("请先在下面填写讲评内容,再点“记录讲评”。"), problem=True)
+            self.note.setFocus()
+            return
         if self._try(lambda: publish.note(self.store, month, text, self.today)):
             self.note.clear()
             self._say(tr("讲评已记录,将随下一次导出的数据包送出。"))
@@ -249,12 +262,14 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
         try:
             action()
         except Refusal as exc:  # a ValidationFailed too: its message names each field
-            self._say(gui_text(exc.message))
+            self._say(gui_text(exc.message), problem=True)
             return False
         return True
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.message.setStyleSheet(PROBLEM_STYLE if problem else DONE_STYLE)
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
 
 class AssessmentDialog(QDialog):

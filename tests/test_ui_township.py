@@ -5,6 +5,7 @@ qtmodeltester; the figures tab draws its chart."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.township_models import FiguresModel, InboxModel, QueueModel
@@ -147,6 +148,8 @@ def test_a_case_back_from_its_result_notice_is_paid_from_the_queue_and_the_ledge
     assert set(view.buttons) == {"pay"}
     dialog = view.start("pay")
     assert dialog.amount.text() == "1000.00", dialog.amount.text()  # what was approved
+    intro = dialog.findChild(QLabel).text()
+    assert "批准 1,000.00 元 · 应发 1,000.00 元" in intro and "审批上限" not in intro
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert status(world.township, a1) == "paid" and view.buttons == {}, dialog.error.text()
     assert queue.model.total == 0 and "待登记发放" in queue.banner.text()

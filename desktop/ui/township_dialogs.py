@@ -95,6 +95,13 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
 
     def _intro(self, d: dict, referred: bool) -> str:
         cap = self.store.policy.township_cap_fen
+        if self.code == "pay":  # what was approved and what is left to pay, not the cap
+            approved, first = d.get("approved_fen") or 0, d.get("paid_first_fen") or 0
+            return tr("{name} · 批准 {approved} 元{first} · 应发 {due} 元\n"
+                      "确认款项到账后登记;发放后按月导出备案登记册报县民政局。").format(
+                name=d["applicant_name"], approved=format_yuan(approved, grouped=True),
+                first=tr(" · 已先行救助 {0} 元").format(format_yuan(first, grouped=True))
+                if first else "", due=format_yuan(max(approved - first, 0), grouped=True))
         if self.county:
             return tr("{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元\n"
                       "县级审批上限 {cap} 元。决定编发县局文号,随数据包送乡镇登记后送回村里。"

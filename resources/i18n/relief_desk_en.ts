@@ -198,6 +198,10 @@ Details were written to {report}; please give them to your maintainer.</translat
         <translation>Review note ({0}, {1}): {2}</translation>
     </message>
     <message>
+        <source>乡镇还没有送来本月的考核结果(公布后随乡镇的数据包送达)。</source>
+        <translation>The township has not sent this month's assessment yet (it arrives with the township's bundle once published).</translation>
+    </message>
+    <message>
         <source>公布考核</source>
         <translation>Publish the assessment</translation>
     </message>
@@ -220,6 +224,10 @@ Details were written to {report}; please give them to your maintainer.</translat
     <message>
         <source>{0} 的考核已公布,将随下一次导出的数据包送出。</source>
         <translation>The assessment of {0} is published; it goes out with the next exported bundles.</translation>
+    </message>
+    <message>
+        <source>请先在下面填写讲评内容,再点“记录讲评”。</source>
+        <translation>Type the review note below first, then click “Record note”.</translation>
     </message>
     <message>
         <source>讲评已记录,将随下一次导出的数据包送出。</source>
@@ -388,6 +396,10 @@ Details were written to {report}; please give them to your maintainer.</translat
     <message>
         <source>结果公示…</source>
         <translation>Result public notice…</translation>
+    </message>
+    <message>
+        <source>发送到乡镇,由乡镇登记发放…</source>
+        <translation>Send to the township, which records the payment…</translation>
     </message>
     <message>
         <source>已上报,等待乡镇接收和审批;乡镇的决定随其数据包送回(数据交换 → 导入数据包)。</source>
@@ -1483,6 +1495,14 @@ Generate new keys?</translation>
         <translation>The data check found a problem: {problems}. Please restore from a backup soon.</translation>
     </message>
     <message>
+        <source>请输入{place}({officer})的本机口令(用于打开本机密钥,导出、导入数据包时需要)。</source>
+        <translation>Enter the passphrase of {place} ({officer}) on this computer (it opens this workstation's keys, needed to export and import bundles).</translation>
+    </message>
+    <message>
+        <source>正在核对口令……</source>
+        <translation>Checking the passphrase…</translation>
+    </message>
+    <message>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -1785,10 +1805,6 @@ Generate new keys?</translation>
     <message>
         <source>{month} 没有在保的低保户。</source>
         <translation>{month}: no household in payment.</translation>
-    </message>
-    <message>
-        <source>请输入本机口令(用于打开本机密钥,导出、导入数据包时需要)。</source>
-        <translation>Please enter this workstation&apos;s passphrase (it opens the workstation&apos;s keys; needed to export and import bundles).</translation>
     </message>
     <message>
         <source>县(市、区)名称</source>
@@ -2281,8 +2297,32 @@ Workstation no. {workstation_id}</translation>
         <translation>Please choose the bundles to import first.</translation>
     </message>
     <message>
-        <source>已导入 {n} 个数据包,结果见导入报告。</source>
-        <translation>{n} bundle(s) imported; see the import report for the results.</translation>
+        <source>数据包未能导入,本机数据没有改动;原因见导入报告。</source>
+        <translation>The bundle was not imported and nothing here changed; see the import report for why.</translation>
+    </message>
+    <message>
+        <source>{n} 个数据包都未能导入,本机数据没有改动;原因见导入报告。</source>
+        <translation>None of the {n} bundles was imported and nothing here changed; see the import report for why.</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个数据包</source>
+        <translation>{n} bundle(s) imported</translation>
+    </message>
+    <message>
+        <source>,{n} 个未能导入</source>
+        <translation>, {n} not imported</translation>
+    </message>
+    <message>
+        <source>,其中 {n} 个事件被拒绝</source>
+        <translation>, {n} event(s) in them refused</translation>
+    </message>
+    <message>
+        <source>;原因见导入报告。</source>
+        <translation>; see the import report for why.</translation>
+    </message>
+    <message>
+        <source>,结果见导入报告。</source>
+        <translation>; see the import report for the results.</translation>
     </message>
     <message>
         <source>数据交换(&amp;D)</source>
@@ -2797,6 +2837,16 @@ Workstation no. {workstation_id}</translation>
         <translation>Payment date:</translation>
     </message>
     <message>
+        <source>{name} · 批准 {approved} 元{first} · 应发 {due} 元
+确认款项到账后登记;发放后按月导出备案登记册报县民政局。</source>
+        <translation>{name} · approved {approved} yuan{first} · to pay {due} yuan
+Record it once the money has arrived; paid cases go to the county in the monthly filing register.</translation>
+    </message>
+    <message>
+        <source> · 已先行救助 {0} 元</source>
+        <translation> · {0} yuan paid in advance</translation>
+    </message>
+    <message>
         <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
 县级审批上限 {cap} 元。决定编发县局文号,随数据包送乡镇登记后送回村里。</source>
         <translation>{name} · requested {requested} yuan · proposed by the village {proposed} yuan
@@ -2909,8 +2959,12 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>{n} village(s) silent for more than {days} days: </translation>
     </message>
     <message>
-        <source>已登记 {n} 个村,都在 {days} 天内报送过。</source>
-        <translation>{n} village(s) enrolled; all reported within {days} days.</translation>
+        <source>已登记 {n} 个村,都未超过 {days} 天未报送</source>
+        <translation>{n} villages enrolled, none silent for more than {days} days</translation>
+    </message>
+    <message>
+        <source>;其中 {names} 登记后还没有报送过。</source>
+        <translation>; {names} has not sent anything since it was enrolled.</translation>
     </message>
     <message>
         <source>新事件 {n} 个</source>
@@ -3137,6 +3191,10 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Received by township</translation>
     </message>
     <message>
+        <source>待登记发放</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
         <source>最低(元)</source>
         <translation>Min (yuan)</translation>
     </message>
@@ -3177,6 +3235,14 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>All villages</translation>
     </message>
     <message>
+        <source>结果已公示、待登记发放 {total} 件。确认款项到账后,打开案件点“登记发放…”;发放后的案件按月导出备案登记册报县民政局。</source>
+        <translation>{total} case(s) with the result posted, awaiting payment. Once the money has arrived, open the case and click “Record payment…”; paid cases go to the county in the monthly filing register.</translation>
+    </message>
+    <message>
+        <source>没有待登记发放的案件。村里的结果公示随村的数据包送回后出现在这里。</source>
+        <translation>No case awaits payment. A case appears here when the village's result notice comes back with its bundle.</translation>
+    </message>
+    <message>
         <source>没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。</source>
         <translation>No case awaits the county. Cases the townships refer arrive with their bundles.</translation>
     </message>
@@ -3191,6 +3257,10 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;“风险提示”一栏列出重复申请、一人两户、近亲属等情况。</source>
         <translation>{total} awaiting decision. The township decides within {days} working days of receiving a case (red: overdue, yellow: due soon); the township approval cap is {cap} yuan — refer cases above it to the county; the “Risk flags” column lists repeat applications, one person in two households, relatives of officials and the like.</translation>
+    </message>
+    <message>
+        <source>另有 {n} 件结果已公示,待登记发放(在状态中选“待登记发放”)。</source>
+        <translation> {n} more case(s) have the result posted and await payment (choose “Awaiting payment” under status).</translation>
     </message>
     <message>
         <source>共 {total} 件 · 今天 {today} · 点击表头排序 · 双击或按回车打开案件</source>
@@ -3370,7 +3440,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     </message>
     <message>
         <source>已是新的一天({day}):窗口已按今天的日期刷新。</source>
-        <translation>A new day ({day}): the window now works with today's date.</translation>
+        <translation>A new day ({day}): the window now works with today&apos;s date.</translation>
     </message>
 </context>
 </TS>

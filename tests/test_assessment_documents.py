@@ -182,8 +182,8 @@ def test_every_hostile_field_of_a_report_is_refused_not_a_crash(world):  # noqa:
 def test_every_assessment_setting_is_named_on_screen():
     from dataclasses import fields
 
-    from desktop.core.editions import SETTING_LABELS
     from desktop.core.policy import Policy
+    from desktop.core.setting_labels import SETTING_LABELS
 
     for item in kh.ITEMS.values():
         assert item.weight in SETTING_LABELS and (not item.per or item.per in SETTING_LABELS)

@@ -114,10 +114,10 @@ def test_a_key_set_from_above_is_not_edited_below(enrolled, tmp_path):
 
 @pytest.mark.parametrize("doc, effective, says", [
     ({"no_such_key": 1}, EFFECTIVE, "未知的设置项“no_such_key”"),
-    ({"township_cap_multiple": 9}, EFFECTIVE, "乡镇民政办不能设定“township_cap_multiple”"),
-    ({"holidays": ["2027-13-01"]}, EFFECTIVE, "日期列表"),
+    ({"township_cap_multiple": 9}, EFFECTIVE, "乡镇民政办不能设定“乡镇审批上限(低保标准倍数)”"),
+    ({"holidays": ["2027-13-01"]}, EFFECTIVE, "法定节假日中的“2027-13-01”不是有效的日期"),
     ({"township_office_phone": 7}, EFFECTIVE, "应为文字"),
-    ({"township_office_phone": "0739\u202e123456"}, EFFECTIVE, "电话无效"),
+    ({"township_office_phone": "0739\u202e123456"}, EFFECTIVE, "“乡镇民政办电话”无效"),
     ({"holidays": ["2027-01-01"]}, "2026-12-28", "施行日期不能早于2026-12-29"),
     ({"settings": {"holidays": ["2027-01-01"]}, "version": 3}, EFFECTIVE, "政策版本号应为 1"),
     ({"settings": {"holidays": []}, "by": "x"}, EFFECTIVE, "未知的项“by”"),

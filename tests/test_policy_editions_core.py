@@ -37,8 +37,14 @@ def test_a_county_edition_passes_the_checks_a_township_edition_passes():
 
 @pytest.mark.parametrize("role, payload, says", [
     ("township", county_edition(), "发送方不是县民政局"),
-    ("county", county_edition(settings={"holidays": ["2027-01-01"]}), "县民政局不能设定“holidays”"),
-    ("county", county_edition(settings={"backups_kept": 3}), "不能设定“backups_kept”"),
+    ("county", county_edition(settings={"township_office_phone": "0739-1"}),
+     "县民政局不能设定“乡镇民政办电话”"),
+    ("county", county_edition(settings={"backups_kept": 3}), "不能设定“保留备份份数”"),
+    ("county", county_edition(settings={"holidays": ["2027-02-30"]}),
+     "法定节假日中的“2027-02-30”不是有效的日期"),
+    ("county", county_edition(settings={"holidays": ["2027-02-07"],
+                                        "extra_workdays": ["2027-02-07"]}),
+     "2027-02-07 同时列为法定节假日和调休上班日"),
     ("village", county_edition(), "不能由发送方这一级办理"),
     ("county", county_edition(effective="2026-12-19"), "施行日期不能早于2026-12-20"),
 ])
@@ -69,3 +75,20 @@ def test_the_latest_edition_in_force_of_each_level_overlays_the_local_settings()
     later = effective_settings(local, in_force(held, date(2027, 2, 1)))
     assert later == {"holidays": ["2027-02-16"], "case_total_days": 20,
                      "township_office_phone": "9"}
+
+
+def test_the_county_issues_a_calendar_and_a_townships_own_days_count_beside_it():
+    """DOMAIN.md: the county issues the holiday calendar; a township's edition keeps its
+    own days (and its word decides a day both name)."""
+    check_recorded("PolicyIssued", "430522-POLICY-1", county_edition(settings={
+        "holidays": ["2027-01-01", "2027-02-16"], "extra_workdays": ["2027-02-07"]}), 0,
+        role="county", today=TODAY, policy=Policy())
+    held = [edition("county", 1, "2026-12-15", holidays=["2027-01-01", "2027-02-16"],
+                    extra_workdays=["2027-02-07"]),
+            edition("township", 1, "2026-12-01", holidays=["2027-02-07"], extra_workdays=[])]
+    local = {"holidays": ["2026-10-01"], "extra_workdays": ["2027-01-01"]}
+    assert effective_settings(local, in_force(held, TODAY)) == {
+        "holidays": ["2027-01-01", "2027-02-07", "2027-02-16"], "extra_workdays": []}
+    county_only = effective_settings(local, in_force(held[:1], TODAY))
+    assert county_only == {"holidays": ["2027-01-01", "2027-02-16"],
+                           "extra_workdays": ["2027-02-07"]}

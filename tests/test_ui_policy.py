@@ -46,8 +46,16 @@ def test_the_township_issues_its_calendar_and_the_village_shows_it_read_only(qtb
 def test_a_bad_date_is_said_in_the_dialog_and_nothing_is_issued(qtbot, world):
     issue = IssueDialog(world.township, TODAY)
     qtbot.addWidget(issue)
-    issue.holidays.setPlainText("2027-01-01\n2027-13-01")
+    for typed, said in (("2027-01-01\n2027-13-01", "法定节假日:日期「2027-13-01」不是真实的日期"),
+                        ("2027-02-30", "法定节假日:日期「2027-02-30」不是真实的日期"),
+                        ("abc", "法定节假日:「abc」不是日期")):
+        issue.holidays.setPlainText(typed)
+        issue.do_it()
+        assert said in issue.error.text()
+        assert "holidays" not in issue.error.text()
+    issue.holidays.setPlainText("2027-02-07")
+    issue.workdays.setPlainText("2027-02-07")  # a day is a holiday or a working day
     issue.do_it()
-    assert "日期列表" in issue.error.text()
+    assert "2027-02-07 同时列为法定节假日和调休上班日" in issue.error.text()
     assert world.township.editions == []
     assert world.township.db.execute("SELECT COUNT(*) FROM policy_editions").fetchone()[0] == 0

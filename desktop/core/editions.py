@@ -7,11 +7,12 @@ record id is `<issuer's region code>-POLICY-<version>`, so the scope check place
 the issuer's region. Versions are consecutive per issuer. An edition states every
 setting its issuer sets: a key it leaves out falls back to the local setting.
 
-Who may set what is data (`ISSUERS`): the township sets its holiday and 调休 calendar and
-its office phone today; the county, once it has a workstation, sets caps, standards,
-deadlines and notice lengths — and delegates a key to the townships by listing it in
-theirs instead. The key sets never overlap, so editions of the two levels never compete.
-No SQL here: the storage side is `storage/edition_projections.py`."""
+Who may set what is data (`ISSUERS`): the township sets its office phone and its
+holiday and 调休 calendar; the county sets caps, standards, deadlines, notice lengths and
+the county's holiday and 调休 calendar — and delegates a key to the townships by listing
+it in theirs instead. The calendar is the one thing both levels set: the days of both
+count (`effective_settings`), the township's word deciding a day both name. No SQL here:
+the storage side is `storage/edition_projections.py`."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from desktop.core import fields as f
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.regions import LEVELS, Region, code_problem
+from desktop.core.setting_labels import setting_label
 from desktop.core.ways import way
 
 
@@ -46,12 +48,15 @@ _TOWNSHIP_KEYS = CALENDAR | {"township_office_phone"}
 
 ISSUERS: dict[str, Issuer] = {i.role: i for i in [
     Issuer("township", "乡镇民政办", "民政办", _TOWNSHIP_KEYS),
-    # The county's editions reach townships (and through them villages) once the county
-    # workstation exists; moving a key to the township's row delegates it.
+    # The county's editions reach townships (and through them villages); moving a key to
+    # the township's row delegates it. The calendar is in both rows: the county's days
+    # for the whole county, a township's own beside them (DOMAIN.md: the county issues
+    # the holiday calendar; a township without a county workstation issues its own).
     Issuer("county", "县民政局", "民政局",
-           frozenset(x.name for x in fields(Policy)) - LOCAL_ONLY - _TOWNSHIP_KEYS),
+           frozenset(x.name for x in fields(Policy)) - LOCAL_ONLY
+           - (_TOWNSHIP_KEYS - CALENDAR)),
 ]}
-# Later levels are laid over earlier ones (their keys are disjoint anyway).
+# Later levels are laid over earlier ones (only the calendar is set by both).
 ORDER = ("county", "township")
 
 EVENT = "PolicyIssued"
@@ -152,8 +157,10 @@ def settings_of(errors, value, level: str) -> dict:
     issuer = ISSUERS.get(level)
     barred = sorted(k for k in value if issuer and k not in issuer.keys)
     if barred:
-        may = f"(可设定:{'、'.join(sorted(issuer.keys))})" if len(issuer.keys) <= 6 else ""
-        errors.append(FieldError("settings", f"{issuer.label}不能设定“{'、'.join(barred)}”{may}。"))
+        may = (f"(可设定:{'、'.join(sorted(map(setting_label, issuer.keys)))})"
+               if len(issuer.keys) <= 6 else "")
+        errors.append(FieldError("settings", f"{issuer.label}不能设定"
+                                             f"“{'、'.join(map(setting_label, barred))}”{may}。"))
         return {}
     try:
         clean = policy_from_settings(dict(value)).to_settings()
@@ -162,6 +169,10 @@ def settings_of(errors, value, level: str) -> dict:
         return {}
     for key in sorted(k for k in value if k.endswith("_phone")):
         _phone(errors, key, clean[key])
+    both = sorted(set(clean["holidays"]) & set(clean["extra_workdays"]))
+    if both and CALENDAR <= set(value):
+        errors.append(FieldError("settings", f"日期 {'、'.join(both)} 同时列为法定节假日和调休"
+                                             f"上班日,只能是其中一种。"))
     return {k: clean[k] for k in sorted(value)}
 
 
@@ -171,7 +182,7 @@ _PHONE = re.compile(r"[0-9()()\- ]{5,20}")
 
 def _phone(errors, key: str, value: str) -> None:
     if value and not _PHONE.fullmatch(value):
-        errors.append(FieldError("settings", f"设置“{key}”的电话无效:只能由数字、括号、"
+        errors.append(FieldError("settings", f"“{setting_label(key)}”无效:只能由数字、括号、"
                                              f"连字符和空格组成(5 到 20 个),如 0739-3612345。"))
 
 
@@ -214,10 +225,21 @@ def in_force(editions: list[Edition], today: date) -> list[Edition]:
 
 
 def effective_settings(local: dict, editions: list[Edition]) -> dict:
-    """The local settings, each key an edition in force sets replaced by its value."""
+    """The local settings, each key an edition in force sets replaced by its value. The
+    calendar, which the county and a township both set, is the days of every edition
+    that sets it (the local days then no longer count); a day that one level lists as a
+    holiday and the next as a 调休 working day is the nearer level's (`ORDER`)."""
     out = dict(local)
+    days: dict[str, str] = {}  # day → "holidays" or "extra_workdays", the nearer's word
     for e in editions:  # an edition states all its issuer sets: a key it omits is local
-        out.update(e.settings)
+        out.update({k: v for k, v in e.settings.items() if k not in CALENDAR})
+        for key in sorted(CALENDAR & set(e.settings)):
+            days.update(dict.fromkeys(e.settings[key], key))
+    for key in CALENDAR:
+        if any(key in e.settings for e in editions):  # the local days no longer count
+            out[key] = sorted(d for d, k in days.items() if k == key)
+        elif days and key in out:  # a local day the editions name otherwise gives way
+            out[key] = [d for d in out.get(key) or () if d not in days]
     return out
 
 
@@ -235,7 +257,7 @@ def local_edit_problem(changes: dict, editions: list[Edition], own_role: str) ->
             if key in e.settings:
                 how = (f"请{way('policy_issue')}" if e.level == own_role
                        else f"如需改动,请与{e.issuer}联系")
-                return f"设置“{key}”由{e.title}设定,本机不能修改;{how}。"
+                return f"设置“{setting_label(key)}”由{e.title}设定,本机不能修改;{how}。"
     return ""
 
 
@@ -268,57 +290,3 @@ def decided_under(errors, fi, out: dict) -> None:
                                                 "(如 430522101-POLICY-2),每级一个。"))
         return
     out[DECIDED_UNDER] = list(value)
-
-
-# What each setting is called on screen (the command line shows the key).
-SETTING_LABELS = {
-    "investigation_start_days": "受理后开始调查(工作日)",
-    "notice_days_temporary": "临时救助公示天数",
-    "notice_days_dibao": "低保公示天数",
-    "township_decision_days": "乡镇审批期限(工作日)",
-    "rejection_notice_days": "书面告知不批准(工作日)",
-    "case_total_days": "受理至决定(工作日)",
-    "case_extended_days": "延长后期限(工作日)",
-    "paperwork_after_pay_first_days": "先行救助后补办手续(工作日)",
-    "result_notice_days": "决定后结果公示(工作日)",
-    "soon_due_days": "临近期限提示(工作日)",
-    "village_silent_days": "村未报送提示(天)",
-    "dibao_monthly_standard_fen": "低保月标准(分)",
-    "township_cap_multiple": "乡镇审批上限(低保标准倍数)",
-    "county_cap_multiple": "县级审批上限(低保标准倍数)",
-    "max_request_fen": "申请金额上限(分)",
-    "paid_first_cap_fen": "先行救助上限(分,0 为乡镇上限)",
-    "renotice_above_percent": "超过公示金额须重新公示(%)",
-    "applicant_min_age": "申请人最低年龄",
-    "deliberation_skippable": "可不经评议",
-    "representatives_share_num": "村民代表占比(分子)",
-    "representatives_share_den": "村民代表占比(分母)",
-    "deliberation_majority_base": "评议过半数的基数",
-    "holidays": "法定节假日",
-    "extra_workdays": "调休上班日",
-    "backups_kept": "保留备份份数",
-    "village_committee_phone": "村委会电话",
-    "township_office_phone": "乡镇民政办电话",
-    "spot_check_cases": "每月抽查件数(每乡镇)",
-    # 目标管理考核 (core/assessment_items.py): each item's points, costs and deadlines
-    "assessment_investigation": "考核分值·调查按期",
-    "assessment_notice": "考核分值·公示足期有照片",
-    "assessment_submission": "考核分值·上报按期",
-    "assessment_bundles": "考核分值·按期报送",
-    "assessment_objections": "考核分值·异议成立",
-    "assessment_returned": "考核分值·被退回",
-    "assessment_flags": "考核分值·风险提示",
-    "assessment_completeness": "考核分值·材料完整",
-    "assessment_decision": "考核分值·审批按期",
-    "assessment_payment": "考核分值·发放按期",
-    "assessment_filing": "考核分值·备案按期",
-    "assessment_referrals": "考核分值·转县已批复",
-    "assessment_villages": "考核分值·各村平均",
-    "assessment_spot_checks": "考核分值·抽查无问题",
-    "assessment_per_upheld": "考核扣分·每件异议成立",
-    "assessment_per_return": "考核扣分·每件被退回",
-    "assessment_per_flagged": "考核扣分·每件风险提示",
-    "assessment_submit_days": "考核·公示期满后上报(工作日)",
-    "assessment_pay_days": "考核·结果公示后发放(工作日)",
-    "assessment_file_days": "考核·发放后备案(工作日)",
-}

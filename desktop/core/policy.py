@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 from desktop.core.errors import Refusal
+from desktop.core.setting_labels import setting_label
 
 
 @dataclass(frozen=True)
@@ -130,21 +131,30 @@ def policy_from_settings(settings: dict) -> Policy:
 
 
 def _coerce(key: str, value, default):
+    name = setting_label(key)  # a refusal names the setting in words, never its key
     if key in ("holidays", "extra_workdays"):
-        try:
-            return tuple(sorted(date.fromisoformat(v) for v in value))
-        except (TypeError, ValueError):
-            raise Refusal(f"设置“{key}”应为日期列表(YYYY-MM-DD)。") from None
+        if not isinstance(value, (list, tuple)):
+            raise Refusal(f"设置“{name}”应为日期列表(YYYY-MM-DD)。")
+        return tuple(sorted(_day(name, v) for v in value))
     if isinstance(default, str):
         if not isinstance(value, str):
-            raise Refusal(f"设置“{key}”应为文字。")
+            raise Refusal(f"设置“{name}”应为文字。")
         if key in CHOICES and value.strip() not in CHOICES[key]:
-            raise Refusal(f"设置“{key}”应为 {'、'.join(CHOICES[key])} 之一。")
+            raise Refusal(f"设置“{name}”应为 {'、'.join(CHOICES[key])} 之一。")
         return value.strip()
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise Refusal(f"设置“{key}”应为 true 或 false。")
+            raise Refusal(f"设置“{name}”应为 true 或 false。")
         return value
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise Refusal(f"设置“{key}”应为不小于 0 的整数。")
+        raise Refusal(f"设置“{name}”应为不小于 0 的整数。")
     return value
+
+
+def _day(name: str, value) -> date:
+    """One day of a calendar list, the bad one named (2027-02-30 is no day)."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise Refusal(f"{name}中的“{value}”不是有效的日期,应为 YYYY-MM-DD"
+                      f"(如 2027-01-01)。") from None

@@ -9,10 +9,10 @@ from datetime import date
 
 from desktop.core.editions import EVENT, FORWARDED, ISSUERS, in_force, record_id, upcoming
 from desktop.core.errors import Refusal, ValidationFailed
-from desktop.core.policy import Policy
+from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.roles import ROLES, region_of
 from desktop.core.rulebook import check_step
-from desktop.storage.edition_projections import held, last_version
+from desktop.storage.edition_projections import held, last_version, local_settings
 
 DOCUMENT_KEYS = ("settings", "version", "note")
 
@@ -55,6 +55,27 @@ def issue_edition(store, settings, effective: date, today: date, *, version=None
         store.record(actor=ws["officer"], case_id=rid, type_=EVENT, payload=clean)
     store.refresh_policy(today)  # in force today already: the ledger follows it now
     return rid
+
+
+def next_edition_form(store) -> tuple[dict, dict, frozenset]:
+    """What the form of the next edition starts from, at an issuing workstation: each
+    setting its issuer sets as it stands here (the local settings overlaid by its own
+    latest edition, in force or coming — not the days another level issued), the local
+    settings, and the keys that latest edition set."""
+    role = store.workstation["role"]
+    local = policy_from_settings(local_settings(store.db)).to_settings()
+    own = [e for e in held(store.db) if e.level == role]
+    last = max(own, key=lambda e: e.version).settings if own else {}
+    values = {k: local[k] for k in ISSUERS[role].keys}
+    values.update({k: v for k, v in last.items() if k in values})
+    return values, local, frozenset(last)
+
+
+def edition_settings(typed: dict, local: dict, before: frozenset) -> dict:
+    """The settings a new edition states, from the form: each that differs from the
+    local setting, and each the issuer's last edition set (left out, it would turn
+    local again)."""
+    return {k: v for k, v in typed.items() if v != local.get(k) or k in before}
 
 
 def policy_report(store, today) -> dict:

@@ -77,12 +77,16 @@ def key_of(editions: list[Edition]) -> str:
     return " ".join(e.record_id for e in editions)
 
 
+def local_settings(db) -> dict:
+    """The settings stored here (key → value), before any edition is laid over them."""
+    return {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM settings")}
+
+
 def policy_in_force(store, today: date):
     """(policy, editions in force) of the store on `today`. When the editions in force
     differ from those the ledger was last projected under (one took effect, or arrived),
     the ledger is rebuilt with the new policy: due dates follow the calendar in force."""
-    local = {key: json.loads(value) for key, value in store.db.execute(
-        "SELECT key, value FROM settings")}
+    local = local_settings(store.db)
     policy_from_settings(local)  # a bad stored setting is refused as before
     force = editions_in_force(store.db, today)
     policy = policy_from_settings(effective_settings(local, force))
@@ -112,8 +116,7 @@ def with_editions(clause: str, args: list) -> tuple[str, list]:
 def projected_policy(db):
     """The policy the ledger was last projected under (the local settings and the
     editions then in force): what a check that rebuilds the ledger must rebuild it with."""
-    local = {key: json.loads(value) for key, value in db.execute(
-        "SELECT key, value FROM settings")}
+    local = local_settings(db)
     names = projected_under(db).split()
     return policy_from_settings(effective_settings(
         local, [e for e in held(db) if e.record_id in names]))

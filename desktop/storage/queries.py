@@ -155,6 +155,8 @@ def case_detail(db: Database, case_id: str, today: date, policy: Policy) -> dict
     out["due_label"] = DUE_LABELS.get(row["due_kind"] or "", "")
     out["paid_first_fen"] = row["paid_first_fen"]
     out["paid_fen"] = row["paid_fen"]
+    decided = row.get("county_decision")  # the county's decision of a referred case
+    out["county_decision"] = json.loads(decided) if decided else None
     out["notice"] = ({"notice_id": row["notice_id"], "start": row["notice_start"],
                       "days": row["notice_days"]} if row["notice_id"] else None)
     out["application"] = application_documents(db, [case_id])[case_id]

@@ -108,13 +108,31 @@ def queue_page(db, flt: QueueFilter, today: date, policy, offset: int, limit: in
     for r in rows:
         arrived = date.fromisoformat(r["arrived_on"] or r["status_on"])
         r["waiting_days"] = cal.working_days_between(arrived, today)
-        r["decision_due"] = cal.add_working_days(arrived, policy.township_decision_days)
+        r["decision_due"] = queue_due(r, arrived, policy, cal)
         due = date.fromisoformat(r["due_on"]) if r["due_on"] else r["decision_due"]
         # the rule book sets no deadline for a payment (deadlines.due_basis): never late
         r["urgency"] = "" if r["status"] == TO_PAY else urgency(due, today, policy, cal)
         r["village_name"] = r["village_name"] or r["village_code"]
         r["flags"] = flags[r["id"]]
     return rows
+
+
+def queue_due(row: dict, arrived: date, policy, cal) -> date:
+    """The 审批期限 of a case in the queue, one date for the window and the command line.
+    A case the township holds is decided within `township_decision_days` of its arrival;
+    a referred case is the county's to decide, and runs against the whole case's extended
+    deadline from 受理 (`case_extended_days`: the ledger's due date, core/deadlines.py)."""
+    if row["status"] == "referred" and row["due_on"]:
+        return date.fromisoformat(row["due_on"])
+    return cal.add_working_days(arrived, policy.township_decision_days)
+
+
+def waiting_counts(db) -> dict[str, int]:
+    """How many cases wait on the township (乡镇已接收) and how many on the county (转县审批)."""
+    marks = ",".join("?" * len(AWAITING))
+    counts = dict(db.execute(f"SELECT status, COUNT(*) FROM applications WHERE status IN"
+                             f" ({marks}) GROUP BY status", AWAITING).fetchall())
+    return {status: counts.get(status, 0) for status in AWAITING}
 
 
 def village_choices(db) -> list[tuple[str, str]]:

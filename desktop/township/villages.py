@@ -77,9 +77,12 @@ def inbox(db, today: date, policy, below: str = "village") -> list[VillageInbox]
         code = region_of(p).code
         # a place's cases: their numbers begin with its code (a village's then a '-')
         start = code + "-" if below == "village" else code
+        # awaiting this workstation's decision: at the township what it holds, not what
+        # it referred (the county decides those); at the county what was referred to it
+        waits = "acknowledged" if below == "village" else "referred"
         cases, awaiting = db.execute(
-            "SELECT COUNT(*), SUM(status IN ('acknowledged', 'referred')) FROM applications"
-            " WHERE id >= ? AND id < ?", [start, start + "~"]).fetchone()
+            "SELECT COUNT(*), SUM(status = ?) FROM applications"
+            " WHERE id >= ? AND id < ?", [waits, start, start + "~"]).fetchone()
         since = clock.day_of(last or p["enrolled_at"])  # the officer's day, not UTC's
         days = max((today - since).days, 0)
         out.append(VillageInbox(code, p[below], p["officer"],

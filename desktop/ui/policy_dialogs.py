@@ -1,11 +1,11 @@
 """设置 → 本机政策 (issue 14 item 4): the editions of policy in force here and coming,
 every setting with its value and where it comes from — a setting set from above is
-read-only here, its issuer named — and, at a workstation that issues (the township
-today), a small dialog to issue the next edition of its holiday and 调休 calendar."""
+read-only here, its issuer named — and, at a workstation that issues, a dialog for the
+next edition of what its level sets: a township's holiday and 调休 calendar and office
+phone; the county's calendar, caps, standards, deadlines and notice lengths."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from PySide6.QtWidgets import (
@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.editions import ISSUERS, MAX_AHEAD_DAYS, SETTING_LABELS
+from desktop.core.editions import ISSUERS, MAX_AHEAD_DAYS
 from desktop.core.errors import Refusal
+from desktop.core.setting_labels import setting_label
+from desktop.core.setting_values import form_keys, shown_setting
 from desktop.ui import guard, window_fit
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.policy_table import SettingsTable
 from desktop.ui.widgets import ErrorLabel, close_row, date_edit, line_edit, ok_cancel, text_area
 
 
@@ -67,9 +70,8 @@ class PolicyDialog(QDialog):
         rows = report["settings"]
         self.table.setRowCount(len(rows))
         for i, (key, s) in enumerate(rows.items()):
-            value = s["value"]
-            shown = tr("、").join(value) if isinstance(value, list) else str(value)
-            for j, text in enumerate((SETTING_LABELS.get(key, key), shown or tr("(无)"),
+            shown = shown_setting(key, s["value"])  # money in 元, choices in words
+            for j, text in enumerate((setting_label(key), shown or tr("(无)"),
                                       source_text(s["source"], report))):
                 item = QTableWidgetItem(text)
                 if s["source"] != "local":  # set from above: shown as not editable here
@@ -83,53 +85,93 @@ class PolicyDialog(QDialog):
             self.fill()
 
 
-def _dates(text: str) -> list[str]:
-    """Dates typed one a line (or separated by commas or spaces), as typed: the rule
-    book's check says which is no date."""
-    return [d for d in re.split(r"[\s,,、;;]+", text) if d]  # i18n: data
+def _days(label: str, text: str) -> list[str]:
+    """Days typed one a line (or separated by commas or spaces), sorted, each a real
+    date: a Refusal names the field and the day that is none (2027-02-30, abc)."""
+    from desktop.core.workcalendar import parse_holidays
+
+    try:
+        return [d.isoformat() for d in parse_holidays(text)]
+    except Refusal as exc:
+        raise Refusal(tr("{field}:{problem}。").format(field=label, problem=exc.message)) from None
+
+
+# The intro per issuing level: where the edition goes, and what it changes there.
+INTROS = {
+    "township": QT_TR_NOOP("新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算"
+                           "工作日期限。日期每行一个,格式 YYYY-MM-DD。"),
+    "county": QT_TR_NOOP("新版政策随下一个数据包送达各乡镇,由乡镇转送各村;自施行日期起,各乡镇、"
+                         "各村和本机按它计算期限、审批上限和标准。只发布与本机设置不同的项和上一版"
+                         "已设定的项。日期每行一个,格式 YYYY-MM-DD;金额以元为单位。"),
+}
 
 
 class IssueDialog(guard.DiscardGuard, QDialog):
-    """The next edition of the township's calendar: holidays and 调休 working days, the
-    office phone printed on notices, and the date it takes effect."""
+    """The next edition of what this workstation's level sets: at a township its holiday
+    and 调休 calendar and its office phone; at the county the county's calendar and its
+    caps, standards, deadlines and notice lengths; and the date it takes effect."""
 
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
+        from desktop.operations.editions import next_edition_form
+
         self.store, self.today = store, today
-        policy = store.policy
-        self.setWindowTitle(tr("发布新版政策(节假日与调休)"))
+        self.role = store.workstation["role"]
+        self.values, self.local, self.before = next_edition_form(store)
+        keys = ISSUERS[self.role].keys
+        self.setWindowTitle(tr("发布新版政策") if self.role == "county"
+                            else tr("发布新版政策(节假日与调休)"))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算"
-                          "工作日期限。日期每行一个,格式 YYYY-MM-DD。"))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel(tr(INTROS[self.role]))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         form = QFormLayout()
-        self.holidays = text_area(tr("例如 2027-01-01"), 120)
-        self.holidays.setPlainText("\n".join(d.isoformat() for d in policy.holidays))
-        self.workdays = text_area(tr("例如 2027-02-07"), 80)
-        self.workdays.setPlainText("\n".join(d.isoformat() for d in policy.extra_workdays))
-        self.phone = line_edit(tr("如 0739-3698765"), 20)
-        self.phone.setText(policy.township_office_phone)
+        self.holidays = text_area(tr("例如 2027-01-01"), 90)
+        self.holidays.setPlainText("\n".join(self.values["holidays"]))
+        self.workdays = text_area(tr("例如 2027-02-07"), 60)
+        self.workdays.setPlainText("\n".join(self.values["extra_workdays"]))
+        rows = [(tr("法定节假日:"), self.holidays), (tr("调休上班日:"), self.workdays)]
+        self.phone = None
+        if "township_office_phone" in keys:  # the township's own; never the county's
+            self.phone = line_edit(tr("如 0739-3698765"), 20)
+            self.phone.setText(self.values["township_office_phone"])
+            rows.append((tr("乡镇民政办电话:"), self.phone))
+        self.table = None
+        if form_keys(keys):
+            self.table = SettingsTable(self.values, keys)
+            self.table.setMinimumHeight(180)
+            rows.append((tr("审批上限、标准和期限:"), self.table))
         self.effective = date_edit(today, today, today + timedelta(days=MAX_AHEAD_DAYS))
         self.note = text_area(tr("如 依据国务院办公厅2027年部分节假日安排的通知"), 50)
-        for label, widget in ((tr("法定节假日:"), self.holidays), (tr("调休上班日:"), self.workdays),
-                              (tr("乡镇民政办电话:"), self.phone), (tr("施行日期:"), self.effective),
-                              (tr("说明:"), self.note)):
+        rows += [(tr("施行日期:"), self.effective), (tr("说明:"), self.note)]
+        for label, widget in rows:
             form.addRow(label, widget)
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.buttons, self.ok_button = ok_cancel(self, self.do_it)
         layout.addWidget(self.buttons)
-        self.watch([self.holidays, self.workdays, self.phone, self.effective, self.note])
-        window_fit.fit(self, 560, self.sizeHint().height())
+        watched = [self.holidays, self.workdays, self.effective, self.note]
+        self.watch(watched + ([self.phone] if self.phone else []))
+        if self.table:
+            self.table.itemChanged.connect(self._edited)
+        window_fit.fit(self, 620 if self.table else 560, self.sizeHint().height())
 
     def settings(self) -> dict:
-        out = {"holidays": _dates(self.holidays.toPlainText()),
-               "extra_workdays": _dates(self.workdays.toPlainText())}
-        if self.phone.text().strip():
-            out["township_office_phone"] = self.phone.text().strip()
-        return out
+        """The edition's settings as typed (Refusal: the first that is wrong, named)."""
+        from desktop.operations.editions import edition_settings
+
+        typed = {"holidays": _days(tr("法定节假日"), self.holidays.toPlainText()),
+                 "extra_workdays": _days(tr("调休上班日"), self.workdays.toPlainText())}
+        both = sorted(set(typed["holidays"]) & set(typed["extra_workdays"]))
+        if both:
+            raise Refusal(tr("日期 {days} 同时列为法定节假日和调休上班日,只能是其中一种。").format(
+                days=tr("、").join(both)))
+        if self.phone is not None:
+            typed["township_office_phone"] = self.phone.text().strip()
+        if self.table is not None:
+            typed.update(self.table.typed())
+        return edition_settings(typed, self.local, self.before)
 
     def do_it(self) -> None:
         problem = self.effective.problem()
@@ -139,13 +181,17 @@ class IssueDialog(guard.DiscardGuard, QDialog):
         from desktop.operations.editions import issue_edition
 
         try:
-            rid = issue_edition(self.store, self.settings(), self.effective.date(), self.today,
+            settings = self.settings()
+            if not settings:
+                raise Refusal(tr("新版政策与本机现行的设置没有不同,未发布。请先修改要发布的项。"))
+            rid = issue_edition(self.store, settings, self.effective.date(), self.today,
                                 note=self.note.toPlainText().strip())
         except Refusal as exc:
-            self.error.show_message(exc.message)
+            self.error.show_message(guard.gui_text(exc.message))
             return
+        below = tr("各乡镇(再由乡镇转送各村)") if self.role == "county" else tr("各村")
         guard.tell(self.parentWidget(),
-                   tr("已发布新版政策 {rid},下次导出数据包时送达各村。").format(rid=rid))
+                   tr("已发布新版政策 {rid},下次导出数据包时送达{below}。").format(rid=rid, below=below))
         self.accept()
 
 

@@ -58,6 +58,26 @@ COUNTY_BUTTONS = {"referred": (("approve", QT_TR_NOOP("批准…")), ("reject", 
 PAGES = (QT_TR_NOOP("申请信息"), QT_TR_NOOP("家庭成员"), QT_TR_NOOP("公示与异议"), QT_TR_NOOP("附件"))
 
 
+def approved_fen(d: dict):
+    """The amount approved: the township's record, or — at the county, before the
+    township records it — the county's own approval."""
+    decided = d.get("county_decision") or {}
+    if d["approved_fen"] is None and decided.get("decision") == "approve":
+        return decided["amount_fen"]
+    return d["approved_fen"]
+
+
+def county_said(d: dict) -> str:
+    """The county's decision of a referred case, with its number (文号)."""
+    decided = d.get("county_decision")
+    if not decided:
+        return ""
+    what = {"approve": tr("批准 {amount}"), "reject": tr("不批准"), "return": tr("退回补充")}[
+        decided["decision"]].format(amount=w.yuan_text(decided.get("amount_fen")))
+    return "<div>" + tr("县局决定:{what},文号 {ref}").format(
+        what=escape(what), ref=escape(decided["ref"])) + "</div>"
+
+
 class TownshipCaseView(QDialog):
     changed = Signal()
 
@@ -65,7 +85,9 @@ class TownshipCaseView(QDialog):
         super().__init__(parent)
         self.store, self.today, self.case_id = store, today, case_id
         self.dialog = None
-        self.setWindowTitle(tr("乡镇审核 — 案件 {case_id}").format(case_id=case_id))
+        self.county = store.workstation["role"] == "county"
+        self.setWindowTitle((tr("县民政局审批 — 案件 {case_id}") if self.county
+                             else tr("乡镇审核 — 案件 {case_id}")).format(case_id=case_id))
         window_fit.fit(self, 1150, 760)
         layout = QVBoxLayout(self)
         self.header, self.flags = QLabel(), QLabel()
@@ -114,13 +136,15 @@ class TownshipCaseView(QDialog):
         ids = tr("编号 {id} · 状态 <b>{status}</b> · 期限 {due_on} {due_label}").format(
             id=escape(d["id"]), status=escape(status_label(d["status"])),
             due_on=escape(d["due_on"] or "—"), due_label=escape(d["due_label"]))
-        money = tr("申请 {requested} · 村拟救助 {proposed} · 批准 {approved} · 发放 {paid}").format(
+        money = tr("申请 {requested} · 村拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved}"
+                   " · 发放 {paid}").format(
             requested=w.yuan_text(d["requested_fen"]), proposed=w.yuan_text(d["proposed_fen"]),
-            approved=w.yuan_text(d["approved_fen"]), paid=w.yuan_text(d["paid_fen"]))
+            paid_first=w.yuan_text(d["paid_first_fen"]), approved=w.yuan_text(approved_fen(d)),
+            paid=w.yuan_text(d["paid_fen"]))
         return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b> "
                 f"{escape(village)} · {escape(d['program_label'])} · "
                 f"{escape(category_label(d['category']))} · {escape(reason_label(d['reason']))}"
-                f"</div><div>{ids}</div><div>{money}</div>")
+                f"</div><div>{ids}</div><div>{money}</div>{county_said(d)}")
 
     def _show_flags(self) -> None:
         if not self.red_flags:
@@ -182,15 +206,17 @@ class TownshipCaseView(QDialog):
             for h in self.detail["history"])
         head = "".join(f"<th>{tr(x)}</th>" for x in (QT_TR_NOOP("日期"), QT_TR_NOOP("办理方"),
                                                         QT_TR_NOOP("经办人")))
-        return ("<h4>" + tr("办理记录(村里的全过程和乡镇的决定)") + "</h4><table cellpadding='3'>"
+        title = (tr("办理记录(村里的全过程、乡镇的办理和县局的决定)") if self.county
+                 else tr("办理记录(村里的全过程和乡镇的决定)"))
+        return ("<h4>" + title + "</h4><table cellpadding='3'>"
                 "<tr>" + head + "<th align='left'>" + tr("事项") + f"</th></tr>{rows}</table>")
 
     def _fill_actions(self) -> None:
-        county = self.store.workstation["role"] == "county"
-        buttons = (COUNTY_BUTTONS if county else BUTTONS).get(self.detail["status"], ())
+        buttons = (COUNTY_BUTTONS if self.county else BUTTONS).get(self.detail["status"], ())
         specs = [(code, tr(text)) for code, text in buttons]
         self.buttons = w.fill_action_bar(self.action_bar, specs, self.start,
-                                         tr("现在没有乡镇可办理的操作。"))
+                                         tr("现在没有县局可办理的操作。") if self.county
+                                         else tr("现在没有乡镇可办理的操作。"))
 
     def start(self, code: str):
         if code == "letter":

@@ -35,6 +35,15 @@ CONSEQUENCES = {
     "return": QT_TR_NOOP("退回后案件回到村里重新调查,待村里重新上报后再审批。"),
     "pay": QT_TR_NOOP("发放登记后计入已发放金额,之后可按月备案。"),
 }
+# At the county the decision goes back to the township, and from there to the village.
+COUNTY_CONSEQUENCES = {
+    "approve": QT_TR_NOOP("批准后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇登记后"
+                          "转送村里结果公示;决定不能撤销。"),
+    "reject": QT_TR_NOOP("不批准后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇登记并"
+                         "书面告知申请人;决定不能撤销。"),
+    "return": QT_TR_NOOP("退回后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇转回村里"
+                         "补充材料;决定不能撤销。"),
+}
 
 
 class DecisionDialog(guard.DiscardGuard, QDialog):
@@ -67,7 +76,7 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             form.addRow(tr("金额(元):"), self.amount)
         if code in ("reject", "return", "refer"):
             form.addRow(tr("说明:") if code == "refer" else tr("理由:"), self.reason)
-        if code == "approve" and detail.get("paid_first_fen"):  # approving below it
+        if code == "approve" and detail.get("paid_first_fen") and not self.county:
             form.addRow(tr("先行救助追回或说明:"), self.reason)
         if referred and code in ("approve", "reject"):
             form.addRow(tr("县局批复文号:"), self.county_ref)
@@ -104,11 +113,14 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
                 if first else "", due=format_yuan(max(approved - first, 0), grouped=True))
         if self.county:
             return tr("{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元\n"
-                      "县级审批上限 {cap} 元。决定编发县局文号,随数据包送乡镇登记后送回村里。"
-                      ).format(name=d["applicant_name"],
-                               requested=format_yuan(d["requested_fen"], grouped=True),
-                               proposed=format_yuan(d["proposed_fen"] or 0, grouped=True),
-                               cap=format_yuan(self.store.policy.county_cap_fen, grouped=True))
+                      "县级审批上限 {cap} 元。决定编发县局文号,随县局的数据包送达乡镇,由乡镇登记"
+                      "后转送村里。").format(
+                name=d["applicant_name"], requested=format_yuan(d["requested_fen"], grouped=True),
+                proposed=format_yuan(d["proposed_fen"] or 0, grouped=True),
+                cap=format_yuan(self.store.policy.county_cap_fen, grouped=True)) + (
+                "\n" + tr("已先行救助 {paid_first} 元,计入批准金额,乡镇发放时只发差额。").format(
+                    paid_first=format_yuan(d["paid_first_fen"], grouped=True))
+                if d.get("paid_first_fen") else "")
         text = tr("{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元\n"
                   "乡镇审批上限 {cap} 元,超过上限请转县审批。").format(
             name=d["applicant_name"], requested=format_yuan(d["requested_fen"], grouped=True),
@@ -129,7 +141,8 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             return
         title = tr(TITLES[self.code])
         if not guard.confirm_step(self, f"{title}:{self.case_id} {self.detail['applicant_name']}"
-                                  + self._amount_said(), CONSEQUENCES[self.code]):
+                                  + self._amount_said(),
+                                  (COUNTY_CONSEQUENCES if self.county else CONSEQUENCES)[self.code]):
             return
         try:
             self._record()

@@ -127,8 +127,7 @@ class QueueModel(PagedRows, _Table):
         return (r["village_name"], r["id"], r["applicant_name"],
                 f"{category_label(r['category'])}·{reason_label(r['reason'])}",
                 format_yuan(r["amount_fen"], grouped=True), status_label(r["status"]),
-                str(r["waiting_days"]), f"{r['decision_due'].isoformat()}{urgent}"
-                if r["status"] == "acknowledged" else f"{r['due_on'] or ''}{urgent}",
+                str(r["waiting_days"]), f"{r['decision_due'].isoformat()}{urgent}",
                 tr("、").join(f.label for f in r["flags"]))[col]
 
 

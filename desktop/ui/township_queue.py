@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
-from desktop.township.queue import TO_PAY, QueueFilter, queue_count, village_choices
+from desktop.township.queue import (
+    TO_PAY,
+    QueueFilter,
+    queue_count,
+    village_choices,
+    waiting_counts,
+)
 from desktop.ui import guard, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
@@ -180,11 +186,14 @@ class QueueWidget(QWidget):
                                    "县级审批上限 {cap} 元;“风险提示”一栏列出重复申请、一人两户、"
                                    "近亲属等情况。决定随县局的数据包送回乡镇。").format(
                                        total=total, cap=cap))
-        else:
-            self.banner.setText(tr("待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,"
+        else:  # the cases referred wait on the county, not on the township: apart
+            waits = waiting_counts(self.store.db)
+            self.banner.setText(tr("待决定 {total} 件 · 转县审批 {referred} 件(待县局决定)。"
+                                   "乡镇收到后 {days} 个工作日内决定(红色已超期,"
                                    "黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;"
                                    "“风险提示”一栏列出重复申请、一人两户、近亲属等情况。").format(
-                                       total=total, days=days, cap=cap) + self._to_pay_hint())
+                                       total=waits["acknowledged"], referred=waits["referred"],
+                                       days=days, cap=cap) + self._to_pay_hint())
         self.banner.setStyleSheet("background:#fff8e1; padding:6px;")
 
     def _to_pay_hint(self) -> str:

@@ -199,7 +199,7 @@ Details were written to {report}; please give them to your maintainer.</translat
     </message>
     <message>
         <source>乡镇还没有送来本月的考核结果(公布后随乡镇的数据包送达)。</source>
-        <translation>The township has not sent this month's assessment yet (it arrives with the township's bundle once published).</translation>
+        <translation>The township has not sent this month&apos;s assessment yet (it arrives with the township&apos;s bundle once published).</translation>
     </message>
     <message>
         <source>公布考核</source>
@@ -1496,7 +1496,7 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>请输入{place}({officer})的本机口令(用于打开本机密钥,导出、导入数据包时需要)。</source>
-        <translation>Enter the passphrase of {place} ({officer}) on this computer (it opens this workstation's keys, needed to export and import bundles).</translation>
+        <translation>Enter the passphrase of {place} ({officer}) on this computer (it opens this workstation&apos;s keys, needed to export and import bundles).</translation>
     </message>
     <message>
         <source>正在核对口令……</source>
@@ -2441,6 +2441,18 @@ Workstation no. {workstation_id}</translation>
         <translation>Attachments</translation>
     </message>
     <message>
+        <source>批准 {amount}</source>
+        <translation>approved {amount}</translation>
+    </message>
+    <message>
+        <source>县局决定:{what},文号 {ref}</source>
+        <translation>County decision: {what}, ref. {ref}</translation>
+    </message>
+    <message>
+        <source>县民政局审批 — 案件 {case_id}</source>
+        <translation>County approval — case {case_id}</translation>
+    </message>
+    <message>
         <source>乡镇审核 — 案件 {case_id}</source>
         <translation>Township review — case {case_id}</translation>
     </message>
@@ -2453,8 +2465,8 @@ Workstation no. {workstation_id}</translation>
         <translation>No. {id} · Status &lt;b&gt;{status}&lt;/b&gt; · Deadline {due_on} {due_label}</translation>
     </message>
     <message>
-        <source>申请 {requested} · 村拟救助 {proposed} · 批准 {approved} · 发放 {paid}</source>
-        <translation>Requested {requested} · Proposed by the village {proposed} · Approved {approved} · Paid {paid}</translation>
+        <source>申请 {requested} · 村拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved} · 发放 {paid}</source>
+        <translation>Requested {requested} · village proposal {proposed} · paid first {paid_first} · approved {approved} · paid {paid}</translation>
     </message>
     <message>
         <source>未发现风险提示。</source>
@@ -2517,8 +2529,16 @@ Workstation no. {workstation_id}</translation>
         <translation>By</translation>
     </message>
     <message>
+        <source>办理记录(村里的全过程、乡镇的办理和县局的决定)</source>
+        <translation>History (the village's whole process, the township's steps and the county's decision)</translation>
+    </message>
+    <message>
         <source>办理记录(村里的全过程和乡镇的决定)</source>
         <translation>Case history (every village step and the township&apos;s decisions)</translation>
+    </message>
+    <message>
+        <source>现在没有县局可办理的操作。</source>
+        <translation>Nothing for the county to do on this case now.</translation>
     </message>
     <message>
         <source>现在没有乡镇可办理的操作。</source>
@@ -2605,6 +2625,18 @@ Workstation no. {workstation_id}</translation>
         <translation>Once recorded, the payment counts as paid and can be filed with the month.</translation>
     </message>
     <message>
+        <source>批准后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇登记后转送村里结果公示;决定不能撤销。</source>
+        <translation>Once approved, the decision gets the county's reference number and goes to the township in the county's next bundle; the township records it and passes it on to the village for the result notice. It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>不批准后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇登记并书面告知申请人;决定不能撤销。</source>
+        <translation>Once rejected, the decision gets the county's reference number and goes to the township in the county's next bundle; the township records it and tells the applicant in writing. It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>退回后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇转回村里补充材料;决定不能撤销。</source>
+        <translation>Once returned, the decision gets the county's reference number and goes to the township in the county's next bundle; the township sends the case back to the village for more material. It cannot be undone.</translation>
+    </message>
+    <message>
         <source>(县局批复)</source>
         <translation> (county&apos;s reply)</translation>
     </message>
@@ -2615,6 +2647,16 @@ Workstation no. {workstation_id}</translation>
     <message>
         <source>金额(元):</source>
         <translation>Amount (yuan):</translation>
+    </message>
+    <message>
+        <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
+县级审批上限 {cap} 元。决定编发县局文号,随县局的数据包送达乡镇,由乡镇登记后转送村里。</source>
+        <translation>{name} · requested {requested} yuan · village proposal {proposed} yuan
+County approval cap {cap} yuan. The decision gets the county's reference number and goes to the township in the county's bundle; the township records it and passes it on to the village.</translation>
+    </message>
+    <message>
+        <source>已先行救助 {paid_first} 元,计入批准金额,乡镇发放时只发差额。</source>
+        <translation>{paid_first} yuan was paid first; it counts toward the approved amount and the township pays only the rest.</translation>
     </message>
     <message>
         <source>本机政策(&amp;O)…</source>
@@ -2665,8 +2707,48 @@ Workstation no. {workstation_id}</translation>
         <translation>(none)</translation>
     </message>
     <message>
+        <source>{field}:{problem}。</source>
+        <translation>{field}: {problem}.</translation>
+    </message>
+    <message>
+        <source>新版政策随下一个数据包送达各乡镇,由乡镇转送各村;自施行日期起,各乡镇、各村和本机按它计算期限、审批上限和标准。只发布与本机设置不同的项和上一版已设定的项。日期每行一个,格式 YYYY-MM-DD;金额以元为单位。</source>
+        <translation>The new edition goes to every township with the next bundle and on from them to their villages; from its effective date the townships, villages and this workstation reckon deadlines, caps and standards by it. It states the settings that differ from this workstation's and those the last edition set. One date a line, YYYY-MM-DD; amounts in yuan.</translation>
+    </message>
+    <message>
+        <source>发布新版政策</source>
+        <translation>Issue a new edition of policy</translation>
+    </message>
+    <message>
         <source>发布新版政策(节假日与调休)</source>
         <translation>Issue a new edition (holidays and make-up working days)</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <source>日期 {days} 同时列为法定节假日和调休上班日,只能是其中一种。</source>
+        <translation>{days} is listed both as a public holiday and as a make-up working day; it can only be one.</translation>
+    </message>
+    <message>
+        <source>新版政策与本机现行的设置没有不同,未发布。请先修改要发布的项。</source>
+        <translation>The new edition would change nothing here; nothing was issued. Change what it should set first.</translation>
+    </message>
+    <message>
+        <source>各乡镇(再由乡镇转送各村)</source>
+        <translation>every township (and through them their villages)</translation>
+    </message>
+    <message>
+        <source>各村</source>
+        <translation>every village</translation>
+    </message>
+    <message>
+        <source>已发布新版政策 {rid},下次导出数据包时送达{below}。</source>
+        <translation>Issued edition {rid}; the next bundles take it to {below}.</translation>
     </message>
     <message>
         <source>新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算工作日期限。日期每行一个,格式 YYYY-MM-DD。</source>
@@ -2697,16 +2779,16 @@ Workstation no. {workstation_id}</translation>
         <translation>Township office phone:</translation>
     </message>
     <message>
+        <source>审批上限、标准和期限:</source>
+        <translation>Caps, standards and deadlines:</translation>
+    </message>
+    <message>
         <source>施行日期:</source>
         <translation>Takes effect on:</translation>
     </message>
     <message>
         <source>说明:</source>
         <translation>Explanation:</translation>
-    </message>
-    <message>
-        <source>已发布新版政策 {rid},下次导出数据包时送达各村。</source>
-        <translation>Edition {rid} issued; it reaches the villages with the next bundle export.</translation>
     </message>
     <message>
         <source>由{title}设定,本机不能修改。</source>
@@ -2845,12 +2927,6 @@ Record it once the money has arrived; paid cases go to the county in the monthly
     <message>
         <source> · 已先行救助 {0} 元</source>
         <translation> · {0} yuan paid in advance</translation>
-    </message>
-    <message>
-        <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
-县级审批上限 {cap} 元。决定编发县局文号,随数据包送乡镇登记后送回村里。</source>
-        <translation>{name} · requested {requested} yuan · proposed by the village {proposed} yuan
-County approval cap {cap} yuan. The decision gets the county&apos;s reference number and goes to the township with the bundle; the township records it and sends it on to the village.</translation>
     </message>
     <message>
         <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
@@ -3240,7 +3316,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     </message>
     <message>
         <source>没有待登记发放的案件。村里的结果公示随村的数据包送回后出现在这里。</source>
-        <translation>No case awaits payment. A case appears here when the village's result notice comes back with its bundle.</translation>
+        <translation>No case awaits payment. A case appears here when the village&apos;s result notice comes back with its bundle.</translation>
     </message>
     <message>
         <source>没有待县局审批的案件。各乡镇转县审批的案件随乡镇的数据包到达。</source>
@@ -3255,8 +3331,8 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>{total} case(s) awaiting the county (referred by the townships, arriving with their bundles); county approval cap {cap} yuan; the “Risk flags” column lists repeated applications, one person in two households, relatives of officials and the like. Decisions go back to the townships with the county&apos;s bundle.</translation>
     </message>
     <message>
-        <source>待决定 {total} 件。乡镇收到后 {days} 个工作日内决定(红色已超期,黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;“风险提示”一栏列出重复申请、一人两户、近亲属等情况。</source>
-        <translation>{total} awaiting decision. The township decides within {days} working days of receiving a case (red: overdue, yellow: due soon); the township approval cap is {cap} yuan — refer cases above it to the county; the “Risk flags” column lists repeat applications, one person in two households, relatives of officials and the like.</translation>
+        <source>待决定 {total} 件 · 转县审批 {referred} 件(待县局决定)。乡镇收到后 {days} 个工作日内决定(红色已超期,黄色即将到期);乡镇审批上限 {cap} 元,超过请转县审批;“风险提示”一栏列出重复申请、一人两户、近亲属等情况。</source>
+        <translation>{total} awaiting a decision · {referred} referred to the county (the county decides). The township decides within {days} working days of receipt (red: overdue, yellow: soon due); township cap {cap} yuan, refer larger amounts to the county; &quot;Red flags&quot; lists repeat applications, one person in two households, relatives of officers.</translation>
     </message>
     <message>
         <source>另有 {n} 件结果已公示,待登记发放(在状态中选“待登记发放”)。</source>
@@ -3441,6 +3517,10 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>已是新的一天({day}):窗口已按今天的日期刷新。</source>
         <translation>A new day ({day}): the window now works with today&apos;s date.</translation>
+    </message>
+    <message>
+        <source>值(可修改)</source>
+        <translation>Value (editable)</translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,9 @@ def test_queue_filter_open_approve_reject(qtbot, world):
     dialog.amount.setText("1000")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert status(world.township, a1) == "approved" and queue.model.total == 2
-    assert view.buttons == {}
+    assert view.buttons == {}  # the way on is said: the decision goes back in a bundle
+    said = view.action_bar.itemAt(0).widget().text()
+    assert "导出数据包" in said and "送回村里" in said
     view.reject()
     row = next(i for i in range(2) if queue.model.case_id(i) == a2)
     view = queue.open_case(row)

@@ -55,6 +55,14 @@ BUTTONS = {"acknowledged": (("approve", QT_TR_NOOP("批准…")), ("reject", QT_
 # the county decides what townships refer to it (its decision goes back through them)
 COUNTY_BUTTONS = {"referred": (("approve", QT_TR_NOOP("批准…")), ("reject", QT_TR_NOOP("不批准…")),
                                ("return", QT_TR_NOOP("退回补充…")))}
+# Where the case goes next when the township has nothing to do on it now: who acts, and
+# how it gets there (a decision only reaches the village in the township's next bundle).
+TOWNSHIP_WAITING = {
+    "approved": QT_TR_NOOP("已批准:导出数据包(数据交换 → 导出数据包)送回村里,由村里结果公示;"
+                           "结果公示送回后在这里登记发放。"),
+    "returned": QT_TR_NOOP("已退回补充:导出数据包送回村里,村里补充后重新上报。"),
+    "paid": QT_TR_NOOP("已发放:按月导出备案登记册(乡镇审批 → 导出备案登记册)报县民政局。"),
+    "filed": QT_TR_NOOP("已备案,办理完毕。")}
 PAGES = (QT_TR_NOOP("申请信息"), QT_TR_NOOP("家庭成员"), QT_TR_NOOP("公示与异议"), QT_TR_NOOP("附件"))
 
 
@@ -216,7 +224,9 @@ class TownshipCaseView(QDialog):
         specs = [(code, tr(text)) for code, text in buttons]
         self.buttons = w.fill_action_bar(self.action_bar, specs, self.start,
                                          tr("现在没有县局可办理的操作。") if self.county
-                                         else tr("现在没有乡镇可办理的操作。"))
+                                         else tr(TOWNSHIP_WAITING.get(
+                                             self.detail["status"],
+                                             QT_TR_NOOP("现在没有乡镇可办理的操作。"))))
 
     def start(self, code: str):
         if code == "letter":

@@ -2429,6 +2429,18 @@ Workstation no. {workstation_id}</translation>
         <translation>Record delivery…</translation>
     </message>
     <message>
+        <source>已批准:导出数据包(数据交换 → 导出数据包)送回村里,由村里结果公示;结果公示送回后在这里登记发放。</source>
+        <translation>Approved: export a bundle (Data exchange → Export bundles) to send it back to the village, which posts the result; once the result notice is back, record the payment here.</translation>
+    </message>
+    <message>
+        <source>已退回补充:导出数据包送回村里,村里补充后重新上报。</source>
+        <translation>Returned for more material: export a bundle to send it back to the village, which completes it and reports it again.</translation>
+    </message>
+    <message>
+        <source>已发放:按月导出备案登记册(乡镇审批 → 导出备案登记册)报县民政局。</source>
+        <translation>Paid: export the monthly filing register (Township approval → Export filing register) for the county civil-affairs bureau.</translation>
+    </message>
+    <message>
         <source>家庭成员</source>
         <translation>Household members</translation>
     </message>
@@ -2530,7 +2542,7 @@ Workstation no. {workstation_id}</translation>
     </message>
     <message>
         <source>办理记录(村里的全过程、乡镇的办理和县局的决定)</source>
-        <translation>History (the village's whole process, the township's steps and the county's decision)</translation>
+        <translation>History (the village&apos;s whole process, the township&apos;s steps and the county&apos;s decision)</translation>
     </message>
     <message>
         <source>办理记录(村里的全过程和乡镇的决定)</source>
@@ -2626,15 +2638,15 @@ Workstation no. {workstation_id}</translation>
     </message>
     <message>
         <source>批准后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇登记后转送村里结果公示;决定不能撤销。</source>
-        <translation>Once approved, the decision gets the county's reference number and goes to the township in the county's next bundle; the township records it and passes it on to the village for the result notice. It cannot be undone.</translation>
+        <translation>Once approved, the decision gets the county&apos;s reference number and goes to the township in the county&apos;s next bundle; the township records it and passes it on to the village for the result notice. It cannot be undone.</translation>
     </message>
     <message>
         <source>不批准后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇登记并书面告知申请人;决定不能撤销。</source>
-        <translation>Once rejected, the decision gets the county's reference number and goes to the township in the county's next bundle; the township records it and tells the applicant in writing. It cannot be undone.</translation>
+        <translation>Once rejected, the decision gets the county&apos;s reference number and goes to the township in the county&apos;s next bundle; the township records it and tells the applicant in writing. It cannot be undone.</translation>
     </message>
     <message>
         <source>退回后编发县局文号,决定随县局的下一个数据包送达乡镇,由乡镇转回村里补充材料;决定不能撤销。</source>
-        <translation>Once returned, the decision gets the county's reference number and goes to the township in the county's next bundle; the township sends the case back to the village for more material. It cannot be undone.</translation>
+        <translation>Once returned, the decision gets the county&apos;s reference number and goes to the township in the county&apos;s next bundle; the township sends the case back to the village for more material. It cannot be undone.</translation>
     </message>
     <message>
         <source>(县局批复)</source>
@@ -2652,7 +2664,7 @@ Workstation no. {workstation_id}</translation>
         <source>{name} · 申请 {requested} 元 · 村拟救助 {proposed} 元
 县级审批上限 {cap} 元。决定编发县局文号,随县局的数据包送达乡镇,由乡镇登记后转送村里。</source>
         <translation>{name} · requested {requested} yuan · village proposal {proposed} yuan
-County approval cap {cap} yuan. The decision gets the county's reference number and goes to the township in the county's bundle; the township records it and passes it on to the village.</translation>
+County approval cap {cap} yuan. The decision gets the county&apos;s reference number and goes to the township in the county&apos;s bundle; the township records it and passes it on to the village.</translation>
     </message>
     <message>
         <source>已先行救助 {paid_first} 元,计入批准金额,乡镇发放时只发差额。</source>
@@ -2712,7 +2724,7 @@ County approval cap {cap} yuan. The decision gets the county's reference number 
     </message>
     <message>
         <source>新版政策随下一个数据包送达各乡镇,由乡镇转送各村;自施行日期起,各乡镇、各村和本机按它计算期限、审批上限和标准。只发布与本机设置不同的项和上一版已设定的项。日期每行一个,格式 YYYY-MM-DD;金额以元为单位。</source>
-        <translation>The new edition goes to every township with the next bundle and on from them to their villages; from its effective date the townships, villages and this workstation reckon deadlines, caps and standards by it. It states the settings that differ from this workstation's and those the last edition set. One date a line, YYYY-MM-DD; amounts in yuan.</translation>
+        <translation>The new edition goes to every township with the next bundle and on from them to their villages; from its effective date the townships, villages and this workstation reckon deadlines, caps and standards by it. It states the settings that differ from this workstation&apos;s and those the last edition set. One date a line, YYYY-MM-DD; amounts in yuan.</translation>
     </message>
     <message>
         <source>发布新版政策</source>

@@ -47,7 +47,7 @@ def test_the_dibao_tab_shows_the_month_saves_the_roster_and_pays_once(qtbot, wor
     win = MainWindow(world.township, TODAY)
     qtbot.addWidget(win)
     tab = win.township_panel.dibao
-    assert "低保(&D)" in [a.text() for a in win.menuBar().actions()]
+    assert "低保(&B)" in [a.text() for a in win.menuBar().actions()]
     win.township_panel.tabs.setCurrentWidget(tab)
     assert tab.households.rowCount() == 1
     assert tab.households.index(0, 4).data() == "790.00" and "合计:1 户 3 人 790.00 元" \

@@ -18,7 +18,8 @@ from tests.ui_hooks import answer_questions  # noqa: F401
 world = county_world.world  # the fixture: a county, its townships and villages
 
 
-def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):
+def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path,
+                                                   answer_questions):  # noqa: F811
     case_id = case_with(world, world.a, proposed_fen=200_000)
     world.up()
     Decisions(world.township, TODAY).refer(case_id)
@@ -46,6 +47,7 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path):
     dialog.amount.setText("9000")  # over the county cap: refused, nothing changes
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "县级审批上限" in dialog.error.text() and status(world.county, case_id) == "referred"
+    assert answer_questions == []  # refused before the question, not after it
     dialog.amount.setText("1800")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     decided = json.loads(world.county.db["applications"].get(case_id)["county_decision"])
@@ -79,6 +81,18 @@ def test_the_month_is_drawn_and_a_check_recorded_from_the_dashboard(qtbot, world
     win.resize(1366, 768)
     win.show()
     win.grab().save(str(tmp_path / "dashboard.png"))
+
+
+def test_drawing_with_nothing_filed_is_refused_in_a_message_before_any_question(
+        qtbot, world, answer_questions):  # noqa: F811
+    win = MainWindow(world.county, TODAY)
+    qtbot.addWidget(win)
+    dashboard = win.township_panel.dashboard
+    qtbot.mouseClick(dashboard.draw_button, Qt.MouseButton.LeftButton)
+    assert answer_questions == []
+    box = dashboard.refusal  # a message over the window, not only the status bar's line
+    assert box.isVisible() and "没有已备案的案件" in box.text()
+    box.close()
 
 
 def test_a_case_names_its_village_and_officer_at_the_county_and_the_township(qtbot, world):

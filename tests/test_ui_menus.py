@@ -31,3 +31,27 @@ def test_every_item_of_the_table_reaches_what_it_opens(qtbot, tmp_path):
                 found = getattr(found, name)
             assert callable(found), label
     store.close()
+
+
+def _access_keys(win) -> list[str]:
+    """The Alt+letter of each menu on the menu bar, as Qt reads it from its title."""
+    import re
+
+    keys = []
+    for action in win.menuBar().actions():
+        found = re.search(r"&(\w)", action.text().replace("&&", ""))
+        if found:
+            keys.append(found.group(1).upper())
+    return keys
+
+
+def test_every_menu_of_the_village_and_the_township_has_its_own_alt_key(qtbot, tmp_path):
+    """Alt+D opened 数据交换 and 低保 in turn: each menu title has a key of its own."""
+    for role in ("village", "township"):
+        store = make_store(tmp_path, role)
+        win = MainWindow(store, TODAY)
+        qtbot.addWidget(win)
+        keys = _access_keys(win)
+        assert len(keys) == len(win.menuBar().actions()) >= 6, (role, keys)
+        assert len(set(keys)) == len(keys), (role, keys)
+        store.close()

@@ -185,6 +185,10 @@ def test_sending_to_the_township_says_which_cases_are_reported(
     monkeypatch.setattr(export, "export_bundles", lambda *a, **k: [])
     dialog = ExportDialog(notice_window.store, NOTICE_TODAY, notice_window,
                           volumes=[("U 盘", tmp_path, True)])
+    dialog.do_export()  # no township enrolled: said in the dialog, and nothing asked
+    assert "还没有登记乡镇民政办的身份文件" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
+    assert answer_questions == []
+    monkeypatch.setattr(export, "recipients", lambda store: [{"name": "陈家坊镇民政办"}])
     dialog.do_export()
     wait_for_work(qtbot)
     assert "1 件案件随数据包上报" in answer_questions[-1] and "已上报" in answer_questions[-1]

@@ -47,7 +47,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, world):
     qtmodeltester.check(inbox_model)
 
 
-def test_queue_filter_open_approve_reject(qtbot, world):
+def test_queue_filter_open_approve_reject(qtbot, world, monkeypatch):
     a1, a2 = world.cases_ready(world.a, 2)
     relative = case_with(world, world.b, officer_relative=True, relative_note="会计之妻")
     deliver(world)
@@ -68,11 +68,22 @@ def test_queue_filter_open_approve_reject(qtbot, world):
     view = queue.open_case(row)
     assert set(view.buttons) == {"approve", "reject", "refer", "return"}
     dialog = view.start("approve")
+    from desktop.ui import guard
+
+    asked = []  # each question with the dialog's refusal line as it stood then
+    monkeypatch.setattr(guard, "ask_yes", lambda _p, text, **k: asked.append(
+        (text, dialog.error.text())) or True)
+    dialog.amount.setText("-155")  # refused before any question, beside the amount
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() and asked == [] and status(world.township, a1) == "acknowledged"
     dialog.amount.setText("5000")  # over the township cap: refused, dialog stays
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "转县审批" in dialog.error.text() and status(world.township, a1) == "acknowledged"
+    assert asked == []  # never "确定批准 … 5000 元" for a step that would be refused
     dialog.amount.setText("1000")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "1000 元" in asked[0][0]
+    assert asked[0][1] == ""  # the earlier refusal is gone when the question is asked
     assert status(world.township, a1) == "approved" and queue.model.total == 2
     assert view.buttons == {}  # the way on is said: the decision goes back in a bundle
     said = view.action_bar.itemAt(0).widget().text()

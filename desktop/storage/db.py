@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,4 +104,26 @@ def writing(db: Db):
         db.conn.rollback()
         raise
     else:
-        db.execute("COMMIT")
+        if _rehearsing.get():
+            db.conn.rollback()
+        else:
+            db.execute("COMMIT")
+
+
+# Per thread (each thread has its own context): a background job's writes are never
+# rolled back by a rehearsal on the window's thread.
+_rehearsing = contextvars.ContextVar("rehearsing", default=False)
+
+
+def rehearse(perform) -> None:
+    """Run `perform` (an operation) as a dry run: every write transaction it begins is
+    rolled back at its end instead of committed. The operation makes every check it
+    makes when done for real (the rule book's, the caps, the case's state) and raises
+    its refusal; nothing is left written. Call it outside any transaction (a nested
+    one would be released into the outer one), with an operation that writes no file
+    and begins no transaction that needs an earlier one's writes."""
+    token = _rehearsing.set(True)
+    try:
+        perform()
+    finally:
+        _rehearsing.reset(token)

@@ -59,6 +59,7 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         self._build()
         self._connect()
         self.validate()
+        w.only_default(self, self.save_button)  # Enter saves; it never adds a member
         self.inputs["applicant.name"].setFocus()  # typing starts with the name
 
     # -- layout --------------------------------------------------------------------------
@@ -74,7 +75,7 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         right.addWidget(members_section(self), 1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         layout = QVBoxLayout(self)
@@ -87,7 +88,6 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         bottom.addWidget(self.buttons)
@@ -146,8 +146,24 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         return bool(self.board.touched or self.member_rows_touched or self.members.rowCount())
 
     def reveal_all(self) -> None:
+        """显示所有问题: every message beside its field, and the first field that has
+        one scrolled into view with the cursor in it."""
         self.board.show_all = True
         self.validate()
+        self.go_to_first_problem()
+
+    def go_to_first_problem(self) -> None:
+        box = self.board.first_problem()
+        if box is not None:
+            self.scroll.ensureWidgetVisible(box)
+            box.widget.setFocus()
+            return
+        rows = sorted(self.members.errors_at())
+        if rows:
+            row, column = rows[0]
+            self.scroll.ensureWidgetVisible(self.members_view)
+            self.members_view.setFocus()
+            self.members_view.setCurrentIndex(self.members.index(row, column))
 
     # -- the document --------------------------------------------------------------------
     def document(self, local: list | None = None) -> dict:
@@ -205,8 +221,8 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
                 lines.append(e.message)
         self.members.set_errors(cells)
         self.member_errors.show_message("\n".join(lines))
-        if lines:
-            note = tr("家庭成员有 {n} 处需要修改(见成员表下方)。").format(n=len(lines))
+        if errors:  # counted even while the rows are untouched: Save is off for them too
+            note = tr("家庭成员有 {n} 处需要修改(见成员表下方)。").format(n=len(errors))
             self.summary.show_message("\n".join(filter(None, [self.summary.text(), note])))
 
     def _show_identity(self) -> None:

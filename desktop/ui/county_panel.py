@@ -24,7 +24,7 @@ from desktop.township.villages import inbox, village_code_of, village_names
 from desktop.ui import guard, window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_models import InboxModel
-from desktop.ui.widgets import ErrorLabel, ok_cancel, text_area
+from desktop.ui.widgets import ErrorLabel, ok_cancel, show_message, text_area
 
 
 class TownshipsModel(InboxModel):
@@ -158,12 +158,14 @@ class CountyDashboard(QWidget):
 
     # -- 抽查 ----------------------------------------------------------------------------
     def draw(self) -> None:
-        if not guard.confirm_step(self.window, tr("抽取 {month} 的抽查案件").format(
-                month=self.month), tr("每月抽取一次,抽中的案件和随机种子记入办理记录,不能重抽。")):
-            return
         try:
+            if not guard.confirm_step(self.window, tr("抽取 {month} 的抽查案件").format(
+                    month=self.month), tr("每月抽取一次,抽中的案件和随机种子记入办理记录,不能重抽。"),
+                    check=lambda: spotcheck.draw(self.store, self.month, self.today)):
+                return
             done = spotcheck.draw(self.store, self.month, self.today)
-        except Refusal as exc:
+        except Refusal as exc:  # said where the officer looks, not only in the status bar
+            self.refusal = show_message(self.window, exc.message)
             guard.tell(self.window, exc.message)
             return
         guard.tell(self.window, tr("已抽取 {n} 件(随机种子 {seed})。").format(

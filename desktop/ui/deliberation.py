@@ -150,7 +150,7 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         self.inputs = {
             "date": w.date_edit(today),
             "meeting_id": w.line_edit(tr("会议编号"), 60),
-            "present": w.spin(100000),
+            "present": w.spin(100000, minimum=1),  # the rule's: at least one present
             "representatives": w.spin(100000),
             "minutes": w.text_area(tr("会议记录要点(签字的记录表扫描件另存)"), 70),
         }
@@ -175,11 +175,15 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         layout.addWidget(self.summary)
         self.buttons, self.ok = w.ok_cancel(self, self.perform)
         layout.addWidget(self.buttons)
+        self.model.set_present(self.inputs["present"].value())
+        self.rows_touched: set[int] = set()  # rows whose votes the officer has changed
+        self._validating = True  # ticking the case the officer came from is not a touch
         self.model.dataChanged.connect(self._votes_changed)
         if preselect and self.model.row_of(preselect) >= 0:
             self.model.setData(self.model.index(self.model.row_of(preselect), 0),
                                Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
         self.typed = False  # ticking the case the officer came from is not typing
+        self._validating = False
         self.validate()
 
     def meeting(self) -> dict:
@@ -193,19 +197,25 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         self._validating = False
         self.validate()
 
-    def _votes_changed(self, *_args) -> None:
+    def _votes_changed(self, first=None, last=None, *_args) -> None:
         if not getattr(self, "_validating", False):
+            if first is not None:
+                self.rows_touched.update(range(first.row(), last.row() + 1))
             self.typed = True
             self.validate()
 
     def validate(self) -> list[FieldError]:
         meeting, votes = self.meeting(), self.model.votes()
         meeting_errors: dict[str, FieldError] = {}
-        cells, lines = {}, []
+        cells, lines, hidden = {}, [], 0
         for case_id, vote in votes.items():
+            row = self.model.row_of(case_id)
             for e in self._check(case_id, {**meeting, **vote}):
-                if e.path in VOTE_KEYS:
-                    cells[(self.model.row_of(case_id), e.path)] = e.message
+                if e.path in VOTE_KEYS and not (self.board.show_all
+                                                or row in self.rows_touched):
+                    hidden += 1  # not red before the officer has typed its votes
+                elif e.path in VOTE_KEYS:
+                    cells[(row, e.path)] = e.message
                     lines.append(f"{case_id}:{e.message}")
                 else:
                     meeting_errors.setdefault(e.path, e)
@@ -218,8 +228,10 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         self._validating = True
         self.model.set_errors(cells)
         self._validating = False
+        if hidden:
+            lines.append(tr("还有 {n} 处票数或结论需要核对。").format(n=hidden))
         self.vote_errors.show_message("\n".join(lines))
-        self.ok.setEnabled(not errors and not cells)
+        self.ok.setEnabled(not errors and not cells and not hidden)
         return errors + [FieldError(k[1], v) for k, v in cells.items()]
 
     def _check(self, case_id: str, fields: dict) -> list[FieldError]:
@@ -234,13 +246,14 @@ class DeliberationDialog(guard.DiscardGuard, QDialog):
         self.board.show_all = True
         if self.validate():
             return
-        votes = self.model.votes()
-        if not guard.confirm_step(self, tr("登记民主评议:{n} 件").format(n=len(votes)),
-                                  tr("评议结果(票数和结论)登记后即为正式记录,案件进入“已评议”,"
-                                     "下一步是民生员初审。")):
-            return
+        votes, meeting = self.model.votes(), self.meeting()
         try:
-            self.casework.deliberate_meeting(self.meeting(), votes)
+            if not guard.confirm_step(self, tr("登记民主评议:{n} 件").format(n=len(votes)),
+                                      tr("评议结果(票数和结论)登记后即为正式记录,案件进入“已评议”,"
+                                         "下一步是民生员初审。"), check=lambda:
+                                      self.casework.deliberate_meeting(meeting, votes)):
+                return
+            self.casework.deliberate_meeting(meeting, votes)
         except ValidationFailed as exc:
             self.board.show(exc.errors)
             return

@@ -97,8 +97,13 @@ class CampaignBox(QWidget):
     def close_campaign(self) -> None:
         from desktop.dibao.campaigns import close_campaign
 
-        if not guard.confirm_step(self, tr("结束清理检查"),
-                                  tr("结束后各村的进度不再计入;可随时保存汇总。")):
+        try:
+            if not guard.confirm_step(self, tr("结束清理检查"),
+                                      tr("结束后各村的进度不再计入;可随时保存汇总。"),
+                                      check=lambda: close_campaign(self.store, self.today)):
+                return
+        except Refusal as exc:
+            self.message.show_message(exc.message)
             return
         if self._act(lambda: tr("已结束清理检查 {number}。").format(
                 number=close_campaign(self.store, self.today).campaign)):

@@ -123,11 +123,12 @@ class CountyCampaignBox(QWidget):
         if c is None or c.closed_on:
             self.message.show_message(tr("没有正在进行的清理检查。"))
             return
-        if not guard.confirm_step(self, tr("提前结束清理检查 {number}").format(number=c.campaign),
-                                  tr("结束后随下一次导出的数据包送到各乡镇,由乡镇在各村结束;"
-                                     "未复核的户计为逾期未复核。不能撤销。")):
-            return
         try:
+            if not guard.confirm_step(self, tr("提前结束清理检查 {number}").format(
+                    number=c.campaign), tr("结束后随下一次导出的数据包送到各乡镇,由乡镇在各村结束;"
+                                           "未复核的户计为逾期未复核。不能撤销。"),
+                    check=lambda: close_county_campaign(self.store, self.today)):
+                return
             done = close_county_campaign(self.store, self.today)
         except Refusal as exc:
             self.message.show_message(exc.message)

@@ -45,7 +45,7 @@ def install(main_window) -> None:
     widget = DibaoWidget(main_window.store, main_window.today)
     panel.dibao = widget
     panel.tabs.insertTab(panel.tabs.indexOf(panel.ledger), widget, tr("低保"))
-    menu = main_window.menuBar().addMenu(tr("低保(&D)"))
+    menu = main_window.menuBar().addMenu(tr("低保(&B)"))
     menu.addAction(tr("在保户与发放(&L)"), lambda: panel.tabs.setCurrentWidget(widget))
     menu.addAction(tr("打印发放花名册(&P)…"), widget.save_pdf)
     menu.addAction(tr("导出银行发放表(&E)…"), widget.save_xlsx)
@@ -234,10 +234,11 @@ class DibaoWidget(QWidget):
         what = tr("登记 {month} 低保金已发放:{households} 户 {persons} 人,合计 {total} 元").format(
             month=r.month, households=r.households, persons=r.persons,
             total=format_yuan(r.total_fen, grouped=True))
-        if not guard.confirm_step(self, what, tr("发放记录随下一次导出的数据包送到各村;"
-                                                 "同一月份只能登记一次。")):
-            return
         try:
+            if not guard.confirm_step(self, what, tr("发放记录随下一次导出的数据包送到各村;"
+                                                     "同一月份只能登记一次。"),
+                                      check=lambda: pay_month(self.store, r.month, self.today)):
+                return
             done = pay_month(self.store, r.month, self.today)
         except Refusal as exc:
             self.message.show_message(exc.message)

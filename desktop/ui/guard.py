@@ -50,16 +50,39 @@ def ask_yes(parent, text: str, yes: str = QT_TR_NOOP("确定"), no: str = QT_TR_
     return box.clickedButton() is yes_button
 
 
-def confirm_step(parent, what: str, consequence: str) -> bool:
-    """Before a step that cannot be undone: what it is and what follows from it."""
+def confirm_step(parent, what: str, consequence: str, check=None) -> bool:
+    """Before a step that cannot be undone: what it is and what follows from it.
+
+    `check` is the step itself (a callable doing the operation). It is rehearsed first
+    (`storage.db.rehearse`: every check the operation makes, nothing written) and its
+    refusal (Refusal, ValidationFailed) is raised from here, before any question: the
+    caller shows it beside its field as it shows a refusal of the step itself, and the
+    officer is asked to confirm only a step that will pass."""
+    if check is not None:
+        from desktop.storage.db import rehearse
+
+        rehearse(check)
     return ask_yes(parent, tr("{what}\n\n{consequence}\n\n此操作登记后不能撤销,有误只能另行登记更正。").format(
                                what=what, consequence=tr(consequence)),
-                   yes=tr("确定{what}").format(what=_short(what)), no=tr("返回检查"))
+                   yes=tr("确定{what}").format(what=_short(what)).strip(), no=tr("返回检查"))
+
+
+_NUMBERED = re.compile(r"\d")
 
 
 def _short(what: str) -> str:
-    head = what.split(":")[0].split(":")[0]
-    return head[:8] if _CJK.search(head) else head[:24]
+    """The step's name for the button: the words before its colon and before the first
+    word with a digit (a batch, month or case number), so that the button shows its
+    whole text ("确定结束公示", not "确定结束公示 GS-"); the number is in the question."""
+    head = re.split(r"[::]", what, maxsplit=1)[0].strip()
+    words = []
+    for word in head.split():
+        if _NUMBERED.search(word):
+            break
+        words.append(word)
+    short = " ".join(words)
+    limit = 10 if _CJK.search(short) else 28
+    return short if len(short) <= limit else ""
 
 
 def main_window_of(widget):

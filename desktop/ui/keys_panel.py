@@ -88,7 +88,7 @@ class _AtStart:
     def confirm(self, text: str) -> bool:
         from desktop.ui import guard
 
-        return guard.ask_yes(None, text, yes=tr("生成新的密钥"), no=tr("取消"))
+        return guard.ask_yes(None, text, yes=tr("生成新的密钥"), no=tr("取消"), default_yes=False)
 
     def say(self, text: str, problem: bool = False) -> None:
         from PySide6.QtWidgets import QMessageBox

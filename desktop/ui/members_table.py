@@ -62,6 +62,10 @@ class MembersModel(RowsModel):
                 index = self.index(row, KEYS.index(key))
                 self.dataChanged.emit(index, index)
 
+    def errors_at(self) -> list[tuple[int, int]]:
+        """(row, column) of each cell that shows an error."""
+        return [(row, KEYS.index(key)) for row, key in self._errors if key in KEYS]
+
     def _derived(self, row: dict, key: str) -> str:
         try:
             info = parse_id_number(row.get("id_number", ""), self.today)

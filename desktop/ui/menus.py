@@ -34,7 +34,7 @@ MENUS = (
 VILLAGE_MENUS = (
     (QT_TR_NOOP("考核(&K)"), "assessment_menu", ("village",), (
         (QT_TR_NOOP("本村月度考核(&M)…"), None, "open_assessment", (), ALL),)),
-    (QT_TR_NOOP("低保(&D)"), "dibao_menu", ("village",), (
+    (QT_TR_NOOP("低保(&B)"), "dibao_menu", ("village",), (
         (QT_TR_NOOP("本村低保户与复核(&L)…"), None, "show_dibao", (), ALL),)),
 )
 TOOLBAR = ((QT_TR_NOOP("公示管理"), "notice_panel.show"),)  # after the 案件 actions

@@ -53,7 +53,31 @@ class _Form(guard.DiscardGuard, QDialog):
         self.buttons, self.ok = w.ok_cancel(self, lambda: self.submit())
         self.layout_.addWidget(self.buttons)
         self.watch(self.inputs.values())
+        for path, widget in self.inputs.items():
+            w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
+        self.validate()
         window_fit.fit(self, width, height or self.sizeHint().height())
+
+    def problems(self, values: dict) -> list[FieldError]:
+        """What the form can tell as it is typed (a required text); the operation's
+        own refusal comes on OK."""
+        return []
+
+    def _changed(self, path: str) -> None:
+        self.board.touch(path)
+        self.validate()
+
+    def validate(self, values: dict | None = None) -> list[FieldError]:
+        """As the step dialogs: each problem beside its field once touched, the rest
+        counted under the form, OK enabled only when there is none."""
+        if not self.problems_checked:
+            return []
+        errors = self.problems(self.values() if values is None else values)
+        self.board.show(errors)
+        self.ok.setEnabled(not errors)
+        return errors
+
+    problems_checked = False  # a form with `problems` sets it
 
     def ask(self):
         return self.result_value if self.exec() == QDialog.DialogCode.Accepted else None
@@ -69,15 +93,16 @@ class _Form(guard.DiscardGuard, QDialog):
         from desktop.ui.date_field import date_problems  # with the first form, not at start
 
         self.board.show_all = True
-        problems = date_problems(self.inputs, [])
+        values = self.values() if values is None else values
+        problems = date_problems(self.inputs, []) or self.validate(values)
         if problems:
             self.board.show(problems)
             return None
-        values = self.values() if values is None else values
-        if self.consequence and not guard.confirm_step(self, self.what(values),
-                                                       self.consequence):
-            return None
         try:
+            if self.consequence and not guard.confirm_step(
+                    self, self.what(values), self.consequence,
+                    check=lambda: self.submit_op(values)):
+                return None
             result = self.submit_op(values)
         except ValidationFailed as exc:
             self.board.show(exc.errors)
@@ -120,7 +145,7 @@ class ChooseCasesDialog(_Form):
         self.layout_.insertWidget(1, self.cases, 1)
         self.start = self.row(tr("公示开始日期") if initial else tr("公示日期"), "start",
                               w.date_edit(today, latest=date(today.year + 1, 12, 31)))
-        self.days = self.row(tr("公示天数"), "days", w.spin(60, days))
+        self.days = self.row(tr("公示天数"), "days", w.spin(60, days, minimum=1))
         self.place = self.row(tr("张贴地点"), "board", w.line_edit(tr("村务公开栏")))
         self.finish(680, 480)
 
@@ -159,6 +184,11 @@ class ObjectionDialog(_Form):
 
     def what(self, values: dict) -> str:
         return tr("登记异议:{currentText}").format(currentText=self.case.currentText())
+
+    problems_checked = True
+
+    def problems(self, values: dict) -> list[FieldError]:
+        return required_text("content", values["content"], "异议内容", 2000)  # i18n: data
 
 
 class ResolveDialog(_Form):
@@ -203,6 +233,21 @@ class ResolveDialog(_Form):
 
     def what(self, values: dict) -> str:
         return tr("处理异议:{currentText}").format(currentText=self.objection.currentText())
+
+    problems_checked = True
+
+    def problems(self, values: dict) -> list[FieldError]:
+        return required_text("how_checked", values["how_checked"], "核查情况", 2000)  # i18n: data
+
+
+def required_text(path: str, value: str, label: str, max_len: int) -> list[FieldError]:
+    """The rule book's own check of a required text (core/steps.py: the same label and
+    length), as the officer types it."""
+    from desktop.core import fields
+
+    errors: list[FieldError] = []
+    fields.text(errors, path, value, required=True, max_len=max_len, label=label)
+    return errors
 
 
 class PhonesDialog(_Form):

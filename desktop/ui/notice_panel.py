@@ -223,10 +223,14 @@ class NoticePanel(QDialog):
 
     def close_batch(self):
         b = self._batch()
-        if not b or not guard.confirm_step(
-                self, tr("结束公示 {notice_id}").format(notice_id=b['notice_id']),
-                tr("结束后案件变为“公示期满”,可以上报乡镇;本批公示不能再登记异议。")):
-            return None
+        try:  # refused (period not over, objection open) before the question
+            if not b or not guard.confirm_step(
+                    self, tr("结束公示 {notice_id}").format(notice_id=b['notice_id']),
+                    tr("结束后案件变为“公示期满”,可以上报乡镇;本批公示不能再登记异议。"),
+                    check=lambda: self.notices.close(b["notice_id"])):
+                return None
+        except Refusal as exc:
+            return self.warn(exc.message)
         done = self._run(self.notices.close, b["notice_id"])
         if done is not None:
             guard.tell(self.window, tr("公示 {notice_id} 已结束,案件可以发送到乡镇。").format(

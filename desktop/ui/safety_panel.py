@@ -73,7 +73,10 @@ class SafetyPanel(QObject):
         return ask_passphrase(self.window, text, confirm=confirm)
 
     def confirm(self, text: str) -> bool:
-        return QMessageBox.question(self.window, tr(TITLE), text) == QMessageBox.StandardButton.Yes
+        """New keys, a restore: 取消 is the default, so that Enter does not do them."""
+        from desktop.ui.guard import ask_yes
+
+        return ask_yes(self.window, text, default_yes=False)
 
     def say(self, text: str, problem: bool = False) -> None:
         from desktop.ui.guard import gui_text, tell

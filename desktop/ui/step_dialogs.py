@@ -150,10 +150,12 @@ class StepDialog(guard.DiscardGuard, QDialog):
         self.board.show_all = True
         if self.validate():
             return
-        if not guard.confirm_step(self, self.what(), self.consequence()):
-            return
+        values = self.values([])
         try:
-            status = self.casework.step(self.case_id, self.code, self.values([]))
+            if not guard.confirm_step(self, self.what(), self.consequence(), check=lambda:
+                                      self.casework.step(self.case_id, self.code, values)):
+                return
+            status = self.casework.step(self.case_id, self.code, values)
         except ValidationFailed as exc:
             self.board.show(exc.errors)
             return

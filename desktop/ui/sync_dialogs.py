@@ -151,16 +151,16 @@ class ExportDialog(QDialog):
         if item is None:
             self.error.show_message(tr("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。"))
             return
+        try:  # no one to send to, or no keys: said before the question, not after it
+            one_recipient = len(recipients(self.store)) <= 1
+            worker.unlock_keys(self.store)
+        except Refusal as exc:
+            self.error.show_message(exc.message)
+            return
         ready = self._ready_to_submit()
         if ready and not guard.confirm_step(
                 self, tr("发送到乡镇:公示期满的 {ready} 件案件随数据包上报").format(ready=ready),
                 tr("上报后案件变为“已上报”,由乡镇接收审批,村里不能再修改。")):
-            return
-        try:
-            worker.unlock_keys(self.store)
-            one_recipient = len(recipients(self.store)) <= 1
-        except Refusal as exc:
-            self.error.show_message(exc.message)
             return
         folder, resend = Path(item.data(256)), self.resend.isChecked()
         # Cancelled before the bundles are published: nothing recorded, no file left. With

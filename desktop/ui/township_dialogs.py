@@ -140,11 +140,12 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
             self.error.show_message(problem)
             return
         title = tr(TITLES[self.code])
-        if not guard.confirm_step(self, f"{title}:{self.case_id} {self.detail['applicant_name']}"
-                                  + self._amount_said(),
-                                  (COUNTY_CONSEQUENCES if self.county else CONSEQUENCES)[self.code]):
-            return
         try:
+            if not guard.confirm_step(self, f"{title}:{self.case_id} "
+                                      f"{self.detail['applicant_name']}" + self._amount_said(),
+                                      (COUNTY_CONSEQUENCES if self.county else CONSEQUENCES)[
+                                          self.code], check=self._rehearsed):
+                return
             self._record()
         except Refusal as exc:
             self.error.show_message(exc.message)
@@ -152,6 +153,12 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         guard.tell(self.parentWidget(), tr("已{title}:{case_id} {name}。").format(
             title=title, case_id=self.case_id, name=self.detail["applicant_name"]))
         self.accept()
+
+    def _rehearsed(self) -> None:
+        """The decision as a dry run; when it passes, an earlier refusal is cleared
+        before the question (the question is about the amount as it now stands)."""
+        self._record()
+        self.error.show_message("")
 
     def _amount_said(self) -> str:
         text = self.amount.text().strip()

@@ -114,7 +114,10 @@ class ErrorBoard:
         return self.show_all or path in self.touched
 
     def show(self, errors: list[FieldError], extra_unplaced: bool = True) -> list[FieldError]:
-        """Put each error beside its field; returns the errors that have no field."""
+        """Put each error beside its field; returns the errors that have no field. The
+        summary under the form counts and names every problem (a field may be scrolled
+        out of view): by its label when its message is beside it, with the message when
+        the field has not been touched yet."""
         self.errors = list(errors)
         by_path: dict[str, list[str]] = {}
         unplaced = []
@@ -126,15 +129,42 @@ class ErrorBoard:
         for path, box in self.boxes.items():
             msgs = by_path.get(path, [])
             box.set_error("\n".join(msgs) if self.visible(path) else "")
-        hidden = [e.message for e in errors
-                  if e.path in self.boxes and not self.visible(e.path)]
         lines = [e.message for e in unplaced] if extra_unplaced else []
-        if hidden:
-            more = "……" if len(hidden) > 3 else ""
-            lines.append(tr("还有 {n} 处需要填写或修改:{items}{more}").format(
-                             n=len(hidden), items=' '.join(hidden[:3]), more=more))
+        order = {path: i for i, path in enumerate(self.boxes)}  # the form's order
+        placed = sorted((e for e in errors if e.path in self.boxes), key=lambda e: order[e.path])
+        if placed:
+            items = []
+            for e in placed:
+                label = self.label_of(e.path)
+                shown = self.visible(e.path)
+                item = label if shown and label else (
+                    f"{label}: {e.message}" if label else e.message)
+                if item not in items:
+                    items.append(item)
+            lines.append(tr("还有 {n} 处需要填写或修改:{items}").format(
+                n=len(placed), items="; ".join(items)))
         self.summary.show_message("\n".join(lines))
         return unplaced
+
+    def first_problem(self) -> FieldBox | None:
+        """The box of the first field (in the form's order) that has an error."""
+        wrong = {e.path for e in self.errors}
+        return next((box for path, box in self.boxes.items() if path in wrong), None)
+
+    def label_of(self, path: str) -> str:
+        """The label the form shows beside the field of `path` ("" if none)."""
+        box = self.boxes[path]
+        parent = box.parentWidget()
+        if parent is None:
+            return ""
+        from PySide6.QtWidgets import QFormLayout
+
+        for form in parent.findChildren(QFormLayout) + [parent.layout()]:
+            if isinstance(form, QFormLayout) and form.indexOf(box) >= 0:
+                label = form.labelForField(box)
+                text = label.text() if isinstance(label, QLabel) else ""
+                return text.replace("&", "").strip().rstrip(":").rstrip("\uff1a")  # i18n: data (a full-width colon)
+        return ""
 
 
 def line_edit(placeholder: str = "", max_len: int = 200) -> QLineEdit:
@@ -172,10 +202,12 @@ def date_edit(today: date, value: date | None = None, latest: date | None = None
     return DateField(value or today, latest=latest or today)
 
 
-def spin(maximum: int = 1000, value: int = 0) -> QSpinBox:
+def spin(maximum: int = 1000, value: int = 0, minimum: int = 0) -> QSpinBox:
+    """A count; `minimum` is the rule's own (公示天数 from 1), so that a value the
+    rule book refuses cannot be typed."""
     w = QSpinBox()
-    w.setRange(0, maximum)
-    w.setValue(value)
+    w.setRange(minimum, maximum)
+    w.setValue(max(value, minimum))
     return w
 
 
@@ -255,6 +287,16 @@ def ok_cancel(dialog, on_ok) -> tuple[QDialogButtonBox, object]:
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons, buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def only_default(dialog, button: QPushButton) -> None:
+    """Enter clicks `button` and nothing else: every other push button of `dialog` is
+    neither default nor auto-default (Qt otherwise makes the first one it meets after
+    the focus the default, so Enter in a field could add a family member). Called once
+    the dialog's buttons are in it; Space still presses the button that has the focus."""
+    for other in dialog.findChildren(QPushButton):
+        other.setAutoDefault(other is button)
+        other.setDefault(other is button)
 
 
 def close_row(dialog, action: str = "", on_action=None) -> QDialogButtonBox:

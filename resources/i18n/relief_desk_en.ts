@@ -590,6 +590,10 @@ Details were written to {report}; please give them to your maintainer.</translat
         <translation>Please tick at least one case for the deliberation.</translation>
     </message>
     <message>
+        <source>还有 {n} 处票数或结论需要核对。</source>
+        <translation>{n} more vote count(s) or conclusion(s) to check.</translation>
+    </message>
+    <message>
         <source>登记民主评议:{n} 件</source>
         <translation>Record villagers&apos; deliberation: {n} case(s)</translation>
     </message>
@@ -1527,10 +1531,6 @@ Generate new keys?</translation>
         <translation>Dibao</translation>
     </message>
     <message>
-        <source>低保(&amp;D)</source>
-        <translation>&amp;Dibao</translation>
-    </message>
-    <message>
         <source>在保户与发放(&amp;L)</source>
         <translation>Households in payment (&amp;L)</translation>
     </message>
@@ -1617,6 +1617,10 @@ Generate new keys?</translation>
     <message>
         <source>该户的变动照常执行。处理结果随下一次导出的数据包报乡镇。</source>
         <translation>The change stands. The result goes to the township with the next exported bundle.</translation>
+    </message>
+    <message>
+        <source>低保(&amp;B)</source>
+        <translation>Di&amp;bao</translation>
     </message>
     <message>
         <source>人口</source>
@@ -3411,8 +3415,8 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Ag</translation>
     </message>
     <message>
-        <source>还有 {n} 处需要填写或修改:{items}{more}</source>
-        <translation>{n} more place(s) to fill in or correct: {items}{more}</translation>
+        <source>还有 {n} 处需要填写或修改:{items}</source>
+        <translation>{n} place(s) to fill in or correct: {items}</translation>
     </message>
     <message>
         <source>例如 1500.00</source>

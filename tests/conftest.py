@@ -76,6 +76,21 @@ def officer_passphrase():
     keys.set_prompt(None)
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left_shown(request):
+    """A window a test opened and left shown (a dialog opened with open(), not registered
+    with qtbot) is hidden after it: a modal one left behind would be the application's
+    active modal widget in the tests after it (the window's turn to a new day waits for
+    none). Hidden, not closed: closing a dialog with typed data asks a question."""
+    yield
+    if "qtbot" in request.fixturenames:
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.hide()
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY

@@ -213,6 +213,27 @@ def test_the_filing_export_runs_in_the_background_and_files_the_cases(
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".rdfiling", ".xlsx"]
 
 
+def test_the_filing_export_is_checked_before_it_is_confirmed(
+        qtbot, paid, tmp_path, answer_questions):  # noqa: F811
+    """An empty month or a folder that is not there is said at once, with no "不能撤销"
+    question first; a month that will pass is asked about with its number of cases."""
+    from desktop.ui.township_queue import FilingDialog
+
+    dialog = FilingDialog(paid.township, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "missing"))
+    dialog.do_export()
+    assert "不存在" in dialog.error.text() and answer_questions == []
+    dialog.folder.setText(str(tmp_path))
+    dialog.month.setText("2026-01")
+    dialog.do_export()
+    assert "没有已发放、待备案的案件" in dialog.error.text() and answer_questions == []
+    dialog.month.setText("2026-12")
+    dialog.do_export()
+    assert len(answer_questions) == 1 and "2026-12,3 户" in answer_questions[0]
+    wait_for_work(qtbot)
+
+
 def test_a_township_export_to_several_villages_offers_no_cancel(qtbot, tmp_path):
     world = World(tmp_path)
     try:

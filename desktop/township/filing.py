@@ -91,11 +91,9 @@ class FilingDone:
     totals: dict
 
 
-def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDone:
-    """Write the register (PDF, Excel, signed file) and file its cases, all or nothing."""
-    from desktop.printing.filing_register import filing_pdf, filing_xlsx
-    from desktop.printing.output import save_documents
-
+def rows_to_file(store, to_dir: Path, period: Period) -> list[dict]:
+    """The register's rows, once everything that would refuse it is checked (asked
+    before the officer confirms it, and again by the export itself)."""
     if store.workstation["role"] != "township":
         raise Refusal("备案登记册只能由乡镇工作站导出。")
     folder = Path(to_dir)
@@ -105,6 +103,16 @@ def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDon
     if not rows:
         raise Refusal(f"{period.label} 没有已发放、待备案的案件,未生成备案登记册。"
                       f"请换一个期间({way('period')}),或先登记发放。")
+    return rows
+
+
+def export_filing(store, to_dir: Path, period: Period, today: date) -> FilingDone:
+    """Write the register (PDF, Excel, signed file) and file its cases, all or nothing."""
+    from desktop.printing.filing_register import filing_pdf, filing_xlsx
+    from desktop.printing.output import save_documents
+
+    folder = Path(to_dir)
+    rows = rows_to_file(store, folder, period)
     number = next_register_no(store.db, today.year)
     info = {"register_no": number, "period": period, "today": today, "totals": totals(rows)}
     pdf, xlsx = filing_pdf(store, rows, info), filing_xlsx(store, rows, info)

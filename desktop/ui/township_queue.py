@@ -262,15 +262,18 @@ class FilingDialog(QDialog):
         return QFileDialog.getExistingDirectory(self, tr("选择保存备案登记册的文件夹"), documents())
 
     def do_export(self) -> None:
-        from desktop.township.filing import export_filing, period_of
+        from desktop.township.filing import export_filing, rows_to_file, period_of
 
         self.error.hide()
         try:
             if not self.folder.text().strip():
                 raise Refusal(tr("请先选择保存的文件夹(例如 U 盘)。"))
             period = period_of(self.today, self.month.text())
-            if not guard.confirm_step(self, tr("导出备案登记册:{text}").format(
-                                                text=self.month.text().strip()),
+            # checked before the question (an empty month, a missing folder): it writes
+            # files, so it is not rehearsed as the steps are
+            rows = rows_to_file(self.store, Path(self.folder.text()), period)
+            if not guard.confirm_step(self, tr("导出备案登记册:{text},{n} 户").format(
+                                                text=self.month.text().strip(), n=len(rows)),
                                       tr("登记册中的案件将标为“已备案”,报县民政局备案。")):
                 return
             worker.unlock_keys(self.store)  # the signed file needs them: asked here

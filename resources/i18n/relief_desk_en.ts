@@ -3387,8 +3387,8 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Please choose a folder first (e.g. a USB stick).</translation>
     </message>
     <message>
-        <source>导出备案登记册:{text}</source>
-        <translation>Export the filing register: {text}</translation>
+        <source>导出备案登记册:{text},{n} 户</source>
+        <translation>Export the filing register: {text}, {n} household(s)</translation>
     </message>
     <message>
         <source>登记册中的案件将标为“已备案”,报县民政局备案。</source>

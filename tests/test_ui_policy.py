@@ -16,7 +16,8 @@ def rows(dialog) -> dict:
             for i in range(t.rowCount())}
 
 
-def test_the_township_issues_its_calendar_and_the_village_shows_it_read_only(qtbot, world):
+def test_the_township_issues_its_calendar_and_the_village_shows_it_read_only(
+        qtbot, world, answer_questions):
     shown = PolicyDialog(world.township, TODAY)
     qtbot.addWidget(shown)
     assert "没有上级发布的政策版本" in shown.summary.text()
@@ -27,6 +28,8 @@ def test_the_township_issues_its_calendar_and_the_village_shows_it_read_only(qtb
     issue.phone.setText("0739-3601234")
     issue.do_it()
     assert issue.result() == issue.DialogCode.Accepted
+    # asked once, after the edition was checked: sent, it cannot be taken back
+    assert len(answer_questions) == 1 and "自 2026-12-31 起施行" in answer_questions[0]
     world.send(world.township, world.a)
     village = PolicyDialog(world.a, TODAY)
     qtbot.addWidget(village)

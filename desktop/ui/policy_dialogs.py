@@ -184,12 +184,22 @@ class IssueDialog(guard.DiscardGuard, QDialog):
             settings = self.settings()
             if not settings:
                 raise Refusal(tr("新版政策与本机现行的设置没有不同,未发布。请先修改要发布的项。"))
-            rid = issue_edition(self.store, settings, self.effective.date(), self.today,
-                                note=self.note.toPlainText().strip())
+            below = tr("各乡镇(再由乡镇转送各村)") if self.role == "county" else tr("各村")
+
+            def issue():
+                return issue_edition(self.store, settings, self.effective.date(), self.today,
+                                     note=self.note.toPlainText().strip())
+            # checked first (a dry run), then asked: an edition sent cannot be taken back
+            if not guard.confirm_step(self, tr("发布新版政策,自 {day} 起施行").format(
+                                          day=self.effective.date().isoformat()),
+                                      tr("新版政策随下一个数据包送达{below},各方按它计算;发出后"
+                                         "不能收回,只能再发布新版更正。").format(below=below),
+                                      check=issue):
+                return
+            rid = issue()
         except Refusal as exc:
             self.error.show_message(guard.gui_text(exc.message))
             return
-        below = tr("各乡镇(再由乡镇转送各村)") if self.role == "county" else tr("各村")
         guard.tell(self.parentWidget(),
                    tr("已发布新版政策 {rid},下次导出数据包时送达{below}。").format(rid=rid, below=below))
         self.accept()

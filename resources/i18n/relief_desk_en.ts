@@ -2763,6 +2763,14 @@ County approval cap {cap} yuan. The decision gets the county&apos;s reference nu
         <translation>every village</translation>
     </message>
     <message>
+        <source>发布新版政策,自 {day} 起施行</source>
+        <translation>Issue a new policy edition, in force from {day}</translation>
+    </message>
+    <message>
+        <source>新版政策随下一个数据包送达{below},各方按它计算;发出后不能收回,只能再发布新版更正。</source>
+        <translation>The new edition goes to {below} with the next bundle and everyone reckons by it; once sent it cannot be taken back, only corrected by a newer edition.</translation>
+    </message>
+    <message>
         <source>已发布新版政策 {rid},下次导出数据包时送达{below}。</source>
         <translation>Issued edition {rid}; the next bundles take it to {below}.</translation>
     </message>

@@ -133,6 +133,7 @@ def test_the_summary_names_every_invalid_value_and_show_all_goes_to_the_first(fo
     assert not form.save_button.isEnabled()
     summary = form.summary.text()
     assert "2 处" in summary and "身份证号" in summary and "银行账号" in summary
+    assert "。；" not in summary and summary.endswith("。")  # one sentence, one full stop
     assert form.summary.isVisible()
     form.inputs["applicant.id_number"].setText("11010519491231002X")
     assert "1 处" in form.summary.text() and "银行账号" in form.summary.text()

@@ -137,12 +137,13 @@ class ErrorBoard:
             for e in placed:
                 label = self.label_of(e.path)
                 shown = self.visible(e.path)
+                message = e.message.rstrip("。")  # the items end in one 。, below
                 item = label if shown and label else (
-                    f"{label}: {e.message}" if label else e.message)
+                    f"{label}:{message}" if label else message)
                 if item not in items:
                     items.append(item)
             lines.append(tr("还有 {n} 处需要填写或修改:{items}").format(
-                n=len(placed), items="; ".join(items)))
+                n=len(placed), items=tr("；").join(items)) + tr("。"))
         self.summary.show_message("\n".join(lines))
         return unplaced
 

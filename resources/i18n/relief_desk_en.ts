@@ -3427,6 +3427,10 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>{n} place(s) to fill in or correct: {items}</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>例如 1500.00</source>
         <translation>e.g. 1500.00</translation>
     </message>

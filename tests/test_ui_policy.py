@@ -17,7 +17,7 @@ def rows(dialog) -> dict:
 
 
 def test_the_township_issues_its_calendar_and_the_village_shows_it_read_only(
-        qtbot, world, answer_questions):
+        qtbot, world, answer_questions):  # noqa: F811
     shown = PolicyDialog(world.township, TODAY)
     qtbot.addWidget(shown)
     assert "没有上级发布的政策版本" in shown.summary.text()

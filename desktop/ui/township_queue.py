@@ -262,7 +262,7 @@ class FilingDialog(QDialog):
         return QFileDialog.getExistingDirectory(self, tr("选择保存备案登记册的文件夹"), documents())
 
     def do_export(self) -> None:
-        from desktop.township.filing import export_filing, rows_to_file, period_of
+        from desktop.township.filing import export_filing, period_of, rows_to_file
 
         self.error.hide()
         try:

@@ -137,7 +137,7 @@ class ErrorBoard:
             for e in placed:
                 label = self.label_of(e.path)
                 shown = self.visible(e.path)
-                message = e.message.rstrip("。")  # the items end in one 。, below
+                message = e.message.rstrip("。")  # i18n: data (one 。 ends them all, below)
                 item = label if shown and label else (
                     f"{label}:{message}" if label else message)
                 if item not in items:

@@ -65,3 +65,8 @@ def test_the_dibao_tab_shows_the_month_saves_the_roster_and_pays_once(qtbot, wor
     tab.month.setText("2026-13")
     tab.refresh()
     assert "YYYY-MM" in tab.message.text()
+    # the month shown before is not left under the wrong one, nor paid from it
+    assert tab.households.rowCount() == 0 and tab.figures.text() == ""
+    asked = len(answer_questions)
+    tab.pay()
+    assert len(answer_questions) == asked and "YYYY-MM" in tab.message.text()

@@ -90,3 +90,16 @@ def test_a_restore_starts_among_the_automatic_backups(qtbot, tmp_path, monkeypat
     window.safety_panel.ask_file()
     assert opened == [str(backups_dir(store.path.parent))]
     store.close()
+
+
+def test_a_documents_folder_not_there_gives_the_home(tmp_path, monkeypatch):
+    """A fresh account names a Documents folder that does not exist: a dialog given it
+    opened in the program's folder again."""
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation",
+                        staticmethod(lambda _kind: str(tmp_path / "Documents")))
+    monkeypatch.setattr(Path, "home", staticmethod(lambda: tmp_path))
+    assert places.documents("a.pdf") == str(tmp_path / "a.pdf")
+    (tmp_path / "Documents").mkdir()
+    assert places.documents("a.pdf") == str(tmp_path / "Documents" / "a.pdf")

@@ -135,8 +135,11 @@ class DibaoWidget(QWidget):
         from desktop.dibao.households import due_reviews, enrolled, roster
 
         problem = dibao.month_problem(self.month.text().strip())
-        if problem:
+        if problem:  # nothing of another month is left shown, nor paid from (登记该月发放)
             self.message.show_message(problem + tr("。"))
+            self.roster = None
+            self.households.set_rows([])
+            self.figures.setText("")
             return
         self.message.show_message("")
         self.roster = roster(self.store, self.month.text().strip())

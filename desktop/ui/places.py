@@ -17,9 +17,12 @@ from desktop.ui.i18n import tr
 
 
 def documents(name: str = "") -> str:
-    """The officer's Documents folder (their home if there is none), with `name` in it."""
-    folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-              or str(Path.home()))
+    """The officer's Documents folder (their home if there is none), with `name` in it.
+    A folder named but not there (a fresh account) would make the dialog open in the
+    program's folder again: the home is used then."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if not folder or not Path(folder).is_dir():
+        folder = str(Path.home())
     return str(Path(folder) / name) if name else folder
 
 

@@ -170,6 +170,14 @@ def test_an_objection_from_a_bundle_passes_the_checks_of_one_typed_here():
     with pytest.raises(Refusal, match="不能由发送方"):
         check_recorded("DibaoObjectionRecorded", f"{VILLAGE}-2026-0001", OBJECTION, _facts(),
                        role="township", today=date(2027, 5, 31), policy=Policy())
+    # the dialog's own check of the fields (the window lists the household from its
+    # approval): approved, its result notice not posted, the step to take is named
+    from desktop.core import dibao_objection
+
+    errors: list = []
+    dibao_objection._household(errors, CaseFacts(status="approved", program="dibao",
+                                                 category="dibao", last_on=date(2027, 5, 12)))
+    assert "结果公示尚未办理" in errors[0].message
 
 
 def test_a_forged_objection_in_a_bundle_is_refused_at_the_township(world):

@@ -277,6 +277,13 @@ def test_a_review_from_a_bundle_passes_the_checks_of_one_typed_here():
     not_enrolled.dibao = None
     with pytest.raises(Refusal, match="不是已纳入低保"):
         _check("DibaoReviewed", FOUND, not_enrolled, role="village")
+    # the household the 低保 window lists from its approval: its result notice comes first
+    from desktop.core import dibao_review
+
+    errors: list = []
+    assert dibao_review._household(errors, CaseFacts(
+        status="approved", program="dibao", category="dibao", last_on=date(2026, 12, 31))) is None
+    assert "结果公示尚未办理" in errors[0].message and "复核" in errors[0].message
 
 
 def test_stops_show_on_the_roster_and_refusals_change_nothing(world, tmp_path, capsys):

@@ -192,3 +192,8 @@ def _households(errors: list, value, village: str, policy: Policy) -> list[dict]
     if ids != sorted(set(ids)):
         errors.append(FieldError("households", "发放名单应按案件编号排列,且每户只出现一次。"))
     return out
+
+
+# A household is in force once its approval's result notice is posted (a township's
+# approval alone is still the village's to post): what the rule book says meanwhile.
+NOTICE_FIRST = "该户已批准,但结果公示尚未办理:请先在案件中办理“结果公示”,"

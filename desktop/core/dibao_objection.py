@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.core import dibao
 from desktop.core import fields as f
 from desktop.core.errors import FieldError
 from desktop.core.steps import notice_last_day, record_id, step_date
@@ -30,6 +31,9 @@ RESULTS = {"upheld": "异议成立", "dismissed": "异议不成立"}
 
 def _household(errors: list, case) -> dict:
     household = getattr(case, "dibao", None)
+    if case is not None and case.program == "dibao" and case.status == "approved":
+        errors.append(FieldError("", dibao.NOTICE_FIRST + "之后才能登记或处理对低保变动的异议。"))
+        return {}
     if case is None or not household:
         errors.append(FieldError("", "本案不是已纳入低保的家庭,没有可提异议的低保变动。"))
         return {}

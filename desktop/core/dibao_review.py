@@ -34,6 +34,9 @@ DECIDE_KEYS = ("date", "approver", "outcome", "amount_fen", "dibao_class", "from
 def _household(errors: list, case) -> dict | None:
     """The enrolled household of the case, or None with the reason in `errors`."""
     household = getattr(case, "dibao", None)
+    if case.program == dibao.PROGRAM and case.status == "approved":  # its notice is next
+        errors.append(FieldError("", dibao.NOTICE_FIRST + "之后才能复核或停保。"))
+        return None
     if case.program != dibao.PROGRAM or not household:
         errors.append(FieldError("", "本案不是已纳入低保的家庭,不能复核或停保。"))
         return None

@@ -49,14 +49,22 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     panel.check()
     assert "数据检查通过" in panel.messages[-1]
     panel.ask_file = lambda: str(file)
-    panel.confirm = lambda text: True
+    asked: list = []
+    panel.confirm = lambda text: asked.append(text) or True
+    panel.ask_passphrase = lambda text, confirm=False: "wrongpass" if "加密备份" in text \
+        else "口令123456"
+    panel.restore()  # a wrong passphrase: said before the officer is asked to replace
+    wait_for_work(qtbot)
+    assert asked == [] and "口令" in panel.messages[-1]
+    panel.ask_passphrase = lambda text, confirm=False: "口令123456"
     old_id = store.workstation["id"]
     panel.restore()
-    wait_for_work(qtbot)
+    qtbot.waitUntil(lambda: panel.replacement is not None, timeout=30000)  # checked, asked,
+    wait_for_work(qtbot)  # then restored
     new = panel.replacement
     qtbot.addWidget(new)
     assert new.store.workstation["id"] != old_id
-    assert "新的工作站编号" in panel.messages[-1]
+    assert "新的工作站编号" in panel.messages[-1] and "备份已核对无误" in asked[0]
     new.store.close()
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,16 @@ def restore(data_dir: Path, source: Path, *, passphrase: str | None,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         lock.release(data_dir)
+
+
+def check_backup(data_dir: Path, source: Path, passphrase: str | None) -> dict:
+    """Everything `restore` checks of the backup, nothing installed: that it opens (its
+    passphrase), passes the full check, is of a known version and of this place. Asked
+    before the officer confirms the restore, which is then done again from the file."""
+    data_dir, source = Path(data_dir), Path(source)
+    with tempfile.TemporaryDirectory(dir=data_dir, prefix=".restore-check-") as staging:
+        _stage(source, passphrase, Path(staging))
+        return _checked(Path(staging) / STORE_FILE, source, data_dir)
 
 
 def _stage(source: Path, passphrase: str | None, staging: Path) -> None:

@@ -164,10 +164,23 @@ class SafetyPanel(QObject):
             secret = self.ask_passphrase(tr("请输入这份加密备份的口令。"))
             if not secret:
                 return
-        if not self.confirm(tr("恢复会用备份替换本机现在的数据(现在的数据另存到 replaced- 文件夹,不会删除),"
-                               "本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?")):
-            return
-        self.restore_from(Path(path), secret)
+        from desktop.safety.restore import check_backup
+
+        # the backup checked first (its passphrase, the full check, this place), then
+        # the officer asked: a wrong passphrase was told only after both questions
+        data_dir = self.store.path.parent
+        worker.run(self.window, tr("核对备份"), lambda job: check_backup(
+            data_dir, Path(path), secret), modal=True,
+            # asked once the check's job is over (a restore waits for every job)
+            done=lambda _ident: QTimer.singleShot(
+                0, lambda: self._confirm_restore(Path(path), secret)),
+            failed=lambda text: self.say(text, problem=True))
+
+    def _confirm_restore(self, path: Path, secret: str | None) -> None:
+        if self.confirm(tr("备份已核对无误。恢复会用它替换本机现在的数据(现在的数据另存到数据文件夹中的"
+                           "“replaced-日期”文件夹,不会删除),本机会换用新的工作站编号,需请乡镇重新登记。"
+                           "确定恢复吗?")):
+            self.restore_from(path, secret)
 
     def restore_from(self, path: Path, secret: str | None) -> None:
         from desktop.safety.restore import restore

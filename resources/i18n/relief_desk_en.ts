@@ -1467,8 +1467,12 @@ Generate new keys?</translation>
         <translation>Please enter this encrypted backup&apos;s passphrase.</translation>
     </message>
     <message>
-        <source>恢复会用备份替换本机现在的数据(现在的数据另存到 replaced- 文件夹,不会删除),本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?</source>
-        <translation>Restoring replaces this workstation&apos;s present data with the backup (the present data is kept in a replaced- folder, not deleted); the workstation gets a new workstation number and the township must enrol it again. Restore now?</translation>
+        <source>核对备份</source>
+        <translation>Checking the backup</translation>
+    </message>
+    <message>
+        <source>备份已核对无误。恢复会用它替换本机现在的数据(现在的数据另存到数据文件夹中的“replaced-日期”文件夹,不会删除),本机会换用新的工作站编号,需请乡镇重新登记。确定恢复吗?</source>
+        <translation>The backup checks out. Restoring replaces the data on this computer with it (the current data is set aside in a “replaced-date” folder in the data folder, not deleted); this computer takes a new workstation number and the township must enrol it again. Restore?</translation>
     </message>
     <message>
         <source>请输入本机口令(用来加密恢复后新生成的密钥)。</source>

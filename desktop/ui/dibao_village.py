@@ -40,12 +40,20 @@ class VillageDibaoWindow(QDialog):
         layout.addLayout(bar)
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
+        self.done = QLabel()  # what was just done, here: the main window's bar is behind
+        self.done.setStyleSheet("color:#2e7d32;")
+        self.done.setWordWrap(True)
+        self.done.hide()
+        layout.addWidget(self.done)
         self.households_label = QLabel()
         layout.addWidget(self.households_label)
         self.households, self.households_view = table_view(HouseholdsModel(self))
         layout.addWidget(self.households_view, 3)
         layout.addWidget(QLabel(tr("复核到期(红色已逾期,黄色本月或即将到期):")))
         self.due, self.due_view = table_view(DueModel(self))
+        for view in (self.households_view, self.due_view):  # "choose one first" goes once
+            view.selectionModel().selectionChanged.connect(  # one is chosen
+                lambda *_: self.message.show_message(""))
         layout.addWidget(self.due_view, 2)
         self.objections_label = QLabel()
         layout.addWidget(self.objections_label)
@@ -111,7 +119,7 @@ class VillageDibaoWindow(QDialog):
         from desktop.operations.casework import Casework
 
         if row is None:
-            self.message.show_message(none_chosen)
+            self._refused(none_chosen)
             return None
         work = Casework(self.store, self.today)
         detail = {"applicant_name": row["name"]}
@@ -120,7 +128,7 @@ class VillageDibaoWindow(QDialog):
         try:
             dialog = dialog_class(work, row["case_id"], detail, self)
         except Refusal as exc:
-            self.message.show_message(exc.message)
+            self._refused(exc.message)
             return None
         dialog.accepted.connect(self.refresh)
         self.dialog = dialog
@@ -139,7 +147,7 @@ class VillageDibaoWindow(QDialog):
         from desktop.printing.output import save_document
 
         if not unposted(self.store.db, self.store.workstation["village_code"]):
-            self.message.show_message(tr("自上次变动公示以来,乡镇没有决定新的低保变动,无须公示。"))
+            self._refused(tr("自上次变动公示以来,乡镇没有决定新的低保变动,无须公示。"))
             return ""
         path = self.ask_save(tr("低保变动公示-{day}").format(day=self.today.isoformat()) + ".pdf")
         if not path:
@@ -148,9 +156,9 @@ class VillageDibaoWindow(QDialog):
             notice_id, count = issue(self.store, self.today)
             save_document(Path(path), notice_pdf(self.store, notice_id))
         except Refusal as exc:
-            self.message.show_message(exc.message)
+            self._refused(exc.message)
             return ""
-        guard.tell(self, tr("已发布低保变动公示 {notice_id}({count} 项变动),已保存 {path}").format(
+        self._said(tr("已发布低保变动公示 {notice_id}({count} 项变动),已保存 {path}").format(
             notice_id=notice_id, count=count, path=path))
         return notice_id
 
@@ -160,7 +168,7 @@ class VillageDibaoWindow(QDialog):
 
         rows = public_rows(self.store, self.today)
         if not rows:
-            self.message.show_message(tr("本村目前没有在保的低保户,公示名单是空的。"))
+            self._refused(tr("本村目前没有在保的低保户,公示名单是空的。"))
             return
         path = self.ask_save(tr("低保公示名单-{month}").format(
             month=dibao.month_of(self.today)) + ".pdf")
@@ -169,9 +177,21 @@ class VillageDibaoWindow(QDialog):
         try:
             save_document(Path(path), public_list_pdf(self.store, rows, self.today))
         except Refusal as exc:
-            self.message.show_message(exc.message)
+            self._refused(exc.message)
             return
-        guard.tell(self, tr("已保存 {path}").format(path=path))
+        self._said(tr("已保存 {path}").format(path=path))
+
+    def _refused(self, text: str) -> None:
+        """A refusal (or "" to clear it): what was done before is no longer the news."""
+        self.done.hide()
+        self.message.show_message(text)
+
+    def _said(self, text: str) -> None:
+        """Done: said in this window (and the main window's bar), the last refusal gone."""
+        self.message.show_message("")
+        self.done.setText(text)
+        self.done.show()
+        guard.tell(self, text)
 
 
 class DibaoReviewDialog(StepDialog):

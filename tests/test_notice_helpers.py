@@ -81,3 +81,17 @@ def many_names(n: int) -> list[str]:
     family, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
     return [family[i % 20] + given[(i // 20) % 20] + given[(i // 400 + i) % 20]
             for i in range(n)]
+
+
+def shown_notice_window(qtbot, tmp_path):
+    """A village's main window over `village_store`, with 公示管理 installed, shown:
+    (window, store) for the tests' fixtures to yield and close."""
+    from desktop.ui import notice_panel
+    from desktop.ui.main_window import MainWindow
+
+    store = village_store(tmp_path)
+    win = MainWindow(store, NOTICE_TODAY)
+    qtbot.addWidget(win)
+    notice_panel.install(win)
+    win.show()
+    return win, store

@@ -11,11 +11,11 @@ from conftest import TODAY, receive
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from desktop.ui import guard, notice_panel
+from desktop.ui import guard
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.main_window import MainWindow
 from desktop.ui.step_dialogs import InvestigateDialog
-from tests.test_notice_helpers import NOTICE_TODAY, cases_at, village_store
+from tests.test_notice_helpers import cases_at, shown_notice_window
 from tests.ui_hooks import answer_questions  # noqa: F401
 
 REAL_ASK_YES = guard.ask_yes  # before the fixture answers every question
@@ -23,11 +23,7 @@ REAL_ASK_YES = guard.ask_yes  # before the fixture answers every question
 
 @pytest.fixture
 def notice_window(qtbot, tmp_path):
-    store = village_store(tmp_path)
-    win = MainWindow(store, NOTICE_TODAY)
-    qtbot.addWidget(win)
-    notice_panel.install(win)
-    win.show()
+    win, store = shown_notice_window(qtbot, tmp_path)
     yield win
     store.close()
 

@@ -15,17 +15,19 @@ from desktop.ui import notice_dialogs as nd
 from desktop.ui import notice_panel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_preview import PrintPreview
-from tests.test_notice_helpers import NOTICE_TODAY, cases_at, pdf_text, village_store
+from tests.test_notice_helpers import (
+    NOTICE_TODAY,
+    cases_at,
+    pdf_text,
+    shown_notice_window,
+    village_store,
+)
 from tests.ui_hooks import answer_questions, wait_for_work  # noqa: F401
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    store = village_store(tmp_path)
-    win = MainWindow(store, NOTICE_TODAY)
-    qtbot.addWidget(win)
-    notice_panel.install(win)
-    win.show()
+    win, store = shown_notice_window(qtbot, tmp_path)
     yield win
     store.close()
 

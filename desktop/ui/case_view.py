@@ -26,6 +26,7 @@ from desktop.storage import queries
 from desktop.ui import widgets as w
 from desktop.ui import window_fit
 from desktop.ui.case_html import application_html, members_html, objections_html
+from desktop.ui.case_record import show_latest
 from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import STEP_DIALOGS
@@ -93,7 +94,7 @@ class CaseView(QDialog):
         self.header.setText(self._header_html())
         self._fill_tabs()
         self.timeline.setHtml(self._timeline_html())
-        w.show_latest(self.timeline)
+        show_latest(self.timeline)
         self._fill_actions()
 
     def _header_html(self) -> str:

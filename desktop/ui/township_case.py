@@ -37,6 +37,7 @@ from desktop.township.villages import village_code_of, village_names, village_of
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
+from desktop.ui.case_record import show_latest
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.places import documents
 from desktop.ui.township_dialogs import DecisionDialog
@@ -131,7 +132,7 @@ class TownshipCaseView(QDialog):
         self.pages["公示与异议"].setHtml(self._notice_html() + objections_html(d["objections"]))
         self.pages["附件"].setHtml(self._attachments_html())
         self.timeline.setHtml(self._timeline_html())
-        w.show_latest(self.timeline)
+        show_latest(self.timeline)
         self._fill_actions()
 
     def _header_html(self) -> str:

@@ -192,6 +192,23 @@ def test_subprocess_exit_codes_and_no_traceback(tmp_path):
         assert len(proc.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("args, said", [
+    (["pay"], "缺少必填的参数 app_id, --amount, --method"),
+    (["nonsense"], "没有 'nonsense' 这个命令"),
+    (["notice"], "还要写明做哪一项"),
+    (["queue", "--format", "xml"], "参数 --format 的值 'xml' 不在可选范围内(可选:'table', 'json')"),
+    (["applications", "list", "--bogus"], "无法识别的参数 --bogus"),
+    (["assessment", "--month"], "参数 --month 后面要跟一个值"),
+])
+def test_the_parsers_own_refusals_are_in_chinese(rd, args, said):
+    """argparse words its refusals in English; the officer reads them in Chinese, with
+    the options as typed, on one line, and nothing is done."""
+    code, out, err = rd(*args)
+    assert code == 2 and out == ""
+    assert said in err and err.count("\n") == 1
+    assert "argument" not in err and "required" not in err
+
+
 def test_demo_has_every_status_and_refuses_a_real_workstation(rd, tmp_path, capsys):
     from desktop.core.status import STATUS_LABELS
 

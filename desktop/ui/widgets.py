@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -328,34 +328,6 @@ def fill_action_bar(bar, specs, start, none_text: str) -> dict[str, QPushButton]
         buttons[code] = button
     bar.addStretch(1)
     return buttons
-
-
-def open_rows_on_activate(table, open_row) -> None:
-    """Double-click, Return or Enter on a row of `table` calls open_row(row)."""
-    table.doubleClicked.connect(lambda index: open_row(index.row()))
-    _OpenOnEnter(table, open_row)
-
-
-class _OpenOnEnter(QObject):
-    """Return or Enter (with no modifier but the keypad's) pressed in the table opens its
-    current row. The keys are Qt's numbers (Qt::Key_Return, Qt::Key_Enter): a shortcut
-    would need `Qt.ShortcutContext`, and the first `Qt` named makes PySide build its whole
-    namespace (~1,400 enum values, ~30 ms) before the ledger's first paint."""
-
-    KEYS = (0x01000004, 0x01000005)
-    KEYPAD = 0x20000000
-
-    def __init__(self, table, open_row):
-        super().__init__(table)
-        self.open_row = open_row
-        table.installEventFilter(self)
-
-    def eventFilter(self, table, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and event.key() in self.KEYS \
-                and event.modifiers().value & ~self.KEYPAD == 0:
-            self.open_row(table.currentIndex().row())
-            return True
-        return False
 
 
 def yuan_text(fen) -> str:

@@ -1,0 +1,74 @@
+"""An officer's day with the keyboard only, as walked at 1366×768: find a case by
+typing its name, open it with Enter, record the next step, send it to the township.
+Each test presses the keys the officer presses and checks what the officer sees: where
+the focus is, which row is selected, which window opened."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY, application_doc, receive
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.ui.main_window import MainWindow
+from tests.ui_hooks import answer_questions  # noqa: F401
+
+ENTER = Qt.Key.Key_Return
+
+
+@pytest.fixture
+def window(qtbot, store, tmp_path):
+    """The village's main window, shown, with QSettings of this test only."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    win = MainWindow(store, TODAY)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _type_search(qtbot, window, text: str) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, text)
+
+
+def test_enter_in_the_search_opens_the_one_case_found(qtbot, window, casework):
+    """The footer says 按回车打开案件: with one case found, Enter in 查找 opens it at once
+    (it did nothing; the row was three Tabs away, past 年度 and the status list)."""
+    ids = receive(casework, 3)
+    window.refresh()
+    number = application_doc(1)["applicant"]["id_number"]  # (QTest types ASCII only)
+    _type_search(qtbot, window, number)
+    qtbot.keyClick(window.search, ENTER)  # before the search's delay has run out
+    view = window.dialog
+    assert view is not None and view.isVisible() and view.case_id == ids[1]
+    view.reject()
+
+
+def test_enter_or_down_in_the_search_goes_to_the_first_row_found(qtbot, window, casework):
+    receive(casework, 3)
+    window.refresh()
+    _type_search(qtbot, window, "430522")  # every ID number: all three cases
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert window.table.hasFocus()
+    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+    window.search.setFocus()
+    qtbot.keyClick(window.search, ENTER)
+    assert window.table.hasFocus() and window.dialog is None  # several: choose, then Enter
+    qtbot.keyClick(window.table, ENTER)
+    assert window.dialog is not None and window.dialog.case_id == window.model.case_id(0)
+    window.dialog.reject()
+
+
+def test_tabbing_into_the_ledger_selects_a_row(qtbot, window, casework):
+    """A table reached by Tab showed only a faint dotted cell: which case Enter would open
+    was not to be seen. It shows the current row selected."""
+    receive(casework, 2)
+    window.refresh()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.statuses.setFocus()
+    assert not window.table.selectionModel().hasSelection()
+    qtbot.keyClick(window.statuses, Qt.Key.Key_Tab)
+    assert window.table.hasFocus()
+    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY, application_doc, receive
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.main_window import MainWindow
 from tests.ui_hooks import answer_questions  # noqa: F401
@@ -72,3 +73,23 @@ def test_tabbing_into_the_ledger_selects_a_row(qtbot, window, casework):
     qtbot.keyClick(window.statuses, Qt.Key.Key_Tab)
     assert window.table.hasFocus()
     assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+
+
+def test_a_new_application_shows_in_a_ledger_filtered_for_another(qtbot, window, casework):
+    """Saved while 查找 held another name, the new case was hidden and nothing selected.
+    The filter gives way: the new case is selected with the focus on it."""
+    receive(casework, 2)
+    window.refresh()
+    _type_search(qtbot, window, application_doc(0)["applicant"]["id_number"])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    form = window.new_application()
+    form.saved.emit(receive(casework, 1, start=5)[0])  # as the form does once it saved
+    form.reject()
+    new_id = casework.db.execute("SELECT MAX(id) FROM applications").fetchone()[0]
+    rows = window.table.selectionModel().selectedRows()
+    assert [window.model.case_id(i.row()) for i in rows] == [new_id]
+    assert window.search.text() == "" and window.table.hasFocus()
+    QApplication.processEvents()
+    assert [window.model.case_id(i.row()) for i in
+            window.table.selectionModel().selectedRows()] == [new_id]
+    assert TODAY  # (the store's day: the cases above were received today)

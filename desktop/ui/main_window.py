@@ -348,8 +348,16 @@ class MainWindow(QMainWindow):
         return self._show(form)
 
     def _after_save(self, case_id: str) -> None:
+        """The new case selected, with the focus on it (Enter opens it for its next step).
+        A search or status typed before would hide it: they are cleared then."""
         self.refresh()
-        self.select_case(case_id)
+        if not self.select_case(case_id):
+            self.search.clear()
+            self._debounce.stop()  # (its later filtering would drop the selection)
+            self.statuses.setCurrentRow(0)  # 全部案件
+            self.apply_filter()
+            self.select_case(case_id)
+        self.table.setFocus()
 
     def open_case(self, row: int):
         if not 0 <= row < self.model.rowCount():
@@ -373,13 +381,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self.refresh)
         return self._show(dialog)
 
-    def select_case(self, case_id: str) -> None:
+    def select_case(self, case_id: str) -> bool:
+        """Select the row of `case_id`; False when the filters hide it."""
         for i in range(self.model.rowCount()):
             if self.model.case_id(i) == case_id:
                 self.model.fill_page()  # its row may be further down than the screen's
                 self.table.selectRow(i)
                 self.table.scrollTo(self.model.index(i, 0))
-                return
+                return True
+        return False
 
     def _show(self, dialog):
         self.dialog = dialog

@@ -11,7 +11,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.main_window import MainWindow
-from tests.ui_hooks import answer_questions  # noqa: F401
+from tests.sync_world import World
+from tests.test_ui_sync import window_for
+from tests.ui_hooks import answer_questions, wait_for_work  # noqa: F401
 
 ENTER = Qt.Key.Key_Return
 
@@ -93,3 +95,38 @@ def test_a_new_application_shows_in_a_ledger_filtered_for_another(qtbot, window,
     assert [window.model.case_id(i.row()) for i in
             window.table.selectionModel().selectedRows()] == [new_id]
     assert TODAY  # (the store's day: the cases above were received today)
+
+
+def _enter_in(qtbot, dialog) -> None:
+    """Enter where the dialog has put the focus, as the officer presses it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget() or dialog, ENTER)
+
+
+def test_enter_sends_to_the_folder_chosen_and_imports_the_bundles_listed(qtbot, tmp_path):
+    """Enter opened 其他文件夹… / 选择数据包… again (the focus was left on it) instead of
+    exporting or importing what had just been chosen."""
+    world = World(tmp_path)
+    try:
+        world.cases_ready(world.a, 1)
+        export = window_for(qtbot, world.a).sync_panel.export()
+        asked: list = []
+        export.ask_folder = lambda: asked.append("folder") or str(world.usb)
+        qtbot.waitExposed(export)
+        export._other_folder()  # Alt+A, a folder chosen
+        _enter_in(qtbot, export)
+        wait_for_work(qtbot)
+        assert asked == ["folder"] and "随包上报 1 件" in export.result.toPlainText()
+        (path,) = export.done_files
+        export.reject()
+        dialog = window_for(qtbot, world.township).sync_panel.import_bundles()
+        dialog.ask_files = lambda: asked.append("files") or [str(path)]
+        qtbot.waitExposed(dialog)
+        _enter_in(qtbot, dialog)  # nothing listed yet: Enter asks for the bundles
+        assert asked == ["folder", "files"] and dialog.files.count() == 1
+        _enter_in(qtbot, dialog)  # listed: Enter imports them
+        wait_for_work(qtbot)
+        assert asked == ["folder", "files"] and "已导入 1 个数据包" in dialog.report.toPlainText()
+    finally:
+        world.close()

@@ -130,3 +130,42 @@ def test_enter_sends_to_the_folder_chosen_and_imports_the_bundles_listed(qtbot, 
         assert asked == ["folder", "files"] and "已导入 1 个数据包" in dialog.report.toPlainText()
     finally:
         world.close()
+
+
+def test_enter_with_a_problem_puts_the_cursor_in_the_field_at_fault(qtbot, window, casework):
+    """入户调查 with 调查人 left empty: Enter did nothing (OK is off until the form is
+    right) and said nothing beside the untouched field. It shows the message there and
+    puts the cursor in it; the officer types, and Enter records the step."""
+    (case_id,) = receive(casework, 1)
+    window.refresh()
+    view = window.open_case(0)
+    dialog = view.start("investigate")
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), ENTER)  # in 调查日期, the first field
+    investigators = dialog.inputs["investigators"]
+    assert dialog.isVisible() and investigators.hasFocus()
+    assert dialog.board.boxes["investigators"].error.isVisible()
+    investigators.setText("张三、李四")  # Chinese arrives whole, as from an input method
+    for path, text in (("household_income_fen", "12000"), ("household_expenditure_fen", "3000")):
+        dialog.inputs[path].setFocus()
+        qtbot.keyClicks(dialog.inputs[path], text)
+    dialog.inputs["findings"].setPlainText("房屋烧毁,情况属实")
+    qtbot.keyClick(dialog.inputs["household_expenditure_fen"], ENTER)
+    assert not dialog.isVisible() and casework.case(case_id)["status"] == "investigated"
+    view.reject()
+
+
+def test_enter_in_the_new_application_form_goes_to_the_first_problem(qtbot, window):
+    form = window.new_application()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    name = form.inputs["applicant.name"]
+    name.setText("王小花")
+    qtbot.keyClick(name, ENTER)
+    number = form.inputs["applicant.id_number"]
+    assert form.isVisible() and number.hasFocus()
+    assert form.board.boxes["applicant.id_number"].error.isVisible()
+    form.hide()

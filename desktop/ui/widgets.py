@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -298,6 +298,42 @@ def only_default(dialog, button: QPushButton) -> None:
     for other in dialog.findChildren(QPushButton):
         other.setAutoDefault(other is button)
         other.setDefault(other is button)
+
+
+def enter_shows_problems(dialog, ok: QPushButton, show) -> None:
+    """Enter while `ok` is off (a field has a problem) calls `show`, which puts every
+    message beside its field and the cursor in the first field at fault. Qt swallows
+    Enter on a disabled default button: the officer saw nothing happen, and nothing
+    said which field was wrong when it had not been touched yet."""
+    _ProblemsOnEnter(dialog, ok, show)
+
+
+class _ProblemsOnEnter(QObject):
+    KEYS = (0x01000004, 0x01000005)  # Qt::Key_Return, Key_Enter (see table_keys)
+
+    def __init__(self, dialog, ok, show):
+        super().__init__(dialog)
+        self.ok, self.show = ok, show
+        dialog.installEventFilter(self)  # a field's unused Enter comes up to its dialog
+
+    def eventFilter(self, _dialog, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and event.key() in self.KEYS \
+                and not self.ok.isEnabled():
+            self.show()
+            return True
+        return False
+
+
+def focus_first_problem(board: ErrorBoard, scroll=None) -> bool:
+    """The cursor in the first field (in the form's order) that has a problem, scrolled
+    into view; False when no field has one."""
+    box = board.first_problem()
+    if box is None:
+        return False
+    if scroll is not None:
+        scroll.ensureWidgetVisible(box)
+    box.widget.setFocus()
+    return True
 
 
 def close_row(dialog, action: str = "", on_action=None) -> QDialogButtonBox:

@@ -60,6 +60,7 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         self._connect()
         self.validate()
         w.only_default(self, self.save_button)  # Enter saves; it never adds a member
+        w.enter_shows_problems(self, self.save_button, self.reveal_all)
         self.inputs["applicant.name"].setFocus()  # typing starts with the name
 
     # -- layout --------------------------------------------------------------------------
@@ -153,10 +154,7 @@ class ApplicationForm(guard.DiscardGuard, QDialog):
         self.go_to_first_problem()
 
     def go_to_first_problem(self) -> None:
-        box = self.board.first_problem()
-        if box is not None:
-            self.scroll.ensureWidgetVisible(box)
-            box.widget.setFocus()
+        if w.focus_first_problem(self.board, self.scroll):
             return
         rows = sorted(self.members.errors_at())
         if rows:

@@ -29,8 +29,7 @@ from desktop.core import clock
 from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
-from desktop.ui import widgets as w
-from desktop.ui import window_fit
+from desktop.ui import table_keys, window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.ledger_model import LedgerModel
 
@@ -168,6 +167,7 @@ class MainWindow(QMainWindow):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
+        table_keys.search_leads_to(self.search, self.table, self.filter_now, self.open_case)
         self.year.currentIndexChanged.connect(self.apply_filter)
         self.statuses.currentRowChanged.connect(self.apply_filter)
         window_fit.fit(self, 1440, 900)  # a laptop's whole screen; a large one has room
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         # the page's rows below the screen are made when the table first scrolls to them
         self.table.verticalScrollBar().valueChanged.connect(lambda _: self.model.fill_page())
         self._size_columns()
-        w.open_rows_on_activate(self.table, self.open_case)
+        table_keys.open_rows_on_activate(self.table, self.open_case)
         return self.table
 
     def _size_columns(self) -> None:
@@ -269,6 +269,12 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
         self._footer()
 
+    def filter_now(self) -> None:
+        """The search typed a moment ago applied at once (Enter does not wait for it)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.apply_filter()
+
     def refresh(self) -> None:
         """Reread everything from the store, keeping the officer's filters."""
         self.store.refresh_policy(self.today)  # an edition received or come into force
@@ -342,8 +348,16 @@ class MainWindow(QMainWindow):
         return self._show(form)
 
     def _after_save(self, case_id: str) -> None:
+        """The new case selected, with the focus on it (Enter opens it for its next step).
+        A search or status typed before would hide it: they are cleared then."""
         self.refresh()
-        self.select_case(case_id)
+        if not self.select_case(case_id):
+            self.search.clear()
+            self._debounce.stop()  # (its later filtering would drop the selection)
+            self.statuses.setCurrentRow(0)  # 全部案件
+            self.apply_filter()
+            self.select_case(case_id)
+        self.table.setFocus()
 
     def open_case(self, row: int):
         if not 0 <= row < self.model.rowCount():
@@ -367,13 +381,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self.refresh)
         return self._show(dialog)
 
-    def select_case(self, case_id: str) -> None:
+    def select_case(self, case_id: str) -> bool:
+        """Select the row of `case_id`; False when the filters hide it."""
         for i in range(self.model.rowCount()):
             if self.model.case_id(i) == case_id:
                 self.model.fill_page()  # its row may be further down than the screen's
                 self.table.selectRow(i)
                 self.table.scrollTo(self.model.index(i, 0))
-                return
+                return True
+        return False
 
     def _show(self, dialog):
         self.dialog = dialog

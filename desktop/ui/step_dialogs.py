@@ -89,17 +89,18 @@ class StepDialog(guard.DiscardGuard, QDialog):
         layout.addWidget(QLabel(tr("案件 {case_id} {name}").format(case_id=case_id, name=name)))
         page = QWidget()
         self.form = QFormLayout(page)
-        scroll = QScrollArea()  # a long form scrolls; OK and Cancel stay in view
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
-        layout.addWidget(scroll, 1)
+        self.scroll = QScrollArea()  # a long form scrolls; OK and Cancel stay in view
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(page)
+        layout.addWidget(self.scroll, 1)
         self.summary = w.ErrorLabel()
         self.board = w.ErrorBoard(self.summary)
         self.build()
         layout.addWidget(self.summary)
         self.buttons, self.ok = w.ok_cancel(self, self.perform)
         layout.addWidget(self.buttons)
+        w.enter_shows_problems(self, self.ok, self.show_problems)
         for path, widget in self.inputs.items():
             w.change_signal(widget).connect(lambda *_a, p=path: self._changed(p))
         self.validate()
@@ -145,6 +146,12 @@ class StepDialog(guard.DiscardGuard, QDialog):
         self.board.show(errors)
         self.ok.setEnabled(not errors)
         return errors
+
+    def show_problems(self) -> None:
+        """Enter with a problem: every message beside its field, the cursor in the first."""
+        self.board.show_all = True
+        self.validate()
+        w.focus_first_problem(self.board, self.scroll)
 
     def perform(self) -> None:
         self.board.show_all = True

@@ -124,6 +124,10 @@ class ExportDialog(QDialog):
         self.buttons = w.close_row(self, tr("导出"), self.do_export)
         self.export_button = self.buttons.action
         layout.addWidget(self.buttons)
+        # Enter exports; it never opens 其他文件夹… again (a folder just chosen left the
+        # focus there, and Qt gives a dialog's first button the focus and Enter)
+        w.only_default(self, self.export_button)
+        self.places.setFocus()
         window_fit.fit(self, 760, 460)  # wide enough for the volumes' and files' names
 
     def ask_folder(self) -> str:
@@ -143,6 +147,7 @@ class ExportDialog(QDialog):
             item.setData(256, folder)
             self.places.insertItem(0, item)
             self.places.setCurrentRow(0)
+            self.places.setFocus()  # on what was chosen: Enter exports to it
 
     def do_export(self) -> None:
         from desktop.sync.export import export_bundles, recipients
@@ -150,6 +155,7 @@ class ExportDialog(QDialog):
         item = self.places.currentItem()
         if item is None:
             self.error.show_message(tr("请先选择保存位置(插入 U 盘,或点“其他文件夹…”)。"))
+            self.places.setFocus()
             return
         try:  # no one to send to, or no keys: said before the question, not after it
             one_recipient = len(recipients(self.store)) <= 1
@@ -209,9 +215,12 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(tr("开始导入"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.do_import)
-        self.import_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Enter imports (with no file chosen yet it asks for one first); it never opens
+        # 选择数据包… again once the files are listed
+        w.only_default(self, self.import_button)
+        self.files.setFocus()
         window_fit.fit(self, 760, 520)  # wide enough for the bundles' file names
 
     def ask_files(self) -> list[str]:
@@ -225,10 +234,13 @@ class ImportDialog(QDialog):
     def add_files(self, files) -> None:
         for f in files:
             self.files.addItem(str(f))
+        self.files.setFocus()
 
     def do_import(self) -> None:
         from desktop.sync.importer import import_files
 
+        if not self.files.count():
+            self._choose()  # Enter in an empty dialog: the bundles first
         paths = [Path(self.files.item(i).text()) for i in range(self.files.count())]
         if not paths:
             self.report.setPlainText(tr("请先选择要导入的数据包。"))

@@ -35,7 +35,7 @@ from desktop.township.queue import (
     village_choices,
     waiting_counts,
 )
-from desktop.ui import guard, window_fit, worker
+from desktop.ui import guard, table_keys, window_fit, worker
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
 from desktop.ui.places import documents
@@ -73,7 +73,8 @@ class QueueWidget(QWidget):
         header.setStretchLastSection(True)
         header.moveSection(QueueModel.FLAGS, 3)  # the red flags stay in view on a laptop
         self._size_columns()
-        w.open_rows_on_activate(self.table, self.open_case)
+        table_keys.open_rows_on_activate(self.table, self.open_case)
+        table_keys.search_leads_to(self.search, self.table, self.filter_now, self.open_case)
         layout.addWidget(self.table, 1)
         self.footer = QLabel()
         layout.addWidget(self.footer)
@@ -140,6 +141,12 @@ class QueueWidget(QWidget):
                            category=self.category.currentData() or "",
                            status=self.status.currentData() or "", min_fen=low, max_fen=high,
                            min_waiting=self.min_waiting.value(), text=self.search.text())
+
+    def filter_now(self) -> None:
+        """What was typed a moment ago applied at once (Enter does not wait for it)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.apply_filter()
 
     def apply_filter(self, *_args) -> None:
         self.model.set_filter(self.current_filter())

@@ -300,6 +300,42 @@ def only_default(dialog, button: QPushButton) -> None:
         other.setDefault(other is button)
 
 
+def enter_shows_problems(dialog, ok: QPushButton, show) -> None:
+    """Enter while `ok` is off (a field has a problem) calls `show`, which puts every
+    message beside its field and the cursor in the first field at fault. Qt swallows
+    Enter on a disabled default button: the officer saw nothing happen, and nothing
+    said which field was wrong when it had not been touched yet."""
+    _ProblemsOnEnter(dialog, ok, show)
+
+
+class _ProblemsOnEnter(QObject):
+    KEYS = (0x01000004, 0x01000005)  # Qt::Key_Return, Key_Enter (see table_keys)
+
+    def __init__(self, dialog, ok, show):
+        super().__init__(dialog)
+        self.ok, self.show = ok, show
+        dialog.installEventFilter(self)  # a field's unused Enter comes up to its dialog
+
+    def eventFilter(self, _dialog, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and event.key() in self.KEYS \
+                and not self.ok.isEnabled():
+            self.show()
+            return True
+        return False
+
+
+def focus_first_problem(board: ErrorBoard, scroll=None) -> bool:
+    """The cursor in the first field (in the form's order) that has a problem, scrolled
+    into view; False when no field has one."""
+    box = board.first_problem()
+    if box is None:
+        return False
+    if scroll is not None:
+        scroll.ensureWidgetVisible(box)
+    box.widget.setFocus()
+    return True
+
+
 def close_row(dialog, action: str = "", on_action=None) -> QDialogButtonBox:
     """The bottom row of a window that shows things: 关闭, and optionally one action
     button (导出 …); the action button is `.action` on the returned box."""
@@ -328,34 +364,6 @@ def fill_action_bar(bar, specs, start, none_text: str) -> dict[str, QPushButton]
         buttons[code] = button
     bar.addStretch(1)
     return buttons
-
-
-def open_rows_on_activate(table, open_row) -> None:
-    """Double-click, Return or Enter on a row of `table` calls open_row(row)."""
-    table.doubleClicked.connect(lambda index: open_row(index.row()))
-    _OpenOnEnter(table, open_row)
-
-
-class _OpenOnEnter(QObject):
-    """Return or Enter (with no modifier but the keypad's) pressed in the table opens its
-    current row. The keys are Qt's numbers (Qt::Key_Return, Qt::Key_Enter): a shortcut
-    would need `Qt.ShortcutContext`, and the first `Qt` named makes PySide build its whole
-    namespace (~1,400 enum values, ~30 ms) before the ledger's first paint."""
-
-    KEYS = (0x01000004, 0x01000005)
-    KEYPAD = 0x20000000
-
-    def __init__(self, table, open_row):
-        super().__init__(table)
-        self.open_row = open_row
-        table.installEventFilter(self)
-
-    def eventFilter(self, table, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and event.key() in self.KEYS \
-                and event.modifiers().value & ~self.KEYPAD == 0:
-            self.open_row(table.currentIndex().row())
-            return True
-        return False
 
 
 def yuan_text(fen) -> str:

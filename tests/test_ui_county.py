@@ -66,7 +66,10 @@ def test_the_month_is_drawn_and_a_check_recorded_from_the_dashboard(qtbot, world
     assert dashboard.draw_button.isEnabled() and not dashboard.record_button.isEnabled()
     qtbot.mouseClick(dashboard.draw_button, Qt.MouseButton.LeftButton)
     assert dashboard.check_rows.rowCount() == 2 and not dashboard.draw_button.isEnabled()
-    dialog = dashboard.record_check(0)
+    dashboard.checks.setCurrentIndex(dashboard.check_rows.index(0, 0))
+    qtbot.keyClick(dashboard.checks, Qt.Key.Key_Return)  # Enter opens the check of the row
+    dialog = dashboard.dialog
+    assert dialog is not None and dialog.isVisible()
     dialog.result.setCurrentIndex(dialog.result.findData("serious"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no problems written
     assert "发现的问题" in dialog.error.text()

@@ -169,3 +169,37 @@ def test_enter_in_the_new_application_form_goes_to_the_first_problem(qtbot, wind
     assert form.isVisible() and number.hasFocus()
     assert form.board.boxes["applicant.id_number"].error.isVisible()
     form.hide()
+
+
+def test_the_case_view_opens_on_its_next_step_and_tabs_from_the_top(qtbot, window, casework):
+    """The 下一步 buttons are at the top of the case view: the first has the focus when it
+    opens and again after a step (they came last in Tab order, after the tabs, both
+    panes and 关闭, and a step recorded left the focus nowhere)."""
+    receive(casework, 1)
+    window.refresh()
+    view = window.open_case(0)
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    first, *others = view.buttons.values()
+    assert first.hasFocus() and "入户调查" in first.text()
+    for button in others:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert button.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert view.tabs.isAncestorOf(QApplication.focusWidget()) or view.tabs.hasFocus()
+    qtbot.keyClick(view.buttons["investigate"], ENTER)  # the step's dialog opens
+    dialog = view.dialog
+    qtbot.waitExposed(dialog)
+    dialog.inputs["investigators"].setText("张三、李四")
+    dialog.inputs["household_income_fen"].setText("120")
+    dialog.inputs["household_expenditure_fen"].setText("30")
+    dialog.inputs["findings"].setPlainText("房屋烧毁,情况属实")
+    dialog.perform()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    now = next(iter(view.buttons.values()))
+    assert "民主评议" in now.text() or "评议" in now.text()
+    qtbot.waitUntil(now.hasFocus)
+    view.reject()

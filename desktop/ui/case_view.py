@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.categories import category_label, reason_label
@@ -163,6 +164,19 @@ class CaseView(QDialog):
         specs += [(code, tr(text)) for code, text in NEXT_ACTIONS.get(self.detail["status"], ())]
         waiting = tr(WAITING.get(self.detail["status"], QT_TR_NOOP("现在没有需要本工作站办理的事项。")))
         self.buttons = w.fill_action_bar(self.action_bar, specs, self.start, waiting)
+        self._next_steps_first()
+
+    def _next_steps_first(self) -> None:
+        """The next steps, at the top, come first when the officer tabs, and the first has
+        the focus (Enter opens it). Made after the tabs and remade after each step, they
+        came last, and the step recorded left the focus nowhere."""
+        chain = list(self.buttons.values())
+        if not chain:
+            return
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        QWidget.setTabOrder(chain[-1], self.tabs)
+        chain[0].setFocus()
 
     # -- acting --------------------------------------------------------------------------
     def start(self, code: str):

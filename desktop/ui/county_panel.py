@@ -21,7 +21,7 @@ from desktop.core.county_steps import CHECK_ITEMS, CHECK_RESULTS
 from desktop.core.errors import Refusal
 from desktop.county import spotcheck
 from desktop.township.villages import inbox, village_code_of, village_names
-from desktop.ui import guard, window_fit
+from desktop.ui import guard, table_keys, window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.township_models import InboxModel
 from desktop.ui.widgets import ErrorLabel, ok_cancel, show_message, text_area
@@ -63,7 +63,8 @@ class CountyDashboard(QWidget):
                                                    tr("发现的问题")])
         self.checks.setModel(self.check_rows)
         self.checks.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.checks.doubleClicked.connect(lambda index: self.record_check(index.row()))
+        self.checks.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)  # a record, not a sheet
+        table_keys.open_rows_on_activate(self.checks, self.record_check)  # Enter, double-click
         layout.addWidget(self.checks, 1)
         from desktop.ui.dibao_county_campaign import CountyCampaignBox
 

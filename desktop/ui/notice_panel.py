@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal
 from desktop.storage import notice_queries as nq
-from desktop.ui import guard, window_fit, worker
+from desktop.ui import guard, table_keys, window_fit, worker
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.places import documents, incoming
@@ -53,7 +53,7 @@ class NoticePanel(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _: self.print_notice())
+        table_keys.open_rows_on_activate(self.table, lambda _row: self.print_notice())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.buttons = {}

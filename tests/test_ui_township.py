@@ -131,6 +131,20 @@ def test_a_village_window_has_no_township_panel(qtbot, world):
     assert not hasattr(win, "township_panel")
 
 
+def test_the_township_is_not_offered_the_villages_steps(qtbot, world):
+    """新建申请 and 民主评议会 are the village's: the township's toolbar and 案件 menu do
+    not show them (they were two greyed buttons first on its toolbar)."""
+    from PySide6.QtWidgets import QToolBar
+
+    win = MainWindow(world.township, TODAY)
+    qtbot.addWidget(win)
+    shown = [a.iconText() for a in win.findChildren(QToolBar)[0].actions() if a.isVisible()]
+    assert "刷新" in shown and "新建申请" not in shown and "民主评议会" not in shown
+    village = MainWindow(world.a, TODAY)
+    qtbot.addWidget(village)
+    assert all(a.isVisible() for a in village.actions_by_name.values())
+
+
 def test_a_case_back_from_its_result_notice_is_paid_from_the_queue_and_the_ledger(qtbot, world):
     """After the village posts the result, the township's next step is the payment: the
     queue says how many wait and lists them under 待登记发放 (never as late: no deadline

@@ -19,6 +19,6 @@ if [ "${1:-}" != "--compile" ]; then
             -target-language "${lang%.ts}" -locations none -no-obsolete
     done
 fi
-for ts in resources/i18n/relief_desk_*.ts; do
+for ts in resources/i18n/*.ts; do  # and qt_extra_*.ts: Qt's strings Qt's catalogue misses
     "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -67,7 +67,7 @@ def install_translations(app: QApplication, language: str | None = None) -> bool
     any window is built, as every window takes its texts when it is made. False when a
     catalogue is missing (the interface then stays in Chinese, the source language)."""
     from desktop.ui import preferences
-    from desktop.ui.i18n import catalogue
+    from desktop.ui.i18n import catalogue, qt_supplement
 
     language = language or preferences.saved_language()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -75,9 +75,9 @@ def install_translations(app: QApplication, language: str | None = None) -> bool
                        QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted = [(f"qtbase_{language}", folder)]
-    ours = catalogue(language)
-    if ours is not None:
-        wanted.append((ours.name, str(ours.parent)))
+    for ours in (qt_supplement(language), catalogue(language)):  # installed later: first asked
+        if ours is not None:
+            wanted.append((ours.name, str(ours.parent)))
     for old in _translators:  # a second call replaces the language, not adds to it
         app.removeTranslator(old)
     _translators.clear()

@@ -36,3 +36,12 @@ def catalogue(language: str):
     if language == DEFAULT_LANGUAGE:
         return None
     return resource_path("i18n", f"relief_desk_{language}.qm")
+
+
+def qt_supplement(language: str):
+    """Our translations of Qt's own strings that Qt's catalogue for `language` misses
+    (`qt_extra_<language>.ts`): Qt 6.11 renamed the file dialog's "Look in:" and "Files of
+    type:" (adding access keys) and its Chinese kept the old names, so they showed in
+    English. None when there is none for the language."""
+    path = resource_path("i18n", f"qt_extra_{language}.qm")
+    return path if path.is_file() else None

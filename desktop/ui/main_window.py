@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name] = act
         self.case_menu = menu
         if self.store.workstation["role"] != "village":  # the village's work: not offered
-            for name in ("新建申请", "民主评议会"):  # (greyed, they were two dead buttons)
+            for name in ("新建申请", "民主评议会"):  # i18n: data (keys; greyed, they were dead stops)
                 self.actions_by_name[name].setEnabled(False)
                 self.actions_by_name[name].setVisible(False)
 

@@ -216,7 +216,7 @@ def test_the_file_dialog_is_all_in_chinese(qapp, settings_dir):
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     texts = [w.text() for kind in (QLabel, QPushButton) for w in dialog.findChildren(kind)
              if w.text() and w.isVisibleTo(dialog)]
-    assert "查找范围(&L):" in texts and "文件类型(&T):" in texts
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts  # Qt's own colon
     assert not [t for t in texts if re.search(r"[A-Za-z]{3}", t)], texts
     dialog.deleteLater()
 

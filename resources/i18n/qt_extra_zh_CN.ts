@@ -8,11 +8,11 @@
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation>查找范围(&amp;L):</translation>
+        <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>文件类型(&amp;T):</translation>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,34 @@ def test_queue_filter_open_approve_reject(qtbot, world, monkeypatch):
     assert status(world.township, a2) == "rejected" and "letter" in view.buttons
 
 
+def test_the_queue_is_worked_from_the_keyboard(qtbot, world):
+    """Enter in the queue's 查找 opens the one case found; with several, Enter goes to
+    the first row found, selected, and Enter there opens it (as in the ledger)."""
+    a1, _a2 = world.cases_ready(world.a, 2)
+    deliver(world)
+    win = township_window(qtbot, world.township)
+    queue = win.township_panel.queue
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    queue.search.setFocus()
+    qtbot.keyClicks(queue.search, a1)
+    qtbot.keyClick(queue.search, Qt.Key.Key_Return)  # before the search's delay ran out
+    assert queue.view is not None and queue.view.case_id == a1
+    queue.view.reject()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    queue.search.clear()
+    queue.search.setFocus()
+    qtbot.keyClicks(queue.search, "430522")
+    qtbot.keyClick(queue.search, Qt.Key.Key_Return)
+    assert queue.table.hasFocus()
+    assert [i.row() for i in queue.table.selectionModel().selectedRows()] == [0]
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    assert queue.view.case_id == queue.model.case_id(0)
+    queue.view.reject()
+
+
 def test_inbox_and_figures_tabs(qtbot, world, tmp_path):
     world.cases_ready(world.a, 1)
     world.send(world.a, world.township)  # the other village has sent nothing yet

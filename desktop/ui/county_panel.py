@@ -148,7 +148,7 @@ class CountyDashboard(QWidget):
                                        QStandardItem(CHECK_RESULTS.get(r["result"], tr("未核查"))),
                                        QStandardItem(r["problems"] or "")])
         self.checks.resizeColumnsToContents()
-        self.spot_label.setText(tr("{month} 抽查(每个乡镇抽 {n} 件,双击一行登记核查结果):").format(
+        self.spot_label.setText(tr("{month} 抽查(每个乡镇抽 {n} 件,双击一行或按回车登记核查结果):").format(
             month=self.month, n=self.store.policy.spot_check_cases))
         self.draw_button.setEnabled(not self.drawn)
         self.record_button.setEnabled(bool(self.drawn))

@@ -3171,8 +3171,8 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Not checked</translation>
     </message>
     <message>
-        <source>{month} 抽查(每个乡镇抽 {n} 件,双击一行登记核查结果):</source>
-        <translation>Spot-check {month} ({n} case(s) per township; double-click a row to record its check):</translation>
+        <source>{month} 抽查(每个乡镇抽 {n} 件,双击一行或按回车登记核查结果):</source>
+        <translation>Spot-check {month} ({n} case(s) per township; double-click a row or press Enter to record its check):</translation>
     </message>
     <message>
         <source>抽取 {month} 的抽查案件</source>

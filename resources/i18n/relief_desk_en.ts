@@ -1227,6 +1227,10 @@ Generate new keys?</translation>
         <translation>Notice {notice_id} has no open objection.</translation>
     </message>
     <message>
+        <source>低保变动公示的异议在“低保 → 本村低保户与复核”中处理。</source>
+        <translation>Objections to a dibao change notice are resolved in “Dibao → Village dibao households and reviews”.</translation>
+    </message>
+    <message>
         <source>异议已处理。</source>
         <translation>Objection handled.</translation>
     </message>
@@ -2005,6 +2009,10 @@ Generate new keys?</translation>
     <message>
         <source>请先在表中选择被提出异议的低保户。</source>
         <translation>First choose the household objected to in the table.</translation>
+    </message>
+    <message>
+        <source>{name} 户没有待处理的异议,无须处理。公示期内收到异议,先点“登记异议”。</source>
+        <translation>No objection is waiting for the household of {name}: nothing to resolve. An objection received during the notice period is first recorded with “Record an objection”.</translation>
     </message>
     <message>
         <source>请先在异议表中选择要处理的异议。</source>

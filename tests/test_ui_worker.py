@@ -239,6 +239,10 @@ def test_the_filing_export_is_checked_before_it_is_confirmed(
     dialog.month.setText("2026-01")
     dialog.do_export()
     assert "没有已发放、待备案的案件" in dialog.error.text() and answer_questions == []
+    dialog.month.setText("2026年12月")
+    dialog.do_export()  # said as the officer reads it, not as “YYYY-MM”
+    assert dialog.error.text() == "月份“2026年12月”写得不对,应为“年-月”,例如 2026-11。"
+    assert answer_questions == []
     dialog.month.setText("2026-12")
     dialog.do_export()
     assert len(answer_questions) == 1 and "2026-12,3 户" in answer_questions[0]

@@ -17,6 +17,7 @@ from datetime import date
 from desktop.core.categories import CATEGORIES
 from desktop.core.deadlines import calendar_for
 from desktop.core.errors import Refusal
+from desktop.core.fields import month_wrong
 from desktop.township.villages import village_code_of, village_names
 
 DECISIONS = ("approve", "reject", "refer", "return")
@@ -74,7 +75,7 @@ class MonthlyFigures:
 def month_range(month: str) -> tuple[date, date]:
     m = re.fullmatch(r"(\d{4})-(\d{2})", (month or "").strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise Refusal(f"月份“{month}”格式不对,应为 YYYY-MM(例如 2026-11)。")
+        raise Refusal(month_wrong("月份", month or ""))
     y, mo = int(m.group(1)), int(m.group(2))
     return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
 

@@ -166,8 +166,8 @@ Details were written to {report}; please give them to your maintainer.</translat
         <translation>Correct the published month (&amp;R)…</translation>
     </message>
     <message>
-        <source>考核月份(YYYY-MM):</source>
-        <translation>Month (YYYY-MM):</translation>
+        <source>考核月份(年-月):</source>
+        <translation>Assessment month (year-month):</translation>
     </message>
     <message>
         <source>本月讲评(发往各村或各乡镇)</source>
@@ -1675,8 +1675,8 @@ Generate new keys?</translation>
         <translation>St&amp;op…</translation>
     </message>
     <message>
-        <source>发放月份(YYYY-MM):</source>
-        <translation>Payment month (YYYY-MM):</translation>
+        <source>发放月份(年-月):</source>
+        <translation>Payment month (year-month):</translation>
     </message>
     <message>
         <source>复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期;村里已复核的待乡镇决定):</source>
@@ -3003,8 +3003,8 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <source>月份(YYYY-MM):</source>
-        <translation>Month (YYYY-MM):</translation>
+        <source>月份(年-月):</source>
+        <translation>Month (year-month):</translation>
     </message>
     <message>
         <source>各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。</source>

@@ -61,7 +61,7 @@ def test_the_pdf_alone_and_the_text_table(world, tmp_path, capsys):  # noqa: F81
 
 
 @pytest.mark.parametrize("where, args, says", [
-    ("township", ["assessment", "--month", "2026-13"], "格式不对"),
+    ("township", ["assessment", "--month", "2026-13"], "写得不对,应为“年-月”,例如 2026-11"),
     ("township", ["assessment", "--month", "2027-01"], "还没有到"),
     ("township", ["assessment"], "--month"),
     ("township", ["assessment", "publish", "--month", "2026-12"], "还没有过完"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -186,7 +187,43 @@ def test_cli_backup_restore_and_doctor(tmp_path, capsys):
     capsys.readouterr()
     assert main([*base, "doctor"]) == 2
     out, err = capsys.readouterr()
-    assert "内容被改动" in out and "relief-desk restore" in err and "auto-" in err
+    assert "内容被改动" in out and "relief-desk restore" in err and "backups/manual-" in err
     assert main([*base, "restore", str(file)]) == 0
     assert main([*base, "doctor"]) == 0
     assert main([*base, "restore", str(tmp_path / "missing.rdbackup")]) == 2
+
+
+def test_a_manual_backup_is_named_manual_and_an_automatic_one_automatic(store, tmp_path,
+                                                                         capsys):
+    """`relief-desk backup` was saved as auto-…-manual-…: a manual backup is named as
+    manual and an automatic one as automatic, never both."""
+    from desktop.operations.casework import Casework
+
+    data_dir = store.path.parent
+    closing = backup.auto_backup(store, "close", datetime(2026, 1, 2, 9))  # long before
+    Casework(store, TODAY).receive(make_application())
+    store.close()
+    base = ["--data-dir", str(data_dir), "--today", TODAY.isoformat()]
+    assert main([*base, "backup"]) == 0
+    manual = Path(capsys.readouterr().out.strip().removeprefix("已备份到 "))
+    assert manual.name.startswith("manual-") and "auto" not in manual.name
+    assert closing.name.startswith("auto-") and "manual" not in closing.name
+    assert backup.local_backups(data_dir) == [manual, closing]
+    assert backup.auto_backups(data_dir) == [closing]
+
+
+def test_a_backup_under_the_old_manual_name_is_still_listed_and_restored(store, tmp_path):
+    """Backups taken before the names changed (auto-<time>-manual-<mark>) stay usable:
+    counted as manual, offered after damage, restored."""
+    data_dir = store.path.parent
+    made = backup.manual_backup(store, datetime(2026, 12, 30, 9))
+    old = made.with_name(made.name.replace("manual-", "auto-", 1).replace(
+        "-", "-manual-", 3).replace("-manual-", "-", 2))
+    made.rename(old)
+    assert old.name.startswith("auto-20261230-090000-manual-")
+    assert backup.local_backups(data_dir) == [old] and backup.is_manual(old)
+    assert backup.latest_good(data_dir) == old
+    assert not backup.daily_due(data_dir, datetime(2026, 12, 30, 18))
+    store.close()
+    done = restore(data_dir, old, passphrase=None, officer_passphrase="口令123456")
+    assert Store.open(data_dir).workstation["id"] == done.new_id

@@ -63,6 +63,7 @@ def test_spot_check_commands_refuse_clearly(rd):
     code, _, err = rd("c", "spot-check", "draw", "--month", "2026-12")
     assert code == 2 and "没有已备案的案件" in err
     code, _, err = rd("c", "spot-check", "list", "--month", "2026-13")
-    assert code == 2 and "YYYY-MM" in err
+    assert code == 2 and "抽查月份“2026-13”写得不对,应为“年-月”,例如 2026-11。" in err
+    assert "YYYY" not in err
     code, out, _ = rd("c", "spot-check", "list", "--month", "2026-11", "--format", "json")
     assert code == 0 and json.loads(out)["cases"] == []

@@ -322,7 +322,7 @@ def test_bad_dibao_commands_are_refused_with_one_line(world, tmp_path, capsys):
     t, a = world.township, world.a
     _closed(t)
     for args, why in ((("dibao", "roster", "--month", "2026-13", "-o", str(tmp_path / "r.pdf")),
-                       "YYYY-MM"),
+                       "月份“2026-13”写得不对,应为“年-月”,例如 2026-11。"),
                       (("dibao", "roster", "--month", "2026-12", "-o", str(tmp_path / "r.txt")),
                        ".xlsx"),
                       (("dibao", "roster", "--month", "2026-12", "-o",

@@ -54,3 +54,18 @@ def test_the_village_records_and_resolves_an_objection_from_its_window(qtbot, wo
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert window.objections.row(0)["result"] == "upheld"
     assert window.due.row(0)["case_id"] == case_id and window.due.row(0)["urgency"] == "recheck"
+
+
+def test_resolving_a_household_with_no_objection_says_so_in_the_window(qtbot, world):
+    """处理异议 on a household nobody objected to opened an empty form: the window says
+    that no objection waits, and no form opens."""
+    _adjusted_and_posted(world)
+    win = MainWindow(world.a, date(2027, 5, 21))
+    qtbot.addWidget(win)
+    window = win.show_dibao()
+    window.households_view.selectRow(0)
+    assert window.resolve_objection() is None and window.dialog is None
+    name = window.households.row(0)["name"]
+    assert not window.message.isHidden()
+    assert window.message.text() == (f"{name} 户没有待处理的异议,无须处理。"
+                                     "公示期内收到异议,先点“登记异议”。")

@@ -64,9 +64,9 @@ def test_the_dibao_tab_shows_the_month_saves_the_roster_and_pays_once(qtbot, wor
     assert world.township.db.execute("SELECT COUNT(*) FROM dibao_months").fetchone()[0] == 1
     tab.month.setText("2026-13")
     tab.refresh()
-    assert "YYYY-MM" in tab.message.text()
+    assert tab.message.text() == "月份“2026-13”写得不对,应为“年-月”,例如 2026-11。"
     # the month shown before is not left under the wrong one, nor paid from it
     assert tab.households.rowCount() == 0 and tab.figures.text() == ""
     asked = len(answer_questions)
     tab.pay()
-    assert len(answer_questions) == asked and "YYYY-MM" in tab.message.text()
+    assert len(answer_questions) == asked and "应为“年-月”" in tab.message.text()

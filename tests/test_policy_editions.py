@@ -138,3 +138,33 @@ def test_a_village_issues_no_policy(enrolled, tmp_path):
     code, _, err = enrolled("v", "policy", "issue", write(tmp_path, "p.json", {"holidays": []}),
                             "--effective", EFFECTIVE)
     assert code == 2 and "村级工作站不能发布政策" in err
+
+
+def test_a_wrong_choice_is_refused_in_the_officers_words_and_a_word_is_taken(rd, tmp_path):
+    """A setting with fixed choices was refused listing codes (difference、levels): the
+    line gives the choices as the officer knows them, written so; the word typed so is
+    recorded as its code, and a code from an older script still works."""
+    county = ["--county", "新邵县", "--county-code", "430522"]
+    assert rd("c", "init", "--role", "county", *county, "--officer", "赵县局")[0] == 0
+    before = rd("c", "policy", "show", "--format", "json")[1]
+    for doc, says in (({"dibao_method": "fenceng"},
+                       "设置“低保金额计算方法”应写作“差额”或“分档”,现在是“fenceng”。"),
+                      ({"settings": {"deliberation_majority_base": "过半数"}},
+                       "设置“评议过半数的基数”应写作“参加表决人数”、“到会人数”或“反对票”,"
+                       "现在是“过半数”。")):
+        code, out, err = rd("c", "policy", "issue", write(tmp_path, "p.json", doc),
+                            "--effective", EFFECTIVE)
+        assert (code, out) == (2, "") and says in err and err.count("\n") == 1
+        assert not any(c in err for c in ("difference", "levels", "voting", "for_against"))
+    assert rd("c", "policy", "show", "--format", "json")[1] == before  # nothing changed
+    typed = {"dibao_method": "分档", "deliberation_majority_base": "到会人数"}
+    code, _, err = rd("c", "policy", "issue", write(tmp_path, "p.json", typed),
+                      "--effective", EFFECTIVE)
+    assert code == 0, err
+    shown = json.loads(rd("c", "policy", "show", "--format", "json", today=EFFECTIVE)[1])
+    assert shown["settings"]["dibao_method"]["value"] == "levels"
+    assert shown["settings"]["deliberation_majority_base"]["value"] == "present"
+    code, _, err = rd("c", "policy", "issue", write(tmp_path, "p.json",
+                                                    {"dibao_method": "difference"}),
+                      "--effective", EFFECTIVE)
+    assert code == 0, err

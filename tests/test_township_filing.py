@@ -92,6 +92,21 @@ def test_filing_an_empty_period_is_refused_on_the_command_line(paid, tmp_path, c
     assert snapshot(t) == before and not list(tmp_path.glob("*.pdf"))
 
 
+def test_a_month_typed_wrong_is_told_in_words_an_officer_reads(paid, tmp_path, capsys):
+    """“应为 YYYY-MM” meant nothing to an officer: the line says 年-月 with an example,
+    for the filing export and the figures alike; nothing is changed."""
+    t = paid.township
+    before = snapshot(t)
+    base = ["--data-dir", str(t.path.parent), "--today", TODAY.isoformat()]
+    for command in (["filing", "export", "--to", str(tmp_path), "--month", "2026-13"],
+                    ["figures", "--month", "2026/12"]):
+        assert main([*base, *command]) == 2
+        err = capsys.readouterr().err
+        assert f"月份“{command[-1]}”写得不对,应为“年-月”,例如 2026-11。" in err
+        assert "YYYY" not in err and len(err.strip().splitlines()) == 1
+    assert snapshot(t) == before and not list(tmp_path.glob("*.pdf"))
+
+
 def test_figures_on_a_known_data_set(paid):
     t = paid.township
     dec = monthly_figures(t.db, "2026-12", t.policy)

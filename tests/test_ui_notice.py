@@ -159,3 +159,30 @@ def test_a_case_on_notice_leads_to_the_notice_window_and_does_not_block_it(
     assert QApplication.activeModalWidget() is None  # nothing in the way of its buttons
     row = panel.table.currentRow()
     assert row >= 0 and panel.table.item(row, 0).text() == notice_id
+
+
+def test_resolve_is_off_with_its_reason_until_an_objection_waits(window, monkeypatch, qtbot):
+    """处理异议 on a batch nobody objected to opened nothing useful: the button is off, its
+    tooltip says no objection waits; an objection turns it on, its resolution off again."""
+    ids = cases_at(window.store, ["王䶮"])
+    panel = window.notice_panel
+    panel.show()
+    answer(monkeypatch, nd.ChooseCasesDialog)
+    notice_id = panel.create()
+    button = panel.buttons["处理异议"]
+    opened = []
+    monkeypatch.setattr(nd.ResolveDialog, "ask", lambda self: opened.append(self))
+    panel.select(notice_id)
+    assert not button.isEnabled() and button.toolTip() == f"公示 {notice_id} 没有待处理的异议。"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == []
+
+    answer(monkeypatch, nd.ObjectionDialog, case_id=ids[0], content="反映家中有车")
+    panel.add_objection()
+    assert button.isEnabled() and button.toolTip() == ""
+    answer(monkeypatch, nd.ResolveDialog, result="dismissed", how_checked="核实不属实")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.store.db["applications"].get(ids[0])["status"] == "on_notice"
+    assert not button.isEnabled() and "没有待处理的异议" in button.toolTip()
+    panel.table.clearSelection()
+    assert not button.isEnabled() and button.toolTip() == "请先在列表中选择一批公示。"

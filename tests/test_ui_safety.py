@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,8 @@ def test_menu_backup_usb_check_and_restore(qtbot, tmp_path, monkeypatch):
     Casework(store, TODAY).receive(make_application())
     panel.backup_now()
     assert panel.messages[-1].startswith("已备份到")
+    manual = panel.messages[-1].removeprefix("已备份到 ").removesuffix("。")
+    assert Path(manual).name.startswith("manual-") and "auto" not in Path(manual).name
     usb = tmp_path / "usb"
     usb.mkdir()
     panel.ask_folder = lambda: str(usb)

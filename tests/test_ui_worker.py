@@ -60,6 +60,17 @@ def test_a_job_runs_off_the_window_thread_and_its_result_comes_back(qtbot, paren
     assert callback_thread == threading.get_ident()  # its result arrived here
 
 
+def test_what_a_result_starts_does_not_wait_for_the_job_that_gave_it(qtbot, parent):
+    """A restore asked for once its backup was checked was refused, now and then, with
+    “正在核对备份,请等它完成后再恢复”: the check's job counted as running until its
+    thread's end reached the window, after its result had."""
+    seen = []
+    worker.run(parent, "核对备份", lambda job: "ok", done=lambda _: seen.append(worker.running()))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [None]
+    wait_for_work(qtbot)
+
+
 def test_the_dialog_shows_progress_and_leaves_the_window_usable(qtbot, parent):
     gate = Gate()
 
@@ -228,6 +239,10 @@ def test_the_filing_export_is_checked_before_it_is_confirmed(
     dialog.month.setText("2026-01")
     dialog.do_export()
     assert "没有已发放、待备案的案件" in dialog.error.text() and answer_questions == []
+    dialog.month.setText("2026年12月")
+    dialog.do_export()  # said as the officer reads it, not as “YYYY-MM”
+    assert dialog.error.text() == "月份“2026年12月”写得不对,应为“年-月”,例如 2026-11。"
+    assert answer_questions == []
     dialog.month.setText("2026-12")
     dialog.do_export()
     assert len(answer_questions) == 1 and "2026-12,3 户" in answer_questions[0]

@@ -46,7 +46,7 @@ def assessment(args, store, today) -> int:
 
     month = args.month or ""
     if not month:
-        raise Refusal("请用 --month YYYY-MM 指定考核月份(例如 --month 2026-11)。")
+        raise Refusal("请用 --month 指定考核月份,写作“年-月”,例如 --month 2026-11。")
     if args.kh_command == "publish":
         version = publish.publish(store, month, today, correction=args.correction)
         print(f"{month} 的考核已公布(第 {version} 版),将随下一次导出的数据包报县民政局、发到各村。")

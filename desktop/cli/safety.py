@@ -31,14 +31,14 @@ def add_parsers(sub) -> None:
 
 
 def backup(args, data_dir: Path, today) -> int:
-    from desktop.safety.backup import auto_backup
+    from desktop.safety.backup import manual_backup
     from desktop.safety.vault import write_backup
     from desktop.storage.store import Store
 
     store = Store.open(data_dir)
     try:
         if args.to is None:
-            path = auto_backup(store, "manual")
+            path = manual_backup(store)
             print(f"已备份到 {path}" if path else "数据自上次备份以来没有变化,最近的备份仍然有效。")
             return 0
         secret = obtain(args.passphrase_env, "请设置这份备份的口令", confirm=True,

@@ -118,7 +118,7 @@ MAX_LINES = 1000
 def _month(errors, fi, date_text: str) -> str:
     month = f.text(errors, "month", fi.get("month"), required=True, max_len=7, label="考核月份")
     if month and not MONTH.fullmatch(month):
-        errors.append(FieldError("month", f"考核月份应为 YYYY-MM,现在是“{month}”。"))
+        errors.append(FieldError("month", f.month_wrong("考核月份", month)))
     elif month and date_text and month >= date_text[:7]:
         errors.append(FieldError("month", f"{month} 还没有过完,不能公布这个月的考核。"))
     return month
@@ -198,7 +198,7 @@ def check_note(errors, fi, case, today, policy) -> dict:
     day = plain_date(errors, fi, today, label="讲评日期")
     month = f.text(errors, "month", fi.get("month"), required=True, max_len=7, label="考核月份")
     if month and not MONTH.fullmatch(month):
-        errors.append(FieldError("month", f"考核月份应为 YYYY-MM,现在是“{month}”。"))
+        errors.append(FieldError("month", f.month_wrong("考核月份", month)))
     return {"month": month, "date": day,
             "number": f.count(errors, "number", fi.get("number"), minimum=1, maximum=999,
                               label="序号"),

@@ -74,7 +74,7 @@ def spot_selected(errors, fi, case, today, policy) -> dict:
     cases it was drawn from are recorded, so anyone can draw it again."""
     month = f.text(errors, "month", fi.get("month"), required=True, max_len=7, label="抽查月份")
     if month and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-        errors.append(FieldError("month", f"抽查月份应为 YYYY-MM,现在是“{month}”。"))
+        errors.append(FieldError("month", f.month_wrong("抽查月份", month)))
     return {"month": month,
             "seed": f.count(errors, "seed", fi.get("seed"), minimum=0, maximum=2 ** 62,
                             label="随机种子"),

@@ -43,9 +43,9 @@ def months_between(first: str, last: str) -> int:
 
 
 def month_problem(text) -> str:
-    """Why `text` is not a month YYYY-MM ("" when it is)."""
+    """Why `text` is not a month YYYY-MM ("" when it is; callers end the sentence)."""
     if not isinstance(text, str) or not _MONTH.fullmatch(text):
-        return f"月份应为 YYYY-MM 格式(例如 2026-12),现在是“{str(text)[:20]}”"
+        return f"月份“{str(text)[:20]}”写得不对,应为{f.MONTH_FORM}"
     return ""
 
 

@@ -162,6 +162,15 @@ def choice(errors: list, path: str, value, options, *, label="", default=None):
     return value
 
 
+# How a month is written, in words an officer reads: "YYYY-MM" is a programmer's pattern.
+MONTH_FORM = "“年-月”,例如 2026-11"
+
+
+def month_wrong(label: str, value) -> str:
+    """The line for a month typed wrong: what was typed and how to write it."""
+    return f"{label}“{str(value)[:20]}”写得不对,应为{MONTH_FORM}。"
+
+
 def day(errors: list, path: str, value, *, today: date, required=True, label="日期",
         not_before: date | None = None):
     """An ISO date, not in the future; returned as a `date` (None when missing)."""

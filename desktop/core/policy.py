@@ -115,8 +115,17 @@ class Policy:
 
 MAJORITY_BASES = {"voting": "参加表决人数", "present": "到会人数", "for_against": "反对票"}
 DIBAO_METHODS = {"difference": "差额", "levels": "分档"}
-CHOICES = {"deliberation_majority_base": tuple(MAJORITY_BASES),
-           "dibao_method": tuple(DIBAO_METHODS)}
+# The settings with a fixed set of choices: each stored as its code, said in its words.
+CHOICE_WORDS = {"deliberation_majority_base": MAJORITY_BASES, "dibao_method": DIBAO_METHODS}
+CHOICES = {key: tuple(words) for key, words in CHOICE_WORDS.items()}
+
+
+def choice_refusal(name: str, key: str, value) -> str:
+    """A wrong choice, told with the choices in the words the officer knows and types (a
+    policy file may name them so too: operations/editions.edition_fields), never codes."""
+    words = [f"“{w}”" for w in CHOICE_WORDS[key].values()]
+    said = "、".join(words[:-1]) + "或" + words[-1]
+    return f"设置“{name}”应写作{said},现在是“{str(value).strip()[:20]}”。"
 
 
 def policy_from_settings(settings: dict) -> Policy:
@@ -140,7 +149,7 @@ def _coerce(key: str, value, default):
         if not isinstance(value, str):
             raise Refusal(f"设置“{name}”应为文字。")
         if key in CHOICES and value.strip() not in CHOICES[key]:
-            raise Refusal(f"设置“{name}”应为 {'、'.join(CHOICES[key])} 之一。")
+            raise Refusal(choice_refusal(name, key, value))
         return value.strip()
     if isinstance(default, bool):
         if not isinstance(value, bool):

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan, parse_yuan
-from desktop.core.policy import DIBAO_METHODS, MAJORITY_BASES
+from desktop.core.policy import CHOICE_WORDS
 from desktop.core.setting_labels import SETTING_LABELS, setting_label
 
-CHOICES = {"dibao_method": DIBAO_METHODS, "deliberation_majority_base": MAJORITY_BASES}
+CHOICES = CHOICE_WORDS
 YES_NO = {True: "是", False: "否"}
 OWN_FIELDS = frozenset({"holidays", "extra_workdays"})  # typed in fields of their own
 
@@ -58,6 +58,21 @@ def read_typed(key: str, text: str, like):
     if not found:
         raise Refusal(f"{name}应为{'、'.join(words.values())}之一,现在是“{text}”。")
     return found[0]
+
+
+def choices_as_codes(settings):
+    """Settings written by a person (a policy file) with a choice in its words (“到会人数”)
+    as stored, with its code; anything else is left for the policy's own check."""
+    if not isinstance(settings, dict):
+        return settings
+    out = dict(settings)
+    for key, words in CHOICES.items():
+        value = out.get(key)
+        found = [code for code, word in words.items()
+                 if isinstance(value, str) and word == value.strip()]
+        if found:
+            out[key] = found[0]
+    return out
 
 
 def form_keys(keys) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.fields import month_wrong
 from desktop.operations.casework import Casework
 
 
@@ -48,7 +49,7 @@ def filed_in(db, month: str) -> dict[str, list[str]]:
 
 def check_month(month: str, today: date) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
-        raise Refusal(f"月份应为 YYYY-MM,例如 {today:%Y-%m};现在是“{month}”。")
+        raise Refusal(month_wrong("抽查月份", month or ""))
     if month > f"{today:%Y-%m}":
         raise Refusal(f"{month} 还没有到,不能抽查。")
     return month

@@ -12,6 +12,7 @@ from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.roles import ROLES, region_of
 from desktop.core.rulebook import check_step
+from desktop.core.setting_values import choices_as_codes
 from desktop.storage.edition_projections import held, last_version, local_settings
 
 DOCUMENT_KEYS = ("settings", "version", "note")
@@ -23,11 +24,11 @@ def edition_fields(doc) -> tuple[dict, int | None, str]:
     if not isinstance(doc, dict):
         raise Refusal("政策文件应为一个 JSON 对象({\"holidays\": [\"2027-01-01\"]})。")
     if "settings" not in doc:
-        return doc, None, ""
+        return choices_as_codes(doc), None, ""
     extra = sorted(k for k in doc if k not in DOCUMENT_KEYS)
     if extra:
         raise Refusal(f"政策文件中有未知的项“{'、'.join(extra)}”(可用:settings、version、note)。")
-    return doc["settings"], doc.get("version"), doc.get("note", "")
+    return choices_as_codes(doc["settings"]), doc.get("version"), doc.get("note", "")
 
 
 def issue_edition(store, settings, effective: date, today: date, *, version=None,

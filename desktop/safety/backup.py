@@ -1,9 +1,12 @@
 """Backups of the store with SQLite's backup API (a consistent copy even while the
 program writes), each checked before it counts:
 
-- automatic: `backups/auto-…sqlite3` in the data directory, taken on close and once a
-  day, skipped when nothing changed since the last one, the newest `backups_kept` kept.
-  They guard against a damaged file, not a dead disk: for that the officer takes
+- in the data directory's `backups/`: automatic ones (`auto-<time>-<why>-<mark>.sqlite3`,
+  taken on close, once a day and before a restore) and those the officer asks for
+  (`manual-<time>-<mark>.sqlite3`; older versions named them `auto-<time>-manual-…`,
+  still listed, rotated and offered as manual ones). Skipped when nothing changed since the
+  last one; the newest `backups_kept` of both kinds kept. They guard against a damaged
+  file, not a dead disk: for that the officer takes
 - an encrypted copy to a USB stick or another folder (vault.py).
 
 A copy is written to a `.part` file beside its final name, fsynced, checked, then
@@ -27,6 +30,8 @@ from desktop.storage.packing import register
 
 BACKUP_DIR = "backups"
 AUTO_PREFIX = "auto-"
+MANUAL_PREFIX = "manual-"
+MANUAL = "manual"  # the reason of a backup the officer asked for
 SUFFIX = ".sqlite3"
 
 
@@ -103,16 +108,48 @@ def state_mark(conn: sqlite3.Connection) -> str:
     return h.hexdigest()[:10]
 
 
-def auto_backups(data_dir: Path) -> list[Path]:
-    """The automatic backups, newest first."""
+def local_backups(data_dir: Path) -> list[Path]:
+    """Every backup kept in the data directory, automatic and manual, newest first (by the
+    time in its name: the two kinds' prefixes differ)."""
     folder = backups_dir(data_dir)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"), reverse=True)
+    found = [*folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"), *folder.glob(f"{MANUAL_PREFIX}*{SUFFIX}")]
+    return sorted(found, key=lambda p: (_stamp(p), p.name), reverse=True)
+
+
+def auto_backups(data_dir: Path) -> list[Path]:
+    """The automatic backups, newest first."""
+    return [p for p in local_backups(data_dir) if not is_manual(p)]
+
+
+def is_manual(path: Path) -> bool:
+    """Taken because the officer asked: `manual-…`, or an older `auto-<time>-manual-…`."""
+    name = Path(path).name
+    return name.startswith(MANUAL_PREFIX) or f"-{MANUAL}-" in name
+
+
+def _stamp(path: Path) -> str:
+    """The time ('YYYYMMDD-HHMMSS', clock.file_stamp) right after either prefix."""
+    name = path.name
+    return name[len(MANUAL_PREFIX if name.startswith(MANUAL_PREFIX) else AUTO_PREFIX):][:15]
+
+
+def backup_name(reason: str, mark: str, now: datetime | None = None) -> str:
+    """A manual backup is named as manual, any other as automatic with its reason."""
+    stamp = clock.file_stamp(now)
+    if reason == MANUAL:
+        return f"{MANUAL_PREFIX}{stamp}-{mark}{SUFFIX}"
+    return f"{AUTO_PREFIX}{stamp}-{reason}-{mark}{SUFFIX}"
+
+
+def manual_backup(store, now: datetime | None = None) -> Path | None:
+    """The backup the officer asks for (备份 / 立即备份), unless the newest holds this state."""
+    return auto_backup(store, MANUAL, now)
 
 
 def auto_backup(store, reason: str, now: datetime | None = None) -> Path | None:
-    """Take an automatic backup unless the newest one already holds this state."""
+    """Take a backup for `reason` unless the newest one already holds this state."""
     return auto_backup_of(store.db.conn, store.path.parent, store.policy.backups_kept,
                           reason, now)
 
@@ -125,33 +162,34 @@ def auto_backup_of(conn: sqlite3.Connection, data_dir: Path, keep: int, reason: 
     private_dir(folder)
     leftovers.clean_folder(folder)
     mark = state_mark(register(conn))  # any connection: the log's view needs its function
-    newest = auto_backups(data_dir)
+    newest = local_backups(data_dir)
     if newest and newest[0].stem.endswith(mark):
         return None
-    target = folder / f"{AUTO_PREFIX}{clock.file_stamp(now)}-{reason}-{mark}{SUFFIX}"
+    target = folder / backup_name(reason, mark, now)
     snapshot(conn, target)
     rotate(data_dir, keep)
     return target
 
 
 def daily_due(data_dir: Path, now: datetime | None = None) -> bool:
-    stamp = f"{AUTO_PREFIX}{clock.file_stamp(now)[:8]}"  # China's day, as the names
-    return not any(p.name.startswith(stamp) for p in auto_backups(data_dir))
+    """No backup yet on this day (China's, as the names): a manual one counts too."""
+    day = clock.file_stamp(now)[:8]
+    return not any(_stamp(p).startswith(day) for p in local_backups(data_dir))
 
 
 def rotate(data_dir: Path, keep: int) -> list[Path]:
-    """Delete the oldest automatic backups beyond `keep` (at least one is always kept)."""
-    extra = auto_backups(data_dir)[max(keep, 1):]
+    """Delete the oldest backups beyond `keep` (at least one is always kept)."""
+    extra = local_backups(data_dir)[max(keep, 1):]
     for path in extra:
         path.unlink(missing_ok=True)
     return extra
 
 
 def latest_good(data_dir: Path) -> Path | None:
-    """The newest automatic backup that passes the full check."""
+    """The newest backup in the data directory that passes the full check."""
     from desktop.safety.checks import check_file
 
-    for path in auto_backups(data_dir):
+    for path in local_backups(data_dir):
         if check_file(path, full=True, keys_dir=data_dir).ok:
             return path
     return None

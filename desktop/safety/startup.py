@@ -28,15 +28,15 @@ class StartupReport:
         out += [f"  ! {w}" for w in self.health.warnings]
         if self.cleaned:
             out.append(f"已清理上次意外中断留下的 {len(self.cleaned)} 个临时文件。")
-        newest = backup.auto_backups(self.data_dir)
-        out.append(f"最近的自动备份:{newest[0].name}" if newest else "还没有自动备份。")
+        newest = backup.local_backups(self.data_dir)
+        out.append(f"最近的备份:{newest[0].name}" if newest else "还没有备份。")
         return out
 
     def advice(self) -> str:
         if self.latest_good:
             return (f"数据已损坏({self.health.problems[0]})。请从最近的完好备份恢复:"
                     f"{way('restore')} {self.latest_good}(恢复前的数据会另存,不会删除)。")
-        return (f"数据已损坏({self.health.problems[0]}),本机没有完好的自动备份。请用 U 盘上的加密备份"
+        return (f"数据已损坏({self.health.problems[0]}),本机没有完好的备份。请用 U 盘上的加密备份"
                 f"恢复({way('restore')} 文件),或联系技术人员;请不要继续录入。")
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from desktop.core.categories import CATEGORIES
 from desktop.core.deadlines import calendar_for
 from desktop.core.errors import Refusal
+from desktop.core.fields import month_wrong
 from desktop.township.villages import village_code_of, village_names
 
 DECISIONS = ("approve", "reject", "refer", "return")
@@ -74,7 +75,7 @@ class MonthlyFigures:
 def month_range(month: str) -> tuple[date, date]:
     m = re.fullmatch(r"(\d{4})-(\d{2})", (month or "").strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise Refusal(f"月份“{month}”格式不对,应为 YYYY-MM(例如 2026-11)。")
+        raise Refusal(month_wrong("月份", month or ""))
     y, mo = int(m.group(1)), int(m.group(2))
     return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
 
@@ -114,15 +115,29 @@ def _cases(db, first: date, last: date):
 
 
 def _count_case(fig: VillageFigures, case: dict, first: date, last: date, policy, cal) -> None:
+    """`seen`: each step's first day; `latest`: its latest. A step is timed from the latest
+    step it follows: a case returned (退回补充) and sent again is received, and decided,
+    again, and the second round runs from its own arrival (as in the queue and ledger)."""
     seen: dict[str, date] = {}
+    latest: dict[str, date] = {}
+    undecided: date | None = None  # the arrival no township decision has answered yet
     for action, on, fields in case["steps"]:
         key = "decide" if action in DECISIONS else action
         if first <= on <= last:
             _count_step(fig, case, action, on, fields, seen, policy, cal)
+            if key == "decide" and undecided:
+                _deadline(fig, "dl_decision", cal.working_days_between(undecided, on)
+                          <= policy.township_decision_days)
             for span, _, start, end in SPANS:
-                if key == end and start in seen:
-                    fig.spans[span].append(cal.working_days_between(seen[start], on))
+                if key == end and start in latest:
+                    fig.spans[span].append(cal.working_days_between(latest[start], on))
         seen.setdefault(key, on)
+        latest[key] = on
+        # the first decision after each arrival counts (a county's after 转县 does not)
+        if action == "acknowledge":
+            undecided = on
+        elif key == "decide":
+            undecided = None
 
 
 def _count_step(fig, case, action, on, fields, seen, policy, cal) -> None:
@@ -143,8 +158,6 @@ def _count_step(fig, case, action, on, fields, seen, policy, cal) -> None:
     if action == "post_notice":
         _deadline(fig, "dl_notice", fields.get("days", 0) >= policy.notice_days(case["program"]))
     if action in DECISIONS and "decide" not in seen and "acknowledge" in seen:
-        _deadline(fig, "dl_decision", cal.working_days_between(seen["acknowledge"], on)
-                  <= policy.township_decision_days)
         received = date.fromisoformat(case["received_on"])
         _deadline(fig, "dl_total", cal.working_days_between(received, on)
                   <= policy.case_total_days)

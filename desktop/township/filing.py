@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import Refusal
+from desktop.core.fields import month_wrong
 from desktop.core.ways import way
 from desktop.operations.casework import Casework
 from desktop.storage.eventlog import canonical
@@ -47,7 +48,7 @@ def period_of(today: date, month: str = "", start: date | None = None,
     if month:
         m = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
         if not m or not 1 <= int(m.group(2)) <= 12:
-            raise Refusal(f"月份“{month}”格式不对,应为 YYYY-MM(例如 2026-11)。")
+            raise Refusal(month_wrong("月份", month))
         y, mo = int(m.group(1)), int(m.group(2))
         return Period(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]))
     period = Period(start or date(2000, 1, 1), end or today)

@@ -1,6 +1,7 @@
 """The review queue: the cases of every village awaiting the township's decision
 (乡镇已接收 and 转县审批), filtered and sorted in SQL and read a page at a time, with how
-long each has waited against the decision deadline (DOMAIN.md: 10 working days); and,
+long each has waited since it last arrived against the decision deadline (DOMAIN.md: 10
+working days from receipt; a case sent again after 退回补充 is received again); and,
 chosen by its status, the cases whose result notice is back, awaiting the township's
 payment (结果已公示 → 登记发放)."""
 
@@ -30,8 +31,12 @@ _ROWS = (
     "  (SELECT c.village || '(' || c.village_code || ')' FROM village_cards c"  # the county
     "   WHERE c.village_code = substr(a.id, 1, instr(a.id, '-') - 1))) AS village_name,"
     " {arrived} AS arrived_on FROM applications a WHERE a.status IN ({statuses})")
-_ACKNOWLEDGED_ON = ("(SELECT MIN(h.occurred_on) FROM case_steps h WHERE h.application_id ="
-                    " a.id AND h.action = 'acknowledge')")
+# The case's latest arrival: a case returned (退回补充) and sent again waits, and is decided,
+# from when the township received it again, not from its first receipt. The same day
+# the ledger's 乡镇审批 deadline counts from (status_on of 乡镇已接收, core/deadlines.py)
+# and the figures' 审批按期 (township/figures.py).
+_ARRIVED_ON = ("(SELECT MAX(h.occurred_on) FROM case_steps h WHERE h.application_id ="
+               " a.id AND h.action = 'acknowledge')")
 
 
 def _rows(flt) -> str:
@@ -39,7 +44,7 @@ def _rows(flt) -> str:
     by their status) a payment since the result notice came back."""
     if flt.status == TO_PAY:
         return _ROWS.format(arrived="a.status_on", statuses=f"'{TO_PAY}'")
-    return _ROWS.format(arrived=_ACKNOWLEDGED_ON,
+    return _ROWS.format(arrived=_ARRIVED_ON,
                         statuses=", ".join(f"'{s}'" for s in AWAITING))
 
 
@@ -50,7 +55,7 @@ class QueueFilter:
     status: str = ""  # acknowledged, referred (both when empty), or TO_PAY
     min_fen: int | None = None
     max_fen: int | None = None
-    min_waiting: int = 0  # working days since the township received the case
+    min_waiting: int = 0  # working days since the township last received the case
     text: str = ""
     sort: str = "waiting"
     descending: bool = False  # waiting ascending = the longest waiting first

@@ -160,7 +160,7 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
         if self.role == "township":
             buttons += [(tr("公布本月考核(&G)…"), self.publish),
                         (tr("更正已公布的考核(&R)…"), self.correct)]
-        bar.addWidget(QLabel(tr("考核月份(YYYY-MM):")))
+        bar.addWidget(QLabel(tr("考核月份(年-月):")))
         bar.addWidget(self.month)
         w.add_buttons(bar, buttons)
         return bar

@@ -108,7 +108,7 @@ class DibaoWidget(QWidget):
                    (tr("导出银行发放表(&E)…"), self.save_xlsx),
                    (tr("登记该月发放(&F)…"), self.pay),
                    (tr("复核决定(&J)…"), self.decide_review), (tr("停保(&O)…"), self.stop)]
-        bar.addWidget(QLabel(tr("发放月份(YYYY-MM):")))
+        bar.addWidget(QLabel(tr("发放月份(年-月):")))
         bar.addWidget(self.month)
         add_buttons(bar, buttons)
         layout.addLayout(bar)

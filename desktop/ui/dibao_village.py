@@ -109,8 +109,16 @@ class VillageDibaoWindow(QDialog):
     def resolve_objection(self):
         """The result of an open objection (the one chosen in its table, or the
         chosen household's)."""
+        from desktop.dibao.objections import listed
+
         row = first_chosen((self.objections_view, self.objections),
                            (self.due_view, self.due), (self.households_view, self.households))
+        if row is not None and not any(o["case_id"] == row["case_id"]
+                                       for o in listed(self.store.db, open_only=True)):
+            # an empty form would only end in a refusal: say so here, before it opens
+            self._refused(tr("{name} 户没有待处理的异议,无须处理。公示期内收到异议,"
+                             "先点“登记异议”。").format(name=row["name"]))
+            return None
         return self._open_step(DibaoResolveDialog, row, tr("请先在异议表中选择要处理的异议。"))
 
     def _open_step(self, dialog_class, row: dict | None, none_chosen: str,

@@ -69,6 +69,7 @@ class NoticePanel(QDialog):
             row.addWidget(button)
             self.buttons[text] = button
         layout.addLayout(row)
+        self.table.itemSelectionChanged.connect(self._resolve_allowed)
         self.dialog = None  # the form opened last (tests read it)
         window_fit.fit(self, 1000, 480)
 
@@ -97,6 +98,29 @@ class NoticePanel(QDialog):
             if b["notice_id"] == keep:
                 self.table.selectRow(i)
         self.table.resizeColumnsToContents()
+        self._resolve_allowed()
+
+    def _resolve_allowed(self) -> None:
+        """处理异议 only when an objection waits on the chosen batch: an empty form would
+        only end in a refusal, so the button is off and its tooltip says why."""
+        notice_id = self.selected_id()
+        b = next((b for b in getattr(self, "batches", ()) if b["notice_id"] == notice_id),
+                 None)
+        why = self._nothing_to_resolve(b)
+        button = self.buttons["处理异议"]
+        button.setEnabled(not why)
+        button.setToolTip(why)
+
+    @staticmethod
+    def _nothing_to_resolve(b: dict | None) -> str:
+        """Why 处理异议 has nothing to do on batch `b` ("" when an objection waits)."""
+        if b is None:
+            return tr("请先在列表中选择一批公示。")
+        if b["kind"] == "change":  # its objections are recorded against a 低保 household
+            return tr("低保变动公示的异议在“低保 → 本村低保户与复核”中处理。")
+        if not b["open_objections"]:
+            return tr("公示 {notice_id} 没有待处理的异议。").format(notice_id=b["notice_id"])
+        return ""
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.model() else []
@@ -206,8 +230,7 @@ class NoticePanel(QDialog):
             return None
         pending = nq.open_objections(self.window.store.db, b)
         if not pending:
-            return self.warn(tr("公示 {notice_id} 没有待处理的异议。").format(
-                notice_id=b["notice_id"]))
+            return self.warn(self._nothing_to_resolve({**b, "open_objections": 0}))
         return self._ask(nd.ResolveDialog(pending, self.window.today, self),
                          lambda v: self.notices.resolve_objection(
                              v["case_id"], v["objection_id"], result=v["result"],

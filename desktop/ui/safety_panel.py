@@ -122,7 +122,7 @@ class SafetyPanel(QObject):
     def backup_now(self) -> None:
         self._settle()
         try:
-            path = backup.auto_backup(self.store, "manual")
+            path = backup.manual_backup(self.store)
         except Refusal as exc:
             return self.say(exc.message, problem=True)
         self.say(tr("已备份到 {path}。").format(path=path) if path else tr("数据自上次备份以来没有变化,最近的备份仍然有效。"))
@@ -192,7 +192,7 @@ class SafetyPanel(QObject):
         if busy is not None:
             return self.say(tr("正在{title},请等它完成后再恢复。").format(title=busy.title), problem=True)
         data_dir = self.store.path.parent
-        self._quiet_backup("manual")
+        self._quiet_backup("restore")  # taken by the program, so named automatic
         self.store.close()
         # The window's store is closed while the backup replaces it: the progress is
         # window-modal, and the result opens a fresh window (or the old store again).

@@ -91,7 +91,7 @@ class FiguresWidget(CountedWhenShown, QWidget):
         show.clicked.connect(self.refresh)
         self.export_button = QPushButton(tr("导出 Excel…"))
         self.export_button.clicked.connect(self.export)
-        for widget in (QLabel(tr("月份(YYYY-MM):")), self.month, show, self.export_button):
+        for widget in (QLabel(tr("月份(年-月):")), self.month, show, self.export_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)

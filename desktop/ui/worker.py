@@ -36,7 +36,7 @@ def running() -> "Work | None":
     """A job still running, writing or reading (a restore must wait for every one)."""
     from desktop.ui.background import _jobs
 
-    return _writer or next((j for j in _jobs if isinstance(j, Work)), None)
+    return _writer or next((j for j in _jobs if isinstance(j, Work) and not j.delivered), None)
 
 
 class Work(Job):
@@ -47,6 +47,10 @@ class Work(Job):
         super().__init__(lambda: self._with_store(work))
         self.title, self.gui_store, self.writes = title, store, writes
         self.store = None
+        # Its result handed to the window: the work is over (its store closed) though the
+        # thread's `finished`, queued, may not have reached the window yet; what the result
+        # starts (a restore after its check) must not wait for this job.
+        self.delivered = False
         self.finished.connect(self._release)  # queued: runs in the window's thread
 
     def _with_store(self, work):
@@ -166,6 +170,7 @@ class _Watcher(QObject):
 
     def _end(self) -> None:
         self.job._release()  # the work is over: the window may write again at once
+        self.job.delivered = True
         self.dialog.close()
         self.dialog.deleteLater()
         self.deleteLater()

@@ -166,8 +166,8 @@ Details were written to {report}; please give them to your maintainer.</translat
         <translation>Correct the published month (&amp;R)…</translation>
     </message>
     <message>
-        <source>考核月份(YYYY-MM):</source>
-        <translation>Month (YYYY-MM):</translation>
+        <source>考核月份(年-月):</source>
+        <translation>Assessment month (year-month):</translation>
     </message>
     <message>
         <source>本月讲评(发往各村或各乡镇)</source>
@@ -1227,6 +1227,10 @@ Generate new keys?</translation>
         <translation>Notice {notice_id} has no open objection.</translation>
     </message>
     <message>
+        <source>低保变动公示的异议在“低保 → 本村低保户与复核”中处理。</source>
+        <translation>Objections to a dibao change notice are resolved in “Dibao → Village dibao households and reviews”.</translation>
+    </message>
+    <message>
         <source>异议已处理。</source>
         <translation>Objection handled.</translation>
     </message>
@@ -1671,8 +1675,8 @@ Generate new keys?</translation>
         <translation>St&amp;op…</translation>
     </message>
     <message>
-        <source>发放月份(YYYY-MM):</source>
-        <translation>Payment month (YYYY-MM):</translation>
+        <source>发放月份(年-月):</source>
+        <translation>Payment month (year-month):</translation>
     </message>
     <message>
         <source>复核到期(按分类复核周期;红色已逾期,黄色本月或即将到期;村里已复核的待乡镇决定):</source>
@@ -2005,6 +2009,10 @@ Generate new keys?</translation>
     <message>
         <source>请先在表中选择被提出异议的低保户。</source>
         <translation>First choose the household objected to in the table.</translation>
+    </message>
+    <message>
+        <source>{name} 户没有待处理的异议,无须处理。公示期内收到异议,先点“登记异议”。</source>
+        <translation>No objection is waiting for the household of {name}: nothing to resolve. An objection received during the notice period is first recorded with “Record an objection”.</translation>
     </message>
     <message>
         <source>请先在异议表中选择要处理的异议。</source>
@@ -2995,8 +3003,8 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <source>月份(YYYY-MM):</source>
-        <translation>Month (YYYY-MM):</translation>
+        <source>月份(年-月):</source>
+        <translation>Month (year-month):</translation>
     </message>
     <message>
         <source>各步骤用时为该月内办结的步骤的平均工作日;期限一栏为“按期/应计”。</source>

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from desktop.core.errors import Refusal
+from desktop.core.fields import DAY_FORM
 
 # Each feature adds its own commands: a module with add_parsers(sub) and
 # COMMANDS = {name: handler(args, data_dir, today) -> exit code}. No Qt in any of them.
@@ -61,4 +62,4 @@ def day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
+        raise argparse.ArgumentTypeError(f"“{text[:20]}”不是有效日期,应为{DAY_FORM}") from None

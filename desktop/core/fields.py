@@ -164,6 +164,7 @@ def choice(errors: list, path: str, value, options, *, label="", default=None):
 
 # How a month is written, in words an officer reads: "YYYY-MM" is a programmer's pattern.
 MONTH_FORM = "“年-月”,例如 2026-11"
+DAY_FORM = "“年-月-日”,例如 2026-11-20"
 
 
 def month_wrong(label: str, value) -> str:
@@ -176,13 +177,13 @@ def day(errors: list, path: str, value, *, today: date, required=True, label="�
     """An ISO date, not in the future; returned as a `date` (None when missing)."""
     if value in (None, ""):
         if required:
-            errors.append(FieldError(path, f"请填写{label}(格式 YYYY-MM-DD)。"))
+            errors.append(FieldError(path, f"请填写{label},写作{DAY_FORM}。"))
         return None
     try:
         d = (value if isinstance(value, date)
              else normal_day(value) or date.fromisoformat(str(value).strip()))
     except ValueError:
-        errors.append(FieldError(path, f"{label}“{value}”不是有效日期,请用 YYYY-MM-DD 格式。"))
+        errors.append(FieldError(path, f"{label}“{str(value)[:20]}”不是有效日期,应为{DAY_FORM}。"))
         return None
     if d > today:
         errors.append(FieldError(path, f"{label}{d.isoformat()}晚于今天,不能填写未来的日期。"))

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 from desktop.core.errors import Refusal
+from desktop.core.fields import DAY_FORM
 from desktop.core.setting_labels import setting_label
 
 
@@ -143,7 +144,7 @@ def _coerce(key: str, value, default):
     name = setting_label(key)  # a refusal names the setting in words, never its key
     if key in ("holidays", "extra_workdays"):
         if not isinstance(value, (list, tuple)):
-            raise Refusal(f"设置“{name}”应为日期列表(YYYY-MM-DD)。")
+            raise Refusal(f"设置“{name}”应为日期的列表,每个写作{DAY_FORM}。")
         return tuple(sorted(_day(name, v) for v in value))
     if isinstance(default, str):
         if not isinstance(value, str):
@@ -165,5 +166,4 @@ def _day(name: str, value) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise Refusal(f"{name}中的“{value}”不是有效的日期,应为 YYYY-MM-DD"
-                      f"(如 2027-01-01)。") from None
+        raise Refusal(f"{name}中的“{str(value)[:20]}”不是有效的日期,应为{DAY_FORM}。") from None

@@ -99,10 +99,10 @@ def _days(label: str, text: str) -> list[str]:
 # The intro per issuing level: where the edition goes, and what it changes there.
 INTROS = {
     "township": QT_TR_NOOP("新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算"
-                           "工作日期限。日期每行一个,格式 YYYY-MM-DD。"),
+                           "工作日期限。日期每行一个,写作“年-月-日”,例如 2027-01-01。"),
     "county": QT_TR_NOOP("新版政策随下一个数据包送达各乡镇,由乡镇转送各村;自施行日期起,各乡镇、"
                          "各村和本机按它计算期限、审批上限和标准。只发布与本机设置不同的项和上一版"
-                         "已设定的项。日期每行一个,格式 YYYY-MM-DD;金额以元为单位。"),
+                         "已设定的项。日期每行一个,写作“年-月-日”,例如 2027-01-01;金额以元为单位。"),
 }
 
 

@@ -2739,10 +2739,6 @@ County approval cap {cap} yuan. The decision gets the county&apos;s reference nu
         <translation>{field}: {problem}.</translation>
     </message>
     <message>
-        <source>新版政策随下一个数据包送达各乡镇,由乡镇转送各村;自施行日期起,各乡镇、各村和本机按它计算期限、审批上限和标准。只发布与本机设置不同的项和上一版已设定的项。日期每行一个,格式 YYYY-MM-DD;金额以元为单位。</source>
-        <translation>The new edition goes to every township with the next bundle and on from them to their villages; from its effective date the townships, villages and this workstation reckon deadlines, caps and standards by it. It states the settings that differ from this workstation&apos;s and those the last edition set. One date a line, YYYY-MM-DD; amounts in yuan.</translation>
-    </message>
-    <message>
         <source>发布新版政策</source>
         <translation>Issue a new edition of policy</translation>
     </message>
@@ -2787,10 +2783,6 @@ County approval cap {cap} yuan. The decision gets the county&apos;s reference nu
         <translation>Issued edition {rid}; the next bundles take it to {below}.</translation>
     </message>
     <message>
-        <source>新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算工作日期限。日期每行一个,格式 YYYY-MM-DD。</source>
-        <translation>The new edition reaches the township&apos;s villages with the next bundle; from the date it takes effect, the villages and this workstation count working-day deadlines by it. One date a line, as YYYY-MM-DD.</translation>
-    </message>
-    <message>
         <source>例如 2027-01-01</source>
         <translation>e.g. 2027-01-01</translation>
     </message>
@@ -2805,6 +2797,14 @@ County approval cap {cap} yuan. The decision gets the county&apos;s reference nu
     <message>
         <source>法定节假日:</source>
         <translation>Public holidays:</translation>
+    </message>
+    <message>
+        <source>新版政策随下一个数据包送达本乡镇各村;自施行日期起,各村和本机按它计算工作日期限。日期每行一个,写作“年-月-日”,例如 2027-01-01。</source>
+        <translation>The new edition reaches the township&apos;s villages with the next bundle; from the date it takes effect, the villages and this workstation count working-day deadlines by it. One date a line, as year-month-day, e.g. 2027-01-01.</translation>
+    </message>
+    <message>
+        <source>新版政策随下一个数据包送达各乡镇,由乡镇转送各村;自施行日期起,各乡镇、各村和本机按它计算期限、审批上限和标准。只发布与本机设置不同的项和上一版已设定的项。日期每行一个,写作“年-月-日”,例如 2027-01-01;金额以元为单位。</source>
+        <translation>The new edition goes to every township with the next bundle and on from them to their villages; from its effective date the townships, villages and this workstation reckon deadlines, caps and standards by it. It states the settings that differ from this workstation&apos;s and those the last edition set. One date a line, as year-month-day, e.g. 2027-01-01; amounts in yuan.</translation>
     </message>
     <message>
         <source>调休上班日:</source>

@@ -1,10 +1,15 @@
 """What a township relays to its county (issue 14, item 2): the whole record of every
-case the county holds — a case referred to it (转县审批) or filed with it (备案) — its
-villages' events and the township's own, each under its writer's id, sequence number and
-hash, so the county holds the same log entries the township does.
+case the county holds — a case referred to it (转县审批) or filed with it (备案), and a
+低保 household once the township approved it — its villages' events and the township's
+own, each under its writer's id, sequence number and hash, so the county holds the same
+log entries the township does.
 
-A case becomes the county's when it is referred or filed; from then on each of its new
-events follows. The township numbers what it queues for the county 1, 2, 3 … (`relay_out`,
+A case becomes the county's when it is referred or filed, a 低保 case when it is approved
+(enrolled, `dibao_households`): the approval of a household is reported to the county for
+备案, but the household is never filed — it stays under continuing protection (monthly
+payment, 复核, objections, 停保) for years, and the county must see all of it. From then
+on each of its new events follows. So do the records of 低保 that name no one case: each
+village's 低保变动公示 and the township's monthly payment of a village. The township numbers what it queues for the county 1, 2, 3 … (`relay_out`,
 migration 0010), in the order the events reached its own log (an order in which each
 case's events can be applied), and the county acknowledges that number as a township
 acknowledges a village's sequence numbers: a lost stick is sent again, an old bundle
@@ -18,8 +23,13 @@ from desktop.core.county_steps import card_record
 from desktop.core.rulebook import RULES, check_step
 from desktop.storage.eventlog import _COLUMNS, Event, _from_row
 
-# a case is the county's once one of these steps was taken on it
+# a case is the county's once one of these steps was taken on it ...
 COUNTY_HELD = ("refer", "file")
+# ... and a 低保 case once approved: enrolled, it has its row in `dibao_households`
+APPROVED = RULES["approve"].event
+DIBAO_HELD = "SELECT case_id FROM dibao_households"
+# records of 低保 with no case of their own (`<village>-DB-YYYY-MM`, `<village>-BD-…`)
+DIBAO_RECORDS = (RULES["dibao_pay"].event, RULES["dibao_change_notice"].event)
 NAMED = RULES["name_village"].event
 CAMPAIGN_REPORTED = RULES["report_dibao_campaign"].event  # its figures of a 清理检查
 
@@ -40,20 +50,24 @@ def queue_for_county(db, county_id: str) -> int:
     # and the township's own monthly 考核 reports (`<township>000-KH-YYYY-MM`, issue 14/7)
     township, own = db.execute("SELECT township_code, id FROM workstation").fetchone()
     reports = township + "000-KH-"  # and its word on its villages' names (`name_villages`)
+    # (the held cases' new events; every event of a case that became held since the
+    # mark, by its step or its 低保 approval; then the records relayed by their type)
     done = db.execute(
         "INSERT INTO relay_out (recipient_id, n, workstation_id, seq)"
         " SELECT ?, ? + ROW_NUMBER() OVER (ORDER BY e.rowid), e.workstation_id, e.seq"
         " FROM events e WHERE e.workstation_id != ? AND e.rowid <= ? AND ("
-        f"  (e.rowid > ? AND e.case_id IN (SELECT application_id FROM case_steps"
-        f"   WHERE action IN ({marks})))"
+        f"  (e.rowid > ? AND (e.case_id IN (SELECT application_id FROM case_steps"
+        f"   WHERE action IN ({marks})) OR e.case_id IN ({DIBAO_HELD})))"
         f"  OR e.case_id IN (SELECT case_id FROM events WHERE rowid > ? AND rowid <= ?"
-        f"   AND type IN ({marks}))"
+        f"   AND (type IN ({marks}) OR (type = ? AND case_id IN ({DIBAO_HELD}))))"
         "  OR (e.rowid > ? AND e.case_id BETWEEN ? AND ? AND e.type = 'AssessmentReported')"
-        "  OR (e.rowid > ? AND e.type IN (?, ?) AND e.workstation_id = ?))"
+        "  OR (e.rowid > ? AND e.type IN (?, ?) AND e.workstation_id = ?)"
+        "  OR (e.rowid > ? AND e.type IN (?, ?)))"
         " AND NOT EXISTS (SELECT 1 FROM relay_out r WHERE r.recipient_id = ?"
         "  AND r.workstation_id = e.workstation_id AND r.seq = e.seq)",
-        [county_id, last, county_id, top, mark, *COUNTY_HELD, mark, top, *types,
-         mark, reports, reports + "~", mark, NAMED, CAMPAIGN_REPORTED, own, county_id])
+        [county_id, last, county_id, top, mark, *COUNTY_HELD, mark, top, *types, APPROVED,
+         mark, reports, reports + "~", mark, NAMED, CAMPAIGN_REPORTED, own,
+         mark, *DIBAO_RECORDS, county_id])
     db.execute("INSERT INTO relay_marks (recipient_id, scanned_rowid) VALUES (?, ?)"
                " ON CONFLICT (recipient_id) DO UPDATE SET scanned_rowid = excluded.scanned_rowid",
                [county_id, top])

@@ -99,10 +99,14 @@ def test_an_approved_dibao_household_reaches_the_county_with_its_whole_history(w
     paid = roster(county, "2026-12")
     assert (paid.households, paid.persons, paid.total_fen) == (1, 3, 79_000)
     assert [v["paid_on"] for v in paid.villages()] == ["2026-12-31"]
-    # and rebuilt from its log, the same
+    # and rebuilt from its log, the same; the thorough data check finds nothing wrong
     before = {t: _rows(county, t) for t in DIBAO_TABLES}
     county.rebuild()
     assert {t: _rows(county, t) for t in DIBAO_TABLES} == before
+    from desktop.safety.checks import check_data_dir
+
+    health = check_data_dir(county.path.parent, full=True)
+    assert not health.problems, health.problems
 
 
 def test_later_reviews_objections_and_stops_follow_the_household(world):

@@ -9,7 +9,9 @@ A case becomes the county's when it is referred or filed, a 低保 case when it 
 备案, but the household is never filed — it stays under continuing protection (monthly
 payment, 复核, objections, 停保) for years, and the county must see all of it. From then
 on each of its new events follows. So do the records of 低保 that name no one case: each
-village's 低保变动公示 and the township's monthly payment of a village. The township numbers what it queues for the county 1, 2, 3 … (`relay_out`,
+village's 低保变动公示 and the township's monthly payment of a village.
+
+The township numbers what it queues for the county 1, 2, 3 … (`relay_out`,
 migration 0010), in the order the events reached its own log (an order in which each
 case's events can be applied), and the county acknowledges that number as a township
 acknowledges a village's sequence numbers: a lost stick is sent again, an old bundle

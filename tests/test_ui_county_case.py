@@ -60,3 +60,20 @@ def test_the_township_case_keeps_its_own_words(qtbot, world):
     qtbot.addWidget(view)
     assert view.windowTitle() == f"乡镇审核 — 案件 {case_id}"
     assert "先行救助 200.00 元" in view.header.text()
+
+
+def test_a_dibao_household_at_the_county_shows_what_it_was_paid(qtbot, world):
+    """Paid by the month, never once: the header says the monthly amount and the months
+    paid (it said "发放 —"), at the county as at the township; the history is whole."""
+    from tests.test_county_dibao import _posted_and_paid, _to_county
+
+    case_id = _posted_and_paid(world)
+    _to_county(world)
+    for store in (world.county, world.township):
+        view = TownshipCaseView(store, TODAY, case_id)
+        qtbot.addWidget(view)
+        header = view.header.text()
+        assert "批准每月 790.00 元 · 已按月发放 1 个月,共 790.00 元" in header, header
+        assert "最低生活保障" in header and "发放 —" not in header
+        timeline = view.timeline.toPlainText()
+        assert "受理申请" in timeline and "结果公示" in timeline

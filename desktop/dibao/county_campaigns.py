@@ -7,8 +7,10 @@ township's campaign, and the township's `campaign status` names the county.
 The county may end it before its date (`close_county_campaign`): the closing travels to
 each township like the opening, and the township ends it in its villages. At the county,
 progress per township is what each township reports (`report_county_campaigns`, made at
-its every export to the county when the figures changed, carried up in its relay): the
-county holds only the 低保 cases referred or filed to it, never the others' reviews."""
+its every export to the county when the figures changed, carried up in its relay). The
+county holds every approved 低保 household and its reviews (sync/relay.py), but which of
+them were the campaign's tasks is the township's word, from the campaign as it passed it
+on: the county takes the figures rather than counting them again."""
 
 from __future__ import annotations
 

@@ -51,6 +51,24 @@ def last_paid_month(db) -> str:
     return db.execute("SELECT MAX(month) FROM dibao_months").fetchone()[0] or ""
 
 
+def paid_to(db, case_id: str) -> tuple[int, int]:
+    """(months, fen) recorded as paid to one household: its lines of the monthly payments,
+    sought month by month from its first (the table's key is month, then case: one
+    household's lines are not found by a scan of ten years of the county's)."""
+    row = db.execute("SELECT since_month FROM dibao_households WHERE case_id = ?",
+                     [case_id]).fetchone()
+    last = last_paid_month(db)
+    if row is None or not last or row[0] > last:
+        return 0, 0
+    months = [row[0]]
+    while months[-1] < last:
+        months.append(dibao.add_months(months[-1], 1))
+    found = db.execute("SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM dibao_payments"
+                       f" WHERE case_id = ? AND month IN ({', '.join('?' * len(months))})",
+                       [case_id, *months]).fetchone()
+    return found[0], found[1]
+
+
 @dataclass
 class Roster:
     month: str

@@ -1,10 +1,10 @@
-"""The county (issue 14): migration 0010.
+"""The county (issue 14): migration 0010 (and 0018, below).
 
 - `applications.county_decision`: the county's decision on a referred case, as decided
   (the township's record of it must match: core/county_steps.py);
 - `relay_out`: what a township relays to its county — the events of the cases the county
-  holds (referred or filed), its villages' and its own, numbered 1, 2, 3 … per recipient
-  in the order they were queued. The county acknowledges that number, as a township
+  holds (referred or filed; 低保 households once approved, since 0018), its villages' and
+  its own, numbered 1, 2, 3 … per recipient in the order they were queued. The county acknowledges that number, as a township
   acknowledges a village's sequence numbers, so a lost stick is sent again;
 - `relay_marks`: how far the township has looked through its log for what to relay (the
   log is only ever appended to, so its row ids only grow);
@@ -31,3 +31,13 @@ def county(db: Database) -> None:
     db.execute("CREATE TABLE relay_marks (recipient_id TEXT PRIMARY KEY,"
                " scanned_rowid INTEGER NOT NULL)")
     db.execute("CREATE TABLE relay_in (sender_id TEXT PRIMARY KEY, held_n INTEGER NOT NULL)")
+
+
+@migration("0018_relay_dibao")
+def relay_dibao(db: Database) -> None:
+    """A 低保 household is the county's once approved, and the 低保 records relay too
+    (sync/relay.py): a township's relay mark may be past households approved before this
+    version, which the relay reads only after its mark. So it looks through the whole log
+    once more at its next export to the county; what was queued stays queued (the queue
+    skips an event already in it), so only what now relays is added."""
+    db.execute("UPDATE relay_marks SET scanned_rowid = 0")

@@ -22,8 +22,10 @@ from desktop.core.rulebook import RULE_OF_EVENT, RULES, check_step
 from desktop.operations.casework import Casework
 from desktop.operations.editions import forward_edition
 from desktop.storage.eventlog import Event, insert_events
+from desktop.storage.projection_batch import open_batch
 from desktop.sync import relay
 from desktop.sync.applying import (
+    DIBAO_CHANGE_NOTICE,
     UNREADABLE,
     ImportReport,
     prefetch,
@@ -61,6 +63,8 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
             report.known, held_n = report.known + 1, n
             continue
         _check_link(seen, e, v.name)
+        if e.type == DIBAO_CHANGE_NOTICE:
+            _write_out(db, applied)
         role = sender["role"] if e.workstation_id == sender["workstation_id"] else "village"
         reason = rule_problem(store, e, role, today, relayed=True) or _not_as_checked(
             store, e) or (UNREADABLE if n == unreadable else project(store, e, n))
@@ -73,6 +77,16 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
             report.new, held_n = report.new + 1, n
     insert_events(db, applied)
     relay.set_held(db, sender["workstation_id"], held_n)
+
+
+def _write_out(db, applied: list[Event]) -> None:
+    """A 低保变动公示 is checked against the decisions in its households' history, which
+    is read from the log: at the county those decisions mostly come in the same relay as
+    the notice, so what the pass applied before it is written first (in the import's
+    transaction: a bundle refused whole still changes nothing)."""
+    insert_events(db, applied)
+    applied.clear()
+    open_batch(db).flush()
 
 
 def _not_as_checked(store, e: Event) -> str:

@@ -145,8 +145,9 @@ class TownshipCaseView(QDialog):
         ids = tr("编号 {id} · 状态 <b>{status}</b> · 期限 {due_on} {due_label}").format(
             id=escape(d["id"]), status=escape(status_label(d["status"])),
             due_on=escape(d["due_on"] or "—"), due_label=escape(d["due_label"]))
-        money = tr("申请 {requested} · 村拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved}"
-                   " · 发放 {paid}").format(
+        money = self._money_html() if d["program"] == "dibao" else tr(
+            "申请 {requested} · 村拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved}"
+            " · 发放 {paid}").format(
             requested=w.yuan_text(d["requested_fen"]), proposed=w.yuan_text(d["proposed_fen"]),
             paid_first=w.yuan_text(d["paid_first_fen"]), approved=w.yuan_text(approved_fen(d)),
             paid=w.yuan_text(d["paid_fen"]))
@@ -154,6 +155,18 @@ class TownshipCaseView(QDialog):
                 f"{escape(village)} · {escape(d['program_label'])} · "
                 f"{escape(category_label(d['category']))} · {escape(reason_label(d['reason']))}"
                 f"</div><div>{ids}</div><div>{money}</div>{county_said(d)}")
+
+    def _money_html(self) -> str:
+        """A 低保 household's amount is monthly and it is paid by the month: never one
+        payment, so "发放 —" said nothing was paid to a household paid for years."""
+        from desktop.dibao.households import paid_to
+
+        d = self.detail
+        months, paid = paid_to(self.store.db, self.case_id)
+        return tr("申请 {requested} · 村拟救助 {proposed} · 批准每月 {approved}"
+                  " · 已按月发放 {months} 个月,共 {paid}").format(
+            requested=w.yuan_text(d["requested_fen"]), proposed=w.yuan_text(d["proposed_fen"]),
+            approved=w.yuan_text(approved_fen(d)), months=months, paid=w.yuan_text(paid))
 
     def _show_flags(self) -> None:
         if not self.red_flags:

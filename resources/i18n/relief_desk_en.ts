@@ -2497,6 +2497,10 @@ Workstation no. {workstation_id}</translation>
         <translation>Requested {requested} · village proposal {proposed} · paid first {paid_first} · approved {approved} · paid {paid}</translation>
     </message>
     <message>
+        <source>申请 {requested} · 村拟救助 {proposed} · 批准每月 {approved} · 已按月发放 {months} 个月,共 {paid}</source>
+        <translation>Requested {requested} · village proposal {proposed} · approved {approved} a month · paid monthly for {months} months, {paid} in all</translation>
+    </message>
+    <message>
         <source>未发现风险提示。</source>
         <translation>No risk flags found.</translation>
     </message>

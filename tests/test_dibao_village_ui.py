@@ -154,6 +154,29 @@ def test_the_village_posts_its_change_notice_from_its_window(qtbot, world, tmp_p
     assert "没有决定新的低保变动" in window.message.text()
 
 
+def test_an_objection_to_a_change_notice_is_sent_to_the_households_window(qtbot, world,
+                                                                         monkeypatch):
+    """登记异议 in 公示管理 on a 低保变动公示 said the notice had no case still on notice
+    (it has none: its objections are the household's); it says where they are recorded,
+    and 处理异议 there is off with the same words."""
+    from desktop.ui import notice_panel
+
+    enrolled(world)
+    win, window = _window(qtbot, world.a, TODAY)
+    Notices(world.a, TODAY).set_phones("0739-1234567", "0739-7654321")
+    window.ask_save = lambda name: str(world.tmp / "变动公示.pdf")
+    notice_id = window.post_change_notice()
+    panel = win.notice_panel
+    said = []
+    monkeypatch.setattr(notice_panel, "show_message", lambda _parent, text: said.append(text))
+    panel.refresh()
+    panel.select(notice_id)
+    panel.add_objection()
+    where = "低保变动公示的异议在“低保 → 本村低保户与复核”中选中该户登记和处理。"
+    assert said == [where]
+    assert panel.buttons["处理异议"].toolTip() == where
+
+
 def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
     """Each problem beside its field at once, OK only when the rule book's check passes:
     the amount the county's method gives for what the review found, the class, the date."""

@@ -38,6 +38,9 @@ def install(main_window) -> "NoticePanel":
     return main_window.notice_panel
 
 
+# objections to a 低保变动公示 are recorded and resolved against the household it names
+CHANGE_OBJECTIONS = QT_TR_NOOP("低保变动公示的异议在“低保 → 本村低保户与复核”中选中该户登记和处理。")
+
 class NoticePanel(QDialog):
     """The notice list (a non-modal window)."""
 
@@ -117,7 +120,7 @@ class NoticePanel(QDialog):
         if b is None:
             return tr("请先在列表中选择一批公示。")
         if b["kind"] == "change":  # its objections are recorded against a 低保 household
-            return tr("低保变动公示的异议在“低保 → 本村低保户与复核”中处理。")
+            return tr(CHANGE_OBJECTIONS)
         if not b["open_objections"]:
             return tr("公示 {notice_id} 没有待处理的异议。").format(notice_id=b["notice_id"])
         return ""
@@ -214,6 +217,8 @@ class NoticePanel(QDialog):
         b = self._batch()
         if not b:
             return None
+        if b["kind"] == "change":  # (it has no cases on notice: it said so, and no more)
+            return self.warn(tr(CHANGE_OBJECTIONS))
         cases = nq.batch_cases(self.window.store.db, b, ("on_notice",))
         if not cases:
             return self.warn(tr("公示 {notice_id} 没有仍在公示的案件,不能登记异议。").format(

@@ -1215,6 +1215,10 @@ Generate new keys?</translation>
         <translation>Please select a notice in the list first.</translation>
     </message>
     <message>
+        <source>低保变动公示的异议在“低保 → 本村低保户与复核”中选中该户登记和处理。</source>
+        <translation>Objections to a dibao change notice are recorded and resolved in “Dibao → Village dibao households and reviews”, with the household chosen.</translation>
+    </message>
+    <message>
         <source>公示 {notice_id} 没有仍在公示的案件,不能登记异议。</source>
         <translation>Notice {notice_id} has no case still on notice; no objection can be recorded.</translation>
     </message>
@@ -1225,10 +1229,6 @@ Generate new keys?</translation>
     <message>
         <source>公示 {notice_id} 没有待处理的异议。</source>
         <translation>Notice {notice_id} has no open objection.</translation>
-    </message>
-    <message>
-        <source>低保变动公示的异议在“低保 → 本村低保户与复核”中处理。</source>
-        <translation>Objections to a dibao change notice are resolved in “Dibao → Village dibao households and reviews”.</translation>
     </message>
     <message>
         <source>异议已处理。</source>

@@ -89,8 +89,11 @@ def test_a_township_calendar_reaches_the_village_and_moves_its_deadlines_from_it
     assert report["settings"]["investigation_start_days"] == {"value": 3, "source": "local"}
     code, out, _ = rd("v", "policy", "show", today=EFFECTIVE)
     assert "陈家坊镇民政办 第 1 版,自 2026-12-30 起施行" in out
-    assert re.search(r"holidays\s+2027-01-01\s+\[陈家坊镇民政办第 1 版\]", out)
-    assert re.search(r"investigation_start_days\s+3\s+\[本机设置\]", out)
+    # in words, as the window shows them; the key last (for the policy file)
+    assert "  法定节假日:2027-01-01  [陈家坊镇民政办第 1 版]  (holidays)" in out
+    assert "  受理后开始调查(工作日):3  [本机设置]  (investigation_start_days)" in out
+    assert "  低保金额计算方法:差额  [本机设置]  (dibao_method)" in out
+    assert "  低保月标准(元):430.00  [本机设置]" in out
     # the ledger as recomputed under the edition is the ledger the log gives under it
     code, out, err = rd("v", "doctor", today=EFFECTIVE)
     assert code == 0 and "台账与日志一致" in out, out + err

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 from desktop.cli.commands import read_json, with_store
+from desktop.core.setting_labels import setting_label
+from desktop.core.setting_values import shown_setting
 from desktop.operations.editions import policy_report
 from desktop.storage.edition_projections import held
 
@@ -57,13 +59,14 @@ def describe(report: dict) -> str:
     for e in report["upcoming"]:
         lines.append(f"  即将施行:{e['issuer']} 第 {e['version']} 版,自 {e['effective']} 起")
     issuers = {e["record_id"]: f"{e['issuer']}第 {e['version']} 版" for e in report["in_force"]}
-    width = max(len(k) for k in report["settings"])
     for key, s in report["settings"].items():
-        value = s["value"]
-        shown = ("、".join(value) if isinstance(value, list) else value
-                 if isinstance(value, str) else json.dumps(value))
-        lines.append(f"  {key:<{width}}  {shown or '(无)'}  "
-                     f"[{issuers.get(s['source'], '本机设置')}]")
+        # in words, as the 本机政策 table shows it (元, 是/否, a choice's name); the key
+        # last, for the policy file and `--format json`
+        label, shown = setting_label(key), shown_setting(key, s["value"])
+        if "元" in label:  # (its label names the unit already)
+            shown = shown.removesuffix(" 元")
+        lines.append(f"  {label}:{shown or '(无)'}"
+                     f"  [{issuers.get(s['source'], '本机设置')}]  ({key})")
     return "\n".join(lines)
 
 

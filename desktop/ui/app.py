@@ -4,26 +4,10 @@ message box instead of a traceback."""
 
 from __future__ import annotations
 
-import sqlite3  # noqa: F401 (loaded before PySide6: see below)
 import sys
 from datetime import date
 from pathlib import Path
 
-# The window's modules that do not use Qt load before PySide6 does. Once loaded, PySide6's
-# import hook (for `from __feature__ import …`) reads the source of every module imported
-# after it, to see whether it names PySide6: ~0.3 ms a module, ~25 ms for the ~70 of
-# ours and the standard library's that the start needs (the store, its schemas, the
-# ledger's queries and deadlines, the backups' and keys' modules). Loaded first, they are
-# not read; a module later named in an import is still read, once. (A packaged program
-# has no sources to read.)
-import desktop.core.categories  # noqa: F401
-import desktop.core.deadlines  # noqa: F401
-import desktop.core.status  # noqa: F401
-import desktop.core.ways  # noqa: F401
-import desktop.safety.backup  # noqa: F401
-import desktop.storage.queries  # noqa: F401
-import desktop.storage.store  # noqa: F401
-import desktop.sync.keys  # noqa: F401
 from desktop.core import clock
 from desktop.core.errors import Refusal
 from desktop.paths import resource_path, store_path
@@ -33,8 +17,17 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.windows import KEEP
+# PySide6's import hook reads the source of every module imported after it, to see whether
+# it names PySide6 (for `from __feature__ import …`, which this program never uses). A
+# packaged program has no sources: there it reads nothing and takes every module for one
+# that does not use them. Run from source, the same answer at once spares it reading a
+# hundred files at each start (about a tenth of our start-up's own instructions).
+_feature = sys.modules.get("shibokensupport.feature")
+if getattr(_feature, "_mod_uses_pyside", None) is not None:
+    _feature._mod_uses_pyside = lambda module: False
+
+from desktop.ui.i18n import QT_TR_NOOP, tr  # noqa: E402 (after the hook's answer)
+from desktop.ui.windows import KEEP  # noqa: E402
 
 APP_NAME = QT_TR_NOOP("民生救助工作台")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")

@@ -146,8 +146,11 @@ def _who_decided(s: Sheet) -> str:
 
 
 def _table(s: Sheet) -> Table:
-    amount = ("拟救助金额（元）" if s.kind == "initial" else  # 低保: the monthly amount approved
-              "月保障金（元）" if s.program == "dibao" else "批准救助金额（元）")
+    # 低保 is a month's amount, proposed (初审) as approved: the township's approval is
+    # compared with it (township/flags.py, 超公示金额), like with like
+    dibao = s.program == "dibao"
+    amount = (("拟月保障金（元）" if dibao else "拟救助金额（元）") if s.kind == "initial" else
+              "月保障金（元）" if dibao else "批准救助金额（元）")
     total = [L.para("合计", L.CELL_CENTER), "", "", L.para(str(s.persons), L.CELL_CENTER),
              "", "", L.para(format_yuan(s.total_fen, grouped=True), L.CELL_RIGHT)]
     t = L.data_table(HEADERS + [amount], s.rows, WIDTHS, ALIGNS, extra_rows=[total])

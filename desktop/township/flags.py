@@ -2,8 +2,10 @@
 
 Each is computed from the projections of every village's cases held here, so a duplicate
 across two villages of the township is found as easily as one within a village:
-- 同一身份证号: the applicant's ID number is the applicant of another case this year;
-- 一人两户: a person of this household is listed in another household this year;
+- 同一身份证号: the applicant's ID number is the applicant of another case this year, or
+  of a 低保 household in payment on the day this case was received (or, this case being
+  such a household, of a case received while it is paid): township/same_person.py;
+- 一人两户: a person of this household is listed in another household, as above;
 - 一事一次: the same applicant, the same reason, the same year;
 - 近亲属备案: the village marked the applicant as a relative of an officer;
 - 超上限: the amount is over the township cap (临时救助);
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from desktop.core.money import format_yuan
 from desktop.core.steps import goes_against
 from desktop.storage.queries import application_documents
+from desktop.township.same_person import other_names, same_applicant, two_households
 from desktop.township.villages import village_code_of, village_names
 
 LABELS = {"same_id": "同一身份证号", "two_households": "一人两户", "repeat_reason": "一事一次",
@@ -53,9 +56,9 @@ def red_flags(db, case_ids: list[str], policy) -> dict[str, list[Flag]]:
     marks = ",".join("?" * len(case_ids))
     rows = {r["id"]: r for r in db.query(
         f"SELECT * FROM applications WHERE id IN ({marks})", case_ids)}
-    same = _same_applicant(db, marks, case_ids)
-    households = _two_households(db, marks, case_ids)
-    names_of = _other_names(db, marks, case_ids)
+    same = same_applicant(db, marks, case_ids)
+    households = two_households(db, marks, case_ids)
+    names_of = other_names(db, marks, case_ids)
     steps = _last_steps(db, marks, case_ids)
     objections = dict(db.execute(
         f"SELECT application_id, COUNT(*) FROM objections WHERE status = 'open'"
@@ -64,12 +67,13 @@ def red_flags(db, case_ids: list[str], policy) -> dict[str, list[Flag]]:
         flags = out[case_id]
         others = same.get(case_id, [])
         if others:
-            flags.append(Flag("same_id", "本年另有案件:" + _cases(others, names)))
+            flags.append(Flag("same_id", _same_id_text([o for o, _ in others], names)))
         if households.get(case_id):
             flags.append(Flag("two_households", "；".join(
-                f"{name}也在{_case(other, names)}的家庭中" for name, other in
-                households[case_id])))
-        repeats = [o for o in others if o[1] == row["reason"]]
+                f"{name}也在{_case(other.case_id, names)}的家庭中{other.note}"
+                for name, other in households[case_id])))
+        # 一事一次 is of one calendar year, a 低保 household in payment or not
+        repeats = [o for o, reason in others if o.same_year and reason == row["reason"]]
         if repeats:
             flags.append(Flag("repeat_reason", "本年同一事由已申请:" + _cases(repeats, names)))
         flags += _row_flags(db, row, policy, objections.get(case_id, 0))
@@ -115,7 +119,8 @@ def _money_and_vote_flags(row: dict, steps: dict, policy) -> list[Flag]:
         limit = posted * (100 + policy.renotice_above_percent) // 100
         tail = (f",超出 {policy.renotice_above_percent}% 以上,须重新公示" if approved > limit
                 else "")
-        flags.append(Flag("above_notice", f"批准 {_y(approved)} 元高于公示的拟救助金额"
+        posted_as = "拟月保障金" if row["program"] == "dibao" else "拟救助金额"
+        flags.append(Flag("above_notice", f"批准 {_y(approved)} 元高于公示的{posted_as}"
                                           f" {_y(posted)} 元{tail}"))
     first = row["paid_first_fen"] or 0
     if approved is not None and first > approved:
@@ -149,90 +154,21 @@ def _name_flags(others: list[tuple], names: dict) -> list[Flag]:
         for pid, mine, theirs, other in others))]
 
 
-def _other_names(db, marks: str, case_ids: list[str]) -> dict[str, list[tuple]]:
-    """(ID number, name here, name there, other case) for each person of the case whose
-    ID number is on file (as applicant or member, any year) under a different name.
-    Two lookups by index, as `_two_households`."""
-    people = db.execute(
-        f"SELECT id, applicant_id_number, applicant_name FROM applications WHERE id IN ({marks})"
-        f" UNION ALL SELECT application_id, id_number, name FROM members"
-        f" WHERE application_id IN ({marks})", case_ids * 2).fetchall()
-    pids = sorted({p[1] for p in people if p[1]})
-    if not pids:
-        return {}
-    pid_marks = ",".join("?" * len(pids))
-    on_file: dict[str, list[tuple]] = {}
-    for pid, name, other in db.execute(
-            f"SELECT applicant_id_number, applicant_name, id FROM applications"
-            f" WHERE applicant_id_number IN ({pid_marks}) UNION ALL"
-            f" SELECT id_number, name, application_id FROM members"
-            f" WHERE id_number IN ({pid_marks}) ORDER BY 3", pids * 2):
-        on_file.setdefault(pid, []).append((name, other))
-    out: dict[str, list[tuple]] = {}
-    for case_id, pid, mine in people:
-        seen = out.setdefault(case_id, [])
-        for theirs, other in on_file.get(pid, ()):
-            if theirs != mine and all((s[0], s[2]) != (pid, theirs) for s in seen):
-                seen.append((pid, mine, theirs, other))
-    return out
-
-
-def _same_applicant(db, marks: str, case_ids: list[str]) -> dict[str, list[tuple]]:
-    rows = db.execute(
-        "SELECT a.id, o.id, o.reason FROM applications a JOIN applications o"
-        # `+o.year`: look the other cases up by ID number, never by the (wide) year
-        " ON o.applicant_id_number = a.applicant_id_number AND +o.year = a.year AND o.id != a.id"
-        f" WHERE a.id IN ({marks}) ORDER BY o.id", case_ids).fetchall()
-    out: dict[str, list[tuple]] = {}
-    for case_id, other, reason in rows:
-        out.setdefault(case_id, []).append((other, reason))
-    return out
-
-
-def _two_households(db, marks: str, case_ids: list[str]) -> dict[str, list[tuple]]:
-    """(name, other case) for each person of the case who is listed in the household of a
-    different applicant this year (as its applicant or as a member).
-
-    Two lookups by index (the page's people, then every household listing those ID
-    numbers) rather than one self-join of everybody: 0.5 s → a few ms per page on
-    100,000 cases."""
-    household = ("SELECT {case}, {pid}, {name}, a.applicant_id_number, a.year FROM {source}"
-                 " WHERE {key} IN ({marks})")
-    applicants = dict(case="a.id", pid="a.applicant_id_number", name="a.applicant_name",
-                      source="applications a")
-    members = dict(case="m.application_id", pid="m.id_number", name="m.name",
-                   source="members m JOIN applications a ON a.id = m.application_id")
-    people = db.execute(
-        household.format(**applicants, key="a.id", marks=marks) + " UNION ALL "
-        + household.format(**members, key="m.application_id", marks=marks),
-        case_ids * 2).fetchall()
-    pids = sorted({p[1] for p in people if p[1]})
-    years = sorted({p[4] for p in people})
-    if not pids:
-        return {}
-    pid_marks = ",".join("?" * len(pids))
-    # `+a.year`: filter by year, but never search by it (the year index is wide)
-    in_years = f" AND +a.year IN ({','.join('?' * len(years))})"
-    listed: dict[tuple, list[tuple]] = {}
-    for case, pid, _name, head, year in db.execute(
-            household.format(**applicants, key="a.applicant_id_number", marks=pid_marks)
-            + in_years + " UNION ALL "
-            + household.format(**members, key="m.id_number", marks=pid_marks) + in_years,
-            pids + years + pids + years):
-        listed.setdefault((pid, year), []).append((case, head))
-    found = {(other, name, case) for case, pid, name, head, year in people
-             for other, other_head in listed.get((pid, year), ())
-             if other != case and other_head != head}
-    out: dict[str, list[tuple]] = {}
-    for other, name, case in sorted(found):
-        out.setdefault(case, []).append((name, other))
-    return out
-
-
 def _case(case_id: str, names: dict) -> str:
     code = village_code_of(case_id)
     return f"{names.get(code, code)} {case_id}"
 
 
-def _cases(others: list[tuple], names: dict) -> str:
-    return "、".join(_case(o[0], names) for o in others)
+def _cases(others: list, names: dict) -> str:
+    return "、".join(_case(o.case_id, names) + o.note for o in others)
+
+
+def _same_id_text(others: list, names: dict) -> str:
+    """The other cases of the applicant: those of this year, then the 低保 households
+    it is in (or, this case being one, the cases received while it is paid)."""
+    this_year = [o for o in others if o.kind == "year"]
+    parts = ["本年另有案件:" + _cases(this_year, names)] if this_year else []
+    households = [o for o in others if o.kind != "year"]
+    if households:
+        parts.append("低保在保期间另有案件:" + _cases(households, names))
+    return ";".join(parts)

@@ -237,8 +237,10 @@ class ReviewDialog(StepDialog):
         passed = self.add(tr("初审结果"), "passed",
                           w.combo({"yes": tr("通过"), "no": tr("不通过")}, "yes"))
         self.add(tr("初审意见"), "opinion", w.text_area(tr("民生员初审意见"), 70))
-        self.add(tr("拟救助金额(元)"), "proposed_fen",
-                 w.yuan_edit(self.detail.get("requested_fen")))
+        dibao = self.detail.get("program") == "dibao"  # a month's amount, as approved
+        self.add(tr("拟月保障金(元)") if dibao else tr("拟救助金额(元)"), "proposed_fen",
+                 w.yuan_edit(self._monthly_amount() if dibao
+                             else self.detail.get("requested_fen")))
         self.add(tr("不通过的理由"), "reason", w.text_area(tr("将告知申请人"), 60))
         self.add(tr("与评议结论不一致的理由"), "against_deliberation_reason",
                  w.text_area(tr("初审结论与村民代表评议结论相反时必填"), 40))
@@ -247,6 +249,17 @@ class ReviewDialog(StepDialog):
 
     def consequence(self) -> str:
         return CONSEQUENCES["review"] if self.value("passed") == "yes" else REVIEW_REJECTED
+
+    def _monthly_amount(self) -> int | None:
+        """低保: the month's amount the county's 差额 method gives the household as
+        investigated (the township must approve that one), never the amount requested,
+        which may be a year's; none where the method's levels need the class."""
+        store = self.casework.store
+        if store.policy.dibao_method != "difference":
+            return None
+        from desktop.dibao.households import reckoned_amount
+
+        return reckoned_amount(store, self.case_id, "A")[0] or None
 
     def _passed_changed(self) -> None:
         passed = self.value("passed") == "yes"

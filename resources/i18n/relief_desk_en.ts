@@ -2143,6 +2143,10 @@ Generate new keys?</translation>
         <translation>Proposed amount (yuan)</translation>
     </message>
     <message>
+        <source>拟月保障金(元)</source>
+        <translation>Proposed monthly benefit (yuan)</translation>
+    </message>
+    <message>
         <source>不通过的理由</source>
         <translation>Reason for not passing</translation>
     </message>

@@ -47,6 +47,30 @@ def test_auto_backups_rotate_and_skip_when_nothing_changed(store):
     assert backup.daily_due(store.path.parent, datetime(2027, 1, 1, 8))
 
 
+def test_the_officers_own_backups_are_not_pushed_out_by_automatic_ones(store):
+    """An officer who took a copy before a risky day still finds it after ten closes."""
+    from desktop.operations.casework import Casework
+
+    store.set_settings({"backups_kept": 2})
+    backup.auto_backup(store, "close", datetime(2026, 12, 1, 8))
+    # asked for right after an automatic copy of the same state: still taken, as theirs
+    own = backup.manual_backup(store, datetime(2026, 12, 1, 9))
+    assert own is not None and backup.is_manual(own)
+    assert backup.manual_backup(store, datetime(2026, 12, 1, 10)) is None  # theirs holds it
+    for day in range(2, 12):
+        Casework(store, TODAY).receive(make_application())
+        backup.auto_backup(store, "close", datetime(2026, 12, day, 18))
+    assert own.exists() and own in backup.local_backups(store.path.parent)
+    assert len(backup.auto_backups(store.path.parent)) == 2
+    later = []
+    for hour in (10, 11):  # their own copies rotate among themselves
+        Casework(store, TODAY).receive(make_application())
+        later.append(backup.manual_backup(store, datetime(2026, 12, 12, hour)))
+    assert not own.exists()
+    assert [p for p in backup.local_backups(store.path.parent) if backup.is_manual(p)] == \
+        later[::-1]
+
+
 def test_the_days_backup_is_named_and_counted_by_chinas_day(store, set_clock, monkeypatch):
     """At 07:30 on 1 December in the village it is still 30 November in UTC (and on a
     laptop left on its seller's zone): the backup is that morning's, and it counts as

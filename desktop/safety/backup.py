@@ -5,7 +5,9 @@ program writes), each checked before it counts:
   taken on close, once a day and before a restore) and those the officer asks for
   (`manual-<time>-<mark>.sqlite3`; older versions named them `auto-<time>-manual-…`,
   still listed, rotated and offered as manual ones). Skipped when nothing changed since the
-  last one; the newest `backups_kept` of both kinds kept. They guard against a damaged
+  last one (a manual one: since the last manual one); the newest `backups_kept` of each
+  kind kept, so that a copy the officer chose to take is never pushed out by the
+  automatic ones of the days after it. They guard against a damaged
   file, not a dead disk: for that the officer takes
 - an encrypted copy to a USB stick or another folder (vault.py).
 
@@ -162,7 +164,9 @@ def auto_backup_of(conn: sqlite3.Connection, data_dir: Path, keep: int, reason: 
     private_dir(folder)
     leftovers.clean_folder(folder)
     mark = state_mark(register(conn))  # any connection: the log's view needs its function
-    newest = local_backups(data_dir)
+    # an automatic copy of a state already kept is no use; the officer's own copy is
+    # kept apart from the automatic ones, so only their own newest stands for it
+    newest = [p for p in local_backups(data_dir) if reason != MANUAL or is_manual(p)]
     if newest and newest[0].stem.endswith(mark):
         return None
     target = folder / backup_name(reason, mark, now)
@@ -178,8 +182,11 @@ def daily_due(data_dir: Path, now: datetime | None = None) -> bool:
 
 
 def rotate(data_dir: Path, keep: int) -> list[Path]:
-    """Delete the oldest backups beyond `keep` (at least one is always kept)."""
-    extra = local_backups(data_dir)[max(keep, 1):]
+    """Delete the oldest automatic backups beyond `keep`, and the oldest manual ones
+    beyond `keep` (at least one of each is always kept)."""
+    found = local_backups(data_dir)
+    extra = [p for manual in (False, True)
+             for p in [p for p in found if is_manual(p) == manual][max(keep, 1):]]
     for path in extra:
         path.unlink(missing_ok=True)
     return extra

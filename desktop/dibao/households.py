@@ -27,17 +27,21 @@ _HOUSEHOLD = (
 HELD_REASON = "新纳入有异议待处理,暂不发放"  # i18n: data
 
 
-def in_payment(db, month: str, *, unpaid_only: bool = False) -> list[dict]:
+def in_payment(db, month: str, *, unpaid_only: bool = False, village: str = ""
+               ) -> list[dict]:
     """Households paid in `month`: started by then and not stopped, by village and case;
-    `unpaid_only`: only in villages whose month is not yet recorded as paid."""
+    `unpaid_only`: only in villages whose month is not yet recorded as paid; `village`:
+    only that village's."""
     unpaid = (" AND d.village_code NOT IN (SELECT village_code FROM dibao_months"
               " WHERE month = ?)") if unpaid_only else ""
+    one = " AND d.village_code = ?" if village else ""
     # a change objected to is not carried out: the amount before it (a stop: not stopped)
     return _rows(db, f"{_HOUSEHOLD} WHERE d.since_month <= ? AND (d.stopped_month IS NULL"
                      f" OR d.stopped_month > ? OR d.held_fen IS NOT NULL)"
-                     f" AND COALESCE(d.held_fen, d.monthly_fen) > 0{unpaid}"
+                     f" AND COALESCE(d.held_fen, d.monthly_fen) > 0{unpaid}{one}"
                      f" ORDER BY d.village_code, d.case_id",
-                 [month, month] + ([month] if unpaid_only else []))
+                 [month, month] + ([month] if unpaid_only else []) + ([village] if village
+                                                                      else []))
 
 
 def paid_in(db, month: str) -> dict[str, str]:

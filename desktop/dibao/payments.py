@@ -9,6 +9,7 @@ from itertools import groupby
 
 from desktop.core import dibao
 from desktop.core.errors import Refusal, ValidationFailed
+from desktop.core.money import format_yuan
 from desktop.core.rulebook import RULES, check_step
 from desktop.dibao.households import in_payment, last_paid_month, paid_in
 
@@ -53,6 +54,27 @@ def _record(village: str, rows: list[dict], month: str, today: date, policy
     return dibao.paid_record_id(village, month), clean
 
 
+def record_problem(db, payload: dict) -> str:
+    """Why a village's payment record of a month, made elsewhere, may not be recorded here
+    ("" when it may): the same as `pay_month` makes — every household of the village in
+    payment that month as held here, each once, with its persons and amount."""
+    held = {h["case_id"]: h for h in in_payment(db, payload["month"],
+                                                 village=payload["village_code"])}
+    month = payload["month"]
+    for i, line in enumerate(payload["households"], 1):
+        h = held.pop(line["case_id"], None)
+        what = f"第 {i} 户(案件 {line['case_id']})"
+        if h is None:
+            return f"{what}在 {month} 不是本村在保的低保户"
+        if (line["persons"], line["amount_fen"]) != (h["persons"], h["monthly_fen"]):
+            return (f"{what}的人口或金额({line['persons']} 人、"
+                    f"{format_yuan(line['amount_fen'])} 元)与核定的"
+                    f"({h['persons']} 人、{format_yuan(h['monthly_fen'])} 元)不符")
+    if held:
+        return f"案件 {min(held)} 在 {month} 在保,发放名单却没有列入"
+    return ""
+
+
 def start_month_for(db, case_id: str, decided: date, asked: str = "") -> str:
     """The month a newly approved household's payment starts: the one asked for, or the
     decision's month; never a month already paid (that month's roster is closed: the
@@ -67,4 +89,4 @@ def start_month_for(db, case_id: str, decided: date, asked: str = "") -> str:
     return start
 
 
-__all__ = ["pay_month", "start_month_for"]
+__all__ = ["pay_month", "record_problem", "start_month_for"]

@@ -87,6 +87,9 @@ def rule_problem(store, e: Event, role: str, today: date, *, relayed: bool = Fal
     if e.type == DIBAO_CHANGE_NOTICE:  # each line a change decided here, posted once
         from desktop.dibao.change_notices import record_problem
         return record_problem(store.db, e.case_id, e.payload)
+    if e.type == DIBAO_PAID:  # the village's households in payment, as held here
+        from desktop.dibao import payments
+        return payments.record_problem(store.db, e.payload)
     return ""
 
 
@@ -106,6 +109,7 @@ def _applicant_number(payload: dict):
 
 NOTICE_POSTED = EVENT_TYPES["post_notice"]
 DIBAO_CHANGE_NOTICE = "DibaoChangeNoticeIssued"
+DIBAO_PAID = "DibaoMonthPaid"
 UNREADABLE = "事件内容不完整或格式不对,无法记入台账"
 
 

@@ -26,6 +26,7 @@ from desktop.storage.projection_batch import open_batch
 from desktop.sync import relay
 from desktop.sync.applying import (
     DIBAO_CHANGE_NOTICE,
+    DIBAO_PAID,
     UNREADABLE,
     ImportReport,
     prefetch,
@@ -63,7 +64,7 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
             report.known, held_n = report.known + 1, n
             continue
         _check_link(seen, e, v.name)
-        if e.type == DIBAO_CHANGE_NOTICE:
+        if e.type in (DIBAO_CHANGE_NOTICE, DIBAO_PAID):
             _write_out(db, applied)
         role = sender["role"] if e.workstation_id == sender["workstation_id"] else "village"
         reason = rule_problem(store, e, role, today, relayed=True) or _not_as_checked(
@@ -81,8 +82,9 @@ def relay_pass(store, v, report: ImportReport, unreadable: int | None, today: da
 
 def _write_out(db, applied: list[Event]) -> None:
     """A 低保变动公示 is checked against the decisions in its households' history, which
-    is read from the log: at the county those decisions mostly come in the same relay as
-    the notice, so what the pass applied before it is written first (in the import's
+    is read from the log, and a month's payment against the households as projected: at
+    the county those mostly come in the same relay as the record, so what the pass applied
+    before it is written first (in the import's
     transaction: a bundle refused whole still changes nothing)."""
     insert_events(db, applied)
     applied.clear()

@@ -86,3 +86,36 @@ def test_saving_is_atomic_and_refuses_unwritable_places(tmp_path):
         locked.mkdir(mode=0o500)
         with pytest.raises(Refusal, match="没有权限"):
             save_document(locked / "a.pdf", b"x")
+
+
+def test_a_document_is_saved_only_under_the_ending_of_what_it_is(store, tmp_path, capsys):
+    """A PDF named 台账.docx (or a workbook named .pdf) would open in the wrong program on
+    the officer's machine, or in none: refused in one line, nothing written."""
+    from desktop.cli import main
+    from desktop.printing.output import save_documents
+
+    with pytest.raises(Refusal, match=r"a.txt:保存的是 PDF 文件,文件名应以 .pdf 结尾\(例如 a.pdf\)"):
+        save_document(tmp_path / "a.txt", b"%PDF-1.4 test")
+    workbook = register_xlsx(store, LedgerFilter(), TODAY)
+    with pytest.raises(Refusal, match="Excel 文件,文件名应以 .xlsx 结尾"):
+        save_documents([(tmp_path / "r.pdf", b"%PDF-1.4"), (tmp_path / "r.pdf.bak", workbook)])
+    assert save_document(tmp_path / "R.XLSX", workbook).name == "R.XLSX"  # any case
+    store.close()
+    code = main(["--data-dir", str(store.path.parent), "--today", TODAY.isoformat(),
+                 "register", "--format", "pdf", "-o", str(tmp_path / "台账.docx")])
+    err = capsys.readouterr().err
+    assert code == 2 and "台账.docx:保存的是 PDF 文件" in err and len(err.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["R.XLSX"]
+
+
+def test_a_file_that_cannot_be_read_is_said_in_chinese(tmp_path):
+    """The system's reason is English on most machines: the officer reads it in Chinese."""
+    from desktop.sync.identity import read_card
+
+    with pytest.raises(Refusal) as folder:
+        read_card(tmp_path)
+    with pytest.raises(Refusal) as missing:
+        read_card(tmp_path / "没有.json")
+    assert "这是一个文件夹,不是文件" in folder.value.message
+    assert "找不到文件" in missing.value.message
+    assert "directory" not in folder.value.message + missing.value.message

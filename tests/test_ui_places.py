@@ -103,3 +103,20 @@ def test_a_documents_folder_not_there_gives_the_home(tmp_path, monkeypatch):
     assert places.documents("a.pdf") == str(tmp_path / "a.pdf")
     (tmp_path / "Documents").mkdir()
     assert places.documents("a.pdf") == str(tmp_path / "Documents" / "a.pdf")
+
+
+def test_a_name_typed_without_its_ending_gets_the_chosen_types(qtbot, tmp_path, monkeypatch):
+    """Qt's own dialog adds no ending: 报表 would be saved as a file no program opens."""
+    answers = iter([(str(tmp_path / "报表"), "Excel (*.xlsx)"),
+                    (str(tmp_path / "月报.xlsx"), "Excel (*.xlsx)"),
+                    (str(tmp_path / "公示"), ""),  # no type chosen: the first offered
+                    ("", "PDF (*.pdf)")])  # cancelled
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **kw: next(answers)))
+    assert places.save_name(None, "保存", "报表.xlsx", "Excel (*.xlsx)") == \
+        str(tmp_path / "报表.xlsx")
+    assert places.save_name(None, "保存", "月报.xlsx", "Excel (*.xlsx)") == \
+        str(tmp_path / "月报.xlsx")
+    assert places.save_name(None, "保存", "公示.pdf", "PDF (*.pdf);;Excel (*.xlsx)") == \
+        str(tmp_path / "公示.pdf")
+    assert places.save_name(None, "保存", "公示.pdf", "PDF (*.pdf)") == ""

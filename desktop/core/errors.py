@@ -3,6 +3,7 @@ with a Chinese message that says what is wrong and what to do."""
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -40,3 +41,26 @@ class ValidationFailed(Refusal):
         """Whole across processes (the county generator's workers): by default only the
         message would travel, and be taken for the list of errors."""
         return (ValidationFailed, (self.errors, self.where))
+
+
+# The system's own words for a failed read or write are English on most machines (and
+# in the locale's code page on a Chinese Windows): the officer gets them in Chinese.
+_OS_REASONS = {
+    errno.ENOENT: "找不到该文件或文件夹",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
+    errno.EISDIR: "这是一个文件夹,不是文件",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "磁盘是只读的(U 盘可能写保护)",
+    errno.EIO: "读写出错(U 盘可能已损坏或被拔出)",
+    errno.EEXIST: "同名文件已存在",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EINVAL: "文件名中有系统不允许的字符",
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why a read or write failed, in Chinese where the error is a common one."""
+    known = _OS_REASONS.get(getattr(exc, "errno", None) or -1)
+    return known or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.demo.village import load_village_cases
 from desktop.operations.setup import create_workstation
 from desktop.paths import store_path
@@ -64,7 +64,7 @@ def build_training_set(root: Path, *, today: date, passphrase: str, seed: int = 
         for name in station_folders() + [CARDS, USB]:
             os.replace(scratch / name, root / name)
     except OSError as exc:
-        raise Refusal(f"无法在 {root} 建立培训用工作站:{exc.strerror}。"
+        raise Refusal(f"无法在 {root} 建立培训用工作站:{os_reason(exc)}。"
                       f"请换一个可写、空间足够的文件夹。") from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

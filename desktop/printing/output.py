@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.storage.attachments import write_atomically
 
 
 def save_document(path: Path | str, content: bytes) -> Path:
     target = Path(path).expanduser()
+    _check_ending(target, content)
     if target.is_dir():
         raise Refusal(f"{target} 是一个文件夹,请给出要保存的文件名(例如 {target / '公示.pdf'})。")
     folder = target.parent if str(target.parent) else Path(".")
@@ -22,7 +23,7 @@ def save_document(path: Path | str, content: bytes) -> Path:
     try:
         write_atomically(target, content)
     except OSError as exc:
-        raise Refusal(f"无法写入 {target}:{exc.strerror or exc},"
+        raise Refusal(f"无法写入 {target}:{os_reason(exc)},"
                       f"请换一个保存位置(例如桌面或 U 盘)。") from None
     return target
 
@@ -36,6 +37,8 @@ def save_documents(documents: list[tuple[Path, bytes]]) -> list[Path]:
     from desktop.sync.filewrite import publish, write_temp
 
     targets = [Path(t).expanduser() for t, _ in documents]
+    for target, (_, content) in zip(targets, documents, strict=True):
+        _check_ending(target, content)
     for target in targets:
         if target.exists():
             raise Refusal(f"{target.parent} 中已有 {target.name},请换一个文件夹后重试。")
@@ -54,6 +57,17 @@ def save_documents(documents: list[tuple[Path, bytes]]) -> list[Path]:
             target.unlink(missing_ok=True)
         raise
     return done
+
+
+def _check_ending(target: Path, content: bytes) -> None:
+    """A PDF or a workbook saved under another ending opens in the wrong program (or in
+    none) on the officer's machine: the name must say what the file is."""
+    kind = ("PDF", ".pdf") if content.startswith(b"%PDF") else (
+        ("Excel", ".xlsx") if content.startswith(b"PK") and b"xl/workbook.xml" in content
+        else None)
+    if kind and target.suffix.lower() != kind[1]:
+        raise Refusal(f"{target.name}:保存的是 {kind[0]} 文件,文件名应以 {kind[1]} 结尾"
+                      f"(例如 {target.stem}{kind[1]})。未做任何改动。")
 
 
 def _same_as(data: bytes):

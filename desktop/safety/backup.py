@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core import clock
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.paths import DataDir
 from desktop.safety import chainhead, leftovers
 from desktop.safety.perms import private_dir, private_file
@@ -79,8 +79,8 @@ def _copy(conn: sqlite3.Connection, tmp: Path) -> None:
 
 
 def _why(exc: BaseException) -> str:
-    text = getattr(exc, "strerror", None) or str(exc)
-    return "磁盘已满" if "full" in text.lower() or getattr(exc, "errno", 0) == 28 else text
+    text = os_reason(exc)  # SQLite's own "database or disk is full" has no errno
+    return "磁盘已满" if "full" in text.lower() else text
 
 
 def _fsync(path: Path) -> None:

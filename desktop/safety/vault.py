@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 
 from desktop.core import clock
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.paths import STORE_FILE
 from desktop.safety import kdf
 from desktop.safety.backup import snapshot
@@ -134,7 +134,7 @@ def _read(path: Path, header_only: bool = False) -> tuple[bytes, bytes, dict]:
                 return b"", b"", header
             sealed = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise Refusal(f"无法读取备份文件 {path}:{exc.strerror}。请检查路径或 U 盘。") from None
+        raise Refusal(f"无法读取备份文件 {path}:{os_reason(exc)}。请检查路径或 U 盘。") from None
     return start + head, sealed, header
 
 
@@ -191,6 +191,6 @@ def _extract(z: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path, path) ->
                 out.write(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, sqlite3.Error) as exc:
         if isinstance(exc, OSError) and exc.errno:
-            raise Refusal(f"解开备份时写入失败({exc.strerror}),请腾出磁盘空间后重试;"
+            raise Refusal(f"解开备份时写入失败({os_reason(exc)}),请腾出磁盘空间后重试;"
                           f"本机数据没有任何改动。") from None
         raise _damaged(path) from None

@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.paths import DataDir
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -54,7 +54,7 @@ def read_bounded(source, limit: int) -> bytes:
     except FileNotFoundError:
         raise Refusal(f"找不到文件 {name},请检查路径。") from None
     except OSError as exc:
-        raise Refusal(f"无法读取 {name}:{exc.strerror}。") from None
+        raise Refusal(f"无法读取 {name}:{os_reason(exc)}。") from None
 
 
 def store_file(data_dir: Path, source: Path) -> str:

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.safety import leftovers
 
 
@@ -23,7 +23,7 @@ def write_temp(folder: Path, content: bytes, check: Callable[[bytes], None]) -> 
         fd, name = tempfile.mkstemp(prefix=leftovers.part_name(leftovers.USB_PREFIX),
                                     suffix=".part", dir=folder)
     except OSError as exc:
-        raise Refusal(f"不能在 {folder} 写入({exc.strerror}):U 盘可能写保护或已满。"
+        raise Refusal(f"不能在 {folder} 写入({os_reason(exc)}):U 盘可能写保护或已满。"
                       f"请换一个 U 盘或文件夹。本机数据未做任何改动。") from None
     tmp = Path(name)
     try:
@@ -34,7 +34,7 @@ def write_temp(folder: Path, content: bytes, check: Callable[[bytes], None]) -> 
         check(tmp.read_bytes())
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise Refusal(f"写入 {folder} 失败({exc.strerror}):U 盘可能已满、写保护或被拔出。"
+        raise Refusal(f"写入 {folder} 失败({os_reason(exc)}):U 盘可能已满、写保护或被拔出。"
                       f"请换一个 U 盘后重新导出。本机数据未做任何改动。") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -54,7 +54,7 @@ def publish(tmp: Path, target: Path, hint: str = "请换一个 U 盘或文件夹
                 os.close(fd)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise Refusal(f"文件未能保存到 {target.parent}({exc.strerror})。{hint}") from None
+        raise Refusal(f"文件未能保存到 {target.parent}({os_reason(exc)})。{hint}") from None
 
 
 def free_name(folder: Path, stem: str, suffix: str) -> Path:

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.core.regions import check_codes
 from desktop.core.roles import ROLES
 from desktop.core.workstation import PLACE_FIELDS, safe_place
@@ -86,7 +86,7 @@ def export_card(store, target: Path) -> dict:
     try:
         write_atomically(Path(target), text.encode("utf-8"))
     except OSError as exc:
-        raise Refusal(f"无法写入 {target}:{exc.strerror}。请换一个可写的位置(U 盘是否已满或写保护?)。"
+        raise Refusal(f"无法写入 {target}:{os_reason(exc)}。请换一个可写的位置(U 盘是否已满或写保护?)。"
                       ) from None
     return card
 
@@ -98,7 +98,7 @@ def read_card(path: Path) -> dict:
     except FileNotFoundError:
         raise Refusal(f"找不到文件 {path},请检查路径。") from None
     except OSError as exc:
-        raise Refusal(f"无法读取 {path}:{exc.strerror}。") from None
+        raise Refusal(f"无法读取 {path}:{os_reason(exc)}。") from None
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

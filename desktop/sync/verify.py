@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.errors import os_reason
 from desktop.core.roles import ROLES, case_in_scope, region_of, relays_to
 from desktop.core.rulebook import RULE_OF_EVENT
 from desktop.core.ways import way
@@ -47,7 +48,7 @@ def read_file(path: Path) -> bytes:
     except IsADirectoryError:
         raise BundleRefused(f"{path} 是文件夹,请选择数据包文件(.rdbundle)。") from None
     except OSError as exc:
-        raise BundleRefused(f"无法读取 {path}:{exc.strerror}。请检查 U 盘。") from None
+        raise BundleRefused(f"无法读取 {path}:{os_reason(exc)}。请检查 U 盘。") from None
     if len(raw) > bundle.MAX_BUNDLE_BYTES:
         raise BundleRefused(f"{path.name} 超过 512 MB,不是有效的数据包。")
     return raw

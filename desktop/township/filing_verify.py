@@ -15,7 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.storage.eventlog import canonical
 from desktop.textin import parse_json
 from desktop.township.filing import FILING_FORMAT, FILING_VERSION, totals
@@ -71,7 +71,7 @@ def _read(path: Path) -> tuple[dict, bytes]:
     except FileNotFoundError:
         raise Refusal(f"找不到文件 {path},请检查路径。") from None
     except OSError as exc:
-        raise Refusal(f"无法读取 {path}:{exc.strerror}。") from None
+        raise Refusal(f"无法读取 {path}:{os_reason(exc)}。") from None
     if len(raw) > MAX_FILING_BYTES:
         raise _malformed(path, "文件过大")
     doc = parse_json(raw, str(path), what="民生救助工作台的备案文件")
@@ -158,7 +158,7 @@ def _check_side_file(side: Path, expected: str) -> None:
         raise Refusal(f"找不到 {side.name}:备案登记册的 PDF、Excel 和签名文件应放在同一文件夹、"
                       f"保持原名。请把三个文件一起放好后再核对。") from None
     except OSError as exc:
-        raise Refusal(f"无法读取 {side}:{exc.strerror}。") from None
+        raise Refusal(f"无法读取 {side}:{os_reason(exc)}。") from None
     if digest.hexdigest() != expected:
         raise Refusal(f"{side.name} 与签名文件中记录的校验值不符:该文件在签发后被改动过"
                       f"或被替换。{_ASK}")

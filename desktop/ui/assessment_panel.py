@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,7 +31,7 @@ from desktop.core.errors import Refusal
 from desktop.ui import widgets as w
 from desktop.ui.guard import gui_text
 from desktop.ui.i18n import tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 
 ROOT = QModelIndex()
 
@@ -205,11 +204,9 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
             QMessageBox.StandardButton.Yes
 
     def ask_save(self, suffix: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("导出考核"),
-            documents(tr("目标管理考核-{0}.{1}").format(self.month.text(), suffix)),
-            f"{suffix.upper()} (*.{suffix})")
-        return path
+        return save_name(self, tr("导出考核"),
+                         tr("目标管理考核-{0}.{1}").format(self.month.text(), suffix),
+                         f"{suffix.upper()} (*.{suffix})")
 
     def publish(self, correction: bool = False) -> None:
         month = self.month.text().strip()

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from desktop.core.errors import Refusal
 from desktop.ui import guard
 from desktop.ui import widgets as w
 from desktop.ui.i18n import tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 
 
 class CampaignBox(QWidget):
@@ -82,8 +81,7 @@ class CampaignBox(QWidget):
         return dialog.value() if dialog.exec() else None
 
     def ask_save(self, name: str, kind: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存清理检查汇总"), documents(name), kind)
-        return path
+        return save_name(self, tr("保存清理检查汇总"), name, kind)
 
     def open_campaign(self) -> None:
         from desktop.dibao.campaigns import open_campaign

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.errors import Refusal
 from desktop.ui import guard
 from desktop.ui import widgets as w
 from desktop.ui.dibao_panel import _Rows, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 
 NUMBERS = ("households", "reviewed", "adjusted", "stopped", "newly_found", "overdue")
 
@@ -87,9 +87,7 @@ class CountyCampaignBox(QWidget):
 
     # -- actions (each ask_* is replaced by tests) ---------------------------------------
     def ask_save(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存清理检查汇总"), documents(name),
-                                              "PDF (*.pdf)")
-        return path
+        return save_name(self, tr("保存清理检查汇总"), name, "PDF (*.pdf)")
 
     def ask_open(self) -> tuple[list[str], object] | None:
         from desktop.sync.peers import active_peers

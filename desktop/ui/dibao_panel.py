@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.ui import guard
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 from desktop.ui.table_base import ListRows, RowsModel
 from desktop.ui.township_models import URGENCY_COLOURS
 from desktop.ui.widgets import ErrorLabel, add_buttons
@@ -156,8 +155,7 @@ class DibaoWidget(QWidget):
 
     # -- actions (each ask_* is replaced by tests) ---------------------------------------
     def ask_save(self, title: str, name: str, kind: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, documents(name), kind)
-        return path
+        return save_name(self, title, name, kind)
 
     def save_pdf(self) -> None:
         self._save(tr("打印发放花名册"), ".pdf", "PDF (*.pdf)")

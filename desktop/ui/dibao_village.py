@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
 from desktop.core import dibao
 from desktop.core.errors import Refusal
@@ -21,7 +21,7 @@ from desktop.ui.dibao_decide import PROPOSALS
 from desktop.ui.dibao_objection import DibaoObjectionDialog, DibaoResolveDialog, ObjectionsModel
 from desktop.ui.dibao_panel import DueModel, HouseholdsModel, first_chosen, table_view
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 from desktop.ui.step_dialogs import StepDialog, split_names
 
 
@@ -144,8 +144,7 @@ class VillageDibaoWindow(QDialog):
         return dialog
 
     def ask_save(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存公示"), documents(name), "PDF (*.pdf)")
-        return path
+        return save_name(self, tr("保存公示"), name, "PDF (*.pdf)")
 
     def post_change_notice(self) -> str:
         """Record the notice of every change not yet posted, then save its sheet; nothing

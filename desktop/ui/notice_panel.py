@@ -26,7 +26,7 @@ from desktop.storage import notice_queries as nq
 from desktop.ui import guard, table_keys, window_fit, worker
 from desktop.ui import notice_dialogs as nd
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.places import documents, incoming
+from desktop.ui.places import incoming, save_name
 from desktop.ui.widgets import show_message
 
 COLUMNS = (QT_TR_NOOP("公示编号"), QT_TR_NOOP("类别"), QT_TR_NOOP("状态"), QT_TR_NOOP("公示期"),
@@ -141,8 +141,7 @@ class NoticePanel(QDialog):
         return path
 
     def ask_save(self, title: str, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, documents(name), pattern)
-        return path
+        return save_name(self, title, name, pattern)
 
     def warn(self, text: str) -> None:
         self.last_message = text

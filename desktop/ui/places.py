@@ -3,15 +3,18 @@ folder, which is the program's own (an installed program's, not writable) — th
 then saved PDFs beside the program or looked for a bundle among its files.
 
 - what arrives (bundles, identity cards, photos) is looked for on a USB stick first;
-- what the officer saves (PDF, Excel) goes to their Documents folder;
+- what the officer saves (PDF, Excel) goes to their Documents folder, and a name typed
+  without its ending gets the ending of the chosen type (Qt's own dialog adds none);
 - the volumes offered for sending are listed with the sticks first."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QStorageInfo
+from PySide6.QtWidgets import QFileDialog
 
 from desktop.ui.i18n import tr
 
@@ -24,6 +27,16 @@ def documents(name: str = "") -> str:
     if not folder or not Path(folder).is_dir():
         folder = str(Path.home())
     return str(Path(folder) / name) if name else folder
+
+
+def save_name(parent, title: str, name: str, pattern: str) -> str:
+    """The file the officer chose to save to ("" if cancelled), in Documents by default,
+    with the ending of the chosen type added when none was typed (报表 → 报表.pdf)."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, documents(name), pattern)
+    ending = re.search(r"\*(\.\w+)", chosen or pattern)
+    if path and ending and not Path(path).suffix:
+        path += ending.group(1)
+    return path
 
 
 def incoming() -> str:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import Refusal
 from desktop.printing.output import save_document
 from desktop.ui.i18n import tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 from desktop.ui.widgets import show_message
 
 PREVIEW_DPI = 96
@@ -92,9 +91,7 @@ class PrintPreview(QDialog):
 
     # -- hooks tests replace -------------------------------------------------------------
     def ask_save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), documents(self.file_name),
-                                              tr("PDF 文件 (*.pdf)"))
-        return path
+        return save_name(self, tr("另存为 PDF"), self.file_name, tr("PDF 文件 (*.pdf)"))
 
     def ask_printer(self) -> QPrinter | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import Refusal
 from desktop.ui.i18n import tr
-from desktop.ui.places import documents, incoming
+from desktop.ui.places import incoming, save_name
 from desktop.ui.widgets import ErrorLabel
 
 # The sync machinery (keys, bundles, the dialogs over them) is loaded when the menu is
@@ -115,8 +115,7 @@ class IdentityDialog(QDialog):
         window_fit.fit(self, 640, self.sizeHint().height())
 
     def ask_save(self, title: str, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, documents(name), pattern)
-        return path
+        return save_name(self, title, name, pattern)
 
     def save_card(self) -> None:
         path = self.ask_save(tr("导出身份文件"), tr("{v}-身份文件.json").format(

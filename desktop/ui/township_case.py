@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -39,7 +38,7 @@ from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.case_record import show_latest
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 from desktop.ui.township_dialogs import DecisionDialog
 from desktop.ui.widgets import show_message
 
@@ -280,10 +279,9 @@ class TownshipCaseView(QDialog):
         return how
 
     def ask_save(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("保存不予批准通知书"),
-                                              documents(tr("不予批准通知书-{case_id}.pdf").format(
-                                                  case_id=self.case_id)), "PDF (*.pdf)")
-        return path
+        return save_name(self, tr("保存不予批准通知书"),
+                         tr("不予批准通知书-{case_id}.pdf").format(case_id=self.case_id),
+                         "PDF (*.pdf)")
 
     def save_letter(self):
         from desktop.printing.decision_letter import letter_pdf

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.figures import monthly_figures
 from desktop.ui.i18n import tr
-from desktop.ui.places import documents
+from desktop.ui.places import save_name
 from desktop.ui.township_models import FiguresModel
 from desktop.ui.widgets import CountedWhenShown, ErrorLabel
 
@@ -122,10 +121,9 @@ class FiguresWidget(CountedWhenShown, QWidget):
         self.chart.set_figures(self.figures)
 
     def ask_save(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("导出月度统计"),
-                                              documents(tr("月度统计-{text}.xlsx").format(
-                                                  text=self.month.text())), "Excel (*.xlsx)")
-        return path
+        return save_name(self, tr("导出月度统计"),
+                         tr("月度统计-{text}.xlsx").format(text=self.month.text()),
+                         "Excel (*.xlsx)")
 
     def export(self) -> None:
         from desktop.printing.figures_xlsx import figures_xlsx

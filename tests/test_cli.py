@@ -173,6 +173,19 @@ def test_init_twice_and_bad_codes(rd):
     assert code == 2 and "重复初始化" in err
 
 
+def test_init_where_no_folder_can_be_made_is_refused_in_one_line(tmp_path, capsys):
+    """A file of that name, or a folder under a file (a stick's path gone): the reason in
+    Chinese, exit 2 — it was an internal error with a crash report."""
+    (tmp_path / "U盘").write_text("", encoding="utf-8")
+    for where, why in ((tmp_path / "U盘", "同名文件已存在"),
+                       (tmp_path / "U盘" / "救助数据", "路径中有一部分不是文件夹")):
+        code = main(["--data-dir", str(where), "--today", TODAY, *INIT])
+        err = capsys.readouterr().err
+        assert code == 2 and f"无法建立数据目录 {where}:{why}" in err, err
+        assert len(err.strip().splitlines()) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["U盘"]
+
+
 def test_init_bad_code(rd):
     args = [a if a != "430522101201" else "43052210120" for a in INIT]
     code, _, err = rd(*args)

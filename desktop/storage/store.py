@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.core import clock
 from desktop.core.clock import now_utc  # the stamp; imported from here by sync and filing
-from desktop.core.errors import Refusal
+from desktop.core.errors import Refusal, os_reason
 from desktop.core.policy import Policy, policy_from_settings
 from desktop.core.ways import way
 from desktop.core.workstation import check_workstation
@@ -51,7 +51,11 @@ class Store:
         if path.exists():
             raise Refusal(f"{data_dir} 已经是一个工作站的数据目录,不能重复初始化。"
                           f"如需重新开始,请{way('new_data_dir')}。")
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        try:  # a stick pulled out, a drive not there, a file of that name
+            Path(data_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise Refusal(f"无法建立数据目录 {data_dir}:{os_reason(exc)}。"
+                          f"请换一个可写的位置。") from None
         private_dir(data_dir)
         lock.acquire(data_dir)
         db = connect(path)

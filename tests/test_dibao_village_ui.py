@@ -59,7 +59,7 @@ def test_the_village_sees_its_households_and_records_a_review(qtbot, world, tmp_
     window.save_public_list()
     assert target.read_bytes().startswith(b"%PDF")
     # said in this window (the main window's status bar is behind it)
-    assert not window.done.isHidden() and str(target) in window.done.text()
+    assert not window.just_done.isHidden() and str(target) in window.just_done.text()
 
 
 def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, world, tmp_path):
@@ -147,7 +147,7 @@ def test_the_village_posts_its_change_notice_from_its_window(qtbot, world, tmp_p
     target = tmp_path / "变动公示.pdf"
     window.ask_save = lambda name: str(target)
     assert window.post_change_notice() == "BD-2026-0001"
-    assert "已发布低保变动公示 BD-2026-0001" in window.done.text()
+    assert "已发布低保变动公示 BD-2026-0001" in window.just_done.text()
     text = PdfReader(str(target)).pages[0].extract_text()
     assert "变动公示" in text and "新纳入" in text and "790.00" in text
     assert window.post_change_notice() == ""  # nothing new since: said, nothing recorded

@@ -40,11 +40,13 @@ class VillageDibaoWindow(QDialog):
         layout.addLayout(bar)
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
-        self.done = QLabel()  # what was just done, here: the main window's bar is behind
-        self.done.setStyleSheet("color:#2e7d32;")
-        self.done.setWordWrap(True)
-        self.done.hide()
-        layout.addWidget(self.done)
+        # what was just done, here: the main window's bar is behind. (Not self.done:
+        # that would hide QDialog.done, which Qt calls to close the window.)
+        self.just_done = QLabel()
+        self.just_done.setStyleSheet("color:#2e7d32;")
+        self.just_done.setWordWrap(True)
+        self.just_done.hide()
+        layout.addWidget(self.just_done)
         self.households_label = QLabel()
         layout.addWidget(self.households_label)
         self.households, self.households_view = table_view(HouseholdsModel(self))
@@ -191,14 +193,14 @@ class VillageDibaoWindow(QDialog):
 
     def _refused(self, text: str) -> None:
         """A refusal (or "" to clear it): what was done before is no longer the news."""
-        self.done.hide()
+        self.just_done.hide()
         self.message.show_message(text)
 
     def _said(self, text: str) -> None:
         """Done: said in this window (and the main window's bar), the last refusal gone."""
         self.message.show_message("")
-        self.done.setText(text)
-        self.done.show()
+        self.just_done.setText(text)
+        self.just_done.show()
         guard.tell(self, text)
 
 

@@ -66,3 +66,73 @@ def test_the_filing_dialog_closes_on_escape_typed_or_not(qtbot, world):
     dialog = window.township_panel.export_filing()
     dialog.month.setText("2026-11")
     _closes_on_escape(qtbot, dialog)
+
+
+def _asks_before_throwing_away(qtbot, monkeypatch, dialog, type_in) -> None:
+    """Esc on `dialog` as opened closes it at once; after `type_in` it asks, and the
+    answer 继续填写 keeps the dialog and what was typed."""
+    from desktop.ui import guard
+
+    asked: list[str] = []
+    monkeypatch.setattr(guard, "ask_yes", lambda _p, text, **_k: asked.append(text) or False)
+    dialog.show()
+    type_in()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and "放弃" in asked[0] and dialog.isVisible()
+
+
+def test_the_stop_asks_before_a_typed_reason_is_thrown_away(qtbot, monkeypatch):
+    from desktop.ui.dibao_decide import StopDialog
+
+    row = {"case_id": "430522101201-2026-0003", "name": "张桂英"}  # i18n: data
+    untouched = StopDialog(row)
+    qtbot.addWidget(untouched)
+    _closes_on_escape(qtbot, untouched)
+    dialog = StopDialog(row)
+    qtbot.addWidget(dialog)
+    _asks_before_throwing_away(qtbot, monkeypatch, dialog,
+                               lambda: dialog.reason.setPlainText("已外出务工,收入超过标准"))  # i18n: data
+    assert dialog.value()[1] == "已外出务工,收入超过标准"  # i18n: data
+
+
+def test_the_review_decision_asks_before_a_changed_amount_is_thrown_away(
+        qtbot, world, monkeypatch):
+    import json
+    from datetime import date
+
+    from desktop.dibao.reviews import Reviews
+    from desktop.operations.casework import Casework
+    from desktop.ui.dibao_decide import ReviewDecisionDialog
+    from tests.test_dibao_review import enrolled, review, send
+
+    case_id = enrolled(world)
+    day = date(2027, 5, 10)
+    Casework(world.a, day).step(case_id, "dibao_review", review())
+    send(world, world.a, world.township, day)
+    found = json.loads(world.township.db.execute(
+        "SELECT pending_review FROM dibao_households").fetchone()[0])
+    row = {"case_id": case_id, "name": "户主", "class": "B"}  # i18n: data
+    untouched = ReviewDecisionDialog(Reviews(world.township, day), row, found)
+    qtbot.addWidget(untouched)
+    _closes_on_escape(qtbot, untouched)  # the method's amount filled in is not typed work
+    dialog = ReviewDecisionDialog(Reviews(world.township, day), row, found)
+    qtbot.addWidget(dialog)
+    _asks_before_throwing_away(qtbot, monkeypatch, dialog,
+                               lambda: dialog.amount.setText("400"))
+    assert dialog.amount.text() == "400"
+
+
+def test_the_township_decision_asks_before_a_changed_amount_is_thrown_away(
+        qtbot, world, monkeypatch):
+    from tests.township_world import deliver
+
+    world.cases_ready(world.a, 1)
+    deliver(world)
+    window = MainWindow(world.township, TODAY)
+    qtbot.addWidget(window)
+    view = window.township_panel.queue.open_case(0)
+    _closes_on_escape(qtbot, view.start("approve"))  # the village's amount, untouched
+    dialog = view.start("approve")
+    _asks_before_throwing_away(qtbot, monkeypatch, dialog,
+                               lambda: dialog.amount.setText("800"))
+    assert dialog.amount.text() == "800"

@@ -217,3 +217,16 @@ def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
     assert dialog.value() == (46_000, "C", day)
     assert world.township.db.execute("SELECT monthly_fen FROM dibao_households"
                                      ).fetchone()[0] == 79_000  # nothing recorded by typing
+
+
+def test_a_change_notice_that_cannot_be_posted_is_said_before_a_file_is_chosen(qtbot, world):
+    """No objection phones: said at once, not after the officer chose where to save."""
+    enrolled(world)
+    _, window = _window(qtbot, world.a, TODAY)
+    asked: list[str] = []
+    window.ask_save = lambda name: asked.append(name) or ""
+    assert window.post_change_notice() == ""
+    assert asked == [] and "异议反映电话" in window.message.text()
+    assert not world.a.db.execute("SELECT COUNT(*) FROM notices WHERE kind = 'change'"
+                                  ).fetchone()[0]
+

@@ -155,9 +155,15 @@ class VillageDibaoWindow(QDialog):
         from desktop.dibao.change_notices import issue, unposted
         from desktop.printing.notice_sheet import notice_pdf
         from desktop.printing.output import save_document
+        from desktop.storage.db import rehearse
 
         if not unposted(self.store.db, self.store.workstation["village_code"]):
             self._refused(tr("自上次变动公示以来,乡镇没有决定新的低保变动,无须公示。"))
+            return ""
+        try:  # every check the notice makes (the phones, the names) before a file is chosen
+            rehearse(lambda: issue(self.store, self.today))
+        except Refusal as exc:
+            self._refused(exc.message)
             return ""
         path = self.ask_save(tr("低保变动公示-{day}").format(day=self.today.isoformat()) + ".pdf")
         if not path:

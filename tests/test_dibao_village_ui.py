@@ -230,3 +230,19 @@ def test_a_change_notice_that_cannot_be_posted_is_said_before_a_file_is_chosen(q
     assert not world.a.db.execute("SELECT COUNT(*) FROM notices WHERE kind = 'change'"
                                   ).fetchone()[0]
 
+
+def test_a_household_held_by_an_objection_is_said_not_left_out(qtbot, world):
+    """An objection to the enrollment on the change notice holds its payment: the
+    household leaves the households in payment, and the window says it was enrolled and
+    why it is not paid (it said the township had enrolled nobody yet)."""
+    from desktop.dibao.change_notices import issue
+    from desktop.dibao.objections import Objections
+
+    case_id = enrolled(world)
+    Notices(world.a, TODAY).set_phones("0739-1234567", "0739-7654321")
+    notice_id, _ = issue(world.a, TODAY)
+    Objections(world.a, TODAY).record(case_id, notice_id, "该户有人在外务工")  # i18n: data
+    _, window = _window(qtbot, world.a, TODAY)
+    assert window.households.rowCount() == 0
+    said = window.households_label.text()
+    assert "还没有" not in said and "1 户已批准纳入" in said and "异议" in said

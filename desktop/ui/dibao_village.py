@@ -67,7 +67,7 @@ class VillageDibaoWindow(QDialog):
         window_fit.fit(self, 960, 700)
 
     def refresh(self) -> None:
-        from desktop.dibao.households import due_reviews, in_payment
+        from desktop.dibao.households import due_reviews, held_enrollments, in_payment
 
         month = dibao.month_of(self.today)
         self.households.set_rows([{**r, "village": self.store.workstation["village"],
@@ -76,8 +76,12 @@ class VillageDibaoWindow(QDialog):
         self.due.set_rows(due_reviews(self.store, self.today))
         self._refresh_objections()
         n = self.households.rowCount()
-        # an empty table says why: households appear once the township enrolls them
+        held = held_enrollments(self.store.db)
+        # an empty table says why: households appear once the township enrolls them; one
+        # whose enrollment an objection holds is enrolled yet not in it (not paid)
         self.households_label.setText(
+            tr("本月在保户:{n} 户;另有 {held} 户已批准纳入,因对变动公示的异议暂不发放,"
+               "异议处理后再发放(见下方异议表)。").format(n=n, held=held) if held else
             tr("本月在保户:{n} 户").format(n=n) if n else
             tr("本月在保户:还没有。乡镇批准纳入低保的家庭,随乡镇的数据包到本村后显示在这里。"))
         for view in (self.households_view, self.due_view, self.objections_view):

@@ -136,3 +136,18 @@ def test_the_township_decision_asks_before_a_changed_amount_is_thrown_away(
     _asks_before_throwing_away(qtbot, monkeypatch, dialog,
                                lambda: dialog.amount.setText("800"))
     assert dialog.amount.text() == "800"
+
+
+def test_the_first_run_setup_asks_before_what_was_typed_is_thrown_away(
+        qtbot, monkeypatch, tmp_path):
+    """Esc on the first-run setup ends the program: with fields typed it asks first."""
+    from desktop.ui.setup import SetupDialog
+
+    untouched = SetupDialog(tmp_path / "new")
+    qtbot.addWidget(untouched)
+    _closes_on_escape(qtbot, untouched)
+    dialog = SetupDialog(tmp_path / "new")
+    qtbot.addWidget(dialog)
+    _asks_before_throwing_away(qtbot, monkeypatch, dialog,
+                               lambda: dialog.inputs["county"].setText("新邵县"))  # i18n: data
+    assert dialog.inputs["county"].text() == "新邵县"  # i18n: data

@@ -59,7 +59,7 @@ def test_the_village_sees_its_households_and_records_a_review(qtbot, world, tmp_
     window.save_public_list()
     assert target.read_bytes().startswith(b"%PDF")
     # said in this window (the main window's status bar is behind it)
-    assert not window.done.isHidden() and str(target) in window.done.text()
+    assert not window.just_done.isHidden() and str(target) in window.just_done.text()
 
 
 def test_the_township_tab_decides_a_review_and_stops_with_its_letter(qtbot, world, tmp_path):
@@ -147,7 +147,7 @@ def test_the_village_posts_its_change_notice_from_its_window(qtbot, world, tmp_p
     target = tmp_path / "变动公示.pdf"
     window.ask_save = lambda name: str(target)
     assert window.post_change_notice() == "BD-2026-0001"
-    assert "已发布低保变动公示 BD-2026-0001" in window.done.text()
+    assert "已发布低保变动公示 BD-2026-0001" in window.just_done.text()
     text = PdfReader(str(target)).pages[0].extract_text()
     assert "变动公示" in text and "新纳入" in text and "790.00" in text
     assert window.post_change_notice() == ""  # nothing new since: said, nothing recorded
@@ -217,3 +217,32 @@ def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
     assert dialog.value() == (46_000, "C", day)
     assert world.township.db.execute("SELECT monthly_fen FROM dibao_households"
                                      ).fetchone()[0] == 79_000  # nothing recorded by typing
+
+
+def test_a_change_notice_that_cannot_be_posted_is_said_before_a_file_is_chosen(qtbot, world):
+    """No objection phones: said at once, not after the officer chose where to save."""
+    enrolled(world)
+    _, window = _window(qtbot, world.a, TODAY)
+    asked: list[str] = []
+    window.ask_save = lambda name: asked.append(name) or ""
+    assert window.post_change_notice() == ""
+    assert asked == [] and "异议反映电话" in window.message.text()
+    assert not world.a.db.execute("SELECT COUNT(*) FROM notices WHERE kind = 'change'"
+                                  ).fetchone()[0]
+
+
+def test_a_household_held_by_an_objection_is_said_not_left_out(qtbot, world):
+    """An objection to the enrollment on the change notice holds its payment: the
+    household leaves the households in payment, and the window says it was enrolled and
+    why it is not paid (it said the township had enrolled nobody yet)."""
+    from desktop.dibao.change_notices import issue
+    from desktop.dibao.objections import Objections
+
+    case_id = enrolled(world)
+    Notices(world.a, TODAY).set_phones("0739-1234567", "0739-7654321")
+    notice_id, _ = issue(world.a, TODAY)
+    Objections(world.a, TODAY).record(case_id, notice_id, "该户有人在外务工")  # i18n: data
+    _, window = _window(qtbot, world.a, TODAY)
+    assert window.households.rowCount() == 0
+    said = window.households_label.text()
+    assert "还没有" not in said and "1 户已批准纳入" in said and "异议" in said

@@ -219,7 +219,7 @@ def test_the_filing_export_runs_in_the_background_and_files_the_cases(
     dialog.do_export()
     assert not dialog.export_button.isEnabled()  # one export at a time
     wait_for_work(qtbot)
-    assert dialog.done.register_no in dialog.result.toPlainText()
+    assert dialog.filed.register_no in dialog.result.toPlainText()
     assert [status(paid.township, c) for c in paid.ids] == ["filed"] * 3
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".rdfiling", ".xlsx"]
 

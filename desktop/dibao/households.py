@@ -128,6 +128,12 @@ def roster(store, month: str) -> Roster:
         for r in rows], paid, _stopped_in(db, month, names))
 
 
+def held_enrollments(db) -> int:
+    """How many households are enrolled but not paid: an objection to the change notice
+    that posted their enrollment is open (held at 0 until it is resolved)."""
+    return db.execute("SELECT COUNT(*) FROM dibao_households WHERE held_fen = 0").fetchone()[0]
+
+
 def _exits(db, month: str) -> dict[str, int]:
     """Case → months of 渐退 left in `month` (this one included)."""
     rows = db.execute("SELECT case_id, stopped_month FROM dibao_households WHERE exit_from"

@@ -13,8 +13,8 @@ from desktop.core import dibao
 from desktop.core.dibao_review import STOP_REASONS
 from desktop.core.errors import FieldError, Refusal
 from desktop.core.money import format_yuan
+from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
-from desktop.ui import window_fit
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 PROPOSALS = {"continue": QT_TR_NOOP("继续保障"), "adjust": QT_TR_NOOP("调整保障金"),
@@ -24,7 +24,7 @@ REASONS = {"income": QT_TR_NOOP("家庭收入超过低保标准"), "death": QT_T
            "other": QT_TR_NOOP("其他原因")}  # core.dibao_review.STOP_REASONS, translated
 
 
-class ReviewDecisionDialog(QDialog):
+class ReviewDecisionDialog(guard.DiscardGuard, QDialog):
     """What the village found, the decision's date, the class and the monthly amount,
     checked by the rule book's `dibao_decide` as they are typed (through
     `Reviews.problems`, the check recording it makes): each problem beside its field,
@@ -67,6 +67,9 @@ class ReviewDecisionDialog(QDialog):
         self.amount.textChanged.connect(self.validate)
         w.change_signal(self.on).connect(self.validate)
         self._reckon(self.dibao_class.currentText())
+        # what the officer changes from here on is typed work (the amount filled in above
+        # is the method's): Esc or 取消 asks before throwing it away
+        self.watch([self.on, self.dibao_class, self.amount])
         # room for a two-line problem under a field: the dialog does not grow as it shows
         window_fit.fit(self, 720, self.sizeHint().height() + 60)
 
@@ -111,7 +114,9 @@ class ReviewDecisionDialog(QDialog):
         return fen, self.dibao_class.currentText(), self.on.date()
 
 
-class StopDialog(QDialog):
+class StopDialog(guard.DiscardGuard, QDialog):
+    """The stop's reason: Esc or 取消 asks before throwing a typed reason away."""
+
     def __init__(self, row: dict, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("停保 — {case_id} {name}").format(case_id=row["case_id"],
@@ -128,6 +133,7 @@ class StopDialog(QDialog):
         layout.addWidget(note)
         buttons, self.ok_button = w.ok_cancel(self, self.accept)
         layout.addWidget(buttons)
+        self.watch([self.kind, self.reason])
 
     def value(self) -> tuple[str, str]:
         return self.kind.currentData(), self.reason.toPlainText()

@@ -40,11 +40,13 @@ class VillageDibaoWindow(QDialog):
         layout.addLayout(bar)
         self.message = w.ErrorLabel()
         layout.addWidget(self.message)
-        self.done = QLabel()  # what was just done, here: the main window's bar is behind
-        self.done.setStyleSheet("color:#2e7d32;")
-        self.done.setWordWrap(True)
-        self.done.hide()
-        layout.addWidget(self.done)
+        # what was just done, here: the main window's bar is behind. (Not self.done:
+        # that would hide QDialog.done, which Qt calls to close the window.)
+        self.just_done = QLabel()
+        self.just_done.setStyleSheet("color:#2e7d32;")
+        self.just_done.setWordWrap(True)
+        self.just_done.hide()
+        layout.addWidget(self.just_done)
         self.households_label = QLabel()
         layout.addWidget(self.households_label)
         self.households, self.households_view = table_view(HouseholdsModel(self))
@@ -65,7 +67,7 @@ class VillageDibaoWindow(QDialog):
         window_fit.fit(self, 960, 700)
 
     def refresh(self) -> None:
-        from desktop.dibao.households import due_reviews, in_payment
+        from desktop.dibao.households import due_reviews, held_enrollments, in_payment
 
         month = dibao.month_of(self.today)
         self.households.set_rows([{**r, "village": self.store.workstation["village"],
@@ -74,8 +76,12 @@ class VillageDibaoWindow(QDialog):
         self.due.set_rows(due_reviews(self.store, self.today))
         self._refresh_objections()
         n = self.households.rowCount()
-        # an empty table says why: households appear once the township enrolls them
+        held = held_enrollments(self.store.db)
+        # an empty table says why: households appear once the township enrolls them; one
+        # whose enrollment an objection holds is enrolled yet not in it (not paid)
         self.households_label.setText(
+            tr("本月在保户:{n} 户;另有 {held} 户已批准纳入,因对变动公示的异议暂不发放,"
+               "异议处理后再发放(见下方异议表)。").format(n=n, held=held) if held else
             tr("本月在保户:{n} 户").format(n=n) if n else
             tr("本月在保户:还没有。乡镇批准纳入低保的家庭,随乡镇的数据包到本村后显示在这里。"))
         for view in (self.households_view, self.due_view, self.objections_view):
@@ -152,9 +158,15 @@ class VillageDibaoWindow(QDialog):
         from desktop.dibao.change_notices import issue, unposted
         from desktop.printing.notice_sheet import notice_pdf
         from desktop.printing.output import save_document
+        from desktop.storage.db import rehearse
 
         if not unposted(self.store.db, self.store.workstation["village_code"]):
             self._refused(tr("自上次变动公示以来,乡镇没有决定新的低保变动,无须公示。"))
+            return ""
+        try:  # every check the notice makes (the phones, the names) before a file is chosen
+            rehearse(lambda: issue(self.store, self.today))
+        except Refusal as exc:
+            self._refused(exc.message)
             return ""
         path = self.ask_save(tr("低保变动公示-{day}").format(day=self.today.isoformat()) + ".pdf")
         if not path:
@@ -190,14 +202,14 @@ class VillageDibaoWindow(QDialog):
 
     def _refused(self, text: str) -> None:
         """A refusal (or "" to clear it): what was done before is no longer the news."""
-        self.done.hide()
+        self.just_done.hide()
         self.message.show_message(text)
 
     def _said(self, text: str) -> None:
         """Done: said in this window (and the main window's bar), the last refusal gone."""
         self.message.show_message("")
-        self.done.setText(text)
-        self.done.show()
+        self.just_done.setText(text)
+        self.just_done.show()
         guard.tell(self, text)
 
 

@@ -21,6 +21,7 @@ from desktop.core.errors import Refusal, ValidationFailed
 from desktop.core.workstation import ROLES, check_workstation
 from desktop.operations.setup import create_workstation
 from desktop.storage.store import Store
+from desktop.ui import guard
 from desktop.ui import widgets as w
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
@@ -35,8 +36,9 @@ FIELDS = (
 )
 
 
-class SetupDialog(QDialog):
-    """Emits `created(store)` once the workstation exists."""
+class SetupDialog(guard.DiscardGuard, QDialog):
+    """Emits `created(store)` once the workstation exists. Esc or 取消 after something
+    was typed asks first: closing it ends the program, and every field is typed again."""
 
     created = Signal(object)
 
@@ -76,6 +78,7 @@ class SetupDialog(QDialog):
         self._role_changed()
         for edit in self.inputs.values():  # once shown, messages follow what is typed
             edit.textChanged.connect(self._recheck)
+        self.watch([self.role, *self.inputs.values(), self.passphrase, self.passphrase_again])
         from desktop.ui import window_fit
 
         window_fit.fit(self, 620, self.sizeHint().height())

@@ -99,7 +99,10 @@ class DecisionDialog(guard.DiscardGuard, QDialog):
         self.buttons, self.ok_button = ok_cancel(self, self.do_it)
         layout.addWidget(self.buttons)
         self.detail = detail
-        self.watch([self.reason, self.county_ref, self.date])
+        # the amount too (filled in above with what the village proposed): an amount
+        # changed and then lost to Esc was a decision to type again
+        self.watch([self.amount, self.reason, self.county_ref, self.dibao_class, self.method,
+                    self.date])
         window_fit.fit(self, 600, self.sizeHint().height())
 
     def _intro(self, d: dict, referred: bool) -> str:

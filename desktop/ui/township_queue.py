@@ -238,7 +238,9 @@ class FilingDialog(QDialog):
 
     def __init__(self, store, today, parent=None):
         super().__init__(parent)
-        self.store, self.today, self.done = store, today, None
+        # the export's result (not self.done: that would hide QDialog.done, which Qt
+        # calls to close the dialog)
+        self.store, self.today, self.filed = store, today, None
         self.setWindowTitle(tr("导出备案登记册(报县民政局)"))
         window_fit.fit(self, 720, 460)
         layout = QVBoxLayout(self)
@@ -300,13 +302,13 @@ class FilingDialog(QDialog):
 
     def _exported(self, done) -> None:
         self.export_button.setEnabled(True)
-        self.done = done
-        t = self.done.totals
+        self.filed = done
+        t = done.totals
         guard.tell(self.parentWidget(), tr("已导出备案登记册 {register_no}。").format(
-                                            register_no=self.done.register_no))
+                                            register_no=done.register_no))
         self.result.setPlainText(
             tr("备案登记册 {register_no}:{cases} 户,批准 {approved} 元,发放 {paid} 元。").format(
-                register_no=self.done.register_no, cases=t["cases"],
+                register_no=done.register_no, cases=t["cases"],
                 approved=format_yuan(t["approved_fen"], grouped=True),
                 paid=format_yuan(t["paid_fen"], grouped=True)) + "\n"
-            + "\n".join(tr("已写入 {p}").format(p=p) for p in self.done.paths))
+            + "\n".join(tr("已写入 {p}").format(p=p) for p in done.paths))

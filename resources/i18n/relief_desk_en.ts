@@ -1987,6 +1987,10 @@ Generate new keys?</translation>
         <translation>Reviews due (red overdue, yellow this month or soon):</translation>
     </message>
     <message>
+        <source>本月在保户:{n} 户;另有 {held} 户已批准纳入,因对变动公示的异议暂不发放,异议处理后再发放(见下方异议表)。</source>
+        <translation>Households in payment this month: {n}; {held} more enrolled but not paid: an objection to the change notice holds the payment until it is resolved (see the objections below).</translation>
+    </message>
+    <message>
         <source>本月在保户:{n} 户</source>
         <translation>Households in payment this month: {n}</translation>
     </message>

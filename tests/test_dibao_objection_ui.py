@@ -44,8 +44,8 @@ def test_the_village_records_and_resolves_an_objection_from_its_window(qtbot, wo
     assert tab.households.row(0)["amount_fen"] == 79_000 and tab.households.row(0)["held"]
     assert "异议待村里处理:1 条" in tab.figures.text()
 
-    window.objections_view.selectRow(0)
-    dialog = window.resolve_objection()
+    window.households_view.clearSelection()
+    dialog = window.resolve_objection()  # nothing chosen: the only objection waiting
     dialog.inputs["how_checked"].setPlainText("入户核实")
     assert not dialog.ok.isEnabled() and "理由" in _problems(dialog)  # dismissed: a reason
     result = dialog.inputs["result"]

@@ -59,6 +59,8 @@ def test_the_dibao_tab_shows_the_month_saves_the_roster_and_pays_once(qtbot, wor
     assert target.read_bytes().startswith(b"%PDF")
     tab.pay()
     assert "790.00" in answer_questions[-1] and "已于 2026-12-31 登记发放" in tab.figures.text()
+    said = win.statusBar().currentMessage()  # and what to do next
+    assert "已登记 2026-12 低保金发放:1 户" in said and "数据交换 → 导出数据包" in said
     tab.pay()  # the same month again: refused in the tab, nothing changed
     assert "不能重复登记" in tab.message.text()
     assert world.township.db.execute("SELECT COUNT(*) FROM dibao_months").fetchone()[0] == 1

@@ -33,6 +33,9 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path,
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "县局概况", "待县局审批", "目标管理考核", "全县案件台账"]
     assert "县局审批(&X)" in [a.text() for a in win.menuBar().actions()]
+    # no phones to set: the county prints no notice with an objection channel
+    items = [a.text() for m in win.menuBar().actions() if m.menu() for a in m.menu().actions()]
+    assert "本机政策(&O)…" in items and not [t for t in items if "异议反映电话" in t]
     dashboard = panel.dashboard
     assert "待县局审批 1 件" in dashboard.summary.text()
     assert dashboard.townships.rowCount() == 2  # both townships, one never sent

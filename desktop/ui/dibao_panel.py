@@ -245,7 +245,8 @@ class DibaoWidget(QWidget):
             self.message.show_message(exc.message)
             return
         self.refresh()
-        guard.tell(self, tr("已登记 {month} 低保金发放:{households} 户,合计 {total} 元。").format(
+        guard.tell(self, tr("已登记 {month} 低保金发放:{households} 户,合计 {total} 元。"
+                            "下一步:数据交换 → 导出数据包,把发放记录送到各村。").format(
             month=done["month"], households=done["households"],
             total=format_yuan(done["total_fen"], grouped=True)))
 

@@ -114,13 +114,15 @@ class VillageDibaoWindow(QDialog):
 
     def resolve_objection(self):
         """The result of an open objection (the one chosen in its table, or the
-        chosen household's)."""
+        chosen household's; with nothing chosen, the only one waiting)."""
         from desktop.dibao.objections import listed
 
         row = first_chosen((self.objections_view, self.objections),
                            (self.due_view, self.due), (self.households_view, self.households))
-        if row is not None and not any(o["case_id"] == row["case_id"]
-                                       for o in listed(self.store.db, open_only=True)):
+        waiting = listed(self.store.db, open_only=True)
+        if row is None and len(waiting) == 1:
+            row = waiting[0]
+        if row is not None and not any(o["case_id"] == row["case_id"] for o in waiting):
             # an empty form would only end in a refusal: say so here, before it opens
             self._refused(tr("{name} 户没有待处理的异议,无须处理。公示期内收到异议,"
                              "先点“登记异议”。").format(name=row["name"]))

@@ -14,6 +14,7 @@ PANELS = {"notice_panel": ("desktop.ui.notice_panel", "NoticePanel"),
           "sync_panel": ("desktop.ui.sync_panel", "SyncPanel")}
 
 ALL = ("village", "township", "county")
+POSTING = ("village", "township")  # whose phones are printed on the notices (not the county)
 # (title, the window's attribute for the menu, roles that have it, items); an item is
 # (label, shortcut, what it calls as "attribute.method" from the window, arguments, roles).
 MENUS = (
@@ -22,7 +23,7 @@ MENUS = (
         (QT_TR_NOOP("打印选中案件的审批表(&P)…"), "Ctrl+P", "notice_panel.print_form", (), ALL),
         (QT_TR_NOOP("导出台账 PDF(&D)…"), None, "notice_panel.print_register", ("pdf",), ALL),
         (QT_TR_NOOP("导出台账 Excel(&X)…"), None, "notice_panel.print_register", ("xlsx",), ALL),
-        (QT_TR_NOOP("异议反映电话(&T)…"), None, "notice_panel.set_phones", (), ALL))),
+        (QT_TR_NOOP("异议反映电话(&T)…"), None, "notice_panel.set_phones", (), POSTING))),
     (QT_TR_NOOP("数据交换(&D)"), "sync_menu", ALL, (
         (QT_TR_NOOP("本机身份与指纹(&I)…"), None, "sync_panel.show_identity", (), ALL),
         (QT_TR_NOOP("登记对方工作站(&R)…"), None, "sync_panel.enroll", (), ALL),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui import guard
 from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TR_NOOP, tr
+from desktop.ui.menus import POSTING
 
 FONT_SIZES = {"small": (QT_TR_NOOP("小"), 9), "medium": (QT_TR_NOOP("中"), 10),
               "large": (QT_TR_NOOP("大"), 12), "huge": (QT_TR_NOOP("特大"), 14)}
@@ -83,7 +84,8 @@ def install(main_window) -> None:
         chosen.addAction(action)
         languages.addAction(action)
         main_window.language_actions[code] = action
-    if hasattr(type(main_window), "notice_panel"):  # (built when first used)
+    if hasattr(type(main_window), "notice_panel") and \
+            main_window.store.workstation["role"] in POSTING:  # (built when first used)
         menu.addAction(tr("异议反映电话(&P)…"), lambda: main_window.notice_panel.set_phones())
     # the policy in force, issued from above: its dialog's module loads when it opens
     menu.addAction(tr("本机政策(&O)…"), lambda: _policy(main_window))

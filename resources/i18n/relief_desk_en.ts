@@ -1703,6 +1703,10 @@ Generate new keys?</translation>
         <translation>dibao-roster-{month}</translation>
     </message>
     <message>
+        <source>已登记 {month} 低保金发放:{households} 户,合计 {total} 元。下一步:数据交换 → 导出数据包,把发放记录送到各村。</source>
+        <translation>{month} dibao payment recorded: {households} household(s), {total} yuan in all. Next: Data exchange → Export bundles, to take the payment records to the villages.</translation>
+    </message>
+    <message>
         <source>变动公示异议待村里处理:{n} 条,{names};处理前该户的变动暂不执行。</source>
         <translation>Objections to change notices awaiting the village: {n}, {names}; until resolved, the household&apos;s change is not carried out.</translation>
     </message>
@@ -1793,10 +1797,6 @@ Generate new keys?</translation>
     <message>
         <source>发放记录随下一次导出的数据包送到各村;同一月份只能登记一次。</source>
         <translation>The payment record goes to the villages with the next bundle export; a month can be recorded once only.</translation>
-    </message>
-    <message>
-        <source>已登记 {month} 低保金发放:{households} 户,合计 {total} 元。</source>
-        <translation>{month} dibao payment recorded: {households} household(s), {total} yuan in all.</translation>
     </message>
     <message>
         <source>{village}:{households} 户 {persons} 人 {total} 元</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from desktop.ui import window_fit
 from desktop.ui.main_window import MainWindow
@@ -42,6 +42,23 @@ def assert_fits(name: str, widget, area: QRect) -> None:
             inside = widget.rect().contains(shown) or _scrolls(button)
             assert inside, f"{name}: the button {button.text()} is cut off"
             assert "&" in button.text(), f"{name}: the button {button.text()} has no access key"
+    labels = [x for x in widget.findChildren(QLabel) if x.buddy() is not None and x.isVisible()]
+    used = {window_fit._key_of(x.text()) for x in widget.findChildren(QLabel)
+            + widget.findChildren(QPushButton)} - {""}
+    for label in labels:  # Alt+letter puts the cursor in the field (while letters last)
+        assert "&" in label.text() or len(used) == 26, \
+            f"{name}: the field label {label.text()} has no access key ({len(used)} used)"
+    assert_keys_lead_somewhere_once(name, widget)
+
+
+def assert_keys_lead_somewhere_once(name: str, widget) -> None:
+    """No two fields' labels of a window share a letter, nor one with a button (Alt+letter
+    would go to one of them, and never to the other)."""
+    shown = [x.text() for x in widget.findChildren(QLabel) if x.buddy() is not None
+             and x.isVisible()]
+    shown += [b.text() for b in widget.findChildren(QPushButton) if b.isVisible()]
+    keys = [window_fit._key_of(t) for t in shown if window_fit._key_of(t)]
+    assert len(keys) == len(set(keys)), f"{name}: {sorted(shown)}"
 
 
 def _scrolls(widget) -> bool:

@@ -126,3 +126,36 @@ def test_a_case_opens_at_the_newest_step_of_its_record(qtbot, tmp_path, settings
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert bar.value() == bar.maximum()
     store.close()
+
+
+def test_alt_and_a_fields_letter_puts_the_cursor_in_that_field(qtbot, window, casework):
+    """Every field's label gets a letter of its own when its window is shown, as the
+    buttons do: the keyboard reaches a field without Tab through the ones before it."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui import window_fit
+
+    watcher = window_fit.WindowWatcher()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        receive(casework, 1)
+        window.refresh()
+        dialog = window.open_case(0).start("refuse")
+        qtbot.waitExposed(dialog)
+        labels = {label.text(): label for label in dialog.findChildren(QLabel)
+                  if label.buddy() is not None}
+        assert labels and all("(&" in text for text in labels), list(labels)
+        keys = [window_fit._key_of(t) for t in [*labels, *(b.text() for b in
+                                                           dialog.buttons.buttons())]]
+        assert len(keys) == len(set(keys)), keys  # one place for each letter
+        last = list(labels.values())[-1]
+        field = dialog.inputs[list(dialog.inputs)[-1]]
+        assert not field.hasFocus()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(dialog, getattr(Qt.Key, f"Key_{window_fit._key_of(last.text())}"),
+                       Qt.KeyboardModifier.AltModifier)
+        assert field.hasFocus() or field.isAncestorOf(QApplication.focusWidget())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)

@@ -71,6 +71,7 @@ class FieldBox(QWidget):
     def __init__(self, widget: QWidget, extra: QWidget | None = None, parent=None):
         super().__init__(parent)
         self.widget = widget
+        self.setFocusProxy(widget)  # its label's access key puts the cursor in the field
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(1)

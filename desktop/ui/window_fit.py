@@ -5,8 +5,9 @@ about 1093×582 logical pixels). Every window asks for its preferred size throug
 `fit()`, which takes what the screen's available area has; and once shown, a window that
 still sticks out (a dialog whose content grew) is shrunk and moved back inside.
 
-The same watcher gives every button of a shown window an access key (Alt+letter) when
-its text has none, so the keyboard reaches everything without a list kept by hand."""
+The same watcher gives every button and every field's label of a shown window an access
+key (Alt+letter) when its text has none, so the keyboard reaches everything without a
+list kept by hand."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QLabel,
     QMessageBox,
     QRadioButton,
     QToolButton,
@@ -80,18 +82,25 @@ def keep_inside(widget: QWidget) -> None:
 
 
 def add_access_keys(window: QWidget) -> None:
-    """Give each button of `window` without an access key a free letter."""
+    """Give each button of `window` without an access key a free letter, then each
+    field's label (a label with a buddy: Alt+letter puts the cursor in its field)."""
     buttons = [b for b in window.findChildren(QAbstractButton)
                if b.text() and not isinstance(b, (QCheckBox, QRadioButton))
                and not (isinstance(b, QToolButton) and b.defaultAction())]
-    used = {_key_of(b.text()) for b in buttons} - {""}
-    for button in buttons:
-        if _key_of(button.text()) or "&&" in button.text():
+    labels = [label for label in window.findChildren(QLabel)
+              if label.buddy() is not None and label.text()]
+    for label in labels:  # a field in a box (with its error line): the field itself,
+        inner = label.buddy().focusProxy()  # as a label moves focus to a focusable buddy
+        if inner is not None:
+            label.setBuddy(inner)
+    used = {_key_of(x.text()) for x in buttons + labels} - {""}
+    for one in buttons + labels:
+        if _key_of(one.text()) or "&&" in one.text():
             continue
-        letter = _free_letter(button.text(), used)
+        letter = _free_letter(one.text(), used)
         if letter:
             used.add(letter)
-            button.setText(with_key(button.text(), letter))
+            one.setText(with_key(one.text(), letter))
 
 
 def with_key(text: str, letter: str) -> str:
@@ -101,7 +110,7 @@ def with_key(text: str, letter: str) -> str:
     if not _CJK.search(text):
         at = text.lower().find(letter.lower())
         return f"{text[:at]}&{text[at:]}" if at >= 0 else text
-    tail = "…" if text.endswith("…") else ""
+    tail = next((t for t in ("…", ":", "\uff1a") if text.endswith(t)), "")  # i18n: data (a colon)
     return f"{text[:len(text) - len(tail)]}(&{letter}){tail}"
 
 

@@ -38,6 +38,7 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path,
     assert "本机政策(&O)…" in items and not [t for t in items if "异议反映电话" in t]
     dashboard = panel.dashboard
     assert "待县局审批 1 件" in dashboard.summary.text()
+    assert "2026-11 考核:0/2 个乡镇已公布(未公布:" in dashboard.summary.text()
     assert dashboard.townships.rowCount() == 2  # both townships, one never sent
     win.grab().save(str(tmp_path / "county.png"))
     panel.show_queue()
@@ -57,6 +58,12 @@ def test_the_county_opens_on_its_queue_and_decides(qtbot, world, tmp_path,
     assert (decided["decision"], decided["amount_fen"]) == ("approve", 180_000)
     assert panel.queue.model.total == 0
     assert "待县局审批 0 件" in dashboard.summary.text()
+    from desktop.assessment.publish import publish
+
+    publish(world.township, "2026-11", TODAY)  # the township's 考核 of November, sent up
+    world.send(world.township, world.county)
+    dashboard.refresh()
+    assert "2026-11 考核:1/2 个乡镇已公布(未公布:" in dashboard.summary.text()
 
 
 def test_the_month_is_drawn_and_a_check_recorded_from_the_dashboard(qtbot, world, tmp_path):

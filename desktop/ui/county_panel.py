@@ -1,6 +1,6 @@
 """The county's dashboard (issue 14, item 8): what waits for the county (referred cases,
-overdue ones), its townships — when each last sent, the silent ones marked — and this
-month's 抽查, drawn and recorded here. The county's window opens on it; the queue and the
+overdue ones), its townships — when each last sent, the silent ones marked —, this
+month's 抽查, drawn and recorded here, and which townships published last month's 考核. The county's window opens on it; the queue and the
 ledger are the township panel's tabs, shown as the county's (township_panel.install)."""
 
 from __future__ import annotations
@@ -131,9 +131,21 @@ class CountyDashboard(QWidget):
                 n=len(silent), days=policy.village_silent_days, names=tr("、").join(silent))
         text += tr(" · {month} 抽查:抽中 {drawn} 件,已核查 {checked} 件,发现问题 {problems} 件"
                    ).format(month=self.month, drawn=drawn, checked=checked, problems=problems)
-        self.summary.setText(text)
+        self.summary.setText(text + self._assessed())
         self._fill_checks()
         self.campaign.refresh()
+
+    def _assessed(self) -> str:
+        """The last month's 考核 (published by the townships in the month after it)."""
+        from desktop.assessment.report import assessment
+        from desktop.core.dibao import add_months
+
+        a = assessment(self.store, add_months(self.month, -1), self.today)
+        text = tr(" · {month} 考核:{done}/{total} 个乡镇已公布").format(
+            month=a.month, done=len(a.townships), total=len(a.townships) + len(a.unpublished))
+        if a.unpublished:
+            text += tr("(未公布:{names})").format(names=tr("、").join(a.unpublished))
+        return text
 
     def _fill_checks(self) -> None:
         from PySide6.QtGui import QStandardItem

@@ -3187,6 +3187,14 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation> · spot-check {month}: {drawn} drawn, {checked} checked, {problems} with problems</translation>
     </message>
     <message>
+        <source> · {month} 考核:{done}/{total} 个乡镇已公布</source>
+        <translation> · {month} assessment: {done}/{total} townships published</translation>
+    </message>
+    <message>
+        <source>(未公布:{names})</source>
+        <translation> (not yet: {names})</translation>
+    </message>
+    <message>
         <source>未核查</source>
         <translation>Not checked</translation>
     </message>

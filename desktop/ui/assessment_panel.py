@@ -157,7 +157,7 @@ class AssessmentWidget(w.CountedWhenShown, QWidget):
         buttons = [(tr("查看(&K)"), self.refresh), (tr("导出 PDF(&P)…"), self.export_pdf),
                    (tr("导出 Excel(&E)…"), self.export_xlsx)]
         if self.role == "township":
-            buttons += [(tr("公布本月考核(&G)…"), self.publish),
+            buttons += [(tr("公布本月考核(&U)…"), self.publish),
                         (tr("更正已公布的考核(&R)…"), self.correct)]
         bar.addWidget(QLabel(tr("考核月份(年-月):")))
         bar.addWidget(self.month)

@@ -103,7 +103,7 @@ class DibaoWidget(QWidget):
         self.month = QLineEdit(dibao.month_of(today))
         self.month.setMaximumWidth(100)
         self.month.returnPressed.connect(self.refresh)
-        buttons = [(tr("显示(&S)"), self.refresh), (tr("打印花名册(&P)…"), self.save_pdf),
+        buttons = [(tr("显示(&W)"), self.refresh), (tr("打印花名册(&P)…"), self.save_pdf),
                    (tr("导出银行发放表(&E)…"), self.save_xlsx),
                    (tr("登记该月发放(&F)…"), self.pay),
                    (tr("复核决定(&J)…"), self.decide_review), (tr("停保(&O)…"), self.stop)]

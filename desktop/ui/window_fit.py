@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QRadioButton,
     QToolButton,
@@ -94,6 +95,8 @@ def add_access_keys(window: QWidget) -> None:
         if inner is not None:
             label.setBuddy(inner)
     used = {_key_of(x.text()) for x in buttons + labels} - {""}
+    if isinstance(window, QMainWindow):  # Alt+A must still open 案件(&A), not a button
+        used |= {_key_of(a.text()) for a in window.menuBar().actions()}
     for one in buttons + labels:
         if _key_of(one.text()) or "&&" in one.text():
             continue

@@ -158,8 +158,8 @@ Details were written to {report}; please give them to your maintainer.</translat
         <translation>Export &amp;Excel…</translation>
     </message>
     <message>
-        <source>公布本月考核(&amp;G)…</source>
-        <translation>Publish the month (&amp;G)…</translation>
+        <source>公布本月考核(&amp;U)…</source>
+        <translation>P&amp;ublish the month…</translation>
     </message>
     <message>
         <source>更正已公布的考核(&amp;R)…</source>
@@ -1659,8 +1659,8 @@ Generate new keys?</translation>
         <translation>Change objected to: paid as before it</translation>
     </message>
     <message>
-        <source>显示(&amp;S)</source>
-        <translation>&amp;Show</translation>
+        <source>显示(&amp;W)</source>
+        <translation>Sho&amp;w</translation>
     </message>
     <message>
         <source>打印花名册(&amp;P)…</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -143,7 +144,13 @@ class WindowWatcher(QObject):
         add_access_keys(window)
         if isinstance(window, QMessageBox):  # small, and placed by Qt as it is laid out
             return
-        keep_inside(window)
+        if isinstance(window, QDialog) and not _placed(window) and _roomy(window):
+            # Qt centres a dialog over its window in the dialog's own show handler, after
+            # this filter, and only if it was not moved: moved here, it stayed top-left.
+            # One with room around it is left to Qt, and checked once Qt has placed it.
+            QTimer.singleShot(0, lambda w=window: _again(w))
+        else:
+            keep_inside(window)
         QTimer.singleShot(FRAMED_MS, lambda w=window: _again(w))
 
     def start(self, app: QApplication) -> None:
@@ -161,6 +168,19 @@ def _is_window_or_dialog(widget: QWidget) -> bool:
     from PySide6.QtCore import Qt
 
     return widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+
+
+def _roomy(widget: QWidget) -> bool:
+    """Small enough that centred anywhere on the screen it keeps its title bar inside."""
+    most_w, most_h = room(widget)
+    return widget.width() <= most_w and widget.height() + TITLE_BAR <= most_h - TITLE_BAR
+
+
+def _placed(widget: QWidget) -> bool:
+    """Whether the program set the window's position (Qt then leaves it there)."""
+    from PySide6.QtCore import Qt
+
+    return widget.testAttribute(Qt.WidgetAttribute.WA_Moved)
 
 
 def _again(widget) -> None:

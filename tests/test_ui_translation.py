@@ -239,3 +239,16 @@ def test_the_language_setting_is_remembered_and_applies_at_the_next_start(qtbot,
     finally:
         assert ui_app.install_translations(QApplication.instance(), "zh_CN")
     assert tr("民生救助工作台") == "民生救助工作台"
+
+
+def test_an_english_message_keeps_the_word_before_its_colon(english):
+    """The GUI drops a validation message's field keys ("days: …"); an English sentence's
+    last word before a colon is no key ("fill in or correct: Findings" lost "correct: ")."""
+    from desktop.core.errors import FieldError, ValidationFailed
+    from desktop.ui.guard import gui_text
+
+    summary = tr("还有 {n} 处需要填写或修改:{items}").format(n=2, items="Findings; Visit date")
+    assert gui_text(summary) == summary and "correct: Findings" in summary
+    keys = ValidationFailed([FieldError("days", "公示天数应在 1 到 60 之间。"),
+                             FieldError("members[0].id_number", "第18位校验码不对。")], where="王五")
+    assert gui_text(keys.message) == "王五: 公示天数应在 1 到 60 之间。 第18位校验码不对。"

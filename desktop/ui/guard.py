@@ -26,8 +26,11 @@ STATUS_MS = 15000
 _CJK = re.compile(r"[\u3400-\u9fff]")  # a Chinese step name is cut shorter than an English one
 
 # A ValidationFailed's message names each field by its key ("days: …"), for scripts;
-# the officer reads only what is wrong.
-_FIELD_KEY = re.compile(r"(?<![A-Za-z])[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*: ")
+# the officer reads only what is wrong. A key opens the message or follows Chinese or
+# punctuation, never an English word and a space: in the English window "fill in or
+# correct: …" is a sentence, and its last word is no key.
+_FIELD_KEY = re.compile(
+    r"(?<![A-Za-z])(?<![A-Za-z] )[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*: ")
 
 
 def gui_text(message: str) -> str:

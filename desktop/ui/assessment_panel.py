@@ -29,6 +29,7 @@ from desktop.assessment.report import assessment
 from desktop.assessment.table import cells, headers, item_keys
 from desktop.core.errors import Refusal
 from desktop.ui import widgets as w
+from desktop.ui.core_words import column_word
 from desktop.ui.guard import gui_text
 from desktop.ui.i18n import tr
 from desktop.ui.places import save_name
@@ -47,7 +48,7 @@ class LinesModel(QAbstractTableModel):
     def set_lines(self, lines: list[dict]) -> None:
         self.beginResetModel()
         keys = item_keys(lines)
-        self._headers = headers(keys) if lines else []
+        self._headers = [column_word(h) for h in headers(keys)] if lines else []
         self._rows = [[c.replace("\n", " · ") for c in cells(ln, keys)] for ln in lines]
         self.endResetModel()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.core.categories import category_label, program_label, reason_label
 from desktop.core.money import format_yuan
+from desktop.ui.core_words import category_label, program_label, reason_label
 from desktop.ui.i18n import tr
 
 

@@ -20,14 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.categories import category_label, reason_label
-from desktop.core.status import status_label
 from desktop.core.workflow import ACTIONS
 from desktop.storage import queries
 from desktop.ui import widgets as w
 from desktop.ui import window_fit
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.case_record import show_latest
+from desktop.ui.core_words import (
+    category_label,
+    due_word,
+    flag_word,
+    programme_word,
+    reason_label,
+    status_label,
+    step_word,
+)
 from desktop.ui.deliberation import DeliberationDialog
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.step_dialogs import STEP_DIALOGS
@@ -107,8 +114,8 @@ class CaseView(QDialog):
             colour = "#c62828" if d["urgency"] == "overdue" else (
                 "#8a6d00" if d["urgency"] else "#333")
             due = (" · " + tr("期限") + f" <span style='color:{colour}'>{d['due_on']} "
-                   f"{escape(d['due_label'])}{'(' + word + ')' if word else ''}</span>")
-        flags = "".join(f"<div style='color:#c62828'>{escape(queries.FLAG_LABELS[f])}</div>"
+                   f"{escape(due_word(d['due_label']))}{'(' + word + ')' if word else ''}</span>")
+        flags = "".join(f"<div style='color:#c62828'>{escape(flag_word(queries.FLAG_LABELS[f]))}</div>"
                         for f in d["flags"])
         flags += "".join(f"<div style='color:#c62828'>{escape(f.label)}:{escape(f.text)}</div>"
                          for f in self._names_flags())
@@ -118,7 +125,7 @@ class CaseView(QDialog):
             requested=w.yuan_text(d["requested_fen"]), proposed=w.yuan_text(d["proposed_fen"]),
             paid_first=w.yuan_text(d["paid_first_fen"]), approved=w.yuan_text(d["approved_fen"]))
         return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b>"
-                f" {escape(d['program_label'])} · {escape(category_label(d['category']))}"
+                f" {escape(programme_word(d['program_label']))} · {escape(category_label(d['category']))}"
                 f" · {escape(reason_label(d['reason']))}</div>"
                 f"<div>{ids}</div><div>{money}</div>{flags}")
 
@@ -160,7 +167,7 @@ class CaseView(QDialog):
         allowed = sorted((c for c in self.casework.allowed_actions(self.case_id)
                           if c in STEP_DIALOGS or c == "deliberate"),
                          key=lambda c: c in LAST)  # the ordinary next step first
-        specs = [(c, ACTIONS[c].label + "…") for c in allowed]
+        specs = [(c, step_word(ACTIONS[c].label) + "…") for c in allowed]
         specs += [(code, tr(text)) for code, text in NEXT_ACTIONS.get(self.detail["status"], ())]
         waiting = tr(WAITING.get(self.detail["status"], QT_TR_NOOP("现在没有需要本工作站办理的事项。")))
         self.buttons = w.fill_action_bar(self.action_bar, specs, self.start, waiting)

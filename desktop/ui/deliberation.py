@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.categories import category_label, reason_label
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.rulebook import check_step
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.core_words import category_label, reason_label
 from desktop.ui.date_field import date_problems
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ChoiceDelegate, RowsModel

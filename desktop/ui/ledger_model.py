@@ -13,12 +13,11 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
-from desktop.core.categories import category_label, reason_label
 from desktop.core.deadlines import DUE_LABELS, calendar_for, urgency
 from desktop.core.money import format_yuan
-from desktop.core.status import status_label
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
+from desktop.ui.core_words import category_label, due_word, flag_word, reason_label, status_label
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 ROOT = QModelIndex()  # the invisible root of a flat table
@@ -156,7 +155,7 @@ class LedgerModel(QStandardItemModel):
             if row["due_on"]:
                 tips[DUE_COLUMN] = self._due_tooltip(row)
             if flags:
-                tips[FLAGS_COLUMN] = "\n".join(queries.FLAG_LABELS[k] for k in SHORT_FLAGS
+                tips[FLAGS_COLUMN] = "\n".join(flag_word(queries.FLAG_LABELS[k]) for k in SHORT_FLAGS
                                                if row.get(k))
             for col, text in enumerate(self._cells(row, comma.join(flags))):
                 at = index(i, col)
@@ -220,6 +219,6 @@ def _due_text(row: dict) -> str:
     if not row["due_on"]:
         return ""
     word = tr(SHORT_URGENCY.get(row["urgency"], ""))
-    kind = DUE_LABELS.get(row["due_kind"] or "", "").split("(")[0]
+    kind = due_word(DUE_LABELS.get(row["due_kind"] or "", "").split("(")[0])
     text = f"{row['due_on']} {kind}"
     return f"{text} · {word}" if word else text

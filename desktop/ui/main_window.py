@@ -30,6 +30,7 @@ from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui import table_keys, window_fit
+from desktop.ui.core_words import status_word
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.ledger_model import LedgerModel
 
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         self._status_item(tr("全部案件"), None, sum(counts.values()))
         for code, label in STATUS_LABELS.items():
             if counts.get(code):
-                self._status_item(label, code, counts[code])
+                self._status_item(status_word(label), code, counts[code])
         rows = [self.statuses.item(i).data(USER_ROLE)
                 for i in range(self.statuses.count())]
         self.statuses.setCurrentRow(rows.index(keep) if keep in rows else 0)

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.categories import category_label
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.money import format_yuan
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.core_words import category_label
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
 

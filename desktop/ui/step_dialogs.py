@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from desktop.core.categories import INVESTIGATION_METHODS, PAYMENT_METHODS
 from desktop.core.errors import FieldError, Refusal, ValidationFailed
 from desktop.core.rulebook import check_step
-from desktop.core.status import status_label
 from desktop.core.workflow import ACTIONS
 from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
+from desktop.ui.core_words import status_label, step_word
 from desktop.ui.date_field import date_problems
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
@@ -82,7 +82,7 @@ class StepDialog(guard.DiscardGuard, QDialog):
         self.detail = detail or {}
         self.facts = casework.facts(case_id)
         self.inputs: dict[str, QWidget] = {}
-        self.setWindowTitle(f"{ACTIONS[self.code].label} — {case_id}")
+        self.setWindowTitle(f"{step_word(ACTIONS[self.code].label)} — {case_id}")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         name = self.detail.get("applicant_name", "")
@@ -170,14 +170,14 @@ class StepDialog(guard.DiscardGuard, QDialog):
             self.summary.show_message(exc.message)
             return
         guard.tell(self.parentWidget(), tr("已登记{step}:{case_id} {name},现为“{status}”。").format(
-            step=ACTIONS[self.code].label, case_id=self.case_id,
+            step=step_word(ACTIONS[self.code].label), case_id=self.case_id,
             name=self.detail.get("applicant_name", ""), status=status_label(status)))
         self.performed.emit(status)
         self.accept()
 
     def what(self) -> str:
         name = self.detail.get("applicant_name", "")
-        return f"{ACTIONS[self.code].label}:{self.case_id} {name}"
+        return f"{step_word(ACTIONS[self.code].label)}:{self.case_id} {name}"
 
     def consequence(self) -> str:
         return CONSEQUENCES.get(self.code, "")

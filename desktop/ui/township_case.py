@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.categories import DELIVERY_METHODS, category_label, reason_label
+from desktop.core.categories import DELIVERY_METHODS
 from desktop.core.errors import Refusal
 from desktop.core.rulebook import RULES
-from desktop.core.status import status_label
 from desktop.core.steps import notice_last_day
 from desktop.storage import queries
 from desktop.storage.attachments import attachment_path
@@ -37,6 +36,13 @@ from desktop.ui import guard, window_fit
 from desktop.ui import widgets as w
 from desktop.ui.case_html import application_html, members_html, objections_html
 from desktop.ui.case_record import show_latest
+from desktop.ui.core_words import (
+    category_label,
+    due_word,
+    programme_word,
+    reason_label,
+    status_label,
+)
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.places import save_name
 from desktop.ui.township_dialogs import DecisionDialog
@@ -143,7 +149,7 @@ class TownshipCaseView(QDialog):
             village += tr("(民生员 {officer})").format(officer=officer)
         ids = tr("编号 {id} · 状态 <b>{status}</b> · 期限 {due_on} {due_label}").format(
             id=escape(d["id"]), status=escape(status_label(d["status"])),
-            due_on=escape(d["due_on"] or "—"), due_label=escape(d["due_label"]))
+            due_on=escape(d["due_on"] or "—"), due_label=escape(due_word(d["due_label"])))
         money = self._money_html() if d["program"] == "dibao" else tr(
             "申请 {requested} · 村拟救助 {proposed} · 先行救助 {paid_first} · 批准 {approved}"
             " · 发放 {paid}").format(
@@ -151,7 +157,7 @@ class TownshipCaseView(QDialog):
             paid_first=w.yuan_text(d["paid_first_fen"]), approved=w.yuan_text(approved_fen(d)),
             paid=w.yuan_text(d["paid_fen"]))
         return (f"<div style='font-size:15pt'><b>{escape(d['applicant_name'])}</b> "
-                f"{escape(village)} · {escape(d['program_label'])} · "
+                f"{escape(village)} · {escape(programme_word(d['program_label']))} · "
                 f"{escape(category_label(d['category']))} · {escape(reason_label(d['reason']))}"
                 f"</div><div>{ids}</div><div>{money}</div>{county_said(d)}")
 

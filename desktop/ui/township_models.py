@@ -10,11 +10,10 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.categories import category_label, reason_label
 from desktop.core.money import format_yuan
-from desktop.core.status import status_label
 from desktop.township import queue as q
 from desktop.township.figures import AVERAGE_COLUMNS, MONEY_COLUMNS, table_rows
+from desktop.ui.core_words import category_label, column_word, reason_label, status_label
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ListRows, PagedRows
 
@@ -159,7 +158,7 @@ class FiguresModel(ListRows, _Table):
     def set_figures(self, figures) -> None:
         self.beginResetModel()
         headers, self._rows = table_rows(figures)
-        self.HEADERS = tuple(headers)
+        self.HEADERS = tuple(column_word(h) for h in headers)
         self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -171,6 +170,8 @@ class FiguresModel(ListRows, _Table):
                 return format_yuan(value, grouped=True)
             if col in AVERAGE_COLUMNS:
                 return "—" if value is None else f"{value:.1f}"
+            if col == 0 and index.row() == len(self._rows) - 1:
+                return column_word(value)  # the total's row (合计), after the villages
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and col:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

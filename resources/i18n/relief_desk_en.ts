@@ -1668,7 +1668,7 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>复核决定(&amp;J)…</source>
-        <translation>Decide &amp;judgement on review…</translation>
+        <translation>Review decision (&amp;J)…</translation>
     </message>
     <message>
         <source>停保(&amp;O)…</source>
@@ -3581,6 +3581,591 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>值(可修改)</source>
         <translation>Value (editable)</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <comment>status</comment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <comment>status</comment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <comment>status</comment>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>已调查</source>
+        <comment>status</comment>
+        <translation>Investigated</translation>
+    </message>
+    <message>
+        <source>已评议</source>
+        <comment>status</comment>
+        <translation>Deliberated</translation>
+    </message>
+    <message>
+        <source>初审通过</source>
+        <comment>status</comment>
+        <translation>Passed review</translation>
+    </message>
+    <message>
+        <source>初审不通过</source>
+        <comment>status</comment>
+        <translation>Failed review</translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <comment>status</comment>
+        <translation>On notice</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <comment>status</comment>
+        <translation>Notice ended</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <comment>status</comment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>乡镇已接收</source>
+        <comment>status</comment>
+        <translation>Received by township</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <comment>status</comment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>不批准</source>
+        <comment>status</comment>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>转县审批</source>
+        <comment>status</comment>
+        <translation>Referred to county</translation>
+    </message>
+    <message>
+        <source>县局已决定</source>
+        <comment>status</comment>
+        <translation>Decided by county</translation>
+    </message>
+    <message>
+        <source>退回补充</source>
+        <comment>status</comment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>结果已公示</source>
+        <comment>status</comment>
+        <translation>Result posted</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <comment>status</comment>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已备案</source>
+        <comment>status</comment>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>先行救助</source>
+        <comment>status</comment>
+        <translation>Paid in advance</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <comment>step</comment>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>乡镇接收</source>
+        <comment>step</comment>
+        <translation>Receive at township</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <comment>step</comment>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <comment>step</comment>
+        <translation>Close the notice</translation>
+    </message>
+    <message>
+        <source>县局审批</source>
+        <comment>step</comment>
+        <translation>County decision</translation>
+    </message>
+    <message>
+        <source>民主评议</source>
+        <comment>step</comment>
+        <translation>Deliberation</translation>
+    </message>
+    <message>
+        <source>低保复核决定</source>
+        <comment>step</comment>
+        <translation>Dibao review decision</translation>
+    </message>
+    <message>
+        <source>登记低保变动异议</source>
+        <comment>step</comment>
+        <translation>Record dibao change objection</translation>
+    </message>
+    <message>
+        <source>处理低保变动异议</source>
+        <comment>step</comment>
+        <translation>Resolve dibao change objection</translation>
+    </message>
+    <message>
+        <source>低保复核</source>
+        <comment>step</comment>
+        <translation>Dibao review</translation>
+    </message>
+    <message>
+        <source>备案</source>
+        <comment>step</comment>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>转达县局抽查结果</source>
+        <comment>step</comment>
+        <translation>Pass on county spot-check</translation>
+    </message>
+    <message>
+        <source>入户调查</source>
+        <comment>step</comment>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>送达不予批准通知书</source>
+        <comment>step</comment>
+        <translation>Deliver refusal letter</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <comment>step</comment>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <comment>step</comment>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>先行救助</source>
+        <comment>step</comment>
+        <translation>Pay in advance</translation>
+    </message>
+    <message>
+        <source>张榜公示</source>
+        <comment>step</comment>
+        <translation>Post notice</translation>
+    </message>
+    <message>
+        <source>结果公示</source>
+        <comment>step</comment>
+        <translation>Result notice</translation>
+    </message>
+    <message>
+        <source>转县审批</source>
+        <comment>step</comment>
+        <translation>Refer to county</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <comment>step</comment>
+        <translation>Do not accept</translation>
+    </message>
+    <message>
+        <source>不批准</source>
+        <comment>step</comment>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>处理异议</source>
+        <comment>step</comment>
+        <translation>Resolve objection</translation>
+    </message>
+    <message>
+        <source>退回补充</source>
+        <comment>step</comment>
+        <translation>Return for more information</translation>
+    </message>
+    <message>
+        <source>初审</source>
+        <comment>step</comment>
+        <translation>Preliminary review</translation>
+    </message>
+    <message>
+        <source>抽查核查</source>
+        <comment>step</comment>
+        <translation>Spot-check</translation>
+    </message>
+    <message>
+        <source>抽查抽中</source>
+        <comment>step</comment>
+        <translation>Drawn for spot-check</translation>
+    </message>
+    <message>
+        <source>上报乡镇</source>
+        <comment>step</comment>
+        <translation>Submit to township</translation>
+    </message>
+    <message>
+        <source>临时救助</source>
+        <comment>programme</comment>
+        <translation>Temporary assistance</translation>
+    </message>
+    <message>
+        <source>最低生活保障</source>
+        <comment>programme</comment>
+        <translation>Subsistence allowance (dibao)</translation>
+    </message>
+    <message>
+        <source>急难型</source>
+        <comment>category</comment>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>支出型</source>
+        <comment>category</comment>
+        <translation>Expenditure</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <comment>category</comment>
+        <translation>Dibao</translation>
+    </message>
+    <message>
+        <source>火灾</source>
+        <comment>reason</comment>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <source>交通事故</source>
+        <comment>reason</comment>
+        <translation>Traffic accident</translation>
+    </message>
+    <message>
+        <source>其他意外事故</source>
+        <comment>reason</comment>
+        <translation>Other accident</translation>
+    </message>
+    <message>
+        <source>突发重大疾病</source>
+        <comment>reason</comment>
+        <translation>Sudden serious illness</translation>
+    </message>
+    <message>
+        <source>其他特殊困难</source>
+        <comment>reason</comment>
+        <translation>Other special hardship</translation>
+    </message>
+    <message>
+        <source>突发必需医疗支出</source>
+        <comment>reason</comment>
+        <translation>Sudden medical costs</translation>
+    </message>
+    <message>
+        <source>教育支出</source>
+        <comment>reason</comment>
+        <translation>Education costs</translation>
+    </message>
+    <message>
+        <source>其他刚性支出</source>
+        <comment>reason</comment>
+        <translation>Other essential costs</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <comment>reason</comment>
+        <translation>Poor through illness</translation>
+    </message>
+    <message>
+        <source>因残致贫</source>
+        <comment>reason</comment>
+        <translation>Poor through disability</translation>
+    </message>
+    <message>
+        <source>缺乏劳动能力</source>
+        <comment>reason</comment>
+        <translation>Unable to work</translation>
+    </message>
+    <message>
+        <source>因灾致贫</source>
+        <comment>reason</comment>
+        <translation>Poor through disaster</translation>
+    </message>
+    <message>
+        <source>其他原因</source>
+        <comment>reason</comment>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>开始入户调查</source>
+        <comment>deadline</comment>
+        <translation>start home visit</translation>
+    </message>
+    <message>
+        <source>先行救助后补办手续</source>
+        <comment>deadline</comment>
+        <translation>paperwork after advance payment</translation>
+    </message>
+    <message>
+        <source>公示期结束</source>
+        <comment>deadline</comment>
+        <translation>notice ends</translation>
+    </message>
+    <message>
+        <source>办结(受理至审批)</source>
+        <comment>deadline</comment>
+        <translation>case complete (receipt to decision)</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <comment>deadline</comment>
+        <translation>case complete</translation>
+    </message>
+    <message>
+        <source>乡镇审批</source>
+        <comment>deadline</comment>
+        <translation>township decision</translation>
+    </message>
+    <message>
+        <source>结果公示</source>
+        <comment>deadline</comment>
+        <translation>result notice</translation>
+    </message>
+    <message>
+        <source>书面告知不予批准</source>
+        <comment>deadline</comment>
+        <translation>written refusal</translation>
+    </message>
+    <message>
+        <source>近亲属备案</source>
+        <comment>flag</comment>
+        <translation>Relative of an official (filed)</translation>
+    </message>
+    <message>
+        <source>一事一次:本年同一事由重复申请</source>
+        <comment>flag</comment>
+        <translation>Same reason again this year (one matter, once a year)</translation>
+    </message>
+    <message>
+        <source>金额超过乡镇审批上限</source>
+        <comment>flag</comment>
+        <translation>Amount over the township approval cap</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <comment>column</comment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <comment>column</comment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <comment>column</comment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <comment>column</comment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>不批准</source>
+        <comment>column</comment>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>转县</source>
+        <comment>column</comment>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <comment>column</comment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <comment>column</comment>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>批准金额·急难型(元)</source>
+        <comment>column</comment>
+        <translation>Approved, emergency (yuan)</translation>
+    </message>
+    <message>
+        <source>批准金额·支出型(元)</source>
+        <comment>column</comment>
+        <translation>Approved, expenditure (yuan)</translation>
+    </message>
+    <message>
+        <source>批准金额·低保(元)</source>
+        <comment>column</comment>
+        <translation>Approved, dibao (yuan)</translation>
+    </message>
+    <message>
+        <source>先行救助(元)</source>
+        <comment>column</comment>
+        <translation>Paid in advance (yuan)</translation>
+    </message>
+    <message>
+        <source>发放金额(元)</source>
+        <comment>column</comment>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <source>支出合计(元)</source>
+        <comment>column</comment>
+        <translation>Total paid out (yuan)</translation>
+    </message>
+    <message>
+        <source>受理→调查(工作日)</source>
+        <comment>column</comment>
+        <translation>Receipt→visit (working days)</translation>
+    </message>
+    <message>
+        <source>调查→评议(工作日)</source>
+        <comment>column</comment>
+        <translation>Visit→deliberation (working days)</translation>
+    </message>
+    <message>
+        <source>评议→初审(工作日)</source>
+        <comment>column</comment>
+        <translation>Deliberation→review (working days)</translation>
+    </message>
+    <message>
+        <source>公示期满→上报(工作日)</source>
+        <comment>column</comment>
+        <translation>Notice end→submission (working days)</translation>
+    </message>
+    <message>
+        <source>上报→接收(工作日)</source>
+        <comment>column</comment>
+        <translation>Submission→receipt (working days)</translation>
+    </message>
+    <message>
+        <source>接收→决定(工作日)</source>
+        <comment>column</comment>
+        <translation>Receipt→decision (working days)</translation>
+    </message>
+    <message>
+        <source>结果公示→发放(工作日)</source>
+        <comment>column</comment>
+        <translation>Result notice→payment (working days)</translation>
+    </message>
+    <message>
+        <source>调查按期</source>
+        <comment>column</comment>
+        <translation>Visits on time</translation>
+    </message>
+    <message>
+        <source>公示足期</source>
+        <comment>column</comment>
+        <translation>Notices full length</translation>
+    </message>
+    <message>
+        <source>审批按期</source>
+        <comment>column</comment>
+        <translation>Decisions on time</translation>
+    </message>
+    <message>
+        <source>办结按期</source>
+        <comment>column</comment>
+        <translation>Cases complete on time</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <comment>column</comment>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <comment>column</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <comment>column</comment>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>公示足期有照片</source>
+        <comment>column</comment>
+        <translation>Notices full length, photographed</translation>
+    </message>
+    <message>
+        <source>上报按期</source>
+        <comment>column</comment>
+        <translation>Submitted on time</translation>
+    </message>
+    <message>
+        <source>按期报送</source>
+        <comment>column</comment>
+        <translation>Bundles sent on time</translation>
+    </message>
+    <message>
+        <source>异议成立</source>
+        <comment>column</comment>
+        <translation>Objections upheld</translation>
+    </message>
+    <message>
+        <source>被退回</source>
+        <comment>column</comment>
+        <translation>Cases returned</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <comment>column</comment>
+        <translation>Red flags</translation>
+    </message>
+    <message>
+        <source>材料完整</source>
+        <comment>column</comment>
+        <translation>Records complete</translation>
+    </message>
+    <message>
+        <source>发放按期</source>
+        <comment>column</comment>
+        <translation>Paid on time</translation>
+    </message>
+    <message>
+        <source>备案按期</source>
+        <comment>column</comment>
+        <translation>Filed on time</translation>
+    </message>
+    <message>
+        <source>转县已批复</source>
+        <comment>column</comment>
+        <translation>Referrals answered</translation>
+    </message>
+    <message>
+        <source>各村平均</source>
+        <comment>column</comment>
+        <translation>Villages' average</translation>
+    </message>
+    <message>
+        <source>抽查无问题</source>
+        <comment>column</comment>
+        <translation>Spot-checks without problems</translation>
     </message>
 </context>
 </TS>

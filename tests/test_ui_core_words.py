@@ -1,0 +1,86 @@
+"""The English window shows the domain's words that desktop/core makes in Chinese (status
+names, step names, programmes, categories, reasons, deadlines, the figures' and 考核's
+columns) in English: desktop/ui/core_words.py holds every one of them, each has its
+English, and the village's ledger, case view and step buttons and the township's monthly
+figures show no Chinese where they name them (GUI walk in English, 2026-12-02)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.assessment.table import headers as assessment_headers
+from desktop.core.assessment_items import ITEMS
+from desktop.core.categories import CATEGORIES, PROGRAMS, REASON_LABELS
+from desktop.core.deadlines import DUE_LABELS
+from desktop.core.status import STATUS_LABELS
+from desktop.core.workflow import ACTIONS
+from desktop.storage.queries import FLAG_LABELS
+from desktop.township.figures import MonthlyFigures, VillageFigures, table_rows
+from desktop.ui import app as ui_app
+from desktop.ui import core_words as cw
+from desktop.ui.main_window import MainWindow
+from tests.ui_hooks import answer_questions  # noqa: F401
+from tests.ui_windows import DEMO_TODAY, demo_village
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _core_labels() -> dict[str, set[str]]:
+    """Every label the core can give the window, by kind."""
+    total = VillageFigures("", "合计")  # i18n: data
+    figures, _ = table_rows(MonthlyFigures("2026-11", [], total))
+    return {
+        cw.STATUS: set(STATUS_LABELS.values()),
+        cw.STEP: {a.label for a in ACTIONS.values()},
+        cw.PROGRAMME: set(PROGRAMS.values()),
+        cw.CATEGORY: set(CATEGORIES.values()),
+        cw.REASON: set(REASON_LABELS.values()),
+        cw.DUE: set(DUE_LABELS.values()) | {t.split("(")[0] for t in DUE_LABELS.values()},
+        cw.FLAG: set(FLAG_LABELS.values()),
+        cw.COLUMN: set(figures) | {total.name} | set(assessment_headers(list(ITEMS))),
+    }
+
+
+def test_every_word_the_core_makes_is_listed_for_translation():
+    listed = cw._words()
+    missing = {kind: labels - set(listed[kind]) for kind, labels in _core_labels().items()}
+    assert not any(missing.values()), f"add to desktop/ui/core_words._words(): {missing}"
+
+
+@pytest.fixture
+def english(qapp, tmp_path):
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    assert ui_app.install_translations(qapp, "en")
+    yield qapp
+    assert ui_app.install_translations(qapp, "zh_CN")
+
+
+def test_each_word_has_its_english(english):
+    chinese = [(kind, label) for kind, labels in _core_labels().items() for label in labels
+               if CJK.search(cw.word(kind, label))]
+    assert not chinese, chinese
+    # one Chinese word, two meanings: the status is not the step
+    assert cw.status_word("批准") == "Approved" and cw.step_word("批准") == "Approve"  # i18n: data
+
+
+def test_the_english_ledger_and_case_name_statuses_and_steps_in_english(english, qtbot,
+                                                                        tmp_path):
+    window = MainWindow(demo_village(tmp_path / "demo"), DEMO_TODAY)
+    qtbot.addWidget(window)
+    sidebar = [window.statuses.item(i).text() for i in range(window.statuses.count())]
+    assert len(sidebar) > 5 and not [t for t in sidebar if CJK.search(t)], sidebar
+    model = window.model
+    columns = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(model.columnCount())}
+    for name in ("Status", "Category", "Reason", "Deadline"):
+        cells = [model.index(r, columns[name]).data() or "" for r in range(model.rowCount())]
+        assert not [t for t in cells if CJK.search(t)], (name, cells[:5])
+    view = window.open_case(0)
+    qtbot.addWidget(view)
+    steps = [b.text() for b in view.buttons.values()]
+    assert steps and not [t for t in steps if CJK.search(t)], steps
+    dialog = view.start(next(iter(view.buttons)))
+    assert not CJK.search(dialog.windowTitle().split(" — ")[0]), dialog.windowTitle()
+    dialog.reject()

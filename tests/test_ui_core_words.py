@@ -84,3 +84,26 @@ def test_the_english_ledger_and_case_name_statuses_and_steps_in_english(english,
     dialog = view.start(next(iter(view.buttons)))
     assert not CJK.search(dialog.windowTitle().split(" — ")[0]), dialog.windowTitle()
     dialog.reject()
+
+
+def test_the_english_queue_shows_whole_statuses_and_categories(english, qtbot, tmp_path):
+    """The queue's columns were sized for the Chinese words: "Received by township" and
+    "Expenditure·Sudden medical costs" were cut to "Received …"."""
+    from tests.helpers import TODAY
+    from tests.sync_world import World
+    from tests.township_world import deliver
+
+    world = World(tmp_path / "world")
+    world.cases_ready(world.a, 2)
+    deliver(world)
+    window = MainWindow(world.township, TODAY)
+    qtbot.addWidget(window)
+    queue = window.township_panel.queue
+    metrics = queue.table.fontMetrics()
+    for col, text in ((3, cw.category_word("支出型") + "·" + cw.reason_word("突发必需医疗支出")),
+                      (5, cw.status_word("乡镇已接收"))):  # i18n: data
+        assert not CJK.search(text) and queue.table.columnWidth(col) > metrics.horizontalAdvance(
+            text), (col, text, queue.table.columnWidth(col))
+    statuses = [queue.model.index(r, 5).data() for r in range(queue.model.rowCount())]
+    assert statuses and set(statuses) == {"Received by township"}
+    world.close()

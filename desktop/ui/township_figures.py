@@ -22,6 +22,7 @@ from desktop.core.categories import CATEGORIES
 from desktop.core.errors import Refusal
 from desktop.core.money import format_yuan
 from desktop.township.figures import monthly_figures
+from desktop.ui.core_words import category_word
 from desktop.ui.i18n import tr
 from desktop.ui.places import save_name
 from desktop.ui.township_models import FiguresModel
@@ -71,11 +72,14 @@ class AmountChart(QWidget):
         p.end()
 
     def _legend(self, p: QPainter, right: float) -> None:
-        x = right - 90 * len(CATEGORIES)
-        for code, label in CATEGORIES.items():
+        # each entry as wide as its word (an English category is longer than a Chinese one)
+        words = [(code, category_word(label)) for code, label in CATEGORIES.items()]
+        widths = [p.fontMetrics().horizontalAdvance(text) + 16 + 14 for _, text in words]
+        x = right - sum(widths)
+        for (code, text), width in zip(words, widths, strict=True):
             p.fillRect(QRectF(x, 8, 12, 12), BAR_COLOURS[code])
-            p.drawText(QRectF(x + 16, 4, 70, 20), Qt.AlignmentFlag.AlignLeft, label)
-            x += 90
+            p.drawText(QRectF(x + 16, 4, width - 16, 20), Qt.AlignmentFlag.AlignLeft, text)
+            x += width
 
 
 class FiguresWidget(CountedWhenShown, QWidget):

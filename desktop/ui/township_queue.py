@@ -37,6 +37,7 @@ from desktop.township.queue import (
 )
 from desktop.ui import guard, table_keys, window_fit, worker
 from desktop.ui import widgets as w
+from desktop.ui.core_words import category_word, reason_word, status_word
 from desktop.ui.i18n import tr
 from desktop.ui.places import documents
 from desktop.ui.township_models import QueueModel
@@ -88,9 +89,14 @@ class QueueWidget(QWidget):
         samples = QUEUE_SAMPLES
         if self.store.workstation["role"] == "county":  # a village is "name(code)" there
             samples = ("大坪村(430522101201)", *QUEUE_SAMPLES[1:])  # i18n: data
+        # the category and the status in the interface's language: in English they are
+        # longer than the Chinese samples, and a column sized for Chinese cut them off
+        words = {3: category_word("支出型") + "·" + reason_word("突发必需医疗支出"),  # i18n: data
+                 5: status_word("乡镇已接收")}  # i18n: data
         for col, sample in enumerate(samples):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                               metrics.horizontalAdvance(words.get(col, "")),
                                                metrics.horizontalAdvance(title)) + 16)
 
     def changeEvent(self, event) -> None:
@@ -103,7 +109,7 @@ class QueueWidget(QWidget):
         self.village, self.category, self.status = QComboBox(), QComboBox(), QComboBox()
         self.category.addItem(tr("全部类型"), "")
         for code, label in CATEGORIES.items():
-            self.category.addItem(label, code)
+            self.category.addItem(category_word(label), code)
         county = self.store.workstation["role"] == "county"  # decides referred cases only
         for text, code in (((tr("待县局审批"), "referred"),) if county else (
                 (tr("全部待决定"), ""), (tr("乡镇已接收"), "acknowledged"),

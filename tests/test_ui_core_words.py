@@ -107,3 +107,21 @@ def test_the_english_queue_shows_whole_statuses_and_categories(english, qtbot, t
     statuses = [queue.model.index(r, 5).data() for r in range(queue.model.rowCount())]
     assert statuses and set(statuses) == {"Received by township"}
     world.close()
+
+
+def test_the_english_ledger_shows_whole_words(english, qtbot, tmp_path):
+    """The ledger's columns and its list of statuses were sized for the Chinese words:
+    "Paid in ad…", "Emerge…", "Received by townsh" (cut by the list's edge)."""
+    window = MainWindow(demo_village(tmp_path / "demo"), DEMO_TODAY)
+    qtbot.addWidget(window)
+    table, model = window.table, window.model
+    metrics = table.fontMetrics()
+    for col in (4, 5, 8):  # category, reason, status
+        for row in range(model.rowCount()):
+            text = model.index(row, col).data()
+            assert table.columnWidth(col) > metrics.horizontalAdvance(text), (col, text)
+    dues = [(model.index(r, 9).data() or "").split(" · ")[0] for r in range(model.rowCount())]
+    assert all(table.columnWidth(9) > metrics.horizontalAdvance(t) for t in dues)
+    items = [window.statuses.item(i).text() for i in range(window.statuses.count())]
+    widest = max(window.statuses.fontMetrics().horizontalAdvance(t) for t in items)
+    assert window.statuses.minimumWidth() > widest, (window.statuses.minimumWidth(), widest)

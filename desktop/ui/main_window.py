@@ -32,7 +32,7 @@ from desktop.storage.queries import LedgerFilter
 from desktop.ui import table_keys, window_fit
 from desktop.ui.core_words import status_word
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.ledger_model import LedgerModel
+from desktop.ui.ledger_model import LedgerModel, shown_samples
 
 SEARCH_DELAY_MS = 250
 # Qt::UserRole, as a number: the window names no `Qt` before its first paint (the first
@@ -204,13 +204,16 @@ class MainWindow(QMainWindow):
             samples[0] = "430522101201-2026-0001"
         if self.store.workstation["role"] == "county":  # the village beside its group
             samples[3] = "大坪村(430522101201) 第三村民小组"  # i18n: data
+        words = shown_samples()  # the core's words as shown (longer in English)
         for col, sample in enumerate(samples):
             title = self.model.horizontalHeaderItem(col).text()
             self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                               metrics.horizontalAdvance(words.get(col, "")),
                                                header.horizontalAdvance(title)) + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         if hasattr(self, "statuses"):
-            self.statuses.setMinimumWidth(metrics.horizontalAdvance("乡镇已接收  9999"))  # i18n: data + 24)
+            self.statuses.setMinimumWidth(max(metrics.horizontalAdvance("乡镇已接收  9999"),  # i18n: data
+                                              metrics.horizontalAdvance(words[8] + "  9999")) + 24)
 
     def _rows_shown(self) -> int:
         """The rows whose cells the ledger makes before a page is painted (the rest of the

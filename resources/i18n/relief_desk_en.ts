@@ -3920,7 +3920,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>先行救助后补办手续</source>
         <comment>deadline</comment>
-        <translation>paperwork after advance payment</translation>
+        <translation>complete paperwork</translation>
     </message>
     <message>
         <source>公示期结束</source>

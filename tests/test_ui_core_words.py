@@ -81,6 +81,9 @@ def test_the_english_ledger_and_case_name_statuses_and_steps_in_english(english,
     qtbot.addWidget(view)
     steps = [b.text() for b in view.buttons.values()]
     assert steps and not [t for t in steps if CJK.search(t)], steps
+    # Alt+1, Alt+2 … as in Chinese ("Home visit (&1)…"), not a letter of the words
+    from desktop.ui.window_fit import _key_of
+    assert [_key_of(t) for t in steps] == [str(n) for n in range(1, len(steps) + 1)], steps
     dialog = view.start(next(iter(view.buttons)))
     assert not CJK.search(dialog.windowTitle().split(" — ")[0]), dialog.windowTitle()
     dialog.reject()

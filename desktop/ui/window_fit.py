@@ -110,11 +110,16 @@ def add_access_keys(window: QWidget) -> None:
 def with_key(text: str, letter: str) -> str:
     """"导出…" → "导出(&E)…": the Chinese way of showing an access key. An English text
     gets the letter underlined in place ("&Export…"); one without that letter is left for
-    add_access_keys to give a free letter of its own words when its window is shown."""
+    add_access_keys to give a free letter of its own words when its window is shown. A
+    digit (a case's next steps: Alt+1, Alt+2 …) is shown after an English text as after a
+    Chinese one, "Home visit (&1)…": no word has it, and a letter would not be the step's
+    number."""
+    tail = next((t for t in ("…", ":", "\uff1a") if text.endswith(t)), "")  # i18n: data (a colon)
     if not _CJK.search(text):
         at = text.lower().find(letter.lower())
-        return f"{text[:at]}&{text[at:]}" if at >= 0 else text
-    tail = next((t for t in ("…", ":", "\uff1a") if text.endswith(t)), "")  # i18n: data (a colon)
+        if at >= 0:
+            return f"{text[:at]}&{text[at:]}"
+        return f"{text[:len(text) - len(tail)]} (&{letter}){tail}" if letter.isdigit() else text
     return f"{text[:len(text) - len(tail)]}(&{letter}){tail}"
 
 

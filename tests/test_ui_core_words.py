@@ -17,6 +17,8 @@ from desktop.core.categories import CATEGORIES, PROGRAMS, REASON_LABELS
 from desktop.core.deadlines import DUE_LABELS
 from desktop.core.status import STATUS_LABELS
 from desktop.core.workflow import ACTIONS
+from desktop.storage.notice_queries import KIND_LABELS
+from desktop.storage.notice_queries import STATUS_LABELS as NOTICE_STATES
 from desktop.storage.queries import FLAG_LABELS
 from desktop.township.figures import MonthlyFigures, VillageFigures, table_rows
 from desktop.ui import app as ui_app
@@ -40,6 +42,7 @@ def _core_labels() -> dict[str, set[str]]:
         cw.REASON: set(REASON_LABELS.values()),
         cw.DUE: set(DUE_LABELS.values()) | {t.split("(")[0] for t in DUE_LABELS.values()},
         cw.FLAG: set(FLAG_LABELS.values()),
+        cw.NOTICE: set(KIND_LABELS.values()) | set(NOTICE_STATES.values()),
         cw.COLUMN: set(figures) | {total.name} | set(assessment_headers(list(ITEMS))),
     }
 

@@ -1,5 +1,5 @@
 """The domain's words that desktop/core makes in Chinese — status names, the rule book's
-step names, programmes, categories, reasons, deadlines, flags, the monthly figures' and 考核's
+step names, programmes, categories, reasons, deadlines, flags, notice batches, the monthly figures' and 考核's
 columns — as the window shows them in the interface's language.
 
 The core keeps them Chinese: they are recorded in events, printed on notices and shown by
@@ -14,8 +14,8 @@ from __future__ import annotations
 from desktop.core import categories, status
 from desktop.ui.i18n import tr
 
-STATUS, STEP, PROGRAMME, CATEGORY, REASON, DUE, COLUMN, FLAG = (
-    "status", "step", "programme", "category", "reason", "deadline", "column", "flag")
+STATUS, STEP, PROGRAMME, CATEGORY, REASON, DUE, COLUMN, FLAG, NOTICE = (
+    "status", "step", "programme", "category", "reason", "deadline", "column", "flag", "notice")
 
 
 def word(kind: str, text: str) -> str:
@@ -51,6 +51,11 @@ def due_word(label: str) -> str:
 def flag_word(label: str) -> str:
     """A case's flag as the ledger's tooltip and the case view name it (queries.FLAG_LABELS)."""
     return word(FLAG, label)
+
+
+def notice_word(label: str) -> str:
+    """A notice batch's kind or state (storage/notice_queries: 初审公示, 公示中 …)."""
+    return word(NOTICE, label)
 
 
 def column_word(label: str) -> str:
@@ -118,6 +123,12 @@ def _words() -> dict[str, list[str]]:
         FLAG: [
             tr("近亲属备案", "flag"), tr("一事一次:本年同一事由重复申请", "flag"),
             tr("金额超过乡镇审批上限", "flag"),
+        ],
+        NOTICE: [
+            tr("初审公示", "notice"), tr("结果公示", "notice"), tr("低保变动公示", "notice"),
+            tr("未开始", "notice"), tr("公示中", "notice"), tr("期满待结束", "notice"),
+            tr("已结束", "notice"), tr("已撤回", "notice"), tr("结果公示中", "notice"),
+            tr("结果公示期满", "notice"),
         ],
         COLUMN: [
             # the monthly figures (township/figures.table_rows)

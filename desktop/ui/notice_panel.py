@@ -25,6 +25,7 @@ from desktop.core.errors import Refusal
 from desktop.storage import notice_queries as nq
 from desktop.ui import guard, table_keys, window_fit, worker
 from desktop.ui import notice_dialogs as nd
+from desktop.ui.core_words import notice_word
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.places import incoming, save_name
 from desktop.ui.widgets import show_message
@@ -92,7 +93,7 @@ class NoticePanel(QDialog):
         self.batches = self.notices.batches()
         self.table.setRowCount(len(self.batches))
         for i, b in enumerate(self.batches):
-            cells = (b["notice_id"], b["kind_label"], b["status_label"],
+            cells = (b["notice_id"], notice_word(b["kind_label"]), notice_word(b["status_label"]),
                      tr("{start} 至 {last_day}").format(start=b["start"], last_day=b["last_day"]),
                      str(b["days_left"]), str(b["cases"]),
                      str(b["open_objections"]), tr("已存") if b["photo"] else tr("未存"))

@@ -3968,6 +3968,56 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Amount over the township approval cap</translation>
     </message>
     <message>
+        <source>初审公示</source>
+        <comment>notice</comment>
+        <translation>Preliminary notice</translation>
+    </message>
+    <message>
+        <source>结果公示</source>
+        <comment>notice</comment>
+        <translation>Result notice</translation>
+    </message>
+    <message>
+        <source>低保变动公示</source>
+        <comment>notice</comment>
+        <translation>Dibao change notice</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <comment>notice</comment>
+        <translation>Not begun</translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <comment>notice</comment>
+        <translation>On notice</translation>
+    </message>
+    <message>
+        <source>期满待结束</source>
+        <comment>notice</comment>
+        <translation>Period over, to close</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <comment>notice</comment>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <comment>notice</comment>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>结果公示中</source>
+        <comment>notice</comment>
+        <translation>Result on notice</translation>
+    </message>
+    <message>
+        <source>结果公示期满</source>
+        <comment>notice</comment>
+        <translation>Result notice ended</translation>
+    </message>
+    <message>
         <source>村</source>
         <comment>column</comment>
         <translation>Village</translation>

@@ -252,3 +252,21 @@ def test_an_english_message_keeps_the_word_before_its_colon(english):
     keys = ValidationFailed([FieldError("days", "公示天数应在 1 到 60 之间。"),
                              FieldError("members[0].id_number", "第18位校验码不对。")], where="王五")
     assert gui_text(keys.message) == "王五: 公示天数应在 1 到 60 之间。 第18位校验码不对。"
+
+
+def test_the_english_county_names_the_campaign_button_it_says_to_click(english, qtbot,
+                                                                       tmp_path):
+    """The county's 清理检查 box said 'Click "Open a dibao check"' beside a button reading
+    "Open campaign…" (two Englishes for 清理检查)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.ui.dibao_county_campaign import CountyCampaignBox
+    from tests.county_world import CountyWorld
+
+    world = CountyWorld(tmp_path / "world")
+    box = CountyCampaignBox(world.county, TODAY)
+    qtbot.addWidget(box)
+    quoted = re.search(r'"([^"]+)"', box.state.text()).group(1)
+    buttons = [b.text().replace("&", "").rstrip("…") for b in box.findChildren(QPushButton)]
+    assert quoted in buttons, (quoted, buttons)
+    world.close()

@@ -1740,19 +1740,19 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>提前结束清理检查(&amp;E)…</source>
-        <translation>&amp;End the check early…</translation>
+        <translation>&amp;End the campaign early…</translation>
     </message>
     <message>
         <source>保存清理检查汇总(&amp;V)…</source>
-        <translation>Sa&amp;ve the check summary…</translation>
+        <translation>Sa&amp;ve the campaign summary…</translation>
     </message>
     <message>
         <source>清理检查:本县还没有开展过。点“开展清理检查”选择乡镇和截止日期。</source>
-        <translation>Dibao check: the county has not opened one yet. Click &quot;Open a dibao check&quot; to choose the townships and the closing date.</translation>
+        <translation>Inspection campaign: the county has not opened one yet. Click &quot;Open campaign&quot; to choose the townships and the closing date.</translation>
     </message>
     <message>
         <source>清理检查 {number}({opened} 开展,{state}):应复核 {households} 户,已复核 {reviewed} 户。各乡镇的数字为其最近一次报送。</source>
-        <translation>Dibao check {number} (opened {opened}, {state}): {households} households to review, {reviewed} reviewed. Each township&apos;s figures are its latest report.</translation>
+        <translation>Inspection campaign {number} (opened {opened}, {state}): {households} households to review, {reviewed} reviewed. Each township&apos;s figures are its latest report.</translation>
     </message>
     <message>
         <source>参加的乡镇:</source>
@@ -1760,15 +1760,15 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>已开展清理检查 {number}:{n} 个乡镇。请导出数据包送各乡镇。</source>
-        <translation>Dibao check {number} opened in {n} township(s). Export bundles to the townships.</translation>
+        <translation>Inspection campaign {number} opened in {n} township(s). Export bundles to the townships.</translation>
     </message>
     <message>
         <source>没有正在进行的清理检查。</source>
-        <translation>No dibao check is in progress.</translation>
+        <translation>No inspection campaign is in progress.</translation>
     </message>
     <message>
         <source>提前结束清理检查 {number}</source>
-        <translation>End dibao check {number} early</translation>
+        <translation>End inspection campaign {number} early</translation>
     </message>
     <message>
         <source>结束后随下一次导出的数据包送到各乡镇,由乡镇在各村结束;未复核的户计为逾期未复核。不能撤销。</source>
@@ -1776,11 +1776,11 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>已结束清理检查 {number}。请导出数据包送各乡镇。</source>
-        <translation>Dibao check {number} ended. Export bundles to the townships.</translation>
+        <translation>Inspection campaign {number} ended. Export bundles to the townships.</translation>
     </message>
     <message>
         <source>本县还没有开展过清理检查。</source>
-        <translation>The county has not opened a dibao check yet.</translation>
+        <translation>The county has not opened an inspection campaign yet.</translation>
     </message>
     <message>
         <source>已保存 {path}</source>

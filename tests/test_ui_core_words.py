@@ -1,6 +1,6 @@
 """The English window shows the domain's words that desktop/core makes in Chinese (status
-names, step names, programmes, categories, reasons, deadlines, the figures' and 考核's
-columns) in English: desktop/ui/core_words.py holds every one of them, each has its
+names, step names, programmes, categories, reasons, deadlines, flags, notice batches,
+policy settings, the figures' and 考核's columns) in English: desktop/ui/core_words.py holds every one of them, each has its
 English, and the village's ledger, case view and step buttons and the township's monthly
 figures show no Chinese where they name them (GUI walk in English, 2026-12-02)."""
 
@@ -15,6 +15,7 @@ from desktop.assessment.table import headers as assessment_headers
 from desktop.core.assessment_items import ITEMS
 from desktop.core.categories import CATEGORIES, PROGRAMS, REASON_LABELS
 from desktop.core.deadlines import DUE_LABELS
+from desktop.core.setting_labels import SETTING_LABELS
 from desktop.core.status import STATUS_LABELS
 from desktop.core.workflow import ACTIONS
 from desktop.storage.notice_queries import KIND_LABELS
@@ -42,6 +43,7 @@ def _core_labels() -> dict[str, set[str]]:
         cw.REASON: set(REASON_LABELS.values()),
         cw.DUE: set(DUE_LABELS.values()) | {t.split("(")[0] for t in DUE_LABELS.values()},
         cw.FLAG: set(FLAG_LABELS.values()),
+        cw.SETTING: set(SETTING_LABELS.values()),
         cw.NOTICE: set(KIND_LABELS.values()) | set(NOTICE_STATES.values()),
         cw.COLUMN: set(figures) | {total.name} | set(assessment_headers(list(ITEMS))),
     }
@@ -131,3 +133,17 @@ def test_the_english_ledger_shows_whole_words(english, qtbot, tmp_path):
     items = [window.statuses.item(i).text() for i in range(window.statuses.count())]
     widest = max(window.statuses.fontMetrics().horizontalAdvance(t) for t in items)
     assert window.statuses.minimumWidth() > widest, (window.statuses.minimumWidth(), widest)
+
+
+def test_the_english_policy_table_names_its_settings_in_english(english, qtbot, store):
+    """The 本机政策 and edition tables named every setting in Chinese."""
+    from dataclasses import asdict
+
+    from desktop.ui.policy_table import SettingsTable
+
+    values = asdict(store.policy)
+    keys = [k for k in SETTING_LABELS if k in values and not isinstance(values[k], list)][:10]
+    table = SettingsTable(values, keys)
+    qtbot.addWidget(table)
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert names and not [n for n in names if CJK.search(n)], names

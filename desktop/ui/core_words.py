@@ -1,5 +1,5 @@
 """The domain's words that desktop/core makes in Chinese — status names, the rule book's
-step names, programmes, categories, reasons, deadlines, flags, notice batches, the monthly figures' and 考核's
+step names, programmes, categories, reasons, deadlines, flags, notice batches, policy settings, the monthly figures' and 考核's
 columns — as the window shows them in the interface's language.
 
 The core keeps them Chinese: they are recorded in events, printed on notices and shown by
@@ -11,11 +11,12 @@ checks it holds every label the core can make."""
 
 from __future__ import annotations
 
-from desktop.core import categories, status
+from desktop.core import categories, setting_labels, status
 from desktop.ui.i18n import tr
 
-STATUS, STEP, PROGRAMME, CATEGORY, REASON, DUE, COLUMN, FLAG, NOTICE = (
-    "status", "step", "programme", "category", "reason", "deadline", "column", "flag", "notice")
+STATUS, STEP, PROGRAMME, CATEGORY, REASON, DUE, COLUMN, FLAG, NOTICE, SETTING = (
+    "status", "step", "programme", "category", "reason", "deadline", "column", "flag", "notice",
+    "setting")
 
 
 def word(kind: str, text: str) -> str:
@@ -81,6 +82,11 @@ def program_label(code: str) -> str:
     return programme_word(categories.program_label(code))
 
 
+def setting_label(key: str) -> str:
+    """A policy setting's name (core/setting_labels) in the interface's language."""
+    return word(SETTING, setting_labels.setting_label(key))
+
+
 def _words() -> dict[str, list[str]]:
     """Every word by kind, each in a tr() call of its own so that lupdate extracts it."""
     return {
@@ -129,6 +135,35 @@ def _words() -> dict[str, list[str]]:
             tr("未开始", "notice"), tr("公示中", "notice"), tr("期满待结束", "notice"),
             tr("已结束", "notice"), tr("已撤回", "notice"), tr("结果公示中", "notice"),
             tr("结果公示期满", "notice"),
+        ],
+        SETTING: [
+            tr("受理后开始调查(工作日)", "setting"), tr("临时救助公示天数", "setting"), tr("低保公示天数", "setting"),
+            tr("乡镇审批期限(工作日)", "setting"), tr("书面告知不批准(工作日)", "setting"),
+            tr("受理至决定(工作日)", "setting"), tr("延长后期限(工作日)", "setting"),
+            tr("先行救助后补办手续(工作日)", "setting"), tr("决定后结果公示(工作日)", "setting"),
+            tr("临近期限提示(工作日)", "setting"), tr("村未报送提示(天)", "setting"),
+            tr("低保月标准(元)", "setting"), tr("乡镇审批上限(低保标准倍数)", "setting"),
+            tr("县级审批上限(低保标准倍数)", "setting"), tr("申请金额上限(元)", "setting"),
+            tr("先行救助上限(元,0 为乡镇上限)", "setting"), tr("超过公示金额须重新公示(%)", "setting"),
+            tr("低保金额计算方法", "setting"), tr("低保差额最低(元/人·月)", "setting"),
+            tr("低保分档·A类(元/人·月)", "setting"), tr("低保分档·B类(元/人·月)", "setting"),
+            tr("低保分档·C类(元/人·月)", "setting"), tr("低保复核间隔·A类(月)", "setting"),
+            tr("低保复核间隔·B类(月)", "setting"), tr("低保复核间隔·C类(月)", "setting"),
+            tr("低保复核临近提示(月)", "setting"), tr("低保渐退期(月)", "setting"),
+            tr("渐退期发放比例(%)", "setting"), tr("申请人最低年龄", "setting"), tr("可不经评议", "setting"),
+            tr("村民代表占比(分子)", "setting"), tr("村民代表占比(分母)", "setting"),
+            tr("评议过半数的基数", "setting"), tr("法定节假日", "setting"), tr("调休上班日", "setting"),
+            tr("保留备份份数", "setting"), tr("村委会电话", "setting"), tr("乡镇民政办电话", "setting"),
+            tr("每月抽查件数(每乡镇)", "setting"), tr("考核分值·调查按期", "setting"),
+            tr("考核分值·公示足期有照片", "setting"), tr("考核分值·上报按期", "setting"),
+            tr("考核分值·按期报送", "setting"), tr("考核分值·异议成立", "setting"), tr("考核分值·被退回", "setting"),
+            tr("考核分值·风险提示", "setting"), tr("考核分值·材料完整", "setting"), tr("考核分值·审批按期", "setting"),
+            tr("考核分值·发放按期", "setting"), tr("考核分值·备案按期", "setting"),
+            tr("考核分值·转县已批复", "setting"), tr("考核分值·各村平均", "setting"),
+            tr("考核分值·抽查无问题", "setting"), tr("考核扣分·每件异议成立", "setting"),
+            tr("考核扣分·每件被退回", "setting"), tr("考核扣分·每件风险提示", "setting"),
+            tr("考核·公示期满后上报(工作日)", "setting"), tr("考核·结果公示后发放(工作日)", "setting"),
+            tr("考核·发放后备案(工作日)", "setting"),
         ],
         COLUMN: [
             # the monthly figures (township/figures.table_rows)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.editions import ISSUERS, MAX_AHEAD_DAYS
 from desktop.core.errors import Refusal
-from desktop.core.setting_labels import setting_label
 from desktop.core.setting_values import form_keys, shown_setting
 from desktop.ui import guard, window_fit
+from desktop.ui.core_words import setting_label
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.policy_table import SettingsTable
 from desktop.ui.widgets import ErrorLabel, close_row, date_edit, line_edit, ok_cancel, text_area

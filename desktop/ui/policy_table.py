@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from desktop.core.setting_labels import setting_label
 from desktop.core.setting_values import form_keys, read_typed, typed_text
+from desktop.ui.core_words import setting_label
 from desktop.ui.i18n import tr
 
 

@@ -4018,6 +4018,301 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
         <translation>Result notice ended</translation>
     </message>
     <message>
+        <source>受理后开始调查(工作日)</source>
+        <comment>setting</comment>
+        <translation>Start investigation after receipt (working days)</translation>
+    </message>
+    <message>
+        <source>临时救助公示天数</source>
+        <comment>setting</comment>
+        <translation>Notice days, temporary assistance</translation>
+    </message>
+    <message>
+        <source>低保公示天数</source>
+        <comment>setting</comment>
+        <translation>Notice days, dibao</translation>
+    </message>
+    <message>
+        <source>乡镇审批期限(工作日)</source>
+        <comment>setting</comment>
+        <translation>Township decision deadline (working days)</translation>
+    </message>
+    <message>
+        <source>书面告知不批准(工作日)</source>
+        <comment>setting</comment>
+        <translation>Written refusal (working days)</translation>
+    </message>
+    <message>
+        <source>受理至决定(工作日)</source>
+        <comment>setting</comment>
+        <translation>Receipt to decision (working days)</translation>
+    </message>
+    <message>
+        <source>延长后期限(工作日)</source>
+        <comment>setting</comment>
+        <translation>Extended deadline (working days)</translation>
+    </message>
+    <message>
+        <source>先行救助后补办手续(工作日)</source>
+        <comment>setting</comment>
+        <translation>Paperwork after advance payment (working days)</translation>
+    </message>
+    <message>
+        <source>决定后结果公示(工作日)</source>
+        <comment>setting</comment>
+        <translation>Result notice after decision (working days)</translation>
+    </message>
+    <message>
+        <source>临近期限提示(工作日)</source>
+        <comment>setting</comment>
+        <translation>Deadline-soon warning (working days)</translation>
+    </message>
+    <message>
+        <source>村未报送提示(天)</source>
+        <comment>setting</comment>
+        <translation>Village silent warning (days)</translation>
+    </message>
+    <message>
+        <source>低保月标准(元)</source>
+        <comment>setting</comment>
+        <translation>Monthly dibao standard (yuan)</translation>
+    </message>
+    <message>
+        <source>乡镇审批上限(低保标准倍数)</source>
+        <comment>setting</comment>
+        <translation>Township cap (× dibao standard)</translation>
+    </message>
+    <message>
+        <source>县级审批上限(低保标准倍数)</source>
+        <comment>setting</comment>
+        <translation>County cap (× dibao standard)</translation>
+    </message>
+    <message>
+        <source>申请金额上限(元)</source>
+        <comment>setting</comment>
+        <translation>Maximum amount requested (yuan)</translation>
+    </message>
+    <message>
+        <source>先行救助上限(元,0 为乡镇上限)</source>
+        <comment>setting</comment>
+        <translation>Advance payment cap (yuan; 0 = township cap)</translation>
+    </message>
+    <message>
+        <source>超过公示金额须重新公示(%)</source>
+        <comment>setting</comment>
+        <translation>Re-notice above the posted amount by (%)</translation>
+    </message>
+    <message>
+        <source>低保金额计算方法</source>
+        <comment>setting</comment>
+        <translation>Dibao amount method</translation>
+    </message>
+    <message>
+        <source>低保差额最低(元/人·月)</source>
+        <comment>setting</comment>
+        <translation>Dibao minimum, difference method (yuan/person·month)</translation>
+    </message>
+    <message>
+        <source>低保分档·A类(元/人·月)</source>
+        <comment>setting</comment>
+        <translation>Dibao level A (yuan/person·month)</translation>
+    </message>
+    <message>
+        <source>低保分档·B类(元/人·月)</source>
+        <comment>setting</comment>
+        <translation>Dibao level B (yuan/person·month)</translation>
+    </message>
+    <message>
+        <source>低保分档·C类(元/人·月)</source>
+        <comment>setting</comment>
+        <translation>Dibao level C (yuan/person·month)</translation>
+    </message>
+    <message>
+        <source>低保复核间隔·A类(月)</source>
+        <comment>setting</comment>
+        <translation>Dibao review interval, class A (months)</translation>
+    </message>
+    <message>
+        <source>低保复核间隔·B类(月)</source>
+        <comment>setting</comment>
+        <translation>Dibao review interval, class B (months)</translation>
+    </message>
+    <message>
+        <source>低保复核间隔·C类(月)</source>
+        <comment>setting</comment>
+        <translation>Dibao review interval, class C (months)</translation>
+    </message>
+    <message>
+        <source>低保复核临近提示(月)</source>
+        <comment>setting</comment>
+        <translation>Dibao review-soon warning (months)</translation>
+    </message>
+    <message>
+        <source>低保渐退期(月)</source>
+        <comment>setting</comment>
+        <translation>Dibao gradual exit (months)</translation>
+    </message>
+    <message>
+        <source>渐退期发放比例(%)</source>
+        <comment>setting</comment>
+        <translation>Payment during gradual exit (%)</translation>
+    </message>
+    <message>
+        <source>申请人最低年龄</source>
+        <comment>setting</comment>
+        <translation>Applicant's minimum age</translation>
+    </message>
+    <message>
+        <source>可不经评议</source>
+        <comment>setting</comment>
+        <translation>Deliberation may be skipped</translation>
+    </message>
+    <message>
+        <source>村民代表占比(分子)</source>
+        <comment>setting</comment>
+        <translation>Representatives' share (numerator)</translation>
+    </message>
+    <message>
+        <source>村民代表占比(分母)</source>
+        <comment>setting</comment>
+        <translation>Representatives' share (denominator)</translation>
+    </message>
+    <message>
+        <source>评议过半数的基数</source>
+        <comment>setting</comment>
+        <translation>Majority of the deliberation counted on</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <comment>setting</comment>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <comment>setting</comment>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <source>保留备份份数</source>
+        <comment>setting</comment>
+        <translation>Backups kept</translation>
+    </message>
+    <message>
+        <source>村委会电话</source>
+        <comment>setting</comment>
+        <translation>Village committee phone</translation>
+    </message>
+    <message>
+        <source>乡镇民政办电话</source>
+        <comment>setting</comment>
+        <translation>Township office phone</translation>
+    </message>
+    <message>
+        <source>每月抽查件数(每乡镇)</source>
+        <comment>setting</comment>
+        <translation>Spot-checks a month (per township)</translation>
+    </message>
+    <message>
+        <source>考核分值·调查按期</source>
+        <comment>setting</comment>
+        <translation>Assessment points: visits on time</translation>
+    </message>
+    <message>
+        <source>考核分值·公示足期有照片</source>
+        <comment>setting</comment>
+        <translation>Assessment points: notices full length, photographed</translation>
+    </message>
+    <message>
+        <source>考核分值·上报按期</source>
+        <comment>setting</comment>
+        <translation>Assessment points: submitted on time</translation>
+    </message>
+    <message>
+        <source>考核分值·按期报送</source>
+        <comment>setting</comment>
+        <translation>Assessment points: bundles sent on time</translation>
+    </message>
+    <message>
+        <source>考核分值·异议成立</source>
+        <comment>setting</comment>
+        <translation>Assessment points: objections upheld</translation>
+    </message>
+    <message>
+        <source>考核分值·被退回</source>
+        <comment>setting</comment>
+        <translation>Assessment points: cases returned</translation>
+    </message>
+    <message>
+        <source>考核分值·风险提示</source>
+        <comment>setting</comment>
+        <translation>Assessment points: red flags</translation>
+    </message>
+    <message>
+        <source>考核分值·材料完整</source>
+        <comment>setting</comment>
+        <translation>Assessment points: records complete</translation>
+    </message>
+    <message>
+        <source>考核分值·审批按期</source>
+        <comment>setting</comment>
+        <translation>Assessment points: decisions on time</translation>
+    </message>
+    <message>
+        <source>考核分值·发放按期</source>
+        <comment>setting</comment>
+        <translation>Assessment points: paid on time</translation>
+    </message>
+    <message>
+        <source>考核分值·备案按期</source>
+        <comment>setting</comment>
+        <translation>Assessment points: filed on time</translation>
+    </message>
+    <message>
+        <source>考核分值·转县已批复</source>
+        <comment>setting</comment>
+        <translation>Assessment points: referrals answered</translation>
+    </message>
+    <message>
+        <source>考核分值·各村平均</source>
+        <comment>setting</comment>
+        <translation>Assessment points: villages' average</translation>
+    </message>
+    <message>
+        <source>考核分值·抽查无问题</source>
+        <comment>setting</comment>
+        <translation>Assessment points: spot-checks without problems</translation>
+    </message>
+    <message>
+        <source>考核扣分·每件异议成立</source>
+        <comment>setting</comment>
+        <translation>Assessment cost: each objection upheld</translation>
+    </message>
+    <message>
+        <source>考核扣分·每件被退回</source>
+        <comment>setting</comment>
+        <translation>Assessment cost: each case returned</translation>
+    </message>
+    <message>
+        <source>考核扣分·每件风险提示</source>
+        <comment>setting</comment>
+        <translation>Assessment cost: each red flag</translation>
+    </message>
+    <message>
+        <source>考核·公示期满后上报(工作日)</source>
+        <comment>setting</comment>
+        <translation>Assessment: submission after the notice (working days)</translation>
+    </message>
+    <message>
+        <source>考核·结果公示后发放(工作日)</source>
+        <comment>setting</comment>
+        <translation>Assessment: payment after the result notice (working days)</translation>
+    </message>
+    <message>
+        <source>考核·发放后备案(工作日)</source>
+        <comment>setting</comment>
+        <translation>Assessment: filing after payment (working days)</translation>
+    </message>
+    <message>
         <source>村</source>
         <comment>column</comment>
         <translation>Village</translation>

@@ -188,7 +188,7 @@ def test_the_english_window_is_in_english(english, qtbot, store):
     case_items = [a.text() for a in window.case_menu.actions()]
     assert "&New application" in case_items and "&Open selected case" in case_items
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Applicant"
-    assert window.footer.text().startswith("0 cases · today 2025-06-16")
+    assert window.footer.text().startswith("0 case(s) · today 2025-06-16")
     chinese = [t for t in _texts(window) if CJK.search(t) and "Language" not in t
                and t != "中文(&Z)"]
     assert not chinese, chinese

@@ -943,7 +943,7 @@ Generate new keys?</translation>
     </message>
     <message>
         <source>共 {total} 件 · 今天 {today} · 双击或按回车打开案件</source>
-        <translation>{total} cases · today {today} · double-click or press Enter to open a case</translation>
+        <translation>{total} case(s) · today {today} · double-click or press Enter to open a case</translation>
     </message>
     <message>
         <source>已刷新:共 {total} 件。</source>
@@ -3396,7 +3396,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     </message>
     <message>
         <source>共 {total} 件 · 今天 {today} · 点击表头排序 · 双击或按回车打开案件</source>
-        <translation>{total} cases · today {today} · click a header to sort · double-click or press Enter to open a case</translation>
+        <translation>{total} case(s) · today {today} · click a header to sort · double-click or press Enter to open a case</translation>
     </message>
     <message>
         <source>导出备案登记册(报县民政局)</source>

@@ -4160,7 +4160,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>申请人最低年龄</source>
         <comment>setting</comment>
-        <translation>Applicant's minimum age</translation>
+        <translation>Applicant&apos;s minimum age</translation>
     </message>
     <message>
         <source>可不经评议</source>
@@ -4170,12 +4170,12 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>村民代表占比(分子)</source>
         <comment>setting</comment>
-        <translation>Representatives' share (numerator)</translation>
+        <translation>Representatives&apos; share (numerator)</translation>
     </message>
     <message>
         <source>村民代表占比(分母)</source>
         <comment>setting</comment>
-        <translation>Representatives' share (denominator)</translation>
+        <translation>Representatives&apos; share (denominator)</translation>
     </message>
     <message>
         <source>评议过半数的基数</source>
@@ -4275,7 +4275,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>考核分值·各村平均</source>
         <comment>setting</comment>
-        <translation>Assessment points: villages' average</translation>
+        <translation>Assessment points: villages&apos; average</translation>
     </message>
     <message>
         <source>考核分值·抽查无问题</source>
@@ -4505,7 +4505,7 @@ Township approval cap {cap} yuan; refer cases above it to the county.</translati
     <message>
         <source>各村平均</source>
         <comment>column</comment>
-        <translation>Villages' average</translation>
+        <translation>Villages&apos; average</translation>
     </message>
     <message>
         <source>抽查无问题</source>

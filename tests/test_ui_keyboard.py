@@ -159,3 +159,28 @@ def test_alt_and_a_fields_letter_puts_the_cursor_in_that_field(qtbot, window, ca
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     finally:
         QApplication.instance().removeEventFilter(watcher)
+
+
+def test_the_forms_summary_names_a_field_without_its_access_key(qtbot, window, casework):
+    """The letter given to a label when its window is shown is the keyboard's, not the
+    field's name: the summary under the form says 拒绝理由, not 拒绝理由(R)."""
+    from desktop.ui import window_fit
+
+    watcher = window_fit.WindowWatcher()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        receive(casework, 1)
+        window.refresh()
+        dialog = window.open_case(0).start("refuse")
+        qtbot.waitExposed(dialog)
+        path = list(dialog.inputs)[-1]
+        label = dialog.form.labelForField(dialog.board.boxes[path]).text()
+        assert "(&" in label  # given its key when shown
+        dialog.board.show_all = True
+        dialog.validate()
+        said = dialog.summary.text()
+        name = label.split("(&")[0]
+        assert name in said and f"{name}(" not in said.replace(f"{name}(元)", ""), said
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)

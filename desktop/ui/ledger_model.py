@@ -15,18 +15,14 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from desktop.core.deadlines import DUE_LABELS, calendar_for, urgency
 from desktop.core.money import format_yuan
-from desktop.core.status import STATUS_LABELS
 from desktop.storage import queries
 from desktop.storage.queries import LedgerFilter
 from desktop.ui.core_words import (
     category_label,
-    category_word,
     due_word,
     flag_word,
     reason_label,
-    reason_word,
     status_label,
-    status_word,
 )
 from desktop.ui.i18n import QT_TR_NOOP, tr
 
@@ -51,15 +47,6 @@ SHORT_URGENCY = {"overdue": QT_TR_NOOP("超期"), "soon": QT_TR_NOOP("将到期"
 FLAGS_COLOUR = QColor("#c62828")
 
 
-def shown_samples() -> dict[int, str]:
-    """The longest of what the columns holding the core's words show, in the interface's
-    language, by column: the ledger sizes them for these too, since English words are
-    longer than the Chinese samples it was sized for ("Paid in ad…")."""
-    dues = [due_word(label.split("(")[0]) for label in DUE_LABELS.values()]
-    return {4: category_word("支出型"), 5: reason_word("突发重大疾病"),  # i18n: data
-            8: max((status_word(label) for label in STATUS_LABELS.values()), key=len),
-            9: "2026-12-05 " + max(dues, key=len),
-            10: tr("、").join(tr(SHORT_FLAGS[k]) for k in ("officer_relative", "over_cap"))}
 # Roles as plain ints: the fill passes one for every cell it sets, and an enum costs a
 # conversion each time. Qt's own values (Qt::ItemDataRole, Qt::AlignmentFlag), written
 # out: naming them through `Qt` makes PySide build the whole Qt namespace (~1,400 enum
@@ -243,3 +230,4 @@ def _due_text(row: dict) -> str:
     kind = due_word(DUE_LABELS.get(row["due_kind"] or "", "").split("(")[0])
     text = f"{row['due_on']} {kind}"
     return f"{text} · {word}" if word else text
+

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -32,7 +31,8 @@ from desktop.storage.queries import LedgerFilter
 from desktop.ui import table_keys, window_fit
 from desktop.ui.core_words import status_word
 from desktop.ui.i18n import QT_TR_NOOP, tr
-from desktop.ui.ledger_model import LedgerModel, shown_samples
+from desktop.ui.ledger_model import LedgerModel
+from desktop.ui.ledger_view import ElideLeft, column_widths, status_list_width
 
 SEARCH_DELAY_MS = 250
 # Qt::UserRole, as a number: the window names no `Qt` before its first paint (the first
@@ -40,13 +40,9 @@ SEARCH_DELAY_MS = 250
 # Qt's enums is set once it has painted (`_after_first_paint`).
 USER_ROLE = 0x0100
 # The ledger's columns in the order shown: who, where the case stands and its deadline
-# first, so that they stay in view on a narrow screen; widths as sample texts in the
-# current font (they follow the font size setting). Model columns keep their order.
+# first, so that they stay in view on a narrow screen (widths: ledger_model.column_widths).
+# Model columns keep their order.
 SHOWN_ORDER = (0, 1, 8, 9, 10, 4, 5, 6, 7, 3, 2)
-# i18n: data (what the columns hold: names, and labels that come from desktop/core)
-SAMPLES = ("…2026-0001", "阿不都热依木", "430522196001010011", "第三村民小组", "急难型",
-           "突发重大疾病", "12,345.00", "2026-12-05", "乡镇已接收", "2026-12-05 先行救助补办",
-           "近亲属、超上限")
 BANNER_STYLE = {"overdue": "background:#ffd6d6; color:#8b0000; padding:6px; font-weight:bold;",
                 "soon": "background:#fff1c2; color:#6b4e00; padding:6px; font-weight:bold;"}
 
@@ -198,22 +194,15 @@ class MainWindow(QMainWindow):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader().fontMetrics()
-        samples = list(SAMPLES)
-        if self.store.workstation["role"] != "village":  # cases of many villages: all of it
-            samples[0] = "430522101201-2026-0001"
-        if self.store.workstation["role"] == "county":  # the village beside its group
-            samples[3] = "大坪村(430522101201) 第三村民小组"  # i18n: data
-        words = shown_samples()  # the core's words as shown (longer in English)
-        for col, sample in enumerate(samples):
-            title = self.model.horizontalHeaderItem(col).text()
-            self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
-                                               metrics.horizontalAdvance(words.get(col, "")),
-                                               header.horizontalAdvance(title)) + 16)
+        titles = [self.model.horizontalHeaderItem(c).text()
+                  for c in range(self.model.columnCount())]
+        widths = column_widths(self.store.workstation["role"], metrics,
+                               self.table.horizontalHeader().fontMetrics(), titles)
+        for col, width in enumerate(widths):
+            self.table.setColumnWidth(col, width)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         if hasattr(self, "statuses"):
-            self.statuses.setMinimumWidth(max(metrics.horizontalAdvance("乡镇已接收  9999"),  # i18n: data
-                                              metrics.horizontalAdvance(words[8] + "  9999")) + 24)
+            self.statuses.setMinimumWidth(status_list_width(metrics))
 
     def _rows_shown(self) -> int:
         """The rows whose cells the ledger makes before a page is painted (the rest of the
@@ -401,16 +390,3 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-
-class ElideLeft(QStyledItemDelegate):
-    """Case numbers differ at their end (…2026-0001): a narrow column keeps the end."""
-
-    def __init__(self, parent=None):
-        from PySide6.QtCore import Qt  # (made once the window has painted)
-
-        super().__init__(parent)
-        self.mode = Qt.TextElideMode.ElideLeft
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = self.mode

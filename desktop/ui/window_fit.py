@@ -123,6 +123,11 @@ def with_key(text: str, letter: str) -> str:
     return f"{text[:len(text) - len(tail)]}(&{letter}){tail}"
 
 
+def without_key(text: str) -> str:
+    """The words of `text` without its access key: 理由(&R) → 理由, &Reason → Reason."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def _key_of(text: str) -> str:
     i = text.replace("&&", "").find("&")
     return text.replace("&&", "")[i + 1].upper() if 0 <= i < len(text) - 1 else ""

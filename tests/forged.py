@@ -61,3 +61,24 @@ def receipt(world) -> dict:
 
 def next_case_id(world, year: int = 2026, serial: int = 900) -> str:
     return f"{world.a.workstation['village_code']}-{year}-{serial:04d}"
+
+
+def recorded_and_sent(world, writer, receiver, record: str, type_: str, payload: dict,
+                      day) -> list[str]:
+    """`writer`'s log gets a record made without its operation (a forged or faulty
+    program), sent to `receiver` in a real bundle on `day`: the receiver's refusals of
+    that record, and any bundle refused whole."""
+    with writer.transaction():
+        writer.record(actor="伪造", case_id=record, type_=type_, payload=payload)
+    folder = world.tmp / f"forged-{record}"
+    folder.mkdir()
+    done = export.export_bundles(writer, folder, day)
+    from desktop.sync.bundle import unpack
+
+    rid = receiver.workstation["id"]
+    paths = [e.path for e in done
+             if unpack(e.path.read_bytes(), e.path.name).header["recipient"]["workstation_id"]
+             == rid]
+    reports = import_files(receiver, paths, day)
+    return [reason for report in reports for _, case, reason in report.refused
+            if case == record] + [report.error for report in reports if report.error]

@@ -18,8 +18,7 @@ from desktop.dibao.reviews import Reviews
 from desktop.operations.casework import Casework
 from desktop.operations.notices import Notices
 from desktop.storage.notice_queries import all_batches
-from desktop.sync.export import export_bundles
-from desktop.sync.importer import import_files
+from tests.forged import recorded_and_sent
 from tests.helpers import TODAY
 from tests.test_dibao_review import cli, enrolled, reopen, review, send
 
@@ -124,23 +123,9 @@ def test_a_late_bundle_s_decision_is_posted_on_the_next_notice(world):
 
 
 def _forge(world, payload: dict, record: str, day: date) -> list[str]:
-    """The village's log gets a change notice made without the operation (a forged or
-    faulty program), sent in a real bundle: the township's refusals."""
-    with world.a.transaction():
-        world.a.record(actor="伪造", case_id=record, type_="DibaoChangeNoticeIssued",
-                       payload=payload)
-    folder = world.tmp / f"forged-{record}"
-    folder.mkdir()
-    done = export_bundles(world.a, folder, day)
-    tid = world.township.workstation["id"]
-    from desktop.sync.bundle import unpack
-
-    paths = [e.path for e in done
-             if unpack(e.path.read_bytes(), e.path.name).header["recipient"]["workstation_id"]
-             == tid]
-    reports = import_files(world.township, paths, day)
-    return [reason for report in reports for _, case, reason in report.refused
-            if case == record] + [report.error for report in reports if report.error]
+    """The village's change notice made without the operation: the township's refusals."""
+    return recorded_and_sent(world, world.a, world.township, record,
+                             "DibaoChangeNoticeIssued", payload, day)
 
 
 LINE = {"change": "new", "decided_on": "2026-12-31", "persons": 3, "old_fen": 0,

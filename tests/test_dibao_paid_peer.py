@@ -12,9 +12,7 @@ import pytest
 from desktop.core import dibao
 from desktop.dibao.households import paid_in
 from desktop.dibao.payments import pay_month
-from desktop.sync.bundle import unpack
-from desktop.sync.export import export_bundles
-from desktop.sync.importer import import_files
+from tests.forged import recorded_and_sent
 from tests.test_dibao import dibao_case
 from tests.test_dibao_review import enrolled, send
 
@@ -22,22 +20,10 @@ VILLAGE = "430522101201"
 
 
 def _forge(world, payload: dict, day: date) -> list[str]:
-    """The township's log gets a payment record made without `pay_month` (a forged or
-    faulty program), sent to the village in a real bundle: the village's refusals."""
+    """The township's payment record made without `pay_month`: the village's refusals."""
     record = dibao.paid_record_id(payload["village_code"], payload["month"])
-    with world.township.transaction():
-        world.township.record(actor="伪造", case_id=record, type_="DibaoMonthPaid",
-                              payload=payload)
-    folder = world.tmp / f"forged-{payload['month']}"
-    folder.mkdir()
-    done = export_bundles(world.township, folder, day)
-    vid = world.a.workstation["id"]
-    paths = [e.path for e in done
-             if unpack(e.path.read_bytes(), e.path.name).header["recipient"]["workstation_id"]
-             == vid]
-    reports = import_files(world.a, paths, day)
-    return [reason for report in reports for _, case, reason in report.refused
-            if case == record] + [report.error for report in reports if report.error]
+    return recorded_and_sent(world, world.township, world.a, record, "DibaoMonthPaid",
+                             payload, day)
 
 
 def _payment(household: str, month: str, **line) -> dict:

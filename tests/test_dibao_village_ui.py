@@ -177,9 +177,9 @@ def test_an_objection_to_a_change_notice_is_sent_to_the_households_window(qtbot,
     assert panel.buttons["处理异议"].toolTip() == where
 
 
-def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
-    """Each problem beside its field at once, OK only when the rule book's check passes:
-    the amount the county's method gives for what the review found, the class, the date."""
+def review_decision(world):
+    """The township's 复核决定 dialog (unshown) for a household whose village review of
+    2027-05-10 has arrived, and a function making another such dialog."""
     from desktop.dibao.reviews import Reviews
     from desktop.operations.casework import Casework
     from desktop.ui.dibao_decide import ReviewDecisionDialog
@@ -191,8 +191,14 @@ def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
     send(world, world.a, world.township, day)
     found = json.loads(world.township.db.execute(
         "SELECT pending_review FROM dibao_households").fetchone()[0])
-    row = {"case_id": case_id, "name": "户主", "class": "B"}
-    dialog = ReviewDecisionDialog(Reviews(world.township, day), row, found)
+    row = {"case_id": case_id, "name": "户主", "class": "B"}  # i18n: data
+    return lambda: ReviewDecisionDialog(Reviews(world.township, day), row, found)
+
+
+def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
+    """Each problem beside its field at once, OK only when the rule book's check passes:
+    the amount the county's method gives for what the review found, the class, the date."""
+    dialog = review_decision(world)()
     qtbot.addWidget(dialog)
 
     def beside(path: str) -> str:
@@ -214,7 +220,7 @@ def test_the_review_decision_checks_as_the_officer_types(qtbot, world):
     dialog.on.setText("2027-05-10")
     dialog.dibao_class.setCurrentText("C")  # another class: its amount, filled and shown
     assert dialog.ok_button.isEnabled() and dialog.how.text().startswith("按县里")
-    assert dialog.value() == (46_000, "C", day)
+    assert dialog.value() == (46_000, "C", date(2027, 5, 10))  # the review's day
     assert world.township.db.execute("SELECT monthly_fen FROM dibao_households"
                                      ).fetchone()[0] == 79_000  # nothing recorded by typing
 

@@ -97,25 +97,13 @@ def test_the_stop_asks_before_a_typed_reason_is_thrown_away(qtbot, monkeypatch):
 
 def test_the_review_decision_asks_before_a_changed_amount_is_thrown_away(
         qtbot, world, monkeypatch):
-    import json
-    from datetime import date
+    from tests.test_dibao_village_ui import review_decision
 
-    from desktop.dibao.reviews import Reviews
-    from desktop.operations.casework import Casework
-    from desktop.ui.dibao_decide import ReviewDecisionDialog
-    from tests.test_dibao_review import enrolled, review, send
-
-    case_id = enrolled(world)
-    day = date(2027, 5, 10)
-    Casework(world.a, day).step(case_id, "dibao_review", review())
-    send(world, world.a, world.township, day)
-    found = json.loads(world.township.db.execute(
-        "SELECT pending_review FROM dibao_households").fetchone()[0])
-    row = {"case_id": case_id, "name": "户主", "class": "B"}  # i18n: data
-    untouched = ReviewDecisionDialog(Reviews(world.township, day), row, found)
+    made = review_decision(world)
+    untouched = made()
     qtbot.addWidget(untouched)
     _closes_on_escape(qtbot, untouched)  # the method's amount filled in is not typed work
-    dialog = ReviewDecisionDialog(Reviews(world.township, day), row, found)
+    dialog = made()
     qtbot.addWidget(dialog)
     _asks_before_throwing_away(qtbot, monkeypatch, dialog,
                                lambda: dialog.amount.setText("400"))
